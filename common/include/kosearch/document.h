@@ -1,0 +1,40 @@
+// The document model: an article as the index stores it and the searcher
+// shows it. Only what a person should read is kept in `body`: navigation,
+// captions, bylines and repeated lines are gone, each kept line remembers its
+// line number in the source so citations point at the file.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kosearch {
+
+struct Line {
+  std::uint32_t number = 0;  // 1-based line in the source file (JSONL: the record's line)
+  std::string text;          // the line as written (valid UTF-8)
+};
+
+struct Article {
+  std::string id;    // stable ID: path relative to the corpus dir, or the JSONL record's id
+  std::string path;  // path shown in citations (as the indexer was told, e.g. corpus/000.txt)
+  std::optional<std::string> title;
+  std::optional<std::string> source;  // publisher
+  std::optional<std::string> date;    // YYYY-MM-DD
+  std::optional<std::string> author;
+  std::optional<std::string> url;
+  std::uint32_t title_line = 0;       // line of the title in the source, 0 when unknown
+  std::vector<Line> body;
+};
+
+// Stored form of an article (document data in the index). Round-trips exactly.
+std::string serialize(const Article& article);
+Article deserialize(std::string_view data);
+
+// Accepts YYYY-MM-DD, YYYY.MM.DD, YYYY/MM/DD, YYYY년 M월 D일 and returns
+// YYYY-MM-DD for a real calendar date; nullopt otherwise.
+std::optional<std::string> parse_date(std::string_view text);
+
+}  // namespace kosearch

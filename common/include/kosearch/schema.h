@@ -1,0 +1,79 @@
+// The index schema: which terms, values and metadata an article becomes.
+// Prefixes follow Xapian/omega conventions (one capital letter for standard
+// fields, X + capitals for our own). Term generation for a token lives here,
+// so the indexer and the query builder cannot drift apart.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kosearch/analyzer.h"
+#include "kosearch/document.h"
+
+#include <xapian.h>
+
+namespace kosearch::schema {
+
+// Bump when terms, values or stored data change in a way old indexes cannot serve.
+inline constexpr std::string_view version = "kosearch-schema-1";
+
+// Term prefixes.
+inline constexpr std::string_view unique_id = "Q";   // Q + article id (boolean)
+inline constexpr std::string_view body = "";         // stems and joins of title + body, with positions
+inline constexpr std::string_view bigram = "G";      // syllable bigrams of Hangul/Han words, no positions
+inline constexpr std::string_view title = "S";       // stems of the title, with positions
+inline constexpr std::string_view author = "A";      // stems of the author
+inline constexpr std::string_view source = "XP";     // stems of the publisher
+inline constexpr std::string_view origin = "XO";     // corpus dir or JSONL file the article came from (boolean)
+inline constexpr std::string_view fingerprint = "XF"; // body fingerprint (boolean): finds duplicates
+
+// Value slots.
+enum Slot : unsigned {
+  slot_date = 0,          // YYYYMMDD, absent when the article has no date
+  slot_content_hash = 1,  // hash of the raw input + schema version: unchanged files are skipped
+  slot_fingerprint = 2,   // hash of the normalized body: duplicate articles collapse on it
+  slot_origin = 3,        // same as the XO term, readable without a termlist walk
+};
+
+// Database metadata keys.
+inline constexpr std::string_view meta_schema = "kosearch.schema";
+inline constexpr std::string_view meta_analyzer = "kosearch.analyzer";
+
+// Gap between fields so a phrase never spans title and body.
+inline constexpr unsigned field_position_gap = 100;
+
+// The terms one token contributes, without field prefixes.
+struct TokenTerms {
+  std::string stem;                  // main term (positional)
+  std::string joined;                // extra positional term, may be empty
+  std::vector<std::string> bigrams;  // sub-word layer, may be empty
+};
+TokenTerms terms_for(const Token& token);
+
+// Stored date value: "2024-04-02" → "20240402".
+std::string date_value(std::string_view iso_date);
+
+// Everything the index keeps of one article: terms with positions for title
+// and body, prefixed field terms, values and the stored Article. `origin` is
+// the corpus dir or JSONL file; `content_hash` identifies the raw input.
+struct DocumentStats {
+  std::size_t tokens = 0;
+  std::size_t truncated_tokens = 0;  // words longer than max_term_bytes, cut
+};
+Xapian::Document make_document(const Article& article, Analyzer& analyzer,
+                               std::string_view origin, std::string_view content_hash,
+                               DocumentStats* stats = nullptr);
+
+// Hash of the article body with whitespace folded: equal for articles saved
+// twice under different names.
+std::string body_fingerprint(const Article& article);
+
+// prefix + value as a boolean term; a value too long for Xapian's term limit
+// is replaced by "#" + its hash so any id or path can be keyed.
+std::string boolean_term(std::string_view prefix, std::string_view value);
+
+// Stable 64-bit FNV-1a hash as 16 hex digits (same on every machine and run).
+std::string stable_hash(std::string_view bytes, std::string_view salt = {});
+
+}  // namespace kosearch::schema

@@ -1,0 +1,74 @@
+// The searcher API: open an index (a directory, or a stub file listing local
+// or remote shards), run a query, get ranked hits with snippets and
+// citations. No CLI code involved; errors are kosearch::Error.
+//
+// A Searcher holds an open Xapian database; it is not safe to share between
+// threads. It reopens and retries (a bounded number of times) when an
+// indexer commits underneath it.
+//
+//   auto engine = kosearch::Searcher::open("index");
+//   for (const auto& hit : engine.search("노광 장비", {.limit = 5}).hits)
+//     std::cout << kosearch::location(hit.citation) << '\t' << hit.snippet.text << '\n';
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kosearch/citation.h"
+#include "kosearch/query_builder.h"
+#include "kosearch/ranking.h"
+#include "kosearch/snippet.h"
+
+namespace kosearch {
+
+struct SearchOptions {
+  std::size_t limit = 10;
+  std::size_t offset = 0;
+  MatchMode mode = MatchMode::prefer_all;
+  DateBounds dates;
+  SnippetOptions snippet;
+  bool snippets = true;     // false: skip snippet building (ids/paths only)
+  bool collapse_duplicates = true;  // show one of several identical articles
+  RankingParams ranking;
+};
+
+struct Hit {
+  std::size_t rank = 0;  // 1-based, counting from offset
+  double score = 0;
+  std::string id;
+  Citation citation;  // path, line, column, title, source, date, author, url
+  Snippet snippet;
+};
+
+struct Results {
+  std::vector<Hit> hits;
+  std::size_t estimated_matches = 0;
+  double elapsed_ms = 0;
+  std::string explanation;  // what the engine searched for (see query_builder.h)
+};
+
+class Searcher {
+ public:
+  // Throws Error(index_missing) when there is no index, index_incompatible
+  // when it was built by another schema or analyzer, network for remote shards.
+  static Searcher open(const std::string& index_path);
+  ~Searcher();
+  Searcher(Searcher&&) noexcept;
+  Searcher& operator=(Searcher&&) noexcept;
+
+  // Throws QueryError for a malformed query, Error(invalid_input) for a query
+  // that is not valid UTF-8.
+  Results search(const std::string& query, const SearchOptions& options = {});
+
+  std::size_t document_count() const;
+
+ private:
+  struct Impl;
+  explicit Searcher(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace kosearch

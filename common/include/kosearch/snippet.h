@@ -1,0 +1,50 @@
+// Snippets: the passage of an article that best explains why it matched,
+// with the matched words highlighted.
+//
+// Passages are built from sentences (ICU sentence iterator) of the stored
+// body lines, scored by the rarity-weighted matched terms they hold and their
+// density, cut to about `max_chars` characters at grapheme boundaries (never
+// inside a Hangul syllable). Each highlight covers a whole matched token of
+// the original text. Up to `fragments` passages are joined with " … ".
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "kosearch/analyzer.h"
+#include "kosearch/document.h"
+
+namespace kosearch {
+
+struct Highlight {
+  std::size_t begin = 0;  // byte offset into Snippet::text
+  std::size_t end = 0;
+};
+
+struct Snippet {
+  std::string text;  // valid UTF-8, control characters replaced (see output.h)
+  std::vector<Highlight> highlights;
+  std::uint32_t line = 0;    // source line of the first passage (Line::number)
+  std::uint32_t column = 0;  // 1-based character column where that passage starts in its line
+};
+
+struct SnippetOptions {
+  std::size_t max_chars = 120;  // per fragment, in characters (code points)
+  std::size_t fragments = 1;
+};
+
+// Term (as indexed, with prefix) → weight of a match (e.g. idf). Terms not in
+// the map do not count.
+using MatchWeights = std::unordered_map<std::string, double>;
+
+Snippet make_snippet(const Article& article, const MatchWeights& weights,
+                     Analyzer& analyzer, const SnippetOptions& options = {});
+
+// Replaces C0/C1 control characters (ESC included) and other terminal-driving
+// code points by U+FFFD or a space so article text can never drive a terminal.
+std::string neutralize_controls(std::string_view text);
+
+}  // namespace kosearch

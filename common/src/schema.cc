@@ -1,0 +1,143 @@
+#include "kosearch/schema.h"
+
+#include <cstdint>
+#include <cstdio>
+
+#include "kosearch/document.h"
+
+namespace kosearch::schema {
+
+TokenTerms terms_for(const Token& token) {
+  TokenTerms terms;
+  terms.stem = token.stem;
+  terms.joined = token.joined;
+  if (token.kind == TokenKind::hangul || token.kind == TokenKind::han)
+    terms.bigrams = syllable_bigrams(token.surface);
+  return terms;
+}
+
+std::string date_value(std::string_view iso_date) {
+  std::string out;
+  for (char c : iso_date)
+    if (c >= '0' && c <= '9') out += c;
+  return out;
+}
+
+std::string stable_hash(std::string_view bytes, std::string_view salt) {
+  std::uint64_t h = 14695981039346656037ull;
+  auto mix = [&h](std::string_view s) {
+    for (unsigned char c : s) {
+      h ^= c;
+      h *= 1099511628211ull;
+    }
+  };
+  mix(salt);
+  mix(bytes);
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+std::string boolean_term(std::string_view prefix, std::string_view value) {
+  std::string term(prefix);
+  if (prefix.size() + value.size() <= 240)
+    term.append(value);
+  else
+    term.append("#").append(stable_hash(value));
+  return term;
+}
+
+std::string body_fingerprint(const Article& article) {
+  std::string folded;
+  for (const auto& line : article.body) {
+    bool space = true;
+    for (char c : line.text) {
+      bool is_space = c == ' ' || c == '\t' || c == '\r';
+      if (is_space) {
+        if (!space) folded += ' ';
+      } else {
+        folded += c;
+      }
+      space = is_space;
+    }
+    folded += '\n';
+  }
+  return stable_hash(folded);
+}
+
+namespace {
+
+// Adds the terms of `text`'s tokens at positions from `position` on, under
+// `prefix` (and also unprefixed when `also_body`); returns the next free position.
+Xapian::termpos index_text(Xapian::Document& doc, Analyzer& analyzer, std::vector<Token>& tokens,
+                           std::string_view text, Xapian::termpos position,
+                           std::string_view field_prefix, bool also_body, DocumentStats& stats) {
+  analyzer.analyze(text, tokens, position);
+  std::string term;
+  for (const auto& token : tokens) {
+    ++stats.tokens;
+    if (token.truncated) ++stats.truncated_tokens;
+    const auto terms = terms_for(token);
+    const Xapian::termpos pos = token.position;
+    for (const std::string* t : {&terms.stem, &terms.joined}) {
+      if (t->empty()) continue;
+      if (also_body) doc.add_posting(*t, pos);
+      if (!field_prefix.empty()) {
+        term.assign(field_prefix).append(*t);
+        doc.add_posting(term, pos);
+      }
+    }
+    if (also_body) {
+      for (const auto& bigram : terms.bigrams) {
+        term.assign(bigram).insert(0, schema::bigram);
+        doc.add_term(term);
+      }
+    }
+  }
+  return tokens.empty() ? position : tokens.back().position + 1;
+}
+
+// Field terms that are only filtered on (author, publisher): no positions.
+void index_field(Xapian::Document& doc, Analyzer& analyzer, std::vector<Token>& tokens,
+                 const std::optional<std::string>& value, std::string_view prefix) {
+  if (!value) return;
+  analyzer.analyze(*value, tokens);
+  std::string term;
+  for (const auto& token : tokens) {
+    term.assign(prefix).append(token.stem);
+    doc.add_boolean_term(term);
+  }
+}
+
+}  // namespace
+
+Xapian::Document make_document(const Article& article, Analyzer& analyzer,
+                               std::string_view origin, std::string_view content_hash,
+                               DocumentStats* stats_out) {
+  DocumentStats stats;
+  Xapian::Document doc;
+  std::vector<Token> tokens;
+  Xapian::termpos pos = 1;
+  if (article.title)
+    pos = index_text(doc, analyzer, tokens, *article.title, pos, schema::title, true, stats);
+  for (const auto& line : article.body) {
+    pos += field_position_gap;
+    pos = index_text(doc, analyzer, tokens, line.text, pos, {}, true, stats);
+  }
+  index_field(doc, analyzer, tokens, article.author, schema::author);
+  index_field(doc, analyzer, tokens, article.source, schema::source);
+
+  const std::string fp = body_fingerprint(article);
+  doc.add_boolean_term(boolean_term(unique_id, article.id));
+  doc.add_boolean_term(boolean_term(schema::origin, origin));
+  doc.add_boolean_term(boolean_term(schema::fingerprint, fp));
+  if (article.date) doc.add_value(slot_date, date_value(*article.date));
+  doc.add_value(slot_content_hash, std::string(content_hash));
+  doc.add_value(slot_fingerprint, fp);
+  doc.add_value(slot_origin, std::string(origin));
+  doc.set_data(serialize(article));
+  if (stats_out) *stats_out = stats;
+  return doc;
+}
+
+}  // namespace kosearch::schema
