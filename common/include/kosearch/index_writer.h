@@ -52,17 +52,23 @@ struct IndexSummary {
   std::size_t warnings = 0;    // all warnings, including repaired inputs
   std::size_t duplicates = 0;  // articles whose body equals another's
   double seconds = 0;
+  bool stopped = false;        // should_stop asked us to stop: work so far committed, removals not done
 };
 
-// Indexes every regular file below `corpus_dir` (recursively, *.txt and
-// files without an extension; hidden files ignored). Article id = path
-// relative to corpus_dir; citation path = corpus_dir / id as given.
+// Indexes every regular file below `corpus_dir` (recursively; hidden files
+// and folders are ignored). Article id = path relative to corpus_dir;
+// citation path = corpus_dir / id as given. Binary, empty and oversized
+// files are skipped with a warning; invalid UTF-8 is replaced by U+FFFD and
+// indexed with a warning.
 IndexSummary index_corpus(const std::filesystem::path& corpus_dir, const IndexOptions& options);
 
 // Indexes a JSONL file ("-" = stdin): one {"id","title","text", optional
 // "source","date","url","author"} object per line. Records of this file that
 // are no longer present are removed.
 IndexSummary index_jsonl(const std::filesystem::path& jsonl, const IndexOptions& options);
+
+// Inputs at or above this size are skipped (memory stays bounded).
+inline constexpr std::uint64_t max_input_bytes = 100ull * 1024 * 1024;
 
 // "added 4, updated 0, unchanged 0, removed 0, skipped 0 in 0.12 s"
 std::string format_summary(const IndexSummary& summary);
