@@ -1,0 +1,69 @@
+"""Shared helpers for the end-to-end tests: run the real binaries (paths from
+CMake through the environment) on a temporary copy of corpus/."""
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import unittest
+
+INDEXER = os.environ["INDEXER"]
+SEARCH = os.environ["SEARCH"]
+CORPUS = os.environ["CORPUS"]
+SHARED = os.environ.get("SHARED", "")
+
+
+def run(cmd, cwd=None, env=None, input=None, timeout=120):
+    full_env = dict(os.environ)
+    full_env.pop("SEARCH_INDEX", None)
+    full_env.pop("NO_COLOR", None)
+    if env:
+        full_env.update(env)
+    return subprocess.run(cmd, cwd=cwd, env=full_env, input=input, capture_output=True,
+                          timeout=timeout)
+
+
+class CorpusTestCase(unittest.TestCase):
+    """Each test gets its own copy of corpus/ and a fresh index in a temp dir."""
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="kosearch-e2e-")
+        self.corpus = os.path.join(self.tmp, "corpus")
+        self.index = os.path.join(self.tmp, "index")
+        shutil.copytree(CORPUS, self.corpus)
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def indexer(self, *args, **kw):
+        return run([INDEXER, "--corpus", self.corpus, "--index", self.index, *args], cwd=self.tmp, **kw)
+
+    def search(self, *args, **kw):
+        return run([SEARCH, "--index", self.index, *args], cwd=self.tmp, **kw)
+
+    def build_index(self):
+        r = self.indexer()
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        return r
+
+    def search_json(self, *args):
+        """Runs search --json; returns (hits, summary) after checking every line parses."""
+        r = self.search("--json", *args)
+        self.assertIn(r.returncode, (0, 1), r.stderr.decode())
+        lines = [json.loads(line) for line in r.stdout.decode().splitlines()]
+        self.assertTrue(lines, "no JSON output")
+        self.assertEqual(lines[-1]["type"], "summary")
+        hits = [l for l in lines[:-1]]
+        for h in hits:
+            self.assertEqual(h["type"], "hit")
+        return hits, lines[-1]
+
+    def ranked_ids(self, *args):
+        return [h["id"] for h in self.search_json(*args)[0]]
+
+    def write(self, name, data):
+        path = os.path.join(self.corpus, name)
+        mode = "wb" if isinstance(data, bytes) else "w"
+        with open(path, mode) as f:
+            f.write(data)
+        return path
