@@ -46,6 +46,25 @@ MatchWeights match_weights(const Xapian::Database& db, const BuiltQuery& built, 
   return weights;
 }
 
+// Every white-space separated piece is a word; nothing is an operator.
+QueryNode plain_query(std::string_view text) {
+  QueryNode root;
+  root.kind = QueryNode::Kind::all;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const std::size_t start = text.find_first_not_of(" \t\r\n", i);
+    if (start == std::string_view::npos) break;
+    const std::size_t end = std::min(text.find_first_of(" \t\r\n", start), text.size());
+    QueryNode word;
+    word.text = std::string(text.substr(start, end - start));
+    word.position = start + 1;
+    root.children.push_back(std::move(word));
+    i = end;
+  }
+  if (root.children.empty()) throw QueryError("nothing to search for", 1);
+  return root;
+}
+
 Hit make_hit(const Xapian::MSetIterator& it, std::size_t rank, const MatchWeights& weights,
              Analyzer& analyzer, const SearchOptions& options) {
   Article article = deserialize(it.get_document().get_data());
@@ -79,7 +98,7 @@ struct Searcher::Impl {
 
   Results run(const std::string& query, const SearchOptions& options) {
     Results results;
-    const QueryNode root = parse_query(query);
+    const QueryNode root = options.syntax == QuerySyntax::plain ? plain_query(query) : parse_query(query);
     const BuiltQuery built = build_query(root, analyzer, options.ranking, options.mode, options.dates);
     results.explanation = built.explanation;
 

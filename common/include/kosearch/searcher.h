@@ -24,8 +24,14 @@
 
 namespace kosearch {
 
+enum class QuerySyntax {
+  full,   // the query language of query_parser.h
+  plain,  // every character is text: no operators, quotes or fields (like grep -F)
+};
+
 struct SearchOptions {
   std::size_t limit = 10;
+  QuerySyntax syntax = QuerySyntax::full;
   std::size_t offset = 0;
   MatchMode mode = MatchMode::prefer_all;
   DateBounds dates;
