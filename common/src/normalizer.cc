@@ -1,7 +1,122 @@
 #include "kosearch/normalizer.h"
+
+#include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
+#include <unicode/stringpiece.h>
+
+#include <cstdint>
+#include <stdexcept>
+
 namespace kosearch {
-std::string normalize(std::string_view s) { return std::string(s); }
-bool is_valid_utf8(std::string_view) { return true; }
-std::string sanitize_utf8(std::string_view s) { return std::string(s); }
-bool is_middle_dot(char32_t cp) { return cp == 0x318D || cp == 0xB7 || cp == 0x2027 || cp == 0x30FB || cp == 0xFF65; }
+namespace {
+
+const icu::Normalizer2& nfkc_casefold() {
+  static const icu::Normalizer2* const instance = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    if (U_FAILURE(status) || n == nullptr) {
+      throw std::runtime_error("ICU NFKC_Casefold normalizer unavailable");
+    }
+    return n;
+  }();
+  return *instance;
+}
+
+// Precomposed Hangul syllables are already NFKC and have no case, so text made
+// only of them and ASCII needs nothing but ASCII lower-casing. This covers
+// nearly every token of Korean news text and skips ICU entirely.
+bool is_ascii_or_hangul_syllables(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      ++i;
+      continue;
+    }
+    // U+AC00..U+D7A3 encode as EA B0 80 .. ED 9E A3.
+    if (b < 0xEA || b > 0xED || i + 3 > s.size()) return false;
+    const char32_t cp = decode_utf8_at(s, i).code_point;
+    if (!is_hangul_syllable(cp)) return false;
+    i += 3;
+  }
+  return true;
+}
+
+void append_ascii_lowercased(std::string_view s, std::string& out) {
+  const std::size_t start = out.size();
+  out.append(s);
+  for (std::size_t i = start; i < out.size(); ++i) {
+    char& c = out[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+}
+
+}  // namespace
+
+void normalize_into(std::string_view utf8, std::string& out) {
+  out.clear();
+  if (is_ascii_or_hangul_syllables(utf8)) {
+    append_ascii_lowercased(utf8, out);
+    return;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  icu::StringByteSink<std::string> sink(&out, static_cast<int32_t>(utf8.size()));
+  nfkc_casefold().normalizeUTF8(0, icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())),
+                                sink, nullptr, status);
+  if (U_FAILURE(status)) {
+    // Only reachable on allocation failure or absurd lengths; fall back to the
+    // text as written rather than losing the token.
+    out.assign(utf8);
+  }
+}
+
+std::string normalize(std::string_view utf8) {
+  std::string out;
+  normalize_into(utf8, out);
+  return out;
+}
+
+bool is_valid_utf8(std::string_view bytes) {
+  std::size_t i = 0;
+  while (i < bytes.size()) {
+    if (static_cast<unsigned char>(bytes[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    const Utf8Decoded d = decode_utf8_at(bytes, i);
+    if (!d.valid) return false;
+    i += d.length;
+  }
+  return true;
+}
+
+std::string sanitize_utf8(std::string_view bytes) {
+  std::string out;
+  out.reserve(bytes.size());
+  std::size_t i = 0;
+  while (i < bytes.size()) {
+    // Copy the longest valid run in one go: the common case is no error at all.
+    std::size_t run = i;
+    while (run < bytes.size()) {
+      if (static_cast<unsigned char>(bytes[run]) < 0x80) {
+        ++run;
+        continue;
+      }
+      const Utf8Decoded d = decode_utf8_at(bytes, run);
+      if (!d.valid) break;
+      run += d.length;
+    }
+    out.append(bytes.substr(i, run - i));
+    if (run == bytes.size()) break;
+    // One U+FFFD per maximal ill-formed subpart (Unicode's recommended practice).
+    out.append("\xEF\xBF\xBD");
+    i = run + decode_utf8_at(bytes, run).length;
+  }
+  return out;
+}
+
+bool is_middle_dot(char32_t cp) {
+  return cp == 0x318D || cp == 0x00B7 || cp == 0x2027 || cp == 0x30FB || cp == 0xFF65;
+}
+
 }  // namespace kosearch
