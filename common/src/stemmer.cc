@@ -1,6 +1,209 @@
 #include "kosearch/stemmer.h"
+
+#include <algorithm>
+#include <array>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "kosearch/normalizer.h"
+
 namespace kosearch {
-std::string_view light_stem(std::string_view w, StemOptions) { return w; }
-bool is_particle(std::string_view) { return false; }
-bool has_final_consonant(char32_t s) { return s >= 0xAC00 && s <= 0xD7A3 && (s - 0xAC00) % 28 != 0; }
+namespace {
+
+// Which stems a suffix may follow, judged on the stem's last syllable.
+enum class Gate : std::uint8_t {
+  consonant,          // C: stem ends in a 받침 (책+을, 학생+이)
+  vowel,              // V: stem ends without 받침 (장비+를, 엔비디아+가)
+  vowel_or_rieul,     // VL: no 받침 or ㄹ 받침 (서울+로, 학교+로)
+  any,                // A
+};
+
+struct Suffix {
+  std::string_view text;
+  Gate gate;
+};
+
+// Particles (조사), copula forms and verb endings that follow a noun. Longest
+// match wins, so stacked forms (에서부터) are single entries. Gate: see above.
+constexpr std::string_view kConsonantSuffixes[] = {
+    "이", "을", "은", "과", "으로", "이나", "이라고", "이라는", "이란", "이며", "이고",
+    "이다", "이었다", "이었으며", "이었고", "이었던", "이던", "으로서", "으로서는",
+    "으로써", "으로는", "으로부터", "으로도", "으로의", "과의", "과는", "과도", "이라도",
+    "이든", "이나마", "이지만", "이었지만", "이면", "이므로", "이기도", "이자", "이야",
+    "이었는가", "이라면", "이라서", "이에요", "이었을", "이라며", "이냐",
+};
+
+constexpr std::string_view kVowelSuffixes[] = {
+    "가", "를", "는", "와", "나", "라고", "라는", "란", "며", "였다", "였으며", "였고",
+    "였던", "와의", "와는", "와도", "라도", "였지만", "므로", "였나", "였는가", "라며",
+    "예요",
+};
+
+constexpr std::string_view kVowelOrRieulSuffixes[] = {
+    "로", "로서", "로서는", "로써", "로는", "로부터", "로도", "로의",
+};
+
+constexpr std::string_view kAnySuffixes[] = {
+    // particles
+    "의", "에", "에서", "에게", "께서", "도", "만", "까지", "부터", "보다", "처럼", "마다",
+    "조차", "마저", "들", "에서부터", "에서는", "에는", "에도", "에서도", "에서의", "에게는",
+    "에게서", "에게도", "한테", "한테서", "께", "께는", "에의", "까지는", "까지의", "까지도",
+    "부터는", "부터의", "만을", "만이", "만의", "만은", "만큼", "밖에", "뿐", "뿐만", "보다는",
+    "같이", "대로", "에게서도", "에서조차", "까지만", "처럼은", "처럼도",
+    // copula forms that attach to any noun
+    "인", "인가", "인지", "입니까", "인데", "인데도", "이었나", "인가요", "은가", "는가",
+    "입니다", "이었습니다", "였습니다",
+    // 하다 / 되다 / 시키다 verbs made from nouns (발표했다 → 발표)
+    "했다", "하였다", "한다", "하는", "하고", "하여", "해서", "하기", "하며", "하면", "한",
+    "할", "함", "했던", "하던", "하지", "했고", "했으며", "하였으며", "하였고", "하게",
+    "하도록", "했다고", "했다는", "한다고", "한다는", "하는데", "했는데", "했지만", "하지만",
+    "하였던", "하였지만", "해야", "하여야", "했을", "하자", "합니다", "했습니다", "하기도",
+    "된", "되는", "되어", "되었다", "됐다", "되고", "되며", "되기", "되면", "될", "됨", "된다",
+    "되었던", "되었고", "되었으며", "됐고", "됐으며", "됐던", "되었지만", "됐지만", "되는데",
+    "된다고", "된다는", "되었다고", "됐다고", "되어야", "돼야", "되기도", "됩니다", "되지",
+    "시킨", "시키는", "시켰다", "시키고", "시켜", "시키기",
+    // -적 adjectival nouns (경제적인 → 경제)
+    "적인", "적으로", "적이다", "적",
+};
+
+// Words that look like stem + suffix but are not (화웨이 is not 화웨+이), and
+// function words whose "stem" would be a different word (그러나 → 그러).
+constexpr std::string_view kNeverStemmed[] = {
+    // loanwords and names ending in a particle-like syllable
+    "화웨이", "제미나이", "코로나", "바나나", "우크라이나", "아르헨티나", "차이나", "안테나",
+    "아레나", "비엔나", "마이크로", "레트로", "매크로", "디자인", "카페인", "코카인",
+    "한반도",
+    // nouns ending in 이 after 받침 (이 is part of the word)
+    "고양이", "어린이", "오이", "거미", "원숭이", "호랑이", "지렁이", "달팽이", "올챙이",
+    "부엉이", "구렁이", "쌍둥이",
+    // nouns ending in 의
+    "회의", "논의", "합의", "협의", "결의", "정의", "동의", "토의", "항의", "건의", "주의",
+    // nouns ending in 가 / 부 / 다
+    "정부", "국가", "작가", "대가", "평가", "주가", "물가", "바다", "사이다",
+    // function words (conjunctions, determiners) that must survive whole
+    "하지만", "그러나", "그리고", "그런데", "그러므로", "그러면", "그래서", "따라서",
+    "게다가", "그러니까", "또한", "또는", "혹은", "이러한", "그러한", "저러한", "어떠한",
+    "최소한", "최대한", "아니라", "때문에",
+};
+
+// Endings that mark a word as a whole (놀이 in 불꽃놀이, 라인 in 온라인).
+constexpr std::string_view kNeverStemmedEndings[] = {
+    "놀이", "잡이", "맞이", "라인", "체인", "둥이", "뱅이",
+};
+
+// -주의 nouns of four or more syllables are isms (민주주의, 자본주의); shorter
+// ones are usually noun + 의 (군주의, 주주의).
+constexpr std::string_view kIsmEnding = "주의";
+constexpr int kIsmMinSyllables = 4;
+
+using SuffixBuckets = std::unordered_map<char32_t, std::vector<Suffix>>;
+
+char32_t last_code_point(std::string_view s) {
+  std::size_t start = s.size() - 1;
+  while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80 && s.size() - start < 4) {
+    --start;
+  }
+  const Utf8Decoded d = decode_utf8_at(s, start);
+  return d.code_point;
+}
+
+int count_code_points(std::string_view s) {
+  int n = 0;
+  for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+// Suffixes grouped by their last syllable and sorted longest first, so a word
+// is compared only with suffixes that can match its ending.
+const SuffixBuckets& suffix_buckets() {
+  static const SuffixBuckets buckets = [] {
+    SuffixBuckets b;
+    const auto add = [&b](const auto& list, Gate gate) {
+      for (const std::string_view text : list) b[last_code_point(text)].push_back({text, gate});
+    };
+    add(kConsonantSuffixes, Gate::consonant);
+    add(kVowelSuffixes, Gate::vowel);
+    add(kVowelOrRieulSuffixes, Gate::vowel_or_rieul);
+    add(kAnySuffixes, Gate::any);
+    for (auto& [_, list] : b) {
+      std::stable_sort(list.begin(), list.end(),
+                       [](const Suffix& x, const Suffix& y) { return x.text.size() > y.text.size(); });
+    }
+    return b;
+  }();
+  return buckets;
+}
+
+const std::unordered_set<std::string_view>& never_stemmed() {
+  static const std::unordered_set<std::string_view> words(std::begin(kNeverStemmed),
+                                                          std::end(kNeverStemmed));
+  return words;
+}
+
+bool is_exception(std::string_view word) {
+  if (never_stemmed().contains(word)) return true;
+  for (const std::string_view ending : kNeverStemmedEndings) {
+    if (word.size() > ending.size() && word.ends_with(ending)) return true;
+  }
+  return word.ends_with(kIsmEnding) && count_code_points(word) >= kIsmMinSyllables;
+}
+
+constexpr int kRieulFinal = 8;  // index of ㄹ among the 28 final-consonant slots
+
+bool passes_gate(std::string_view stem, Gate gate) {
+  if (gate == Gate::any || stem.empty()) return true;
+  const char32_t last = last_code_point(stem);
+  // Digits and Latin before the suffix (A800과) carry no 받침 information.
+  if (!is_hangul_syllable(last)) return true;
+  const int final_index = static_cast<int>((last - 0xAC00) % 28);
+  switch (gate) {
+    case Gate::consonant: return final_index != 0;
+    case Gate::vowel: return final_index == 0;
+    case Gate::vowel_or_rieul: return final_index == 0 || final_index == kRieulFinal;
+    case Gate::any: return true;
+  }
+  return true;
+}
+
+// The stem left by the longest suffix that may be stripped, or `word` itself.
+std::string_view strip_once(std::string_view word, int min_syllables) {
+  const auto& buckets = suffix_buckets();
+  const auto bucket = buckets.find(last_code_point(word));
+  if (bucket == buckets.end()) return word;
+  for (const Suffix& suffix : bucket->second) {
+    if (!word.ends_with(suffix.text)) continue;
+    const std::string_view stem = word.substr(0, word.size() - suffix.text.size());
+    if (count_code_points(stem) < min_syllables) continue;
+    if (passes_gate(stem, suffix.gate)) return stem;
+  }
+  return word;
+}
+
+}  // namespace
+
+std::string_view light_stem(std::string_view word, StemOptions options) {
+  std::string_view stem = word;
+  for (int strip = 0; strip < options.max_strips && !stem.empty(); ++strip) {
+    if (is_exception(stem)) break;
+    const std::string_view shorter = strip_once(stem, options.min_syllables);
+    if (shorter.size() == stem.size()) break;
+    stem = shorter;
+  }
+  return stem;
+}
+
+bool is_particle(std::string_view word) {
+  if (word.empty()) return false;
+  const auto& buckets = suffix_buckets();
+  const auto bucket = buckets.find(last_code_point(word));
+  if (bucket == buckets.end()) return false;
+  return std::any_of(bucket->second.begin(), bucket->second.end(),
+                     [word](const Suffix& s) { return s.text == word; });
+}
+
+bool has_final_consonant(char32_t syllable) {
+  return is_hangul_syllable(syllable) && (syllable - 0xAC00) % 28 != 0;
+}
+
 }  // namespace kosearch
