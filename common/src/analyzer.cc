@@ -1,34 +1,239 @@
 #include "kosearch/analyzer.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+
+#include <stdexcept>
+
+#include "kosearch/normalizer.h"
+#include "kosearch/stemmer.h"
+
 namespace kosearch {
-struct Analyzer::Impl {};
+namespace {
+
+// ICU word-break rule status ranges (UWordBreak).
+constexpr int kNumberStatus = 100, kLetterStatus = 200, kKanaStatus = 300, kIdeoStatus = 400,
+              kStatusLimit = 500;
+
+// A pure particle glued to a number keeps its meaning as a unit after one:
+// 10만 is ten thousand, 30도 thirty degrees.
+constexpr std::string_view kNumberUnitsThatLookLikeParticles[] = {"만", "도"};
+
+bool is_number_unit(std::string_view stem) {
+  for (const std::string_view unit : kNumberUnitsThatLookLikeParticles) {
+    if (stem == unit) return true;
+  }
+  return false;
+}
+
+bool is_han(char32_t cp) { return u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_IDEOGRAPHIC); }
+
+// Cuts `s` to at most `limit` bytes without splitting a code point.
+std::size_t utf8_prefix_length(std::string_view s, std::size_t limit) {
+  if (s.size() <= limit) return s.size();
+  std::size_t n = limit;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return n;
+}
+
+void truncate_utf8(std::string& s, std::size_t limit) { s.resize(utf8_prefix_length(s, limit)); }
+
+template <typename Pred>
+bool any_code_point(std::string_view s, Pred pred) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const Utf8Decoded d = decode_utf8_at(s, i);
+    if (pred(d.code_point)) return true;
+    i += d.length;
+  }
+  return false;
+}
+
+TokenKind classify(int status, std::string_view original) {
+  if (status >= kNumberStatus && status < kLetterStatus) {
+    // ICU calls H100 and A800 numbers; they are model names, i.e. words.
+    return any_code_point(original, [](char32_t c) { return u_isalpha(static_cast<UChar32>(c)) != 0; })
+               ? TokenKind::latin
+               : TokenKind::number;
+  }
+  if (status >= kLetterStatus && status < kKanaStatus) {
+    return any_code_point(original, is_hangul_syllable) ? TokenKind::hangul : TokenKind::latin;
+  }
+  if (status >= kKanaStatus && status < kIdeoStatus) return TokenKind::kana;
+  if (status >= kIdeoStatus && status < kStatusLimit) return TokenKind::han;
+  return TokenKind::other;
+}
+
+}  // namespace
+
+struct Analyzer::Impl {
+  std::unique_ptr<icu::BreakIterator> words;
+  std::u16string utf16;               // the text with middle dots blanked
+  std::vector<std::uint32_t> offset;  // UTF-16 index → byte offset in the original text
+  std::string scratch;
+
+  Impl() {
+    UErrorCode status = U_ZERO_ERROR;
+    words.reset(icu::BreakIterator::createWordInstance(icu::Locale("ko"), status));
+    if (U_FAILURE(status) || !words) throw std::runtime_error("ICU word break iterator unavailable");
+  }
+
+  // Decodes `text` once into UTF-16 for ICU, recording where each UTF-16 unit
+  // starts in the original bytes. Middle dots become spaces (one unit each,
+  // as they are all BMP characters) so A100ㆍH100 splits while offsets hold.
+  void load(std::string_view text) {
+    utf16.clear();
+    offset.clear();
+    utf16.reserve(text.size());
+    offset.reserve(text.size() + 1);
+    std::size_t i = 0;
+    while (i < text.size()) {
+      const Utf8Decoded d = decode_utf8_at(text, i);
+      const auto at = static_cast<std::uint32_t>(i);
+      char32_t cp = d.code_point;
+      if (is_middle_dot(cp)) cp = U' ';
+      if (cp < 0x10000) {
+        utf16.push_back(static_cast<char16_t>(cp));
+        offset.push_back(at);
+      } else {
+        utf16.push_back(static_cast<char16_t>(0xD7C0 + (cp >> 10)));
+        utf16.push_back(static_cast<char16_t>(0xDC00 | (cp & 0x3FF)));
+        offset.push_back(at);
+        offset.push_back(at);
+      }
+      i += d.length;
+    }
+    offset.push_back(static_cast<std::uint32_t>(text.size()));
+
+    UErrorCode status = U_ZERO_ERROR;
+    UText ut = UTEXT_INITIALIZER;
+    utext_openUChars(&ut, reinterpret_cast<const UChar*>(utf16.data()),
+                     static_cast<int64_t>(utf16.size()), &status);
+    words->setText(&ut, status);  // keeps a shallow clone over utf16
+    utext_close(&ut);
+    if (U_FAILURE(status)) throw std::runtime_error("ICU could not take the text");
+  }
+};
+
 Analyzer::Analyzer() : impl_(std::make_unique<Impl>()) {}
 Analyzer::~Analyzer() = default;
 Analyzer::Analyzer(Analyzer&&) noexcept = default;
 Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
-std::vector<Token> Analyzer::analyze(std::string_view text, std::uint32_t first) {
+
+std::vector<Token> Analyzer::analyze(std::string_view text, std::uint32_t first_position) {
   std::vector<Token> out;
-  analyze(text, out, first);
+  analyze(text, out, first_position);
   return out;
 }
-// STUB: whitespace split, replaced by the ICU analyzer.
-void Analyzer::analyze(std::string_view text, std::vector<Token>& out, std::uint32_t pos) {
-  out.clear();
-  std::size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && text[i] == ' ') ++i;
-    std::size_t j = i;
-    while (j < text.size() && text[j] != ' ' && text[j] != '\n') ++j;
-    if (j > i) {
-      Token t;
-      t.surface = t.stem = std::string(text.substr(i, j - i));
-      t.kind = TokenKind::hangul;
-      t.position = pos++;
-      t.begin = static_cast<std::uint32_t>(i);
-      t.end = static_cast<std::uint32_t>(j);
-      out.push_back(std::move(t));
-    }
-    i = j + 1;
+
+namespace {
+
+// Decides what a Hangul word glued to the preceding number/Latin/Han word
+// becomes. Returns false when it is only a particle (A800과, ASML이) and so
+// yields no token; otherwise sets `own_stem` and, for numbers and Latin,
+// `prev.joined` (2028년, asml사).
+bool attach_glued_hangul(Token& prev, std::string_view surface, std::string_view& own_stem) {
+  std::string_view unit = light_stem(surface, {.min_syllables = 0});
+  if (unit.empty()) {
+    const std::string_view single = light_stem(surface, {.min_syllables = 1});
+    if (prev.kind != TokenKind::number || !is_number_unit(single)) return false;
+    unit = single;
   }
+  own_stem = light_stem(surface, {.min_syllables = 1});
+  if (prev.kind == TokenKind::number || prev.kind == TokenKind::latin) {
+    prev.joined.assign(prev.surface);
+    prev.joined.append(unit);
+    truncate_utf8(prev.joined, max_term_bytes);
+  }
+  return true;
 }
-std::vector<std::string> syllable_bigrams(std::string_view) { return {}; }
+
+// True when only punctuation, no space, separates two byte offsets: the
+// particle in 프로젝트'의 or ‘소라’에 belongs to the word before the quote.
+bool no_space_between(std::string_view text, std::uint32_t from, std::uint32_t to) {
+  std::size_t i = from;
+  while (i < to) {
+    const Utf8Decoded d = decode_utf8_at(text, i);
+    if (u_isUWhiteSpace(static_cast<UChar32>(d.code_point))) return false;
+    i += d.length;
+  }
+  return true;
+}
+
+}  // namespace
+
+void Analyzer::analyze(std::string_view text, std::vector<Token>& out, std::uint32_t first_position) {
+  // Tokens already in `out` are overwritten in place so their strings keep
+  // their capacity when a caller reuses one vector for many documents.
+  std::size_t count = 0;
+  if (text.empty()) {
+    out.clear();
+    return;
+  }
+  Impl& im = *impl_;
+  im.load(text);
+  icu::BreakIterator& words = *im.words;
+
+  std::int32_t start = words.first();
+  for (std::int32_t end = words.next(); end != icu::BreakIterator::DONE; start = end, end = words.next()) {
+    const int status = words.getRuleStatus();
+    if (status < kNumberStatus) continue;  // spaces and punctuation
+    const std::uint32_t begin_byte = im.offset[static_cast<std::size_t>(start)];
+    const std::uint32_t end_byte = im.offset[static_cast<std::size_t>(end)];
+    const std::string_view original = text.substr(begin_byte, end_byte - begin_byte);
+    const TokenKind kind = classify(status, original);
+
+    normalize_into(original, im.scratch);
+    if (im.scratch.empty()) continue;
+    bool truncated = false;
+    if (im.scratch.size() > max_term_bytes) {
+      truncate_utf8(im.scratch, max_term_bytes);
+      truncated = true;
+    }
+
+    std::string_view stem = im.scratch;
+    Token* prev = count > 0 ? &out[count - 1] : nullptr;
+    const bool glued = prev && prev->end == begin_byte && kind == TokenKind::hangul &&
+                       prev->kind != TokenKind::hangul && prev->kind != TokenKind::other;
+    if (glued) {
+      if (!attach_glued_hangul(*prev, im.scratch, stem)) continue;
+    } else if (kind == TokenKind::hangul) {
+      const bool after_punctuation = prev && no_space_between(text, prev->end, begin_byte);
+      if (after_punctuation && light_stem(im.scratch, {.min_syllables = 0}).empty()) continue;
+      stem = light_stem(im.scratch);
+    }
+
+    if (count == out.size()) out.emplace_back();
+    Token& t = out[count];
+    t.stem.assign(stem);  // before surface: stem views into scratch
+    t.surface.swap(im.scratch);
+    t.joined.clear();
+    t.kind = kind;
+    t.position = first_position + static_cast<std::uint32_t>(count);
+    t.begin = begin_byte;
+    t.end = end_byte;
+    t.truncated = truncated;
+    ++count;
+  }
+  out.resize(count);
+}
+
+std::vector<std::string> syllable_bigrams(std::string_view surface) {
+  std::vector<std::string> bigrams;
+  std::size_t prev_start = 0;
+  bool prev_ok = false;
+  std::size_t i = 0;
+  while (i < surface.size()) {
+    const Utf8Decoded d = decode_utf8_at(surface, i);
+    const bool ok = is_hangul_syllable(d.code_point) || is_han(d.code_point);
+    if (ok && prev_ok) bigrams.emplace_back(surface.substr(prev_start, i + d.length - prev_start));
+    prev_ok = ok;
+    prev_start = i;
+    i += d.length;
+  }
+  return bigrams;
+}
+
 }  // namespace kosearch
