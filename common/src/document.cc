@@ -1,5 +1,7 @@
 #include "kosearch/document.h"
 
+#include <cstdio>
+
 #include <nlohmann/json.hpp>
 
 namespace kosearch {
@@ -44,5 +46,103 @@ Article deserialize(std::string_view data) {
   return a;
 }
 
-std::optional<std::string> parse_date(std::string_view) { return std::nullopt; }
+namespace {
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Reads up to `max_digits` ASCII digits at `pos`; advances `pos`. -1 when none.
+int read_number(std::string_view s, std::size_t& pos, std::size_t max_digits) {
+  int value = 0;
+  std::size_t digits = 0;
+  while (pos < s.size() && digits < max_digits && is_digit(s[pos])) {
+    value = value * 10 + (s[pos] - '0');
+    ++pos;
+    ++digits;
+  }
+  if (digits == 0 || (pos < s.size() && is_digit(s[pos]))) return -1;
+  return value;
+}
+
+bool skip_spaces(std::string_view s, std::size_t& pos) {
+  while (pos < s.size() && (s[pos] == ' ' || s[pos] == '\t')) ++pos;
+  return true;
+}
+
+bool skip_literal(std::string_view s, std::size_t& pos, std::string_view literal) {
+  if (s.substr(pos, literal.size()) != literal) return false;
+  pos += literal.size();
+  return true;
+}
+
+bool is_real_date(int y, int m, int d) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (y < 1 || m < 1 || m > 12 || d < 1) return false;
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return d <= kDays[m - 1] + (m == 2 && leap ? 1 : 0);
+}
+
+// `YYYY<sep>M<sep>D` with one separator from -./ used twice, or `YYYY년 M월 D일`.
+bool read_date(std::string_view s, std::size_t& pos, int& y, int& m, int& d) {
+  if (s.size() - pos < 4) return false;
+  std::size_t year_end = pos;
+  y = read_number(s, year_end, 4);
+  if (y < 0 || year_end - pos != 4) return false;
+  pos = year_end;
+  if (pos < s.size() && (s[pos] == '-' || s[pos] == '.' || s[pos] == '/')) {
+    const char sep = s[pos++];
+    m = read_number(s, pos, 2);
+    if (m < 0 || pos >= s.size() || s[pos] != sep) return false;
+    ++pos;
+    d = read_number(s, pos, 2);
+    return d >= 0;
+  }
+  skip_spaces(s, pos);
+  if (!skip_literal(s, pos, "년")) return false;
+  skip_spaces(s, pos);
+  m = read_number(s, pos, 2);
+  if (m < 0) return false;
+  skip_spaces(s, pos);
+  if (!skip_literal(s, pos, "월")) return false;
+  skip_spaces(s, pos);
+  d = read_number(s, pos, 2);
+  if (d < 0) return false;
+  skip_spaces(s, pos);
+  return skip_literal(s, pos, "일");
+}
+
+// A trailing time of day (`14:30`, `T14:30:00+09:00`) is tolerated so that
+// timestamps in headers still give their date.
+bool is_time_suffix(std::string_view rest) {
+  if (rest.empty()) return true;
+  if (rest == ".") return true;
+  std::size_t pos = 0;
+  if (rest[0] != 'T' && rest[0] != ' ') return false;
+  ++pos;
+  skip_spaces(rest, pos);
+  if (read_number(rest, pos, 2) < 0 || !skip_literal(rest, pos, ":") || read_number(rest, pos, 2) < 0) return false;
+  if (skip_literal(rest, pos, ":")) {
+    if (read_number(rest, pos, 2) < 0) return false;
+    if (skip_literal(rest, pos, ".") && read_number(rest, pos, 9) < 0) return false;
+  }
+  if (pos == rest.size() || skip_literal(rest, pos, "Z")) return pos == rest.size();
+  if (rest[pos] != '+' && rest[pos] != '-') return false;
+  ++pos;
+  if (read_number(rest, pos, 2) < 0) return false;
+  skip_literal(rest, pos, ":");
+  if (pos < rest.size() && read_number(rest, pos, 2) < 0) return false;
+  return pos == rest.size();
+}
+}  // namespace
+
+std::optional<std::string> parse_date(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' || text.back() == '\n'))
+    text.remove_suffix(1);
+  std::size_t pos = 0;
+  int y = 0, m = 0, d = 0;
+  if (!read_date(text, pos, y, m, d) || !is_real_date(y, m, d) || !is_time_suffix(text.substr(pos)))
+    return std::nullopt;
+  char out[32];  // room for any int, though the year has four digits
+  std::snprintf(out, sizeof out, "%04d-%02d-%02d", y, m, d);
+  return std::string(out, 10);
+}
 }  // namespace kosearch

@@ -1,1 +1,429 @@
+#include "kosearch/article_parser.h"
+
 #include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace kosearch {
+namespace {
+
+// The seed file whose name starts with `prefix` (000_, 001_ …).
+std::filesystem::path seed_path(const std::string& prefix) {
+  for (const auto& entry : std::filesystem::directory_iterator(KOSEARCH_CORPUS_DIR))
+    if (entry.path().filename().string().starts_with(prefix)) return entry.path();
+  ADD_FAILURE() << "no seed article " << prefix << " in " << KOSEARCH_CORPUS_DIR;
+  return {};
+}
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+std::vector<std::string> file_lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::stringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+std::string trimmed(const std::string& s) {
+  const auto begin = s.find_first_not_of(" \t");
+  if (begin == std::string::npos) return "";
+  return s.substr(begin, s.find_last_not_of(" \t") - begin + 1);
+}
+
+struct Seed {
+  std::string text;
+  std::vector<std::string> lines;
+  Article article;
+};
+
+Seed load_seed(const std::string& prefix) {
+  Seed seed;
+  seed.text = read_file(seed_path(prefix));
+  seed.lines = file_lines(seed.text);
+  seed.article = parse_article(seed.text, prefix, "corpus/" + prefix);
+  return seed;
+}
+
+std::set<std::uint32_t> body_numbers(const Article& a) {
+  std::set<std::uint32_t> numbers;
+  for (const auto& line : a.body) numbers.insert(line.number);
+  return numbers;
+}
+
+bool body_has(const Article& a, std::uint32_t number) { return body_numbers(a).count(number) > 0; }
+
+// ---------------------------------------------------------------------------
+// Seed articles: metadata
+// ---------------------------------------------------------------------------
+
+TEST(ArticleParserSeed, Article000Metadata) {
+  const auto seed = load_seed("000_");
+  const Article& a = seed.article;
+  EXPECT_EQ(a.title, "\"美 턱밑까지 왔다\"... 中 AI '타이거'들의 대반격과 '반도체 병목'의 실체");
+  EXPECT_EQ(a.title_line, 5u);
+  EXPECT_EQ(a.source, "글로벌이코노믹");
+  EXPECT_EQ(a.author, "신민철");
+  // The only date in the text is in a photo caption: not the article's date.
+  EXPECT_FALSE(a.date.has_value()) << *a.date;
+  EXPECT_FALSE(a.url.has_value());
+}
+
+TEST(ArticleParserSeed, Article001Metadata) {
+  const auto seed = load_seed("001_");
+  const Article& a = seed.article;
+  EXPECT_EQ(a.title, "[마켓칼럼] 중국의 AI기술은 어디쯤 왔을까");
+  EXPECT_EQ(a.title_line, 1u);
+  ASSERT_TRUE(a.source.has_value());
+  EXPECT_TRUE(a.source->find("한국경제") != std::string::npos || a.source->find("한경") != std::string::npos)
+      << *a.source;
+  EXPECT_EQ(a.author, "우건");
+  EXPECT_FALSE(a.date.has_value()) << "bare 입력/수정 lines carry no date";
+}
+
+TEST(ArticleParserSeed, Article002Metadata) {
+  const auto seed = load_seed("002_");
+  const Article& a = seed.article;
+  EXPECT_EQ(a.title, "美의 대중 규제 먹혔나… 中 AI 성능 한참 뒤처져");
+  EXPECT_EQ(a.title_line, 4u);
+  EXPECT_EQ(a.date, "2024-04-02");
+  EXPECT_EQ(a.author, "오로라");
+  // The body quotes CNBC, but no masthead, byline or promo names a publisher.
+  EXPECT_FALSE(a.source.has_value()) << *a.source;
+}
+
+TEST(ArticleParserSeed, Article003Metadata) {
+  const auto seed = load_seed("003_");
+  const Article& a = seed.article;
+  EXPECT_EQ(a.title, "[정용환의 중국은, 왜] #102. 美빅테크 AI전쟁 한창인데...마른 수건 짜는 中");
+  EXPECT_EQ(a.title_line, 3u);
+  EXPECT_EQ(a.date, "2023-05-09");
+  EXPECT_EQ(a.source, "JTBC") << "from the JTBC 핫클릭 line, not the 연합뉴스 photo credit";
+  EXPECT_FALSE(a.author.has_value()) << *a.author;
+}
+
+// ---------------------------------------------------------------------------
+// Seed articles: body
+// ---------------------------------------------------------------------------
+
+class ArticleParserSeedBody : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(ArticleParserSeedBody, LinesAreTheFileLinesAsWritten) {
+  const auto seed = load_seed(GetParam());
+  ASSERT_FALSE(seed.article.body.empty());
+  std::uint32_t previous = 0;
+  for (const auto& line : seed.article.body) {
+    ASSERT_GE(line.number, 1u);
+    ASSERT_LE(line.number, seed.lines.size());
+    EXPECT_EQ(line.text, seed.lines[line.number - 1]) << "line " << line.number;
+    EXPECT_GT(line.number, previous) << "body keeps file order";
+    previous = line.number;
+  }
+}
+
+TEST_P(ArticleParserSeedBody, NoLineTwiceAndNotTheTitle) {
+  const auto seed = load_seed(GetParam());
+  std::set<std::string> seen;
+  for (const auto& line : seed.article.body) {
+    EXPECT_TRUE(seen.insert(trimmed(line.text)).second) << "repeated: " << line.text;
+    EXPECT_NE(trimmed(line.text), *seed.article.title);
+    EXPECT_NE(line.number, seed.article.title_line);
+  }
+}
+
+TEST_P(ArticleParserSeedBody, NoBoilerplate) {
+  const auto seed = load_seed(GetParam());
+  static const std::vector<std::string> kBoilerplate = {
+      "닫기", "본문 바로가기", "광고", "JTBC 핫클릭", "인쇄 라인 위로가기", "입력", "수정",
+      "크게 작게 프린트 메일", "URL 줄이기 페이스북 X", "Home > 검색목록 > 기사상세보기", "타이틀",
+      "종이신문보기", "▲ 종이신문보기", "본문자수 : 1794", "표/그림/사진 유무 : 있음", "웹편집 : 보기",
+      "글로벌이코노믹", "매뉴라이프자산운용 매니저", "우건 매뉴라이프자산운용 매니저",
+      "실리콘밸리=오로라 특파원", "신민철 글로벌이코노믹 기자 shincm@g-enews.com"};
+  static const std::vector<std::string> kBoilerplateParts = {
+      "바로가기", "사진=", "이미지 확대보기", "〈사진=", "[그래픽]", "※", "기고자 :", "발행일 :", "입력 2023"};
+  for (const auto& line : seed.article.body) {
+    const std::string t = trimmed(line.text);
+    for (const auto& b : kBoilerplate) EXPECT_NE(t, b) << "line " << line.number;
+    for (const auto& part : kBoilerplateParts)
+      EXPECT_EQ(t.find(part), std::string::npos) << "line " << line.number << ": " << t;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(ArticleParser, ArticleParserSeedBody, ::testing::Values("000_", "001_", "002_", "003_"));
+
+TEST(ArticleParserSeed, Article000KeepsSubheadlinesDropsCaptionsAndRepeatedHeadline) {
+  const auto seed = load_seed("000_");
+  const Article& a = seed.article;
+  EXPECT_TRUE(body_has(a, 11));
+  EXPECT_TRUE(body_has(a, 12));
+  EXPECT_TRUE(body_has(a, 15));
+  EXPECT_TRUE(body_has(a, 19)) << "◇ subheadline is body";
+  EXPECT_TRUE(body_has(a, 53));
+  for (std::uint32_t n : {1u, 3u, 5u, 7u, 9u, 13u, 14u, 56u}) EXPECT_FALSE(body_has(a, n)) << n;
+}
+
+TEST(ArticleParserSeed, Article001BodyIsItsSixParagraphsOnce) {
+  const auto seed = load_seed("001_");
+  EXPECT_EQ(body_numbers(seed.article), (std::set<std::uint32_t>{5, 6, 7, 8, 9, 10}));
+}
+
+TEST(ArticleParserSeed, Article002BodyStartsWithSubheadlines) {
+  const auto seed = load_seed("002_");
+  const Article& a = seed.article;
+  ASSERT_GE(a.body.size(), 4u);
+  EXPECT_EQ(a.body[0].number, 13u);
+  EXPECT_EQ(a.body[0].text, "    美와 1~2년 격차… 추격 불가능") << "text keeps its indentation";
+  EXPECT_EQ(a.body[1].number, 14u);
+  EXPECT_EQ(a.body[2].number, 15u);
+  EXPECT_EQ(a.body[3].number, 17u);
+  EXPECT_EQ(a.body.back().number, 29u);
+}
+
+TEST(ArticleParserSeed, Article003BodyHasNoCaptionsAndEndsBeforeTheFooter) {
+  const auto seed = load_seed("003_");
+  const Article& a = seed.article;
+  EXPECT_EQ(a.body.front().number, 13u);
+  EXPECT_EQ(a.body.back().number, 74u);
+  for (std::uint32_t n : {1u, 5u, 6u, 7u, 9u, 11u, 25u, 76u, 78u}) EXPECT_FALSE(body_has(a, n)) << n;
+  EXPECT_TRUE(body_has(a, 19)) << "a short sentence is still body";
+}
+
+// ---------------------------------------------------------------------------
+// Line roles
+// ---------------------------------------------------------------------------
+
+struct RoleCase {
+  const char* line;
+  LineRole role;
+};
+
+class ArticleParserClassify : public ::testing::TestWithParam<RoleCase> {};
+
+TEST_P(ArticleParserClassify, Role) {
+  EXPECT_EQ(classify_line(GetParam().line), GetParam().role) << GetParam().line;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    ArticleParser, ArticleParserClassify,
+    ::testing::Values(
+        RoleCase{"", LineRole::blank}, RoleCase{"   \t ", LineRole::blank},
+        RoleCase{"닫기", LineRole::boilerplate},
+        RoleCase{"서비스 메뉴 바로가기 본문 바로가기 아티클 바로가기 프로그램 목록 바로가기", LineRole::boilerplate},
+        RoleCase{"광고", LineRole::boilerplate}, RoleCase{"JTBC 핫클릭", LineRole::boilerplate},
+        RoleCase{"인쇄 라인 위로가기", LineRole::boilerplate}, RoleCase{"입력", LineRole::boilerplate},
+        RoleCase{"수정", LineRole::boilerplate}, RoleCase{"크게 작게 프린트 메일", LineRole::boilerplate},
+        RoleCase{"URL 줄이기 페이스북 X", LineRole::boilerplate},
+        RoleCase{"Home > 검색목록 > 기사상세보기", LineRole::boilerplate},
+        RoleCase{"타이틀", LineRole::boilerplate}, RoleCase{"    종이신문보기", LineRole::boilerplate},
+        RoleCase{"    ▲ 종이신문보기", LineRole::boilerplate}, RoleCase{"본문자수 : 1794", LineRole::boilerplate},
+        RoleCase{"표/그림/사진 유무 : 있음", LineRole::boilerplate}, RoleCase{"웹편집 : 보기", LineRole::boilerplate},
+        RoleCase{"※한경 마켓PRO 텔레그램을 구독하시면 프리미엄 투자 콘텐츠를 보다 편리하게 볼 수 있습니다.",
+                 LineRole::boilerplate},
+        RoleCase{"저작권자 © 연합뉴스 무단전재 및 재배포 금지", LineRole::boilerplate},
+        RoleCase{"-----", LineRole::boilerplate},
+        RoleCase{"〈사진= 로이터, 연합뉴스〉", LineRole::caption},
+        RoleCase{"중국 국기가 전시되어 있다. 사진=로이터이미지 확대보기", LineRole::caption},
+        RoleCase{"[그래픽] 외국인 직접투자(FDI) 급감한 중국", LineRole::caption},
+        RoleCase{"지난 3일 서울 여의도 모습. (사진 = 연합뉴스)", LineRole::caption},
+        RoleCase{"신민철 글로벌이코노믹 기자 shincm@g-enews.com", LineRole::byline},
+        RoleCase{"    실리콘밸리=오로라 특파원", LineRole::byline},
+        RoleCase{"기고자 : 실리콘밸리=오로라 특파원", LineRole::byline},
+        RoleCase{"우건 매뉴라이프자산운용 매니저", LineRole::byline},
+        RoleCase{"홍길동기자", LineRole::byline}, RoleCase{"hong@example.com", LineRole::byline},
+        RoleCase{"입력 2023-05-09 06:57 수정 2023-05-17 15:45", LineRole::dateline},
+        RoleCase{"    발행일 : 2024.04.02 / 종합 A8 면", LineRole::dateline},
+        RoleCase{"2024.04.02 14:30", LineRole::dateline}, RoleCase{"[서울=뉴시스]", LineRole::dateline},
+        RoleCase{"글로벌이코노믹", LineRole::masthead}, RoleCase{"조선일보", LineRole::masthead},
+        RoleCase{"문제는 시간입니다.", LineRole::body},
+        RoleCase{"◇ 홍콩 증시 휩쓴 중국 AI '타이거'... \"시장의 신뢰 확인\"", LineRole::body},
+        RoleCase{"    AI 스타트업들 자금 부족 시달려", LineRole::body},
+        RoleCase{"수정 사항은 다음 주에 발표된다.", LineRole::body},
+        RoleCase{"(서울=연합뉴스) 홍길동 기자 = 정부가 2일 반도체 지원책을 발표했다.", LineRole::body},
+        RoleCase{"싱가포르 국립대 양요우 교수는 “중국 기업들이 시뮬레이션하고 있다”고 설명했다.",
+                 LineRole::body},
+        RoleCase{"조선일보에 따르면 정부는 지원을 늘린다.", LineRole::body}));
+
+// ---------------------------------------------------------------------------
+// Metadata rules on synthetic text
+// ---------------------------------------------------------------------------
+
+TEST(ArticleParser, FrontMatterWinsAndHeuristicsFillTheRest) {
+  const std::string text =
+      "---\n"
+      "title: 헤더의 제목\n"
+      "publisher: 조선일보\n"
+      "url: https://example.com/a/1\n"
+      "lang: ko\n"
+      "---\n"
+      "글로벌이코노믹\n"
+      "본문에 나오는 첫 줄 제목\n"
+      "입력 2023-05-09 06:57\n"
+      "첫 문단입니다.\n"
+      "홍길동 기자\n";
+  const Article a = parse_article(text, "id", "path");
+  EXPECT_EQ(a.title, "헤더의 제목");
+  EXPECT_EQ(a.title_line, 2u);
+  EXPECT_EQ(a.source, "조선일보");
+  EXPECT_EQ(a.url, "https://example.com/a/1");
+  EXPECT_EQ(a.date, "2023-05-09") << "the header has no date: the heuristics fill it";
+  EXPECT_EQ(a.author, "홍길동");
+  // The first line differs from the header's title, so it stays body.
+  EXPECT_EQ(body_numbers(a), (std::set<std::uint32_t>{8, 10}));
+  EXPECT_EQ(a.id, "id");
+  EXPECT_EQ(a.path, "path");
+}
+
+TEST(ArticleParser, FrontMatterTitleFoundInTextTakesThatLine) {
+  const std::string text = "---\nsource: 한겨레\ntitle: 제목 줄\ndate: 2024.4.2\nauthor: 김철수\n---\n제목 줄\n본문 문장입니다.\n이정민 기자\n";
+  const Article a = parse_article(text, "id", "path");
+  EXPECT_EQ(a.title, "제목 줄");
+  EXPECT_EQ(a.title_line, 7u);
+  EXPECT_EQ(a.date, "2024-04-02") << "header dates are normalized";
+  EXPECT_EQ(a.author, "김철수") << "the header beats the byline";
+  EXPECT_EQ(a.source, "한겨레");
+  EXPECT_EQ(body_numbers(a), (std::set<std::uint32_t>{8}));
+}
+
+TEST(ArticleParser, InvalidHeaderDateFallsBackToTheText) {
+  const Article a = parse_article("---\ndate: 2023-02-30\n---\n제목입니다\n발행일 : 2024.04.02\n본문.\n", "i", "p");
+  EXPECT_EQ(a.date, "2024-04-02");
+  const Article b = parse_article("---\ndate: 2023-02-30\n---\n제목입니다\n본문.\n", "i", "p");
+  EXPECT_FALSE(b.date.has_value());
+}
+
+TEST(ArticleParser, UnclosedOrProseFenceIsNotAHeader) {
+  const Article unclosed = parse_article("---\ntitle: x\n본문 문장입니다.\n", "i", "p");
+  EXPECT_EQ(unclosed.title, "title: x");
+  const Article prose = parse_article("---\n제목입니다\n이것은 본문이다.\n---\n끝 문장이다.\n", "i", "p");
+  EXPECT_EQ(prose.title, "제목입니다");
+  EXPECT_EQ(body_numbers(prose), (std::set<std::uint32_t>{3, 5}));
+}
+
+TEST(ArticleParser, PublisherNeverFromCaptionsOrBodySentences) {
+  const Article a = parse_article(
+      "제목이 여기 있다\n〈사진= 로이터, 연합뉴스〉\n조선일보에 따르면 정부는 지원을 늘린다.\n"
+      "KBS 보도에 따르면 그렇다.\n",
+      "i", "p");
+  EXPECT_FALSE(a.source.has_value()) << *a.source;
+}
+
+TEST(ArticleParser, PublisherAliasNeedsAWordStart) {
+  // 환경 contains 한경 only as letters, never at a word start; iMBC is not MBC.
+  const Article a = parse_article("제목이 여기 있다\n※ 환경 뉴스레터를 구독하세요\n※ iMBC 회원 전용\n", "i", "p");
+  EXPECT_FALSE(a.source.has_value()) << *a.source;
+}
+
+TEST(ArticleParser, MastheadBeatsNavigation) {
+  const Article a = parse_article("SBS 바로가기\n매일경제\n제목이 여기 있다\n본문입니다.\n", "i", "p");
+  EXPECT_EQ(a.source, "매일경제");
+}
+
+TEST(ArticleParser, WireLeadGivesAuthorAndPublisherAndStaysBody) {
+  const Article a = parse_article(
+      "정부, 반도체 지원책 발표\n(세종=연합뉴스) 홍길동 기자 = 정부가 2일 반도체 지원책을 발표했다.\n", "i", "p");
+  EXPECT_EQ(a.author, "홍길동");
+  EXPECT_EQ(a.source, "연합뉴스");
+  EXPECT_EQ(body_numbers(a), (std::set<std::uint32_t>{2}));
+}
+
+TEST(ArticleParser, SeveralAuthorsAndDesksInABylineLine) {
+  EXPECT_EQ(parse_article("제목입니다\n본문.\n홍길동·김철수 기자\n", "i", "p").author, "홍길동, 김철수");
+  EXPECT_EQ(parse_article("제목입니다\n본문.\n워싱턴=이영희 특파원 lee@x.com\n", "i", "p").author, "이영희");
+  EXPECT_FALSE(parse_article("제목입니다\n본문.\n사회부 기자\n", "i", "p").author.has_value());
+}
+
+TEST(ArticleParser, DateOnlyFromLabelledLines) {
+  EXPECT_FALSE(parse_article("제목입니다\n2024년 4월 2일 서울에서 열린 행사다.\n", "i", "p").date.has_value());
+  EXPECT_FALSE(parse_article("제목입니다\n2024.04.02\n본문.\n", "i", "p").date.has_value());
+  EXPECT_EQ(parse_article("제목입니다\n기사입력 2024.04.02 오후 3:20\n본문.\n", "i", "p").date, "2024-04-02");
+  EXPECT_EQ(parse_article("제목입니다\n수정 2024-04-03\n입력 2024-04-02\n본문.\n", "i", "p").date, "2024-04-02")
+      << "the first-publication date beats a revision date";
+  EXPECT_EQ(parse_article("제목입니다\n최종수정 2024-04-03\n본문.\n", "i", "p").date, "2024-04-03");
+  EXPECT_FALSE(parse_article("제목입니다\n입력 2023-02-30\n본문.\n", "i", "p").date.has_value());
+}
+
+TEST(ArticleParser, RepeatedLinesAreKeptOnceWhitespaceFolded) {
+  const Article a = parse_article("제목입니다\n같은  문장이다.\n  같은 문장이다.\t\n다른 문장이다.\n", "i", "p");
+  EXPECT_EQ(body_numbers(a), (std::set<std::uint32_t>{2, 4}));
+}
+
+// ---------------------------------------------------------------------------
+// Robustness
+// ---------------------------------------------------------------------------
+
+TEST(ArticleParserRobust, EmptyText) {
+  const Article a = parse_article("", "i", "p");
+  EXPECT_FALSE(a.title.has_value());
+  EXPECT_EQ(a.title_line, 0u);
+  EXPECT_TRUE(a.body.empty());
+  EXPECT_FALSE(a.source.has_value());
+  EXPECT_FALSE(a.date.has_value());
+  EXPECT_FALSE(a.author.has_value());
+}
+
+TEST(ArticleParserRobust, TextWithoutNewline) {
+  const Article a = parse_article("한 줄짜리 제목", "i", "p");
+  EXPECT_EQ(a.title, "한 줄짜리 제목");
+  EXPECT_EQ(a.title_line, 1u);
+  EXPECT_TRUE(a.body.empty());
+}
+
+TEST(ArticleParserRobust, OnlyBoilerplate) {
+  const Article a = parse_article("닫기\n광고\n입력\n수정\n〈사진= 로이터〉\n\n", "i", "p");
+  EXPECT_FALSE(a.title.has_value());
+  EXPECT_TRUE(a.body.empty());
+}
+
+TEST(ArticleParserRobust, CrlfMatchesLf) {
+  for (const char* prefix : {"000_", "002_", "003_"}) {
+    const auto seed = load_seed(prefix);
+    std::string crlf;
+    for (char c : seed.text) {
+      if (c == '\n') crlf += '\r';
+      crlf += c;
+    }
+    const Article a = parse_article(crlf, "i", "p");
+    EXPECT_EQ(a.title, seed.article.title);
+    EXPECT_EQ(a.title_line, seed.article.title_line);
+    EXPECT_EQ(a.source, seed.article.source);
+    EXPECT_EQ(a.date, seed.article.date);
+    EXPECT_EQ(a.author, seed.article.author);
+    ASSERT_EQ(a.body.size(), seed.article.body.size());
+    for (std::size_t i = 0; i < a.body.size(); ++i) {
+      EXPECT_EQ(a.body[i].number, seed.article.body[i].number);
+      EXPECT_EQ(a.body[i].text, seed.article.body[i].text) << "no trailing \\r in text";
+    }
+  }
+}
+
+TEST(ArticleParserRobust, VeryLongLines) {
+  std::string long_line;
+  for (int i = 0; i < 100000; ++i) long_line += "가나다 ";
+  const Article a = parse_article("제목입니다\n" + long_line + "\n※" + long_line + "\n", "i", "p");
+  ASSERT_EQ(a.body.size(), 1u);
+  EXPECT_EQ(a.body[0].number, 2u);
+  EXPECT_EQ(a.body[0].text, long_line);
+  const Article untitled = parse_article(long_line, "i", "p");
+  EXPECT_FALSE(untitled.title.has_value()) << "a whole paragraph is not a title";
+  EXPECT_EQ(untitled.body.size(), 1u);
+}
+
+TEST(ArticleParserRobust, InvalidUtf8DoesNotCrash) {
+  const Article a = parse_article("제목\xEA\xB0\n\xFF\xFE 본문\n\xE2", "i", "p");
+  EXPECT_LE(a.body.size(), 2u);
+}
+
+}  // namespace
+}  // namespace kosearch

@@ -1,1 +1,106 @@
+#include "kosearch/document.h"
+
 #include <gtest/gtest.h>
+
+#include <optional>
+#include <string>
+
+namespace kosearch {
+namespace {
+
+struct DateCase {
+  const char* input;
+  std::optional<std::string> expected;
+};
+
+class DocumentParseDate : public ::testing::TestWithParam<DateCase> {};
+
+TEST_P(DocumentParseDate, ReturnsIsoDateOrNothing) {
+  const auto& c = GetParam();
+  EXPECT_EQ(parse_date(c.input), c.expected) << "input: " << c.input;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Document, DocumentParseDate,
+    ::testing::Values(
+        // accepted spellings
+        DateCase{"2024-04-02", "2024-04-02"}, DateCase{"2024.04.02", "2024-04-02"},
+        DateCase{"2024/04/02", "2024-04-02"}, DateCase{"2024-4-2", "2024-04-02"},
+        DateCase{"2024.4.2", "2024-04-02"}, DateCase{"2024년 4월 2일", "2024-04-02"},
+        DateCase{"2024년4월2일", "2024-04-02"}, DateCase{"2023년 12월 31일", "2023-12-31"},
+        DateCase{"  2024-04-02  ", "2024-04-02"}, DateCase{"2024.04.02.", "2024-04-02"},
+        DateCase{"2023-05-09 06:57", "2023-05-09"}, DateCase{"2024-04-02T14:30:00+09:00", "2024-04-02"},
+        DateCase{"2024-04-02T14:30:00Z", "2024-04-02"},
+        // calendar
+        DateCase{"2024-02-29", "2024-02-29"}, DateCase{"2000-02-29", "2000-02-29"},
+        DateCase{"2023-02-29", std::nullopt}, DateCase{"1900-02-29", std::nullopt},
+        DateCase{"2023-02-30", std::nullopt}, DateCase{"2023-04-31", std::nullopt},
+        DateCase{"2023-13-01", std::nullopt}, DateCase{"2023-00-10", std::nullopt},
+        DateCase{"2023-01-00", std::nullopt}, DateCase{"2023년 2월 30일", std::nullopt},
+        // malformed
+        DateCase{"", std::nullopt}, DateCase{"2024", std::nullopt}, DateCase{"24-04-02", std::nullopt},
+        DateCase{"20240-04-02", std::nullopt}, DateCase{"2024-04/02", std::nullopt},
+        DateCase{"2024-004-02", std::nullopt}, DateCase{"2024-04-02abc", std::nullopt},
+        DateCase{"2024-04-02 오후", std::nullopt}, DateCase{"2024년 4월", std::nullopt},
+        DateCase{"어제", std::nullopt}, DateCase{"2024-04-02 25", std::nullopt}));
+
+Article full_article() {
+  Article a;
+  a.id = "002_4f174f445bf85026.txt";
+  a.path = "corpus/002_4f174f445bf85026.txt";
+  a.title = "美의 대중 규제 먹혔나… 中 AI 성능 한참 뒤처져";
+  a.source = "조선일보";
+  a.date = "2024-04-02";
+  a.author = "오로라";
+  a.url = "https://example.com/a/1?x=\"y\"";
+  a.title_line = 4;
+  a.body = {{13, "    美와 1~2년 격차… 추격 불가능"}, {17, "방대한 \"데이터\"\t와\\ 정부"}, {4000000000u, ""}};
+  return a;
+}
+
+void expect_same(const Article& a, const Article& b) {
+  EXPECT_EQ(a.id, b.id);
+  EXPECT_EQ(a.path, b.path);
+  EXPECT_EQ(a.title, b.title);
+  EXPECT_EQ(a.source, b.source);
+  EXPECT_EQ(a.date, b.date);
+  EXPECT_EQ(a.author, b.author);
+  EXPECT_EQ(a.url, b.url);
+  EXPECT_EQ(a.title_line, b.title_line);
+  ASSERT_EQ(a.body.size(), b.body.size());
+  for (std::size_t i = 0; i < a.body.size(); ++i) {
+    EXPECT_EQ(a.body[i].number, b.body[i].number);
+    EXPECT_EQ(a.body[i].text, b.body[i].text);
+  }
+}
+
+TEST(DocumentSerialize, RoundTripsEveryField) {
+  const Article a = full_article();
+  expect_same(deserialize(serialize(a)), a);
+}
+
+TEST(DocumentSerialize, AbsentFieldsStayAbsent) {
+  Article a;
+  a.id = "x";
+  a.path = "corpus/x.txt";
+  const Article b = deserialize(serialize(a));
+  expect_same(b, a);
+  EXPECT_FALSE(b.title.has_value());
+  EXPECT_FALSE(b.source.has_value());
+  EXPECT_FALSE(b.date.has_value());
+  EXPECT_FALSE(b.author.has_value());
+  EXPECT_FALSE(b.url.has_value());
+}
+
+TEST(DocumentSerialize, EmptyStringIsNotAbsent) {
+  Article a;
+  a.id = "x";
+  a.path = "x";
+  a.author = "";
+  const Article b = deserialize(serialize(a));
+  ASSERT_TRUE(b.author.has_value());
+  EXPECT_EQ(*b.author, "");
+}
+
+}  // namespace
+}  // namespace kosearch
