@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -73,7 +72,9 @@ constexpr std::string_view kNeverStemmed[] = {
     // loanwords and names ending in a particle-like syllable
     "화웨이", "제미나이", "코로나", "바나나", "우크라이나", "아르헨티나", "차이나", "안테나",
     "아레나", "비엔나", "마이크로", "레트로", "매크로", "디자인", "카페인", "코카인",
-    "한반도",
+    "한반도", "유아인", "베드로",
+    // adverbs ending in 로 that is not a particle
+    "스스로", "저절로", "함부로",
     // nouns ending in 이 after 받침 (이 is part of the word)
     "고양이", "어린이", "오이", "거미", "원숭이", "호랑이", "지렁이", "달팽이", "올챙이",
     "부엉이", "구렁이", "쌍둥이",
@@ -90,6 +91,8 @@ constexpr std::string_view kNeverStemmed[] = {
 // Endings that mark a word as a whole (놀이 in 불꽃놀이, 라인 in 온라인).
 constexpr std::string_view kNeverStemmedEndings[] = {
     "놀이", "잡이", "맞이", "라인", "체인", "둥이", "뱅이",
+    // warships: 함 here is not the 하다 noun form (중요함)
+    "천안함", "잠수함", "구축함", "모함", "순양함", "호위함", "전투함", "상륙함",
 };
 
 // -주의 nouns of four or more syllables are isms (민주주의, 자본주의); shorter
@@ -97,7 +100,11 @@ constexpr std::string_view kNeverStemmedEndings[] = {
 constexpr std::string_view kIsmEnding = "주의";
 constexpr int kIsmMinSyllables = 4;
 
-using SuffixBuckets = std::unordered_map<char32_t, std::vector<Suffix>>;
+constexpr char32_t kFirstSyllable = 0xAC00;
+constexpr std::size_t kSyllableCount = 0xD7A4 - 0xAC00;
+
+// Suffixes indexed by their last syllable (every suffix ends in one).
+using SuffixBuckets = std::vector<std::vector<Suffix>>;
 
 char32_t last_code_point(std::string_view s) {
   std::size_t start = s.size() - 1;
@@ -118,15 +125,17 @@ int count_code_points(std::string_view s) {
 // is compared only with suffixes that can match its ending.
 const SuffixBuckets& suffix_buckets() {
   static const SuffixBuckets buckets = [] {
-    SuffixBuckets b;
+    SuffixBuckets b(kSyllableCount);
     const auto add = [&b](const auto& list, Gate gate) {
-      for (const std::string_view text : list) b[last_code_point(text)].push_back({text, gate});
+      for (const std::string_view text : list) {
+        b[last_code_point(text) - kFirstSyllable].push_back({text, gate});
+      }
     };
     add(kConsonantSuffixes, Gate::consonant);
     add(kVowelSuffixes, Gate::vowel);
     add(kVowelOrRieulSuffixes, Gate::vowel_or_rieul);
     add(kAnySuffixes, Gate::any);
-    for (auto& [_, list] : b) {
+    for (auto& list : b) {
       std::stable_sort(list.begin(), list.end(),
                        [](const Suffix& x, const Suffix& y) { return x.text.size() > y.text.size(); });
     }
@@ -135,19 +144,45 @@ const SuffixBuckets& suffix_buckets() {
   return buckets;
 }
 
+// The suffixes that could end `word`, longest first (empty when the word does
+// not end in a Hangul syllable).
+const std::vector<Suffix>& suffixes_ending(std::string_view word) {
+  static const std::vector<Suffix> none;
+  const char32_t last = last_code_point(word);
+  return is_hangul_syllable(last) ? suffix_buckets()[last - kFirstSyllable] : none;
+}
+
 const std::unordered_set<std::string_view>& never_stemmed() {
   static const std::unordered_set<std::string_view> words(std::begin(kNeverStemmed),
                                                           std::end(kNeverStemmed));
   return words;
 }
 
+// Last syllables of every exception, to rule most words out without hashing.
+const std::vector<bool>& exception_last_syllables() {
+  static const std::vector<bool> seen = [] {
+    std::vector<bool> v(kSyllableCount);
+    const auto mark = [&v](std::string_view w) { v[last_code_point(w) - kFirstSyllable] = true; };
+    for (const std::string_view w : kNeverStemmed) mark(w);
+    for (const std::string_view w : kNeverStemmedEndings) mark(w);
+    mark(kIsmEnding);
+    return v;
+  }();
+  return seen;
+}
+
 bool is_exception(std::string_view word) {
+  const char32_t last = last_code_point(word);
+  if (!is_hangul_syllable(last) || !exception_last_syllables()[last - kFirstSyllable]) return false;
   if (never_stemmed().contains(word)) return true;
   for (const std::string_view ending : kNeverStemmedEndings) {
-    if (word.size() > ending.size() && word.ends_with(ending)) return true;
+    if (word.ends_with(ending)) return true;
   }
   return word.ends_with(kIsmEnding) && count_code_points(word) >= kIsmMinSyllables;
 }
+
+// No noun ends in 으; a stem that does is the front half of 으로/으며 (있으며).
+constexpr std::string_view kDanglingEu = "으";
 
 constexpr int kRieulFinal = 8;  // index of ㄹ among the 28 final-consonant slots
 
@@ -168,14 +203,14 @@ bool passes_gate(std::string_view stem, Gate gate) {
 
 // The stem left by the longest suffix that may be stripped, or `word` itself.
 std::string_view strip_once(std::string_view word, int min_syllables) {
-  const auto& buckets = suffix_buckets();
-  const auto bucket = buckets.find(last_code_point(word));
-  if (bucket == buckets.end()) return word;
-  for (const Suffix& suffix : bucket->second) {
+  for (const Suffix& suffix : suffixes_ending(word)) {
     if (!word.ends_with(suffix.text)) continue;
     const std::string_view stem = word.substr(0, word.size() - suffix.text.size());
-    if (count_code_points(stem) < min_syllables) continue;
-    if (passes_gate(stem, suffix.gate)) return stem;
+    // When the longest suffix would leave too short a stem, a shorter one only
+    // leaves a piece of it behind (것이라고 → 것이, not a stem).
+    if (count_code_points(stem) < min_syllables) return word;
+    if (!passes_gate(stem, suffix.gate) || stem.ends_with(kDanglingEu)) continue;
+    return stem;
   }
   return word;
 }
@@ -195,10 +230,8 @@ std::string_view light_stem(std::string_view word, StemOptions options) {
 
 bool is_particle(std::string_view word) {
   if (word.empty()) return false;
-  const auto& buckets = suffix_buckets();
-  const auto bucket = buckets.find(last_code_point(word));
-  if (bucket == buckets.end()) return false;
-  return std::any_of(bucket->second.begin(), bucket->second.end(),
+  const auto& candidates = suffixes_ending(word);
+  return std::any_of(candidates.begin(), candidates.end(),
                      [word](const Suffix& s) { return s.text == word; });
 }
 
