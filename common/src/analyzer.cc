@@ -3,6 +3,7 @@
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 #include <unicode/utext.h>
 
 #include <stdexcept>
@@ -29,6 +30,12 @@ bool is_number_unit(std::string_view stem) {
 }
 
 bool is_han(char32_t cp) { return u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_IDEOGRAPHIC); }
+
+bool is_kana(char32_t cp) {
+  UErrorCode status = U_ZERO_ERROR;
+  const UScriptCode script = uscript_getScript(static_cast<UChar32>(cp), &status);
+  return script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA;
+}
 
 // Cuts `s` to at most `limit` bytes without splitting a code point.
 std::size_t utf8_prefix_length(std::string_view s, std::size_t limit) {
@@ -61,8 +68,12 @@ TokenKind classify(int status, std::string_view original) {
   if (status >= kLetterStatus && status < kKanaStatus) {
     return any_code_point(original, is_hangul_syllable) ? TokenKind::hangul : TokenKind::latin;
   }
-  if (status >= kKanaStatus && status < kIdeoStatus) return TokenKind::kana;
-  if (status >= kIdeoStatus && status < kStatusLimit) return TokenKind::han;
+  if (status >= kKanaStatus && status < kStatusLimit) {
+    // ICU's Chinese/Japanese dictionary reports katakana words as ideographic
+    // too, so the script decides.
+    if (any_code_point(original, is_han)) return TokenKind::han;
+    return any_code_point(original, is_kana) ? TokenKind::kana : TokenKind::other;
+  }
   return TokenKind::other;
 }
 
