@@ -30,6 +30,7 @@ struct Flags {
   std::string index = "index";
   bool rebuild = false, dry_run = false, wait = false;
   std::size_t batch_size = 5000;
+  unsigned shards = 0;
 };
 
 void register_flags(CLI::App& app, Flags& f) {
@@ -41,6 +42,8 @@ void register_flags(CLI::App& app, Flags& f) {
   app.add_flag("--wait", f.wait, "wait for another indexer's lock instead of exiting with code 3");
   app.add_option("--batch-size", f.batch_size, "changes per commit (a crash loses at most one batch)")
       ->check(CLI::Range(1, 1000000))->capture_default_str();
+  app.add_option("--shards", f.shards, "write N shard databases INDEX/shard0… and the stub INDEX/XAPIANDB (default: as the index is, 1 if new)")
+      ->check(CLI::Range(1, 1024));
   app.footer("Exit codes: 0 all inputs indexed, 1 some inputs skipped (see warnings), 2 error,\n"
              "3 index locked by another indexer, 130/143 stopped by SIGINT/SIGTERM (work so far committed).");
 }
@@ -82,6 +85,7 @@ int run(const Flags& f) {
   options.dry_run = f.dry_run;
   options.wait_for_lock = f.wait;
   options.batch_size = f.batch_size;
+  options.shards = f.shards;
   options.on_warning = [&](const ks::IndexWarning& w) {
     progress.clear();
     std::cerr << "warning: " << w.path << ": " << w.reason << '\n';

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <optional>
 #include <unordered_set>
 
@@ -36,11 +37,12 @@ std::string lock_message(const fs::path& dir) {
          (dir / "flintlock").string() + "); wait for it or rerun with --wait";
 }
 
-// One indexer run against one database: decides added / updated / unchanged,
-// writes, commits in batches and removes what is gone.
-class Run {
+// One indexer run against one database (the index, or one of its shards):
+// decides added / updated / unchanged, writes, commits in batches and removes
+// what is gone.
+class ShardRun {
  public:
-  Run(const IndexOptions& options, std::string origin)
+  ShardRun(const IndexOptions& options, std::string origin)
       : options_(options), origin_(std::move(origin)), started_(Clock::now()) {
     open();
   }
@@ -217,6 +219,115 @@ class Run {
   IndexSummary summary_;
   std::unordered_set<std::string> seen_;
   std::size_t pending_ = 0;
+};
+
+// Shard layout: DIR/shard0 … DIR/shard<N-1>, listed in the stub file
+// DIR/XAPIANDB (which Xapian itself also opens as a sharded database).
+constexpr const char* stub_name = "XAPIANDB";
+
+fs::path shard_dir(const fs::path& index_dir, unsigned shard) { return index_dir / ("shard" + std::to_string(shard)); }
+
+// Shards listed in an existing index's stub: 0 when there is no stub.
+unsigned stub_shard_count(const fs::path& index_dir) {
+  std::ifstream stub(index_dir / stub_name);
+  unsigned count = 0;
+  for (std::string line; std::getline(stub, line);)
+    if (line.rfind("auto shard", 0) == 0) ++count;
+  return count;
+}
+
+unsigned shard_count(const IndexOptions& options) {
+  const fs::path& dir = options.index_dir;
+  const unsigned existing = stub_shard_count(dir);
+  if (options.shards == 0) return existing ? existing : 1;
+  const bool single = fs::exists(dir / "iamglass");
+  if ((existing && existing != options.shards) || (single && options.shards > 1))
+    throw Error(ErrorKind::usage, "index '" + dir.string() + "' has " + std::to_string(existing ? existing : 1) +
+                                      " shard(s), not " + std::to_string(options.shards) +
+                                      ": index into a new directory to change the shard count");
+  return options.shards;
+}
+
+void write_stub(const fs::path& index_dir, unsigned shards) {
+  const fs::path stub = index_dir / stub_name, tmp = index_dir / "XAPIANDB.tmp";
+  {
+    std::ofstream out(tmp, std::ios::trunc);
+    for (unsigned i = 0; i < shards; ++i) out << "auto " << shard_dir({}, i).generic_string() << '\n';
+    if (!out.flush()) throw Error(ErrorKind::io, "cannot write shard stub '" + stub.string() + "'");
+  }
+  fs::rename(tmp, stub);
+}
+
+// The run over all shards of an index: each article goes to the shard a stable
+// hash of its id picks, so reindexing finds it where it was. One shard (the
+// default) is a plain index in index_dir.
+class Run {
+ public:
+  Run(const IndexOptions& options, std::string origin) : options_(options), started_(Clock::now()) {
+    const unsigned n = shard_count(options);
+    if (n == 1) {
+      shards_.push_back(std::make_unique<ShardRun>(options, origin));
+      return;
+    }
+    if (!options.dry_run) fs::create_directories(options.index_dir);
+    for (unsigned i = 0; i < n; ++i) {
+      auto& shard_options = *shard_options_.emplace_back(std::make_unique<IndexOptions>(options));
+      shard_options.index_dir = shard_dir(options.index_dir, i);
+      shards_.push_back(std::make_unique<ShardRun>(shard_options, origin));
+    }
+    if (!options.dry_run) write_stub(options.index_dir, n);
+  }
+
+  void warn(const std::string& path, const std::string& reason) {
+    ++summary_.warnings;
+    if (options_.on_warning) options_.on_warning({path, reason});
+  }
+  void skip(const std::string& path, const std::string& reason) {
+    ++summary_.skipped;
+    warn(path, reason);
+  }
+  bool should_stop() {
+    if (options_.should_stop && options_.should_stop()) summary_.stopped = true;
+    return summary_.stopped;
+  }
+  void progress(const IndexProgress& p) {
+    if (options_.on_progress) options_.on_progress(p);
+  }
+  void mark_seen(const std::string& id) { shard(id).mark_seen(id); }
+  bool unchanged(const std::string& id, const std::string& content_hash) { return shard(id).unchanged(id, content_hash); }
+  void store(const Article& article, const std::string& content_hash) { shard(article.id).store(article, content_hash); }
+
+  void remove_unseen() {
+    if (summary_.stopped) return;
+    for (auto& s : shards_) s->remove_unseen();
+  }
+
+  IndexSummary finish() {
+    for (auto& s : shards_) {
+      const IndexSummary part = s->finish();
+      summary_.added += part.added;
+      summary_.updated += part.updated;
+      summary_.unchanged += part.unchanged;
+      summary_.removed += part.removed;
+      summary_.skipped += part.skipped;
+      summary_.warnings += part.warnings;
+      summary_.duplicates += part.duplicates;
+    }
+    summary_.seconds = std::chrono::duration<double>(Clock::now() - started_).count();
+    return summary_;
+  }
+
+ private:
+  ShardRun& shard(const std::string& id) {
+    if (shards_.size() == 1) return *shards_.front();
+    return *shards_[std::stoull(schema::stable_hash(id), nullptr, 16) % shards_.size()];
+  }
+
+  const IndexOptions& options_;
+  Clock::time_point started_;
+  std::vector<std::unique_ptr<IndexOptions>> shard_options_;  // each ShardRun keeps a reference to its own
+  std::vector<std::unique_ptr<ShardRun>> shards_;
+  IndexSummary summary_;
 };
 
 // Replaces ill-formed UTF-8 with U+FFFD, warning once for the input.

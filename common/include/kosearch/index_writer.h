@@ -36,6 +36,10 @@ struct IndexOptions {
   bool wait_for_lock = false;  // wait for another indexer instead of failing
   std::size_t batch_size = 5000;  // changes per commit
   unsigned threads = 0;        // analysis threads; 0 = hardware concurrency
+  // N > 1: N shard databases index_dir/shard0 … listed in the stub file
+  // index_dir/XAPIANDB (search --index accepts either); an article's shard is
+  // picked by a stable hash of its id. 0: as the existing index is (1 if new).
+  unsigned shards = 0;
   std::function<void(const IndexWarning&)> on_warning;
   std::function<void(const IndexProgress&)> on_progress;
   std::function<void(const std::string& change, const std::string& id)> on_change;  // dry-run listing
