@@ -52,7 +52,8 @@ constexpr PublisherAlias kPublishers[] = {
     {"경기일보", "경기일보"},       {"코리아헤럴드", "코리아헤럴드"}, {"코리아타임스", "코리아타임스"},
 };
 
-// Words that, alone or together, make a line of site chrome.
+// Words that, alone or together, make a line of site chrome (menus, share
+// buttons, section names). Compared after ASCII lower-casing.
 constexpr std::string_view kNavigationWords[] = {
     "닫기", "열기", "광고", "타이틀", "입력", "수정", "크게", "작게", "프린트", "인쇄", "메일",
     "이메일", "스크랩", "공유", "공유하기", "url", "줄이기", "복사", "링크복사", "페이스북",
@@ -61,10 +62,24 @@ constexpr std::string_view kNavigationWords[] = {
     "회원가입", "구독", "구독하기", "댓글", "좋아요", "추천", "이전", "다음", "이전기사",
     "다음기사", "글자크기", "기사듣기", "듣기", "가", "가가", "본문", "서비스", "아티클",
     "프로그램", "핫클릭", "많이", "본", "뉴스", "기사", "주요뉴스", "인기기사", "최신기사",
-    "랭킹", "섹션", "전체", "확대", "축소", "저장", "알림", "facebook", "twitter", "kakao",
-    "print", "share", "menu", "search", "login",
+    "랭킹", "섹션", "전체", "확대", "축소", "저장", "알림", "원문", "프로필", "응원하기",
+    "팔로우", "기자페이지", "다른기사", "관련기사", "인기", "최신", "포토", "보기",
+    "영상", "facebook", "twitter", "kakao", "print", "share", "menu", "search", "login",
+    "advertisement", "ad",
+    // section names, which sit alone above a title
+    "정치", "경제", "사회", "국제", "세계", "문화", "스포츠", "연예", "오피니언", "사설",
+    "칼럼", "산업", "금융", "증권", "부동산", "it", "과학", "생활", "라이프", "전국", "지역",
+    "기획", "연재", "인터뷰", "속보", "단독",
 };
-constexpr std::string_view kNavigationSuffixes[] = {"바로가기", "보기"};
+constexpr std::string_view kNavigationSuffixes[] = {
+    "바로가기", "더보기", "상세보기", "원문보기", "신문보기", "전체보기", "기사보기", "목록보기", "크게보기",
+};
+// Whole lines of site chrome that are sentences of ordinary words.
+constexpr std::string_view kNavigationPhrases[] = {
+    "이 기사를 공유합니다", "기자의 다른기사", "기자의 다른 기사", "SNS 기사보내기", "기사보내기",
+    "글씨크기 조절하기", "이 기사를 추천합니다", "기사 추천", "본문 글씨 키우기", "본문 글씨 줄이기",
+    "함께 볼만한 뉴스", "함께 보면 좋은 기사", "오늘의 주요뉴스",
+};
 
 struct DateLabel {
   std::string_view label;
@@ -100,10 +115,29 @@ constexpr std::string_view kCaptionBracketWords[] = {
 constexpr std::string_view kCaptionMarkers[] = {"확대보기", "크게보기"};
 
 constexpr std::string_view kPromoPrefixes[] = {"※", "☞"};
-constexpr std::string_view kCopyrightMarkers[] = {
-    "저작권자", "무단전재", "무단 전재", "재배포 금지", "재배포금지", "copyright", "ⓒ", "©",
-    "all rights reserved",
+// A line opening with an arrow is a promo when it also says one of these.
+constexpr std::string_view kArrowPrefixes[] = {"▶", "▷", "►", "➤", "→", "☞"};
+constexpr std::string_view kPromoPhrases[] = {
+    "구독", "제보", "받아보기", "바로가기", "클릭", "채널 추가", "친구 추가", "친구추가", "다운로드",
+    "뉴스레터", "무료", "이벤트", "관련기사", "관련 기사", "네이버에서", "네이버 메인", "카카오톡 채널",
+    "텔레그램",
 };
+// Said only by promos, wherever they open.
+constexpr std::string_view kStrongPromoPhrases[] = {
+    "기사제보", "제보하기", "구독하기", "채널 추가하기", "지금 구독", "뉴스레터 구독",
+};
+// Picture agencies and credits: a line made only of these (and publishers) is a photo credit.
+constexpr std::string_view kPictureCredits[] = {
+    "로이터", "ap", "afp", "epa", "upi", "신화", "신화통신", "게티이미지", "게티이미지뱅크",
+    "게티이미지코리아", "클립아트코리아", "셔터스톡", "픽사베이", "getty", "images", "블룸버그",
+    "연합", "db", "뉴스1db", "제공", "사진", "자료사진", "ⓒ", "©",
+};
+constexpr std::string_view kCopyrightMarkers[] = {
+    "무단전재", "무단 전재", "재배포 금지", "재배포금지", "copyright", "all rights reserved",
+    "저작권자 ©", "저작권자©", "저작권자 ⓒ", "저작권자ⓒ", "저작권자(c)", "저작권자 (c)",
+};
+// A copyright sign counts only next to a publisher's name (ⓒⓞⓞⓛ is decoration).
+constexpr std::string_view kCopyrightSigns[] = {"ⓒ", "©", "(c)", "(C)"};
 
 // Role titles that end a byline: journalists (long bylines allowed) and
 // outside contributors (only short bylines, they are also common nouns).
@@ -250,6 +284,24 @@ std::string_view strip_decoration(std::string_view s) {
   return s.substr(begin, end - begin);
 }
 
+// Words of a navigation line: menus separate items with spaces, |, / and ·.
+std::vector<std::string_view> menu_items(std::string_view s) {
+  std::vector<std::string_view> items;
+  for (auto word : split_words(s)) {
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < word.size();) {
+      const std::size_t at = i;
+      const char32_t c = decode(word, i);
+      if (c == '|' || c == '/' || c == 0xB7 || c == 0x318D) {
+        if (at > start) items.push_back(word.substr(start, at - start));
+        start = i;
+      }
+    }
+    if (start < word.size()) items.push_back(word.substr(start));
+  }
+  return items;
+}
+
 bool has_word_char(std::string_view s) {
   for (std::size_t i = 0; i < s.size();)
     if (is_word_char(decode(s, i))) return true;
@@ -335,17 +387,41 @@ bool is_publisher_name(std::string_view s) {
 // Dates
 // ---------------------------------------------------------------------------
 
+struct DatePrefix {
+  std::string date;    // YYYY-MM-DD
+  std::size_t length;  // bytes of `s` it spans
+};
+
 // A date written at the very start of `s`, if any.
-std::optional<std::string> date_at_start(std::string_view s) {
+std::optional<DatePrefix> date_at_start(std::string_view s) {
   std::size_t numeric_end = 0;
   while (numeric_end < s.size() && std::string_view("0123456789.-/").find(s[numeric_end]) != std::string_view::npos)
     ++numeric_end;
   if (numeric_end >= 8)
-    if (auto date = parse_date(s.substr(0, numeric_end))) return date;
-  // YYYY년 M월 D일: at most ~24 bytes of digits, spaces and the three unit syllables.
+    if (auto date = parse_date(s.substr(0, numeric_end))) return DatePrefix{*date, numeric_end};
+  // YYYY년 M월 D일 spans at most ~30 bytes of digits, spaces and unit syllables.
   const std::size_t day = s.substr(0, 32).find("일");
-  if (day != std::string_view::npos) return parse_date(s.substr(0, day + std::string_view("일").size()));
+  if (day == std::string_view::npos) return std::nullopt;
+  const std::size_t length = day + std::string_view("일").size();
+  if (auto date = parse_date(s.substr(0, length))) return DatePrefix{*date, length};
   return std::nullopt;
+}
+
+// What may follow a date on a date-only line: 14:30, 오후, (화), 화요일, |.
+bool is_time_or_weekday(std::string_view word) {
+  static constexpr std::string_view kWords[] = {
+      "오전", "오후", "am", "pm", "kst", "월요일", "화요일", "수요일", "목요일", "금요일", "토요일", "일요일",
+      "월", "화", "수", "목", "금", "토", "일"};
+  word = strip_decoration(word);
+  if (word.empty() || contains(kWords, ascii_lower(word))) return true;
+  return word.find_first_not_of("0123456789:.") == std::string_view::npos;
+}
+
+bool is_date_only(std::string_view s) {
+  auto date = date_at_start(s);
+  if (!date) return false;
+  auto rest = split_words(s.substr(date->length));
+  return std::all_of(rest.begin(), rest.end(), is_time_or_weekday);
 }
 
 // ---------------------------------------------------------------------------
@@ -370,7 +446,7 @@ std::optional<std::string_view> after_label(std::string_view s, std::string_view
   if (!rest.empty()) {
     std::size_t i = 0;
     const char32_t c = decode(rest, i);
-    if (!is_space(c) && c != ':' && c != 0xFF1A && c != '|') return std::nullopt;
+    if (!is_space(c) && c != ':' && c != 0xFF1A && c != '|' && !(c >= '0' && c <= '9')) return std::nullopt;
   }
   while (true) {
     rest = trim(rest);
@@ -423,9 +499,29 @@ void collect_names(std::string_view word, std::vector<std::string>& names) {
 }
 
 bool has_sentence_punctuation(std::string_view word) {
-  for (std::string_view p : {".", "?", "!", "\"", "“", "”", "‘", "’", "'"})
+  for (std::string_view p : {".", "?", "!", "\"", "“", "”", "‘", "’", "'", "~", "…", "^"})
     if (word.find(p) != std::string_view::npos) return true;
   return false;
+}
+
+bool is_email(std::string_view word) {
+  word = strip_decoration(word);
+  const std::size_t at = word.find('@');
+  if (at == 0 || at == std::string_view::npos) return false;
+  const std::string_view domain = word.substr(at + 1);
+  const std::size_t dot = domain.rfind('.');
+  if (dot == std::string_view::npos || dot == 0 || domain.size() - dot < 3) return false;
+  auto allowed = [](std::string_view part, std::string_view extra) {
+    return std::all_of(part.begin(), part.end(), [&](char c) {
+      return is_ascii_alnum(static_cast<unsigned char>(c)) || extra.find(c) != std::string_view::npos;
+    });
+  };
+  return allowed(word.substr(0, at), "._%+-") && allowed(domain, ".-");
+}
+
+bool is_url(std::string_view word) {
+  word = strip_decoration(word);
+  return iequals_prefix(word, "http://") || iequals_prefix(word, "https://") || iequals_prefix(word, "www.");
 }
 
 struct Byline {
@@ -437,16 +533,17 @@ std::optional<Byline> read_byline(std::string_view s) {
   s = trim(s);
   if (s.empty() || starts_with_one_of(s, kSubheadMarkers) || char_count(s) > kMaxBylineChars) return std::nullopt;
   std::vector<std::string_view> words;
-  bool had_contact = false;
+  bool had_email = false;
   for (auto word : split_words(s)) {
-    if (word.find('@') != std::string_view::npos || iequals_prefix(word, "http") || iequals_prefix(word, "www.")) {
-      had_contact = true;
+    if (is_email(word)) {
+      had_email = true;
       continue;
     }
-    if (has_sentence_punctuation(word)) return std::nullopt;
+    if (is_url(word)) continue;
+    if (has_sentence_punctuation(word) || word.find_first_of("-@#") != std::string_view::npos) return std::nullopt;
     if (auto w = strip_decoration(word); !w.empty()) words.push_back(word);
   }
-  if (words.empty()) return had_contact ? std::optional<Byline>(Byline{}) : std::nullopt;
+  if (words.empty()) return had_email ? std::optional<Byline>(Byline{}) : std::nullopt;
 
   std::string_view last = strip_decoration(words.back());
   std::vector<std::string_view> before(words.begin(), words.end() - 1);
@@ -457,7 +554,8 @@ std::optional<Byline> read_byline(std::string_view s) {
     is_byline = words.size() <= 4;
   } else {
     for (auto title : kJournalistTitles) {  // 홍길동기자: title written against the name
-      if (last.size() > title.size() && last.ends_with(title) && is_name(last.substr(0, last.size() - title.size()))) {
+      if (words.size() <= 2 && last.size() > title.size() && last.ends_with(title) &&
+          is_name(last.substr(0, last.size() - title.size()))) {
         before.push_back(last.substr(0, last.size() - title.size()));
         is_byline = words.size() <= 6;
         break;
@@ -490,11 +588,18 @@ std::optional<Lead> read_lead(std::string_view s) {
     const std::size_t end = s.find(close, open.size());
     if (end == std::string_view::npos || end > 60) return std::nullopt;
     std::string_view inside = s.substr(open.size(), end - open.size());
-    const std::size_t eq = inside.find('=');
-    if (eq == std::string_view::npos) return std::nullopt;
-    Lead lead;
-    lead.publisher_zone = inside.substr(eq + 1);
     std::string_view rest = trim(s.substr(end + close.size()));
+    Lead lead;
+    const std::size_t eq = inside.find('=');
+    if (eq == std::string_view::npos) {  // [이데일리 홍길동 기자] 본문…
+      auto byline = read_byline(inside);
+      if (!byline) return std::nullopt;
+      lead.publisher_zone = inside;
+      lead.author = byline->author;
+      lead.has_text_after = has_word_char(rest);
+      return lead;
+    }
+    lead.publisher_zone = inside.substr(eq + 1);
     if (const std::size_t byline_end = rest.find('='); byline_end != std::string_view::npos && byline_end < 60) {
       if (auto byline = read_byline(rest.substr(0, byline_end))) {
         lead.author = byline->author;
@@ -505,6 +610,16 @@ std::optional<Lead> read_lead(std::string_view s) {
     return lead;
   }
   return std::nullopt;
+}
+
+std::vector<std::string_view> split_on(std::string_view s, char separator) {
+  std::vector<std::string_view> parts;
+  for (std::size_t start = 0;;) {
+    const std::size_t end = s.find(separator, start);
+    parts.push_back(s.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+    if (end == std::string_view::npos) return parts;
+    start = end + 1;
+  }
 }
 
 std::optional<LineInfo> read_dateline(std::string_view s) {
@@ -519,11 +634,19 @@ std::optional<LineInfo> read_dateline(std::string_view s) {
     auto date = date_at_start(*rest);
     if (!date) return std::nullopt;  // 수정 사항은 …: a sentence, not a label
     info.kind = Kind::dateline;
-    info.date = std::move(date);
+    info.date = std::move(date->date);
     info.revision_date = label.revision;
+    for (auto segment : split_on(s, '|')) {
+      if (auto byline = read_byline(segment); byline && byline->author) {
+        info.author = byline->author;
+        info.publisher_zone = segment;
+        info.publisher_rank = 1;
+        break;
+      }
+    }
     return info;
   }
-  if (char_count(s) <= 40 && date_at_start(s)) {  // an unlabelled date: dropped, not trusted
+  if (is_date_only(s)) {  // an unlabelled date: dropped, not trusted
     LineInfo info;
     info.kind = Kind::dateline;
     return info;
@@ -574,33 +697,78 @@ bool is_caption(std::string_view s) {
   return false;
 }
 
+bool is_credit_word(std::string_view word) {
+  word = strip_decoration(word);
+  return contains(kPictureCredits, ascii_lower(word)) || is_publisher_name(word);
+}
+
+// 로이터/연합뉴스, 게티이미지뱅크: a line of picture credits and nothing else.
+bool is_credit_line(std::string_view s) {
+  if (char_count(s) > 60) return false;
+  bool agency = false;
+  for (auto item : menu_items(s)) {
+    std::string_view word = strip_decoration(item);
+    if (word.empty()) continue;
+    // 로이터=뉴스1: credits joined by = or , are one menu item
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= word.size(); ++i) {
+      if (i < word.size() && word[i] != '=' && word[i] != ',') continue;
+      std::string_view part = strip_decoration(word.substr(start, i - start));
+      start = i + 1;
+      if (part.empty()) continue;
+      if (!is_credit_word(part)) return false;
+      if (!is_publisher_name(part)) agency = true;
+    }
+  }
+  return agency;
+}
+
+// 서울 여의도의 모습. 2024.4.2/뉴스1 — a caption signed with its credit.
+bool ends_with_credit(std::string_view s) {
+  auto words = split_words(s);
+  if (words.empty()) return false;
+  std::string_view last = words.back();
+  if (const std::size_t slash = last.rfind('/'); slash != std::string_view::npos && slash + 1 < last.size())
+    return is_credit_word(last.substr(slash + 1));
+  if (words.size() >= 2 && strip_decoration(words[words.size() - 2]).empty() && words[words.size() - 2].ends_with("/"))
+    return is_credit_word(last);
+  return false;
+}
+
 bool is_copyright(std::string_view s) {
   const std::string lower = ascii_lower(s);
   for (auto marker : kCopyrightMarkers)
     if (lower.find(marker) != std::string::npos) return true;
+  for (auto sign : kCopyrightSigns)
+    if (s.find(sign) != std::string_view::npos && find_publisher(s)) return true;
   return false;
 }
 
-// Home > 검색목록 > 기사상세보기
+bool is_navigation_word(std::string_view word);
+
+// Home > 검색목록 > 기사상세보기: spaced separators after a navigation word
+// (가위>찍히면죽는다 and 기대->몰입 are prose).
 bool is_breadcrumb(std::string_view s) {
+  if (s.find('<') != std::string_view::npos || s.find("->") != std::string_view::npos) return false;
   std::vector<std::string_view> parts;
   std::size_t start = 0;
   for (std::size_t i = 0; i < s.size();) {
     const std::size_t at = i;
     const char32_t c = decode(s, i);
-    if (c == '>' || c == 0x203A || c == 0xBB || c == 0xFF1E) {
-      parts.push_back(trim(s.substr(start, at - start)));
-      start = i;
-    }
+    if (c != '>' && c != 0x203A && c != 0xBB && c != 0xFF1E) continue;
+    if (!is_space(previous_char(s, at)) || !is_space(char_at(s, i))) return false;
+    parts.push_back(trim(s.substr(start, at - start)));
+    start = i;
   }
   parts.push_back(trim(s.substr(start)));
-  if (parts.size() < 3) return false;
+  if (parts.size() < 2 || !is_navigation_word(parts.front())) return false;
   return std::all_of(parts.begin(), parts.end(), [](std::string_view p) {
     return !p.empty() && char_count(p) <= 20 && !has_sentence_punctuation(p);
   });
 }
 
 bool is_navigation_word(std::string_view word) {
+  if (has_sentence_punctuation(word)) return false;  // 좋아요. is a sentence, 좋아요 a button
   word = strip_decoration(word);
   if (word.empty()) return true;
   if (contains(kNavigationWords, ascii_lower(word))) return true;
@@ -609,10 +777,43 @@ bool is_navigation_word(std::string_view word) {
   return is_publisher_name(word);
 }
 
+bool is_navigation_phrase(std::string_view s) {
+  const std::string folded = ascii_lower(fold(s));
+  return std::any_of(std::begin(kNavigationPhrases), std::end(kNavigationPhrases),
+                     [&](std::string_view phrase) { return folded == ascii_lower(phrase); });
+}
+
+bool is_hashtag_line(std::string_view s) {
+  auto words = split_words(s);
+  return !words.empty() && std::all_of(words.begin(), words.end(), [](std::string_view w) { return w.starts_with("#"); });
+}
+
 bool is_navigation(std::string_view s) {
   if (char_count(s) > kMaxNavigationChars) return false;
-  auto words = split_words(s);
-  return std::all_of(words.begin(), words.end(), is_navigation_word);
+  if (is_navigation_phrase(s) || is_hashtag_line(s)) return true;
+  auto items = menu_items(s);
+  return std::all_of(items.begin(), items.end(), is_navigation_word);
+}
+
+// 한국경제 | 한경닷컴: several names of the house and nothing else.
+bool is_masthead(std::string_view s) {
+  if (is_publisher_name(s)) return true;
+  if (char_count(s) > kMaxNavigationChars) return false;
+  std::size_t names = 0;
+  for (auto item : menu_items(s)) {
+    if (strip_decoration(item).empty()) continue;
+    if (!is_publisher_name(item)) return false;
+    ++names;
+  }
+  return names > 0;
+}
+
+bool is_promo(std::string_view s) {
+  if (starts_with_one_of(s, kPromoPrefixes)) return true;
+  auto says = [&](std::string_view phrase) { return s.find(phrase) != std::string_view::npos; };
+  if (starts_with_one_of(s, kArrowPrefixes) && std::any_of(std::begin(kPromoPhrases), std::end(kPromoPhrases), says))
+    return true;
+  return char_count(s) <= 100 && std::any_of(std::begin(kStrongPromoPhrases), std::end(kStrongPromoPhrases), says);
 }
 
 LineInfo analyze_line(std::string_view raw) {
@@ -626,7 +827,7 @@ LineInfo analyze_line(std::string_view raw) {
     info.kind = Kind::navigation;
     return info;
   }
-  if (is_publisher_name(s)) {
+  if (is_masthead(s)) {
     info.kind = Kind::masthead;
     info.publisher_zone = s;
     info.publisher_rank = 0;
@@ -634,11 +835,11 @@ LineInfo analyze_line(std::string_view raw) {
   }
   if (auto dateline = read_dateline(s)) return *dateline;
   if (auto labelled = read_label_line(s)) return *labelled;
-  if (is_caption(s)) {
+  if (is_caption(s) || is_credit_line(s) || ends_with_credit(s)) {
     info.kind = Kind::caption;
     return info;
   }
-  if (starts_with_one_of(s, kPromoPrefixes)) {
+  if (is_promo(s)) {
     info.kind = Kind::promo;
     info.publisher_zone = s;
     info.publisher_rank = 2;
