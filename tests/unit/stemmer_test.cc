@@ -44,7 +44,8 @@ INSTANTIATE_TEST_SUITE_P(
         StemCase{"발표했다", "발표"}, StemCase{"발표하였다", "발표"}, StemCase{"생각한다", "생각"},
         StemCase{"개발되었다", "개발"}, StemCase{"구성된", "구성"}, StemCase{"중요한", "중요"},
         StemCase{"경제적인", "경제"}, StemCase{"본격적으로", "본격"}, StemCase{"정치적", "정치"},
-        StemCase{"학생이다", "학생"}, StemCase{"무엇인가", "무엇"}));
+        StemCase{"학생이다", "학생"}, StemCase{"무엇인가", "무엇"},
+        StemCase{"기술하였는가", "기술"}, StemCase{"안팎에선", "안팎"}, StemCase{"그간엔", "그간"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Survivors, StemmerDefault,
@@ -62,7 +63,8 @@ INSTANTIATE_TEST_SUITE_P(
         StemCase{"우크라이나", "우크라이나"}, StemCase{"우크라이나의", "우크라이나"},
         StemCase{"온라인", "온라인"}, StemCase{"온라인으로", "온라인"},
         StemCase{"디자인을", "디자인"}, StemCase{"불꽃놀이", "불꽃놀이"},
-        StemCase{"천안함", "천안함"}, StemCase{"스스로", "스스로"},
+        StemCase{"천안함", "천안함"}, StemCase{"스스로", "스스로"}, StemCase{"여의도", "여의도"},
+        StemCase{"스페인의", "스페인"},
         // function words stay whole
         StemCase{"하지만", "하지만"}, StemCase{"그러나", "그러나"}, StemCase{"그리고", "그리고"},
         StemCase{"그런데", "그런데"}, StemCase{"때문에", "때문에"}, StemCase{"그러므로", "그러므로"},
