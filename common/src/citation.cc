@@ -1,5 +1,38 @@
 #include "kosearch/citation.h"
+
+#include <string>
+#include <vector>
+
+#include "kosearch/snippet.h"
+
 namespace kosearch {
-std::string location(const Citation& c) { return c.path + ":" + std::to_string(c.line) + ":" + std::to_string(c.column); }
-std::string format_citation(const Citation& c) { return location(c); }
+
+std::string location(const Citation& c) {
+  return neutralize_controls(c.path) + ":" + std::to_string(c.line) + ":" + std::to_string(c.column);
+}
+
+std::string format_reference(const Citation& c) {
+  // Without a title the other fields do not identify an article on their own:
+  // the location alone does.
+  if (!c.title || c.title->empty()) return {};
+  std::vector<std::string> fields;
+  auto add = [&fields](const std::optional<std::string>& field) {
+    if (field && !field->empty()) fields.push_back(neutralize_controls(*field));
+  };
+  add(c.author);
+  fields.push_back("「" + neutralize_controls(*c.title) + "」");
+  add(c.source);
+  add(c.date);
+  add(c.url);
+  std::string line;
+  for (const auto& field : fields) line += (line.empty() ? "" : ", ") + field;
+  return line;
+}
+
+std::string format_citation(const Citation& c) {
+  const std::string reference = format_reference(c);
+  if (reference.empty()) return location(c);
+  return reference + " (" + location(c) + ")";
+}
+
 }  // namespace kosearch

@@ -1,19 +1,277 @@
+// Result printers.
+//
+// JSON Lines schema (--format json / --json); every line is one object.
+// Keys are always present; a field the article lacks is null.
+//
+//   {"type":"hit",          one per hit, in rank order
+//    "qid":    string,      batch mode only (absent otherwise)
+//    "rank":   integer,     1-based, counting from --offset
+//    "score":  number,      engine score (BM25-based; comparable within one query only)
+//    "id":     string,      article id
+//    "path":   string,      file the citation points at
+//    "line":   integer,     1-based source line of the snippet's first passage
+//    "column": integer,     1-based character column where that passage starts
+//    "title":  string|null,
+//    "source": string|null, publisher
+//    "date":   string|null, YYYY-MM-DD
+//    "author": string|null,
+//    "url":    string|null,
+//    "snippet": string,     passage text, "…" where cut, " … " between fragments
+//    "highlights": [[start,end], …]}  half-open CHARACTER (code point) offsets
+//                           into "snippet", one per matched word, in order
+//
+//   {"type":"summary",      one after the hits of each query
+//    "qid":    string,      batch mode only
+//    "hits":   integer,     hit lines printed for this query
+//    "estimated_matches": integer,  Xapian's estimate of all matching articles
+//    "elapsed_ms": number,  search time
+//    "explanation": string|null}    what the engine searched for
+//
+// Text fields never hold control characters (replaced by U+FFFD or a space);
+// invalid UTF-8 is replaced by U+FFFD.
 #include "kosearch/output.h"
+
+#include <cstdlib>
 #include <ostream>
+#include <string_view>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "kosearch/citation.h"
+#include "kosearch/normalizer.h"
+#include "kosearch/snippet.h"
+
 namespace kosearch {
+
 namespace {
-// STUB writer: rank, title, location, snippet.
-class PlainWriter : public ResultWriter {
- public:
-  explicit PlainWriter(std::ostream& out) : out_(out) {}
-  void write(const Results& r) override {
-    for (const auto& h : r.hits)
-      out_ << h.rank << ". " << h.citation.title.value_or(h.id) << "\n   " << location(h.citation) << "\n   " << h.snippet.text << "\n";
+
+namespace ansi {
+constexpr std::string_view bold = "\x1b[1m";
+constexpr std::string_view dim = "\x1b[2m";
+constexpr std::string_view match = "\x1b[1;31m";
+constexpr std::string_view reset = "\x1b[0m";
+}  // namespace ansi
+
+// Snippet text split at its highlights, each piece neutralized on its own so
+// the highlight boundaries survive even if neutralizing changes lengths.
+struct Piece {
+  std::string text;
+  bool highlighted = false;
+};
+
+std::vector<Piece> snippet_pieces(const Snippet& snippet) {
+  std::vector<Piece> pieces;
+  const std::string_view text = snippet.text;
+  std::size_t at = 0;
+  for (const auto& h : snippet.highlights) {
+    // Out-of-order, overlapping or out-of-range highlights are skipped rather
+    // than trusted: the printer must never slice outside the text.
+    if (h.begin < at || h.begin >= h.end || h.end > text.size()) continue;
+    if (h.begin > at) pieces.push_back({neutralize_controls(text.substr(at, h.begin - at)), false});
+    pieces.push_back({neutralize_controls(text.substr(h.begin, h.end - h.begin)), true});
+    at = h.end;
   }
- private:
+  if (at < text.size()) pieces.push_back({neutralize_controls(text.substr(at)), false});
+  return pieces;
+}
+
+std::size_t code_points(std::string_view utf8) {
+  std::size_t n = 0;
+  for (unsigned char c : utf8)
+    if ((c & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+nlohmann::json optional_field(const std::optional<std::string>& field) {
+  if (!field) return nullptr;
+  return neutralize_controls(*field);
+}
+
+class WriterBase : public ResultWriter {
+ public:
+  WriterBase(const OutputOptions& options, std::ostream& out) : options_(options), out_(out) {}
+
+ protected:
+  // Writes one line and flushes it, so a reader sees hits as they come and a
+  // closed pipe is noticed at once. After a failed write nothing more is tried.
+  void emit(std::string_view line) {
+    if (!out_) return;
+    out_ << line << '\n';
+    out_.flush();
+  }
+  bool healthy() const { return static_cast<bool>(out_); }
+  std::string qid_tab() const { return options_.qid ? neutralize_controls(*options_.qid) + "\t" : ""; }
+
+  OutputOptions options_;
   std::ostream& out_;
 };
+
+class HumanWriter : public WriterBase {
+ public:
+  using WriterBase::WriterBase;
+
+  void write(const Results& results) override {
+    if (options_.qid) emit("# " + neutralize_controls(*options_.qid));
+    for (std::size_t i = 0; i < results.hits.size() && healthy(); ++i) {
+      if (i > 0) emit("");
+      write_hit(results.hits[i]);
+    }
+    // Batch mode: a blank line closes each query's block before the next header.
+    if (options_.qid && !results.hits.empty()) emit("");
+  }
+
+ private:
+  std::string styled(std::string_view text, std::string_view style) const {
+    if (!options_.color) return std::string(text);
+    return std::string(style) + std::string(text) + std::string(ansi::reset);
+  }
+
+  std::string heading(const Hit& hit) const {
+    const Citation& c = hit.citation;
+    std::string name = c.title && !c.title->empty() ? "「" + neutralize_controls(*c.title) + "」"
+                                                    : neutralize_controls(hit.id);
+    std::string line = std::to_string(hit.rank) + ". " + styled(name, ansi::bold);
+    std::string meta;
+    for (const auto* field : {&c.source, &c.date, &c.author})
+      if (*field && !(*field)->empty()) meta += (meta.empty() ? "" : " · ") + neutralize_controls(**field);
+    if (!meta.empty()) line += "  " + meta;
+    return line;
+  }
+
+  std::string snippet_line(const Snippet& snippet) const {
+    std::string line = "   ";
+    for (const auto& piece : snippet_pieces(snippet)) {
+      if (!piece.highlighted) line += piece.text;
+      else if (options_.color) line += styled(piece.text, ansi::match);
+      else line += "[[" + piece.text + "]]";
+    }
+    return line;
+  }
+
+  void write_hit(const Hit& hit) {
+    emit(heading(hit));
+    emit("   " + styled(location(hit.citation), ansi::dim));
+    if (!hit.snippet.text.empty()) emit(snippet_line(hit.snippet));
+  }
+};
+
+class JsonWriter : public WriterBase {
+ public:
+  using WriterBase::WriterBase;
+
+  void write(const Results& results) override {
+    std::size_t printed = 0;
+    for (const auto& hit : results.hits) {
+      if (!healthy()) break;
+      emit(dump(hit_object(hit)));
+      if (healthy()) ++printed;
+    }
+    nlohmann::json summary = {{"type", "summary"}};
+    if (options_.qid) summary["qid"] = neutralize_controls(*options_.qid);
+    summary["hits"] = printed;
+    summary["estimated_matches"] = results.estimated_matches;
+    summary["elapsed_ms"] = results.elapsed_ms;
+    summary["explanation"] = results.explanation.empty() ? nlohmann::json(nullptr)
+                                                         : nlohmann::json(neutralize_controls(results.explanation));
+    emit(dump(summary));
+  }
+
+ private:
+  static std::string dump(const nlohmann::json& j) {
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  }
+
+  nlohmann::json hit_object(const Hit& hit) const {
+    const Citation& c = hit.citation;
+    nlohmann::json j = {{"type", "hit"}};
+    if (options_.qid) j["qid"] = neutralize_controls(*options_.qid);
+    j["rank"] = hit.rank;
+    j["score"] = hit.score;
+    j["id"] = neutralize_controls(hit.id);
+    j["path"] = neutralize_controls(c.path);
+    j["line"] = c.line;
+    j["column"] = c.column;
+    j["title"] = optional_field(c.title);
+    j["source"] = optional_field(c.source);
+    j["date"] = optional_field(c.date);
+    j["author"] = optional_field(c.author);
+    j["url"] = optional_field(c.url);
+    std::string text;
+    nlohmann::json highlights = nlohmann::json::array();
+    std::size_t chars = 0;
+    for (const auto& piece : snippet_pieces(hit.snippet)) {
+      const std::size_t n = code_points(piece.text);
+      if (piece.highlighted) highlights.push_back({chars, chars + n});
+      chars += n;
+      text += piece.text;
+    }
+    j["snippet"] = std::move(text);
+    j["highlights"] = std::move(highlights);
+    return j;
+  }
+};
+
+class FilesWriter : public WriterBase {
+ public:
+  using WriterBase::WriterBase;
+
+  void write(const Results& results) override {
+    std::unordered_set<std::string> seen;
+    for (const auto& hit : results.hits)
+      if (seen.insert(hit.citation.path).second) emit(qid_tab() + neutralize_controls(hit.citation.path));
+  }
+};
+
+class CountWriter : public WriterBase {
+ public:
+  using WriterBase::WriterBase;
+
+  void write(const Results& results) override { emit(qid_tab() + std::to_string(results.hits.size())); }
+};
+
+class CiteWriter : public WriterBase {
+ public:
+  using WriterBase::WriterBase;
+
+  void write(const Results& results) override {
+    for (const auto& hit : results.hits) {
+      if (!healthy()) break;
+      if (!options_.color) {
+        emit(qid_tab() + format_citation(hit.citation));
+        continue;
+      }
+      const std::string reference = format_reference(hit.citation);
+      const std::string where = std::string(ansi::dim) + location(hit.citation) + std::string(ansi::reset);
+      emit(qid_tab() + (reference.empty() ? where : reference + " (" + where + ")"));
+    }
+  }
+};
+
 }  // namespace
-std::unique_ptr<ResultWriter> make_writer(const OutputOptions&, std::ostream& out) { return std::make_unique<PlainWriter>(out); }
-bool use_color(const std::string& mode, OutputFormat, bool tty) { return mode == "always" || (mode == "auto" && tty); }
+
+std::unique_ptr<ResultWriter> make_writer(const OutputOptions& options, std::ostream& out) {
+  switch (options.format) {
+    case OutputFormat::human: return std::make_unique<HumanWriter>(options, out);
+    case OutputFormat::json: return std::make_unique<JsonWriter>(options, out);
+    case OutputFormat::files: return std::make_unique<FilesWriter>(options, out);
+    case OutputFormat::count: return std::make_unique<CountWriter>(options, out);
+    case OutputFormat::cite: return std::make_unique<CiteWriter>(options, out);
+  }
+  return std::make_unique<HumanWriter>(options, out);
+}
+
+bool use_color(const std::string& mode, OutputFormat format, bool stdout_is_terminal) {
+  // Machine formats are parsed by programs: escape codes would corrupt them.
+  const bool colorable = format == OutputFormat::human || format == OutputFormat::cite;
+  if (!colorable || mode == "never") return false;
+  if (mode == "always") return true;
+  const char* no_color = std::getenv("NO_COLOR");
+  const char* term = std::getenv("TERM");
+  return stdout_is_terminal && (no_color == nullptr || *no_color == '\0') &&
+         (term == nullptr || std::string_view(term) != "dumb");
+}
+
 }  // namespace kosearch

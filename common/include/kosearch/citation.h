@@ -24,6 +24,13 @@ std::string location(const Citation& c);
 
 // One ready-to-paste line, absent fields left out:
 // 오로라, 「美의 대중 규제 먹혔나…」, 조선일보, 2024-04-02, https://… (corpus/002.txt:17:5)
+// Without a title the line is the location alone. Control characters in any
+// field are neutralized (see snippet.h).
 std::string format_citation(const Citation& c);
+
+// The bibliographic part of format_citation, without the location:
+// 오로라, 「美의 대중 규제 먹혔나…」, 조선일보, 2024-04-02, https://…
+// Empty when the citation has no title.
+std::string format_reference(const Citation& c);
 
 }  // namespace kosearch

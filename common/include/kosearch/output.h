@@ -1,11 +1,26 @@
 // Printers for search results: they only render, never search.
 //   human  — ranked hits with title, publisher, date, path:line:column and a
 //            highlighted snippet (colour on a terminal, [[markers]] otherwise)
-//   json   — JSON Lines: one {"type":"hit",…} per hit, then {"type":"summary",…};
-//            schema in the README
+//   json   — JSON Lines: one {"type":"hit",…} per hit, then {"type":"summary",…}
 //   files  — one path per line, each once (like rg -l)
 //   count  — the number of hits
 //   cite   — one ready-to-paste citation per hit
+// In batch mode (qid set) human output starts each query with a "# qid" line
+// and ends its block with a blank line; files, count and cite lines start
+// with "qid<TAB>"; JSON objects carry a "qid" key.
+//
+// JSON Lines schema. Keys are always present (a field the article lacks is
+// null), except "qid", which appears only in batch mode.
+//   {"type":"hit", "qid":string, "rank":int (1-based, counting from --offset),
+//    "score":number (comparable within one query only), "id":string,
+//    "path":string, "line":int, "column":int (1-based, characters),
+//    "title":string|null, "source":string|null, "date":"YYYY-MM-DD"|null,
+//    "author":string|null, "url":string|null,
+//    "snippet":string ("…" where cut, " … " between fragments),
+//    "highlights":[[start,end],…] (half-open CHARACTER offsets into snippet)}
+//   {"type":"summary", "qid":string, "hits":int (hit lines printed),
+//    "estimated_matches":int, "elapsed_ms":number, "explanation":string|null}
+// Text never holds control characters: they are replaced (see snippet.h).
 #pragma once
 
 #include <iosfwd>
@@ -34,7 +49,8 @@ class ResultWriter {
 std::unique_ptr<ResultWriter> make_writer(const OutputOptions& options, std::ostream& out);
 
 // Colour policy: `mode` is always|never|auto; auto = stdout is a terminal,
-// NO_COLOR unset, TERM not "dumb", and the format is human.
+// NO_COLOR unset or empty, TERM not "dumb", and the format is human or cite.
+// json, files and count never get colour, not even with "always".
 bool use_color(const std::string& mode, OutputFormat format, bool stdout_is_terminal);
 
 }  // namespace kosearch
