@@ -1,1 +1,97 @@
+#include "kosearch/schema.h"
+
 #include <gtest/gtest.h>
+
+#include <algorithm>
+
+namespace ks = kosearch;
+namespace schema = kosearch::schema;
+
+namespace {
+
+bool has_term(const Xapian::Document& doc, const std::string& term) {
+  auto t = doc.termlist_begin();
+  t.skip_to(term);
+  return t != doc.termlist_end() && *t == term;
+}
+
+std::vector<Xapian::termpos> positions(const Xapian::Document& doc, const std::string& term) {
+  auto t = doc.termlist_begin();
+  t.skip_to(term);
+  if (t == doc.termlist_end() || *t != term) return {};
+  return {t.positionlist_begin(), t.positionlist_end()};
+}
+
+ks::Article sample() {
+  ks::Article a;
+  a.id = "a.txt";
+  a.path = "corpus/a.txt";
+  a.title = "노광 장비";
+  a.source = "글로벌이코노믹";
+  a.date = "2024-04-02";
+  a.body = {{3, "엔비디아의 칩"}, {5, "ASML이 장비를 만든다"}};
+  return a;
+}
+
+}  // namespace
+
+TEST(Schema, StableHashIsFnv1a64) {
+  EXPECT_EQ(schema::stable_hash(""), "cbf29ce484222325");
+  EXPECT_EQ(schema::stable_hash("a"), "af63dc4c8601ec8c");
+  EXPECT_NE(schema::stable_hash("a", "salt"), schema::stable_hash("a"));
+}
+
+TEST(Schema, BooleanTermHashesValuesTooLongForXapian) {
+  EXPECT_EQ(schema::boolean_term("Q", "a.txt"), "Qa.txt");
+  const std::string long_id(300, 'x');
+  const std::string term = schema::boolean_term("Q", long_id);
+  EXPECT_LE(term.size(), 245u);
+  EXPECT_EQ(term, "Q#" + schema::stable_hash(long_id));
+}
+
+TEST(Schema, DateValueIsSortableDigits) { EXPECT_EQ(schema::date_value("2024-04-02"), "20240402"); }
+
+TEST(Schema, BigramsOnlyForHangulAndHan) {
+  ks::Token hangul;
+  hangul.surface = hangul.stem = "노광장비";
+  hangul.kind = ks::TokenKind::hangul;
+  EXPECT_EQ(schema::terms_for(hangul).bigrams, (std::vector<std::string>{"노광", "광장", "장비"}));
+  ks::Token latin;
+  latin.surface = latin.stem = "asml";
+  latin.kind = ks::TokenKind::latin;
+  EXPECT_TRUE(schema::terms_for(latin).bigrams.empty());
+}
+
+TEST(Schema, DocumentHoldsKeysFieldsAndValues) {
+  ks::Analyzer analyzer;
+  const ks::Article a = sample();
+  const Xapian::Document doc = schema::make_document(a, analyzer, "dir:/corpus", "hash1");
+  EXPECT_TRUE(has_term(doc, "Qa.txt"));
+  EXPECT_TRUE(has_term(doc, schema::boolean_term(schema::origin, "dir:/corpus")));
+  EXPECT_TRUE(has_term(doc, "S노광"));       // title field
+  EXPECT_TRUE(has_term(doc, "노광"));        // title also searchable as text
+  EXPECT_TRUE(has_term(doc, "엔비디아"));    // stem of 엔비디아의
+  EXPECT_TRUE(has_term(doc, "G엔비"));       // sub-word layer
+  EXPECT_TRUE(has_term(doc, "XP글로벌이코노믹"));
+  EXPECT_FALSE(has_term(doc, "S엔비디아"));  // body words are not title words
+  EXPECT_EQ(doc.get_value(schema::slot_date), "20240402");
+  EXPECT_EQ(doc.get_value(schema::slot_content_hash), "hash1");
+  EXPECT_EQ(ks::deserialize(doc.get_data()).body.size(), 2u);
+}
+
+TEST(Schema, PhrasesCannotSpanFields) {
+  ks::Analyzer analyzer;
+  const Xapian::Document doc = schema::make_document(sample(), analyzer, "o", "h");
+  const auto title_end = positions(doc, "장비").front();   // 장비 in the title
+  const auto body_start = positions(doc, "엔비디아").front();
+  EXPECT_GE(body_start - title_end, schema::field_position_gap);
+}
+
+TEST(Schema, FingerprintIgnoresSpacingButNotWords) {
+  ks::Article a = sample(), b = sample(), c = sample();
+  b.id = "copy.txt";
+  b.body[0].text = "엔비디아의   칩";
+  c.body[0].text = "엔비디아의 메모리";
+  EXPECT_EQ(schema::body_fingerprint(a), schema::body_fingerprint(b));
+  EXPECT_NE(schema::body_fingerprint(a), schema::body_fingerprint(c));
+}

@@ -1,1 +1,106 @@
+#include "kosearch/searcher.h"
+
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "kosearch/error.h"
+#include "kosearch/index_writer.h"
+#include "kosearch/schema.h"
+
+namespace fs = std::filesystem;
+namespace ks = kosearch;
+
+namespace {
+
+class SearcherTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("kosearch-searcher-test-" + std::to_string(::getpid()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    std::ofstream(dir_ / "docs.jsonl")
+        << R"({"id":"a","title":"노광 장비","text":"극자외선 노광 장비를 만든다","date":"2024-04-02"})" "\n"
+        << R"({"id":"b","title":"메모리","text":"장비 업그레이드와 메모리 반도체"})" "\n"
+        << R"({"id":"c","title":"복사본","text":"장비 업그레이드와 메모리 반도체"})" "\n";
+    ks::IndexOptions options;
+    options.index_dir = dir_ / "index";
+    ks::index_jsonl(dir_ / "docs.jsonl", options);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  fs::path dir_;
+};
+
+TEST_F(SearcherTest, RanksPhraseDocumentFirstWithCitation) {
+  auto engine = ks::Searcher::open((dir_ / "index").string());
+  const ks::Results r = engine.search("노광 장비");
+  ASSERT_FALSE(r.hits.empty());
+  EXPECT_EQ(r.hits[0].id, "a");
+  EXPECT_EQ(r.hits[0].rank, 1u);
+  EXPECT_EQ(r.hits[0].citation.date, "2024-04-02");
+  EXPECT_EQ(r.hits[0].citation.line, 1u);  // JSONL: the record's line
+}
+
+TEST_F(SearcherTest, DuplicateArticlesAreShownOnce) {
+  auto engine = ks::Searcher::open((dir_ / "index").string());
+  const ks::Results r = engine.search("메모리");
+  ASSERT_EQ(r.hits.size(), 1u);
+  ks::SearchOptions all;
+  all.collapse_duplicates = false;
+  EXPECT_EQ(engine.search("메모리", all).hits.size(), 2u);
+}
+
+TEST_F(SearcherTest, PagingContinuesRanks) {
+  auto engine = ks::Searcher::open((dir_ / "index").string());
+  ks::SearchOptions page;
+  page.limit = 1;
+  page.offset = 1;
+  const ks::Results r = engine.search("장비", page);
+  ASSERT_EQ(r.hits.size(), 1u);
+  EXPECT_EQ(r.hits[0].rank, 2u);
+}
+
+TEST_F(SearcherTest, PlainSyntaxTreatsOperatorsAsText) {
+  auto engine = ks::Searcher::open((dir_ / "index").string());
+  ks::SearchOptions plain;
+  plain.syntax = ks::QuerySyntax::plain;
+  EXPECT_FALSE(engine.search("노광 장비는 (무엇인가?", plain).hits.empty());
+}
+
+TEST_F(SearcherTest, MissingIndexIsTyped) {
+  try {
+    ks::Searcher::open((dir_ / "nope").string());
+    FAIL() << "expected an error";
+  } catch (const ks::Error& e) {
+    EXPECT_EQ(e.kind(), ks::ErrorKind::index_missing);
+  }
+}
+
+TEST_F(SearcherTest, IndexOfAnotherAnalyzerIsRefused) {
+  {
+    Xapian::WritableDatabase db((dir_ / "index").string(), Xapian::DB_OPEN);
+    db.set_metadata(std::string(ks::schema::meta_analyzer), "ko-light-0");
+    db.commit();
+  }
+  try {
+    ks::Searcher::open((dir_ / "index").string());
+    FAIL() << "expected an error";
+  } catch (const ks::Error& e) {
+    EXPECT_EQ(e.kind(), ks::ErrorKind::index_incompatible);
+    EXPECT_NE(std::string(e.what()).find("--rebuild"), std::string::npos);
+  }
+}
+
+TEST_F(SearcherTest, QueryThatIsNotUtf8IsTyped) {
+  auto engine = ks::Searcher::open((dir_ / "index").string());
+  try {
+    engine.search("\xff\xfe");
+    FAIL() << "expected an error";
+  } catch (const ks::Error& e) {
+    EXPECT_EQ(e.kind(), ks::ErrorKind::invalid_input);
+  }
+}
+
+}  // namespace
