@@ -41,6 +41,7 @@ struct Flags {
   std::string color = "auto";
   std::string mode = "prefer-all";
   std::string since, until, batch;
+  unsigned timeout_ms = 5000;
 };
 
 void register_flags(CLI::App& app, Flags& f) {
@@ -59,6 +60,8 @@ void register_flags(CLI::App& app, Flags& f) {
   app.add_option("--since", f.since, "only articles dated on or after YYYY-MM-DD (undated articles are left out)");
   app.add_option("--until", f.until, "only articles dated on or before YYYY-MM-DD (undated articles are left out)");
   app.add_option("--batch", f.batch, "run every query of FILE (qid<TAB>query per line) against one open index");
+  app.add_option("--timeout", f.timeout_ms, "remote shards: bound in ms on connecting and on each reply")
+      ->check(CLI::Range(1u, 3600000u))->capture_default_str();
   app.add_flag("--explain", f.explain, "print how the query was understood (to stderr) before the results");
   app.footer(footer);
 }
@@ -131,7 +134,7 @@ int run(const Flags& f) {
   const ks::OutputFormat format = output_format(f);
   ks::OutputOptions out_options{format, ks::use_color(f.color, format, isatty(STDOUT_FILENO)), std::nullopt};
   const ks::SearchOptions options = search_options(f, format);
-  auto engine = ks::Searcher::open(index_path(f));
+  auto engine = ks::Searcher::open(index_path(f), {.connect_timeout_ms = f.timeout_ms, .timeout_ms = f.timeout_ms});
 
   std::vector<std::pair<std::string, std::string>> queries;
   if (!f.batch.empty()) queries = read_batch(f.batch);

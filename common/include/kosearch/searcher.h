@@ -56,11 +56,27 @@ struct Results {
   std::string explanation;  // what the engine searched for (see query_builder.h)
 };
 
+// How an index is opened. `index_path` is an index directory, a directory
+// holding a stub file XAPIANDB (what `indexer --shards N` writes), or a stub
+// file. Stub lines: `auto PATH` / `glass PATH` (a local shard; relative paths
+// are relative to the stub) and `remote HOST:PORT` (a shard served by
+// xapian-tcpsrv); blank lines and `#` comments are ignored. All shards are
+// searched as one index, with global term statistics.
+struct OpenOptions {
+  // Bounds for remote shards, in milliseconds (both must be > 0): how long a
+  // connection may take, and how long any single reply may take. A shard that
+  // is down or hung fails the open or the search within these bounds.
+  unsigned connect_timeout_ms = 5000;
+  unsigned timeout_ms = 5000;
+};
+
 class Searcher {
  public:
   // Throws Error(index_missing) when there is no index, index_incompatible
-  // when it was built by another schema or analyzer, network for remote shards.
+  // when it was built by another schema or analyzer, network for remote shards
+  // (the message names the shard), usage for a malformed stub.
   static Searcher open(const std::string& index_path);
+  static Searcher open(const std::string& index_path, const OpenOptions& options);
   ~Searcher();
   Searcher(Searcher&&) noexcept;
   Searcher& operator=(Searcher&&) noexcept;
