@@ -14,6 +14,40 @@
 // document analyzer. Malformed input (unbalanced quote or parenthesis, lone
 // "-", empty field value, bad date, OR with a missing side) throws QueryError
 // naming the problem and its 1-based character position.
+//
+// Details of the grammar as built:
+// - Any Unicode white space (U+3000 ideographic space, NBSP, …) and U+200B
+//   separate words. ( ) and quotes also end a word: 장비(리소그래피) is a word
+//   and a group.
+// - Quotes: ASCII " and curly “ ” (IMEs produce them); any of them closes.
+//   Runs of space inside a phrase become one space.
+// - OR only in upper case and standing alone; "or", "Or" and ORACLE are words.
+//   a b OR c means (a b) OR c.
+// - A word containing ':' whose part before the first colon is not a known
+//   field (case-insensitive) is a plain word: URLs, times (10:30), "foo:bar".
+// - field values: title:word, title:"a phrase", title:prefix*; no (groups).
+// - date:2024 or date:2024-03 alone means that whole period; FROM expands to
+//   the first day and TO to the last day of its period, so date:2024..2024
+//   is the whole year. Years 0001–9999; months and days may have one digit.
+// - Every and_expr (the whole query, each group, each OR side) needs at least
+//   one part that is not an exclusion; a date or field filter counts as one,
+//   so date:2024 alone lists that year (the builder matches everything in it).
+// - Single-child all/any collapse to the child: "노광" → word(노광).
+// Errors (QueryError::problem, position):
+//   "empty query" (1)                          · "quote without a closing quote" (the quote)
+//   "empty phrase" (the quote)                  · "'(' without a matching ')'" (the '(')
+//   "')' without a matching '('" (the ')')      · "empty parentheses" (the '(')
+//   "'-' needs a word, \"phrase\" or (group) right after it" (the '-')
+//   "OR needs something before it" / "OR needs something after it" (the OR)
+//   "OR twice in a row" (the second OR)
+//   "title: needs a value right after the colon" (character after the colon)
+//   "title: takes a word, a \"phrase\" or a prefix*, not a (group)" (the '(')
+//   "date: takes FROM..TO, …" (character after the colon)
+//   "bad date '2024-13-01': use YYYY, YYYY-MM or YYYY-MM-DD" (start of that date)
+//   "date range needs a start, an end or both (FROM..TO)" · "date range ends
+//   before it starts" (start of the value)
+//   "'*' needs at least one character before it" (the word)
+//   "only exclusions: add something to search for" (the first exclusion)
 #pragma once
 
 #include <memory>
