@@ -2,6 +2,11 @@
 // directory or a JSONL file. One summary line on stderr; warnings one per
 // line; exit codes in the README (0 ok, 1 inputs skipped, 2 error, 3 locked,
 // 130/143 interrupted).
+//
+// Signals: the first SIGINT/SIGTERM asks the run to stop at the next input;
+// the work done so far is committed, nothing is removed, the lock is released
+// and the exit code is 130/143. The handler is one-shot: a second signal kills
+// the process at once (the index then stays at its last commit).
 #include <unistd.h>
 
 #include <atomic>
@@ -23,6 +28,19 @@ namespace {
 std::atomic<int> stop_signal{0};
 
 extern "C" void on_stop_signal(int sig) { stop_signal.store(sig); }
+
+void install_stop_handlers() {
+  struct sigaction action {};
+  action.sa_handler = on_stop_signal;
+  action.sa_flags = SA_RESETHAND | SA_RESTART;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGINT, &action, nullptr);
+  sigaction(SIGTERM, &action, nullptr);
+}
+
+int stopped_exit_code() {
+  return stop_signal.load() == SIGTERM ? ks::exit_code::terminated : ks::exit_code::interrupted;
+}
 
 struct Flags {
   std::string corpus = "corpus";
@@ -97,7 +115,7 @@ int run(const Flags& f) {
   const ks::IndexSummary summary = f.jsonl.empty() ? ks::index_corpus(f.corpus, options) : ks::index_jsonl(f.jsonl, options);
   progress.clear();
   std::cerr << (f.dry_run ? "dry run: would have " : "") << ks::format_summary(summary) << '\n';
-  if (summary.stopped) return stop_signal.load() == SIGTERM ? ks::exit_code::terminated : ks::exit_code::interrupted;
+  if (summary.stopped) return stopped_exit_code();
   return summary.skipped > 0 ? ks::exit_code::skipped : ks::exit_code::ok;
 }
 
@@ -112,12 +130,13 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? ks::exit_code::ok : ks::exit_code::error;
   }
-  std::signal(SIGINT, on_stop_signal);
-  std::signal(SIGTERM, on_stop_signal);
+  install_stop_handlers();
+  std::ios::sync_with_stdio(false);  // JSONL from stdin is read byte by byte through the stream buffer
   try {
     return run(flags);
   } catch (const ks::Error& e) {
     std::cerr << "indexer: " << e.what() << '\n';
+    if (e.kind() == ks::ErrorKind::interrupted) return stopped_exit_code();
     return e.kind() == ks::ErrorKind::index_locked ? ks::exit_code::locked : ks::exit_code::error;
   } catch (const std::exception& e) {
     std::cerr << "indexer: " << e.what() << '\n';

@@ -1,11 +1,17 @@
 #include "kosearch/index_writer.h"
 
+#include <stdio.h>  // renameat2
+#include <fcntl.h>  // AT_FDCWD
+
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
-#include <memory>
+#include <map>
 #include <optional>
+#include <thread>
+#include <unordered_map>
 #include <unordered_set>
 
 #include <nlohmann/json.hpp>
@@ -25,6 +31,10 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// Xapian refuses terms longer than this; one refused term would discard the
+// whole uncommitted batch, so documents are checked before they are written.
+constexpr std::size_t xapian_term_limit = 245;
+
 // Salt for content hashes: an index built by other rules re-analyses everything.
 std::string hash_salt(std::string_view citation_path) {
   std::string salt(schema::version);
@@ -37,137 +47,84 @@ std::string lock_message(const fs::path& dir) {
          (dir / "flintlock").string() + "); wait for it or rerun with --wait";
 }
 
-// One indexer run against one database (the index, or one of its shards):
-// decides added / updated / unchanged, writes, commits in batches and removes
-// what is gone.
-class ShardRun {
+bool is_index_dir(const fs::path& dir) {
+  std::error_code ec;
+  return fs::exists(dir / "iamglass", ec);
+}
+
+bool is_empty_dir(const fs::path& dir) {
+  std::error_code ec;
+  return fs::is_directory(dir, ec) && fs::directory_iterator(dir, ec) == fs::directory_iterator();
+}
+
+// Swaps two directories atomically where the file system allows it, so the
+// index path always holds a complete index; otherwise renames in two steps.
+void swap_in(const fs::path& live, const fs::path& replacement) {
+  if (::renameat2(AT_FDCWD, live.c_str(), AT_FDCWD, replacement.c_str(), RENAME_EXCHANGE) == 0) return;
+  if (errno != EINVAL && errno != ENOSYS && errno != EOPNOTSUPP)
+    throw Error(ErrorKind::io, "cannot move the rebuilt index into place: " +
+                                   std::error_code(errno, std::generic_category()).message());
+  const fs::path old = live.string() + ".old";
+  std::error_code ec;
+  fs::remove_all(old, ec);
+  fs::rename(live, old);
+  fs::rename(replacement, live);
+  fs::rename(old, replacement);
+}
+
+// ---------------------------------------------------------------------------
+// One database written by one run: its lock, the --rebuild sidecar, lookups,
+// and changes grouped in transactions of `batch_size` changes. Each batch is
+// one Xapian transaction, so Xapian's own auto-commit (every 10,000 changes)
+// never splits a batch, a failure cancels only the open batch, and the
+// database revision counts batches: a run that commits k batches moves the
+// revision by exactly k (metadata is written inside the first batch).
+// A sharded index would hold one IndexDb per shard.
+class IndexDb {
  public:
-  ShardRun(const IndexOptions& options, std::string origin)
-      : options_(options), origin_(std::move(origin)), started_(Clock::now()) {
-    open();
-  }
+  struct Stored {
+    Xapian::docid docid = 0;
+    std::string content_hash;
+    std::string origin;
+  };
 
-  void warn(const std::string& path, const std::string& reason) {
-    ++summary_.warnings;
-    if (options_.on_warning) options_.on_warning({path, reason});
-  }
-  void skip(const std::string& path, const std::string& reason) {
-    ++summary_.skipped;
-    warn(path, reason);
-  }
-  bool should_stop() {
-    if (options_.should_stop && options_.should_stop()) summary_.stopped = true;
-    return summary_.stopped;
-  }
-  void progress(const IndexProgress& p) {
-    if (options_.on_progress) options_.on_progress(p);
-  }
-
-  // True when the stored article with this id was built from the same input.
-  // Marks an id as present in this run, so remove_unseen keeps it.
-  void mark_seen(const std::string& id) { seen_.insert(id); }
-
-  bool unchanged(const std::string& id, const std::string& content_hash) {
-    mark_seen(id);
-    auto docid = find(schema::boolean_term(schema::unique_id, id));
-    if (!docid) return false;
-    if (db_->get_document(*docid).get_value(schema::slot_content_hash) != content_hash) return false;
-    ++summary_.unchanged;
-    return true;
-  }
-
-  void store(const Article& article, const std::string& content_hash) {
-    const std::string id_term = schema::boolean_term(schema::unique_id, article.id);
-    const bool existed = find(id_term).has_value();
-    report_duplicate(article);
-    if (options_.on_change) options_.on_change(existed ? "update" : "add", article.id);
-    existed ? ++summary_.updated : ++summary_.added;
-    if (options_.dry_run) return;
-    schema::DocumentStats stats;
-    Xapian::Document doc = schema::make_document(article, analyzer_, origin_, content_hash, &stats);
-    if (stats.truncated_tokens > 0)
-      warn(article.path, std::to_string(stats.truncated_tokens) + " word(s) longer than " +
-                             std::to_string(max_term_bytes) + " bytes indexed cut short");
-    writable().replace_document(id_term, doc);
-    if (++pending_ >= options_.batch_size) commit();
-  }
-
-  // Deletes this origin's articles that were not seen in this run.
-  void remove_unseen() {
-    if (summary_.stopped || !db_) return;
-    const std::string origin_term = schema::boolean_term(schema::origin, origin_);
-    std::vector<std::pair<Xapian::docid, std::string>> gone;
-    for (auto p = db_->postlist_begin(origin_term); p != db_->postlist_end(origin_term); ++p) {
-      std::string id = stored_id(*p);
-      if (!seen_.count(id)) gone.emplace_back(*p, std::move(id));
-    }
-    for (const auto& [docid, id] : gone) {
-      if (options_.on_change) options_.on_change("remove", id);
-      ++summary_.removed;
-      if (!options_.dry_run) writable().delete_document(docid);
-      if (++pending_ >= options_.batch_size) commit();
-    }
-  }
-
-  IndexSummary finish() {
-    if (!options_.dry_run) commit();
-    if (rebuild_dir_) swap_in_rebuild();
-    summary_.seconds = std::chrono::duration<double>(Clock::now() - started_).count();
-    return summary_;
-  }
-
- private:
-  void open() {
-    const fs::path& dir = options_.index_dir;
+  IndexDb(fs::path dir, const IndexOptions& options, const std::function<void(const std::string&)>& warn)
+      : dir_(std::move(dir)), options_(options) {
     try {
-      if (options_.dry_run) {
-        if (fs::exists(dir / "iamglass") && !options_.rebuild) db_ = Xapian::Database(dir.string());
-        check_schema();
-        return;
-      }
-      const int lock = options_.wait_for_lock ? Xapian::DB_RETRY_LOCK : 0;
-      if (options_.rebuild && fs::exists(dir)) {
-        // Hold the live index's lock while building beside it, so a crash
-        // mid-rebuild leaves the old index intact.
-        live_ = Xapian::WritableDatabase(dir.string(), Xapian::DB_OPEN | lock);
-        rebuild_dir_ = dir.string() + ".rebuild";
-        writable_ = Xapian::WritableDatabase(*rebuild_dir_, Xapian::DB_CREATE_OR_OVERWRITE);
-      } else {
-        writable_ = Xapian::WritableDatabase(dir.string(), Xapian::DB_CREATE_OR_OPEN | lock);
-      }
-      db_ = *writable_;
-      check_schema();
-      writable_->set_metadata(std::string(schema::meta_schema), std::string(schema::version));
-      writable_->set_metadata(std::string(schema::meta_analyzer), std::string(Analyzer::version));
+      open(warn);
     } catch (const Xapian::DatabaseLockError&) {
-      throw Error(ErrorKind::index_locked, lock_message(dir));
+      throw Error(ErrorKind::index_locked, lock_message(dir_));
     } catch (const Xapian::DatabaseCorruptError& e) {
-      throw Error(ErrorKind::index_corrupt, "index '" + dir.string() + "' is corrupt (" + e.get_msg() +
-                                                "); rebuild it with --rebuild");
-    } catch (const Xapian::DatabaseOpeningError& e) {
-      throw Error(ErrorKind::io, "cannot open index '" + dir.string() + "': " + e.get_msg());
+      throw Error(ErrorKind::index_corrupt,
+                  "index '" + dir_.string() + "' is corrupt (" + e.get_msg() + "); rebuild it with --rebuild");
+    } catch (const Xapian::DatabaseError& e) {
+      throw Error(ErrorKind::io, "cannot open index '" + dir_.string() + "': " + e.get_msg());
     }
   }
 
-  // Content hashes are salted with the versions, so an index built by other
-  // rules is simply re-analysed in full; we only say so.
-  void check_schema() {
-    if (!db_ || db_->get_doccount() == 0) return;
-    if (db_->get_metadata(std::string(schema::meta_schema)) != schema::version ||
-        db_->get_metadata(std::string(schema::meta_analyzer)) != Analyzer::version)
-      warn(options_.index_dir.string(), "index was built by another schema or analyzer version; every article is re-analysed");
-  }
+  const fs::path& dir() const { return dir_; }
+  // The index this run was judged against was built by other rules.
+  bool other_versions() const { return other_versions_; }
 
-  Xapian::WritableDatabase& writable() { return *writable_; }
-
-  std::optional<Xapian::docid> find(const std::string& term) {
+  std::optional<Stored> lookup(const std::string& id_term) {
     if (!db_) return std::nullopt;
-    auto p = db_->postlist_begin(term);
-    if (p == db_->postlist_end(term)) return std::nullopt;
-    return *p;
+    auto p = db_->postlist_begin(id_term);
+    if (p == db_->postlist_end(id_term)) return std::nullopt;
+    const Xapian::Document doc = db_->get_document(*p);
+    return Stored{*p, doc.get_value(schema::slot_content_hash), doc.get_value(schema::slot_origin)};
   }
 
-  std::string stored_id(Xapian::docid docid) {
+  Xapian::Document document(Xapian::docid docid) { return db_->get_document(docid); }
+
+  std::vector<Xapian::docid> postings(const std::string& term) {
+    std::vector<Xapian::docid> out;
+    if (!db_) return out;
+    for (auto p = db_->postlist_begin(term); p != db_->postlist_end(term); ++p) out.push_back(*p);
+    return out;
+  }
+
+  // The article id of a stored document.
+  std::string id_of(Xapian::docid docid) {
     const std::string prefix(schema::unique_id);
     auto t = db_->termlist_begin(docid);
     t.skip_to(prefix);
@@ -178,200 +135,403 @@ class ShardRun {
     return term.substr(prefix.size());
   }
 
-  void report_duplicate(const Article& article) {
-    if (!db_) return;
-    const std::string term = schema::boolean_term(schema::fingerprint, schema::body_fingerprint(article));
-    for (auto p = db_->postlist_begin(term); p != db_->postlist_end(term); ++p) {
-      std::string other = stored_id(*p);
-      if (other == article.id) continue;
-      ++summary_.duplicates;
-      warn(article.path, "same text as '" + other + "'; results show it once");
+  std::string origin_of(Xapian::docid docid) { return db_->get_document(docid).get_value(schema::slot_origin); }
+
+  void replace(const std::string& id_term, const Xapian::Document& doc) {
+    begin_change();
+    writable_->replace_document(id_term, doc);
+    end_change();
+  }
+  void replace(Xapian::docid docid, const Xapian::Document& doc) {
+    begin_change();
+    writable_->replace_document(docid, doc);
+    end_change();
+  }
+  void remove(Xapian::docid docid) {
+    begin_change();
+    writable_->delete_document(docid);
+    end_change();
+  }
+
+  // Commits what is pending and, after --rebuild, puts the new index in place.
+  void finish() {
+    if (options_.dry_run) return;
+    if (!metadata_current()) begin_batch();
+    commit();
+    if (!sidecar_) return;
+    writable_->close();
+    swap_in(dir_, *sidecar_);
+    if (live_) live_->close();
+    std::error_code ec;
+    fs::remove_all(*sidecar_, ec);  // now the old index
+  }
+
+ private:
+  void open(const std::function<void(const std::string&)>& warn) {
+    std::error_code ec;
+    if (fs::exists(dir_, ec) && !fs::is_directory(dir_, ec))
+      throw Error(ErrorKind::io, "index path '" + dir_.string() + "' exists and is not a directory");
+    // Never write into, or replace, a folder that holds something else.
+    if (fs::exists(dir_, ec) && !is_index_dir(dir_) && !is_empty_dir(dir_))
+      throw Error(ErrorKind::io, "'" + dir_.string() + "' is not a kosearch index and not empty; refusing to write into it");
+    if (options_.dry_run) {
+      if (is_index_dir(dir_) && !options_.rebuild) db_ = Xapian::Database(dir_.string());
+      note_versions();
       return;
     }
+    if (options_.rebuild && is_index_dir(dir_)) {
+      // Build beside the live index while holding its lock, so searches keep
+      // working and a crash mid-rebuild leaves the old index intact.
+      try {
+        live_ = lock_with_retry([&] { return Xapian::WritableDatabase(dir_.string(), Xapian::DB_OPEN); });
+      } catch (const Xapian::DatabaseLockError&) {
+        throw;
+      } catch (const Xapian::Error& e) {
+        warn("existing index cannot be opened (" + e.get_msg() + "); it is replaced");
+      }
+      sidecar_ = dir_.string() + ".rebuild";
+      writable_ = lock_with_retry(
+          [&] { return Xapian::WritableDatabase(sidecar_->string(), Xapian::DB_CREATE_OR_OVERWRITE); });
+    } else {
+      writable_ = lock_with_retry(
+          [&] { return Xapian::WritableDatabase(dir_.string(), Xapian::DB_CREATE_OR_OPEN); });
+    }
+    db_ = *writable_;
+    note_versions();
+  }
+
+  // Opens with `open`; with --wait, polls until the lock is free (rather than
+  // blocking in Xapian) so SIGINT/SIGTERM still stop the wait.
+  template <typename Open>
+  Xapian::WritableDatabase lock_with_retry(Open open) {
+    auto pause = std::chrono::milliseconds(20);
+    for (;;) {
+      try {
+        return open();
+      } catch (const Xapian::DatabaseLockError&) {
+        if (!options_.wait_for_lock) throw;
+      }
+      if (options_.should_stop && options_.should_stop())
+        throw Error(ErrorKind::interrupted, "stopped while waiting for the lock on '" + dir_.string() + "'");
+      std::this_thread::sleep_for(pause);
+      pause = std::min(pause * 2, std::chrono::milliseconds(250));
+    }
+  }
+
+  void note_versions() {
+    if (!db_ || db_->get_doccount() == 0) return;
+    other_versions_ = !metadata_current();
+  }
+
+  bool metadata_current() {
+    if (!db_) return false;
+    return db_->get_metadata(std::string(schema::meta_schema)) == schema::version &&
+           db_->get_metadata(std::string(schema::meta_analyzer)) == Analyzer::version;
+  }
+
+  void begin_batch() {
+    writable_->begin_transaction();
+    in_batch_ = true;
+    if (!metadata_current()) {
+      writable_->set_metadata(std::string(schema::meta_schema), std::string(schema::version));
+      writable_->set_metadata(std::string(schema::meta_analyzer), std::string(Analyzer::version));
+    }
+  }
+
+  void begin_change() {
+    if (!in_batch_) begin_batch();
+  }
+
+  void end_change() {
+    if (++pending_ >= options_.batch_size) commit();
   }
 
   void commit() {
-    if (!writable_ || pending_ == 0) return;
-    writable_->commit();
+    if (!in_batch_) return;
+    writable_->commit_transaction();
+    in_batch_ = false;
     pending_ = 0;
   }
 
-  void swap_in_rebuild() {
-    writable_->close();
-    const fs::path live = options_.index_dir;
-    const fs::path old = live.string() + ".old";
-    std::error_code ec;
-    fs::remove_all(old, ec);
-    fs::rename(live, old);
-    fs::rename(*rebuild_dir_, live);
-    live_->close();
-    fs::remove_all(old, ec);
-  }
-
+  fs::path dir_;
   const IndexOptions& options_;
-  std::string origin_;
-  Clock::time_point started_;
   std::optional<Xapian::WritableDatabase> writable_;
   std::optional<Xapian::WritableDatabase> live_;  // held only for its lock during --rebuild
   std::optional<Xapian::Database> db_;            // what "unchanged" is judged against
-  std::optional<std::string> rebuild_dir_;
-  Analyzer analyzer_;
-  IndexSummary summary_;
-  std::unordered_set<std::string> seen_;
+  std::optional<fs::path> sidecar_;               // --rebuild: the new index, built beside the live one
+  bool other_versions_ = false;
+  bool in_batch_ = false;
   std::size_t pending_ = 0;
 };
 
-// Shard layout: DIR/shard0 … DIR/shard<N-1>, listed in the stub file
-// DIR/XAPIANDB (which Xapian itself also opens as a sharded database).
-constexpr const char* stub_name = "XAPIANDB";
-
-fs::path shard_dir(const fs::path& index_dir, unsigned shard) { return index_dir / ("shard" + std::to_string(shard)); }
-
-// Shards listed in an existing index's stub: 0 when there is no stub.
-unsigned stub_shard_count(const fs::path& index_dir) {
-  std::ifstream stub(index_dir / stub_name);
-  unsigned count = 0;
-  for (std::string line; std::getline(stub, line);)
-    if (line.rfind("auto shard", 0) == 0) ++count;
-  return count;
-}
-
-unsigned shard_count(const IndexOptions& options) {
-  const fs::path& dir = options.index_dir;
-  const unsigned existing = stub_shard_count(dir);
-  if (options.shards == 0) return existing ? existing : 1;
-  const bool single = fs::exists(dir / "iamglass");
-  if ((existing && existing != options.shards) || (single && options.shards > 1))
-    throw Error(ErrorKind::usage, "index '" + dir.string() + "' has " + std::to_string(existing ? existing : 1) +
-                                      " shard(s), not " + std::to_string(options.shards) +
-                                      ": index into a new directory to change the shard count");
-  return options.shards;
-}
-
-void write_stub(const fs::path& index_dir, unsigned shards) {
-  const fs::path stub = index_dir / stub_name, tmp = index_dir / "XAPIANDB.tmp";
-  {
-    std::ofstream out(tmp, std::ios::trunc);
-    for (unsigned i = 0; i < shards; ++i) out << "auto " << shard_dir({}, i).generic_string() << '\n';
-    if (!out.flush()) throw Error(ErrorKind::io, "cannot write shard stub '" + stub.string() + "'");
-  }
-  fs::rename(tmp, stub);
-}
-
-// The run over all shards of an index: each article goes to the shard a stable
-// hash of its id picks, so reindexing finds it where it was. One shard (the
-// default) is a plain index in index_dir.
-class Run {
+// ---------------------------------------------------------------------------
+// One indexer run over one input (a corpus dir or a JSONL file): decides
+// added / updated / unchanged / removed / skipped, writes through IndexDb,
+// removes what is gone and reports duplicates.
+class Session {
  public:
-  Run(const IndexOptions& options, std::string origin) : options_(options), started_(Clock::now()) {
-    const unsigned n = shard_count(options);
-    if (n == 1) {
-      shards_.push_back(std::make_unique<ShardRun>(options, origin));
-      return;
-    }
-    if (!options.dry_run) fs::create_directories(options.index_dir);
-    for (unsigned i = 0; i < n; ++i) {
-      auto& shard_options = *shard_options_.emplace_back(std::make_unique<IndexOptions>(options));
-      shard_options.index_dir = shard_dir(options.index_dir, i);
-      shards_.push_back(std::make_unique<ShardRun>(shard_options, origin));
-    }
-    if (!options.dry_run) write_stub(options.index_dir, n);
+  Session(const IndexOptions& options, std::string origin)
+      : options_(options), origin_(std::move(origin)), started_(Clock::now()) {
+    dbs_.emplace_back(options.index_dir, options_,
+                      [this](const std::string& reason) { warn(options_.index_dir.string(), reason); });
+    for (auto& db : dbs_)
+      if (db.other_versions())
+        warn(db.dir().string(), "index was built by another schema or analyzer version; every article is re-analysed");
   }
 
-  void warn(const std::string& path, const std::string& reason) {
+  void warn(const std::string& where, const std::string& reason) {
     ++summary_.warnings;
-    if (options_.on_warning) options_.on_warning({path, reason});
+    if (options_.on_warning) options_.on_warning({where, reason});
   }
-  void skip(const std::string& path, const std::string& reason) {
+  void skip(const std::string& where, const std::string& reason) {
     ++summary_.skipped;
-    warn(path, reason);
+    warn(where, reason);
   }
   bool should_stop() {
-    if (options_.should_stop && options_.should_stop()) summary_.stopped = true;
+    if (!summary_.stopped && options_.should_stop && options_.should_stop()) summary_.stopped = true;
     return summary_.stopped;
   }
   void progress(const IndexProgress& p) {
     if (options_.on_progress) options_.on_progress(p);
   }
-  void mark_seen(const std::string& id) { shard(id).mark_seen(id); }
-  bool unchanged(const std::string& id, const std::string& content_hash) { return shard(id).unchanged(id, content_hash); }
-  void store(const Article& article, const std::string& content_hash) { shard(article.id).store(article, content_hash); }
+  const std::string& origin() const { return origin_; }
 
-  void remove_unseen() {
-    if (summary_.stopped) return;
-    for (auto& s : shards_) s->remove_unseen();
+  // A once-indexed article whose input cannot be read now keeps its version.
+  void keep(const std::string& id) { seen_.emplace(id, std::string()); }
+  // Articles below these id prefixes (folders that could not be listed) are kept.
+  void keep_prefix(std::string prefix) { kept_prefixes_.push_back(std::move(prefix)); }
+
+  // Claims `id` for this run; false (with a warning) when the input repeats an
+  // id met earlier in the run or one that belongs to another input.
+  bool claim(const std::string& id, const std::string& where) {
+    auto [it, fresh] = seen_.emplace(id, where);
+    if (!fresh) {
+      skip(where, "id '" + id + "' repeats the record at " + it->second + "; skipped (the first one is indexed)");
+      return false;
+    }
+    current_ = db_for(id).lookup(schema::boolean_term(schema::unique_id, id));
+    if (current_ && current_->origin != origin_) {
+      seen_.erase(id);
+      skip(where, "id '" + id + "' belongs to an article from " + current_->origin + "; skipped");
+      return false;
+    }
+    return true;
+  }
+
+  // After claim(): is the claimed id stored with this content hash?
+  bool unchanged(const std::string& content_hash) {
+    if (!current_ || current_->content_hash != content_hash) return false;
+    ++summary_.unchanged;
+    return true;
+  }
+  const std::optional<IndexDb::Stored>& current() const { return current_; }
+
+  // Analyses and writes (adds or replaces) an article claimed before.
+  void store(const Article& article, const std::string& content_hash, const std::string& where) {
+    const bool existed = current_.has_value();
+    std::string fingerprint;
+    if (options_.dry_run) {
+      fingerprint = schema::body_fingerprint(article);
+    } else {
+      auto doc = analysed(article, content_hash, where);
+      if (!doc) {
+        seen_.erase(article.id);  // a rebuild would not have it either
+        return;
+      }
+      fingerprint = doc->get_value(schema::slot_fingerprint);
+      db_for(article.id).replace(schema::boolean_term(schema::unique_id, article.id), *doc);
+    }
+    counted_change(existed ? "update" : "add", article.id);
+    stored_.push_back({article.id, where, std::move(fingerprint)});
+  }
+
+  // Rewrites only the stored article (not its terms) of the claimed id, after
+  // `edit`: for a JSONL record that moved to another line.
+  template <typename Edit>
+  void restore_data(const std::string& id, const std::string& content_hash, Edit edit) {
+    if (!options_.dry_run) {
+      IndexDb& db = db_for(id);
+      Xapian::Document doc = db.document(current_->docid);
+      Article article = deserialize(doc.get_data());
+      edit(article);
+      doc.set_data(serialize(article));
+      doc.add_value(schema::slot_content_hash, content_hash);
+      db.replace(current_->docid, doc);
+    }
+    counted_change("update", id);
   }
 
   IndexSummary finish() {
-    for (auto& s : shards_) {
-      const IndexSummary part = s->finish();
-      summary_.added += part.added;
-      summary_.updated += part.updated;
-      summary_.unchanged += part.unchanged;
-      summary_.removed += part.removed;
-      summary_.skipped += part.skipped;
-      summary_.warnings += part.warnings;
-      summary_.duplicates += part.duplicates;
+    if (!summary_.stopped) {
+      remove_unseen();
+      report_duplicates();
     }
+    for (auto& db : dbs_) db.finish();
     summary_.seconds = std::chrono::duration<double>(Clock::now() - started_).count();
     return summary_;
   }
 
  private:
-  ShardRun& shard(const std::string& id) {
-    if (shards_.size() == 1) return *shards_.front();
-    return *shards_[std::stoull(schema::stable_hash(id), nullptr, 16) % shards_.size()];
+  struct StoredArticle {
+    std::string id, where, fingerprint;
+  };
+
+  // --shards N: route by a stable hash of the id.
+  IndexDb& db_for(const std::string&) { return dbs_.front(); }
+
+  void counted_change(const char* change, const std::string& id) {
+    if (options_.on_change) options_.on_change(change, id);
+    change[0] == 'a' ? ++summary_.added : ++summary_.updated;
+  }
+
+  std::optional<Xapian::Document> analysed(const Article& article, const std::string& content_hash,
+                                           const std::string& where) {
+    schema::DocumentStats stats;
+    Xapian::Document doc;
+    try {
+      doc = schema::make_document(article, analyzer_, origin_, content_hash, &stats);
+    } catch (const Xapian::Error& e) {
+      skip(where, "cannot be indexed: " + e.get_description() + "; skipped");
+      return std::nullopt;
+    } catch (const std::exception& e) {
+      skip(where, std::string("cannot be indexed: ") + e.what() + "; skipped");
+      return std::nullopt;
+    }
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+      if ((*t).size() > xapian_term_limit) {
+        skip(where, "a term of " + std::to_string((*t).size()) + " bytes is over Xapian's " +
+                        std::to_string(xapian_term_limit) + "-byte limit; skipped");
+        return std::nullopt;
+      }
+    }
+    if (stats.truncated_tokens > 0)
+      warn(where, std::to_string(stats.truncated_tokens) + " word(s) longer than " + std::to_string(max_term_bytes) +
+                      " bytes indexed cut short");
+    return doc;
+  }
+
+  bool kept(const std::string& id) const {
+    if (seen_.count(id)) return true;
+    for (const auto& prefix : kept_prefixes_)
+      if (id.compare(0, prefix.size(), prefix) == 0) return true;
+    return false;
+  }
+
+  // Deletes this origin's articles that were not seen in this run.
+  void remove_unseen() {
+    const std::string origin_term = schema::boolean_term(schema::origin, origin_);
+    for (auto& db : dbs_) {
+      for (Xapian::docid docid : db.postings(origin_term)) {
+        const std::string id = db.id_of(docid);
+        if (kept(id)) continue;
+        if (options_.on_change) options_.on_change("remove", id);
+        ++summary_.removed;
+        if (!options_.dry_run) db.remove(docid);
+      }
+    }
+  }
+
+  // Warns about each article written in this run whose text equals that of
+  // another article present after the run: one warning per extra copy, so a
+  // clean rebuild of n copies warns n-1 times and adding a copy warns once.
+  void report_duplicates() {
+    std::unordered_map<std::string, std::vector<std::size_t>> by_fingerprint;
+    std::unordered_map<std::string, std::size_t> by_id;
+    for (std::size_t i = 0; i < stored_.size(); ++i) {
+      by_fingerprint[stored_[i].fingerprint].push_back(i);
+      by_id[stored_[i].id] = i;
+    }
+    for (const auto& article : stored_) {
+      const auto& group = by_fingerprint[article.fingerprint];
+      std::string other = untouched_copy(article, by_id);
+      if (other.empty() && stored_[group.front()].id != article.id) other = stored_[group.front()].id;
+      if (other.empty()) continue;
+      ++summary_.duplicates;
+      warn(article.where, "same text as '" + other + "'; results show it once");
+    }
+  }
+
+  // The smallest id of an article with the same text that this run did not
+  // write and does not remove; empty when there is none.
+  std::string untouched_copy(const StoredArticle& article, const std::unordered_map<std::string, std::size_t>& written) {
+    std::string best;
+    const std::string term = schema::boolean_term(schema::fingerprint, article.fingerprint);
+    for (auto& db : dbs_) {
+      for (Xapian::docid docid : db.postings(term)) {
+        std::string id = db.id_of(docid);
+        if (id == article.id || written.count(id)) continue;
+        if (db.origin_of(docid) == origin_ && !kept(id)) continue;  // removed by this run
+        if (best.empty() || id < best) best = std::move(id);
+      }
+    }
+    return best;
   }
 
   const IndexOptions& options_;
+  std::string origin_;
   Clock::time_point started_;
-  std::vector<std::unique_ptr<IndexOptions>> shard_options_;  // each ShardRun keeps a reference to its own
-  std::vector<std::unique_ptr<ShardRun>> shards_;
+  std::vector<IndexDb> dbs_;
+  Analyzer analyzer_;
   IndexSummary summary_;
+  std::unordered_map<std::string, std::string> seen_;  // id → where it was met
+  std::vector<std::string> kept_prefixes_;
+  std::optional<IndexDb::Stored> current_;  // what claim() found for its id
+  std::vector<StoredArticle> stored_;
 };
 
 // Replaces ill-formed UTF-8 with U+FFFD, warning once for the input.
-std::string repaired_text(Run& run, const std::string& where, std::string&& bytes) {
+std::string repaired_text(Session& session, const std::string& where, std::string&& bytes) {
   if (is_valid_utf8(bytes)) return std::move(bytes);
   std::string fixed = sanitize_utf8(bytes);
-  run.warn(where, "not valid UTF-8; ill-formed bytes replaced by U+FFFD and indexed");
+  session.warn(where, "not valid UTF-8; ill-formed bytes replaced by U+FFFD and indexed");
   return fixed;
 }
 
-}  // namespace
+// Turns Xapian's exceptions during a run into ours. The open batch is
+// cancelled as the database objects go away, so the index stays at its last
+// commit.
+template <typename Body>
+IndexSummary guarded(const IndexOptions& options, Body body) {
+  try {
+    return body();
+  } catch (const Xapian::DatabaseCorruptError& e) {
+    throw Error(ErrorKind::index_corrupt, "index '" + options.index_dir.string() + "' is corrupt (" + e.get_msg() +
+                                              "); rebuild it with --rebuild");
+  } catch (const Xapian::Error& e) {
+    throw Error(ErrorKind::io, "writing index '" + options.index_dir.string() + "' failed: " + e.get_description() +
+                                   "; the index is left at its last commit");
+  }
+}
 
-IndexSummary index_corpus(const fs::path& corpus_dir, const IndexOptions& options) {
+IndexSummary run_corpus(const fs::path& corpus_dir, const IndexOptions& options) {
   std::vector<detail::Refusal> refused;
-  auto inputs = detail::list_corpus(corpus_dir, [&](const detail::Refusal& r) { refused.push_back(r); });
+  auto listing = detail::list_corpus(corpus_dir, [&](const detail::Refusal& r) { refused.push_back(r); });
   std::error_code ec;
-  Run run(options, "dir:" + fs::weakly_canonical(corpus_dir, ec).generic_string());
-  for (const auto& r : refused) run.skip(r.path, r.reason);
+  Session session(options, "dir:" + fs::weakly_canonical(corpus_dir, ec).generic_string());
+  for (const auto& r : refused) session.skip(r.path, r.reason);
+  for (auto& prefix : listing.unlisted_folders) session.keep_prefix(std::move(prefix));
 
-  IndexProgress progress{0, inputs.size(), 0, 0};
-  for (const auto& input : inputs) progress.bytes_total += input.size;
-  for (const auto& input : inputs) {
-    if (run.should_stop()) break;
-    std::string reason;
-    std::optional<std::string> bytes = detail::read_input(input, reason);
-    if (!bytes) {
-      run.skip(input.citation_path, reason);
-      run.mark_seen(input.id);  // a once-good file that turns bad keeps its indexed version
-      continue;
-    }
-    const std::string hash = schema::stable_hash(*bytes, hash_salt(input.citation_path));
-    if (!run.unchanged(input.id, hash)) {
-      std::string text = repaired_text(run, input.citation_path, std::move(*bytes));
-      run.store(parse_article(text, input.id, input.citation_path), hash);
+  IndexProgress progress{0, listing.inputs.size(), 0, 0};
+  for (const auto& input : listing.inputs) progress.bytes_total += input.size;
+  for (const auto& input : listing.inputs) {
+    if (session.should_stop()) break;
+    detail::ReadResult read = detail::read_input(input);
+    if (!read.bytes) {
+      session.skip(input.citation_path, read.reason);
+      if (read.transient) session.keep(input.id);
+    } else if (session.claim(input.id, input.citation_path)) {
+      const std::string hash = schema::stable_hash(*read.bytes, hash_salt(input.citation_path));
+      if (!session.unchanged(hash)) {
+        std::string text = repaired_text(session, input.citation_path, std::move(*read.bytes));
+        session.store(parse_article(text, input.id, input.citation_path), hash, input.citation_path);
+      }
     }
     ++progress.inputs_done;
     progress.bytes_done += input.size;
-    run.progress(progress);
+    session.progress(progress);
   }
-  run.remove_unseen();
-  return run.finish();
+  return session.finish();
 }
-
-namespace {
 
 std::optional<std::string> string_field(const nlohmann::json& record, const char* key) {
   auto it = record.find(key);
@@ -383,7 +543,7 @@ std::optional<std::string> string_field(const nlohmann::json& record, const char
 
 // Builds an Article from one JSONL record, or explains why it cannot.
 std::optional<Article> jsonl_article(const nlohmann::json& record, const std::string& path,
-                                     std::uint32_t line_number, std::string& reason, Run& run,
+                                     std::uint32_t line_number, std::string& reason, Session& session,
                                      const std::string& where) {
   auto refuse = [&reason](const char* why) -> std::optional<Article> {
     reason = why;
@@ -405,7 +565,7 @@ std::optional<Article> jsonl_article(const nlohmann::json& record, const std::st
   a.title_line = line_number;
   if (auto date = string_field(record, "date")) {
     a.date = parse_date(*date);
-    if (!a.date) run.warn(where, "\"date\" '" + *date + "' is not a date (YYYY-MM-DD); left out");
+    if (!a.date) session.warn(where, "\"date\" '" + *date + "' is not a date (YYYY-MM-DD); left out");
   }
   std::string_view rest = *text;
   while (!rest.empty()) {
@@ -418,9 +578,38 @@ std::optional<Article> jsonl_article(const nlohmann::json& record, const std::st
   return a;
 }
 
-}  // namespace
+// A JSONL record's stored hash is "<content hash>@<line>": the line number is
+// part of the stored citation, so a record that only moved is rewritten
+// (without re-analysis) to match what a rebuild would store.
+std::string jsonl_hash(const std::string& record, const std::string& path, std::uint32_t line_number) {
+  return schema::stable_hash(record, hash_salt(path)) + "@" + std::to_string(line_number);
+}
 
-IndexSummary index_jsonl(const fs::path& jsonl, const IndexOptions& options) {
+bool same_content(const std::string& stored, const std::string& hash) {
+  const auto at = hash.find('@');
+  return stored.compare(0, at + 1, hash, 0, at + 1) == 0;
+}
+
+void index_record(Session& session, const std::string& line, const std::string& path, std::uint32_t line_number,
+                  const std::string& where) {
+  auto record = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+  if (record.is_discarded()) return session.skip(where, "not valid JSON; skipped");
+  std::string reason;
+  auto article = jsonl_article(record, path, line_number, reason, session, where);
+  if (!article) return session.skip(where, reason);
+  if (!session.claim(article->id, where)) return;
+  const std::string hash = jsonl_hash(line, path, line_number);
+  if (session.unchanged(hash)) return;
+  if (session.current() && same_content(session.current()->content_hash, hash)) {
+    return session.restore_data(article->id, hash, [&](Article& stored) {
+      stored.title_line = line_number;
+      for (auto& l : stored.body) l.number = line_number;
+    });
+  }
+  session.store(*article, hash, where);
+}
+
+IndexSummary run_jsonl(const fs::path& jsonl, const IndexOptions& options) {
   const bool from_stdin = jsonl == "-";
   std::ifstream file;
   if (!from_stdin) {
@@ -430,37 +619,40 @@ IndexSummary index_jsonl(const fs::path& jsonl, const IndexOptions& options) {
   std::istream& in = from_stdin ? std::cin : file;
   std::error_code ec;
   const std::string path = from_stdin ? "-" : jsonl.generic_string();
-  Run run(options, from_stdin ? "jsonl:-" : "jsonl:" + fs::weakly_canonical(jsonl, ec).generic_string());
+  Session session(options, from_stdin ? "jsonl:-" : "jsonl:" + fs::weakly_canonical(jsonl, ec).generic_string());
 
   IndexProgress progress{0, 0, 0, from_stdin ? 0 : static_cast<std::uint64_t>(fs::file_size(jsonl, ec))};
   std::string line;
   std::uint32_t line_number = 0;
-  while (std::getline(in, line)) {
+  for (;;) {
+    if (session.should_stop()) break;
+    const detail::LineRead read = detail::read_line_bounded(in, line, max_input_bytes);
+    if (read.status == detail::LineRead::end) break;
     ++line_number;
-    progress.bytes_done += line.size() + 1;
-    if (run.should_stop()) break;
-    if (detail::is_blank(line)) continue;
+    progress.bytes_done += read.bytes;
     const std::string where = path + ":" + std::to_string(line_number);
-    line = repaired_text(run, where, std::move(line));
-    auto record = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-    if (record.is_discarded()) {
-      run.skip(where, "not valid JSON; skipped");
+    if (read.status == detail::LineRead::too_long) {
+      session.skip(where, "record of " + std::to_string(read.bytes / (1024 * 1024)) + " MiB is over the " +
+                              std::to_string(max_input_bytes / (1024 * 1024)) + " MiB limit; skipped");
       continue;
     }
-    std::string reason;
-    auto article = jsonl_article(record, path, line_number, reason, run, where);
-    if (!article) {
-      run.skip(where, reason);
-      if (auto id = string_field(record, "id")) run.mark_seen(*id);
-      continue;
-    }
-    const std::string hash = schema::stable_hash(line, hash_salt(path));
-    if (!run.unchanged(article->id, hash)) run.store(*article, hash);
+    if (detail::is_blank(line)) continue;
+    index_record(session, repaired_text(session, where, std::move(line)), path, line_number, where);
     ++progress.inputs_done;
-    run.progress(progress);
+    session.progress(progress);
   }
-  run.remove_unseen();
-  return run.finish();
+  if (in.bad()) throw Error(ErrorKind::io, "reading '" + path + "' failed; nothing removed");
+  return session.finish();
+}
+
+}  // namespace
+
+IndexSummary index_corpus(const fs::path& corpus_dir, const IndexOptions& options) {
+  return guarded(options, [&] { return run_corpus(corpus_dir, options); });
+}
+
+IndexSummary index_jsonl(const fs::path& jsonl, const IndexOptions& options) {
+  return guarded(options, [&] { return run_jsonl(jsonl, options); });
 }
 
 std::string format_summary(const IndexSummary& s) {

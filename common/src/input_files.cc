@@ -1,7 +1,13 @@
 #include "input_files.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
-#include <fstream>
+#include <cerrno>
+#include <cstring>
+#include <istream>
 #include <system_error>
 
 #include "kosearch/error.h"
@@ -23,60 +29,115 @@ bool inside(const fs::path& child, const fs::path& root) {
   return r == root.end();
 }
 
-// Why a directory entry cannot be an input, or empty when it can.
-std::string refusal_reason(const fs::directory_entry& entry, const fs::path& root) {
-  std::error_code ec;
-  if (entry.is_symlink(ec)) {
-    fs::path target = fs::canonical(entry.path(), ec);
-    if (ec) {
-      return ec == std::errc::too_many_symbolic_link_levels ? "symlink loop"
-                                                            : "broken symlink: " + ec.message();
-    }
-    if (!inside(target, root)) return "symlink leads outside the corpus (" + target.string() + ")";
+std::string kind_name(fs::file_type type) {
+  switch (type) {
+    case fs::file_type::fifo: return "a FIFO";
+    case fs::file_type::socket: return "a socket";
+    case fs::file_type::block:
+    case fs::file_type::character: return "a device";
+    default: return "not a regular file";
   }
-  return {};
 }
+
+// What a directory entry is, once symlinks are judged.
+enum class EntryKind { file, folder, refused };
+
+EntryKind classify(const fs::directory_entry& entry, const fs::path& root, std::string& reason) {
+  std::error_code ec;
+  const fs::file_status own = entry.symlink_status(ec);
+  if (ec) {
+    reason = "cannot stat: " + ec.message();
+    return EntryKind::refused;
+  }
+  if (fs::is_symlink(own)) {
+    const fs::path target = fs::canonical(entry.path(), ec);
+    if (ec) {
+      reason = ec == std::errc::too_many_symbolic_link_levels ? "symlink loop; skipped"
+                                                              : "broken symlink (" + ec.message() + "); skipped";
+      return EntryKind::refused;
+    }
+    if (!inside(target, root)) {
+      reason = "symlink leads outside the corpus (" + sanitize_utf8(target.string()) + "); skipped";
+      return EntryKind::refused;
+    }
+    const fs::file_status followed = fs::status(target, ec);
+    if (fs::is_directory(followed)) {
+      reason = "symlink to a folder; not followed";
+      return EntryKind::refused;
+    }
+    if (!fs::is_regular_file(followed)) {
+      reason = "symlink to " + kind_name(followed.type()) + "; skipped";
+      return EntryKind::refused;
+    }
+    return EntryKind::file;
+  }
+  if (fs::is_directory(own)) return EntryKind::folder;
+  if (fs::is_regular_file(own)) return EntryKind::file;
+  reason = kind_name(own.type()) + "; skipped";
+  return EntryKind::refused;
+}
+
+std::string errno_message(int err) { return std::error_code(err, std::generic_category()).message(); }
 
 }  // namespace
 
-std::vector<InputFile> list_corpus(const fs::path& corpus_dir,
-                                   const std::function<void(const Refusal&)>& refuse) {
+CorpusListing list_corpus(const fs::path& corpus_dir, const std::function<void(const Refusal&)>& refuse) {
   std::error_code ec;
   if (!fs::is_directory(corpus_dir, ec))
     throw Error(ErrorKind::io, "corpus directory '" + corpus_dir.string() + "' does not exist or is not a directory");
-  const fs::path root = fs::canonical(corpus_dir);
+  const fs::path root = fs::canonical(corpus_dir, ec);
+  if (ec) throw Error(ErrorKind::io, "cannot resolve corpus directory '" + corpus_dir.string() + "': " + ec.message());
 
-  std::vector<InputFile> inputs;
-  fs::recursive_directory_iterator it(corpus_dir, fs::directory_options::skip_permission_denied, ec);
-  if (ec) throw Error(ErrorKind::io, "cannot read corpus directory '" + corpus_dir.string() + "': " + ec.message());
-  for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+  CorpusListing listing;
+  // Folders to list, as paths below corpus_dir ("" = corpus_dir itself).
+  std::vector<fs::path> pending{fs::path()};
+  while (!pending.empty()) {
+    const fs::path relative = std::move(pending.back());
+    pending.pop_back();
+    const fs::path folder = relative.empty() ? corpus_dir : corpus_dir / relative;
+    fs::directory_iterator it(folder, ec);
     if (ec) {
-      refuse({corpus_dir.string(), "cannot list: " + ec.message()});
+      if (relative.empty())
+        throw Error(ErrorKind::io, "cannot list corpus directory '" + corpus_dir.string() + "': " + ec.message());
+      refuse({folder.generic_string(), "cannot list folder: " + ec.message() + "; what was indexed from it is kept"});
+      listing.unlisted_folders.push_back(relative.generic_string() + "/");
       ec.clear();
       continue;
     }
-    const auto& entry = *it;
-    if (is_hidden(entry.path())) {
-      if (entry.is_directory(ec) && !entry.is_symlink(ec)) it.disable_recursion_pending();
-      continue;
+    for (; it != fs::directory_iterator(); it.increment(ec)) {
+      const fs::directory_entry& entry = *it;
+      if (is_hidden(entry.path())) continue;
+      const fs::path rel = relative / entry.path().filename();
+      const std::string id = rel.generic_string();
+      const std::string shown = (corpus_dir / rel).generic_string();
+      if (!is_valid_utf8(id)) {
+        refuse({sanitize_utf8(shown), "file name is not valid UTF-8; skipped (rename it to index it)"});
+        continue;
+      }
+      std::string reason;
+      switch (classify(entry, root, reason)) {
+        case EntryKind::folder:
+          pending.push_back(rel);
+          break;
+        case EntryKind::refused:
+          refuse({shown, reason});
+          break;
+        case EntryKind::file: {
+          std::error_code size_ec;
+          const std::uint64_t size = entry.file_size(size_ec);
+          listing.inputs.push_back({corpus_dir / rel, id, shown, size_ec ? 0 : size});
+          break;
+        }
+      }
     }
-    const std::string shown = entry.path().generic_string();
-    if (std::string why = refusal_reason(entry, root); !why.empty()) {
-      refuse({shown, why});
-      continue;
+    if (ec) {
+      refuse({folder.generic_string(), "listing stopped early: " + ec.message() + "; what was indexed from it is kept"});
+      listing.unlisted_folders.push_back(relative.empty() ? std::string() : relative.generic_string() + "/");
+      ec.clear();
     }
-    if (entry.is_directory(ec) || !entry.is_regular_file(ec)) continue;
-    const std::string id = entry.path().lexically_relative(corpus_dir).generic_string();
-    if (!is_valid_utf8(id)) {
-      refuse({sanitize_utf8(shown), "file name is not valid UTF-8; rename it to index it"});
-      continue;
-    }
-    InputFile input{entry.path(), id, (corpus_dir / id).generic_string(), entry.file_size(ec)};
-    if (ec) input.size = 0;
-    inputs.push_back(std::move(input));
   }
-  std::sort(inputs.begin(), inputs.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
-  return inputs;
+  std::sort(listing.inputs.begin(), listing.inputs.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  return listing;
 }
 
 bool looks_binary(std::string_view bytes) { return bytes.find('\0') != std::string_view::npos; }
@@ -85,44 +146,91 @@ bool is_blank(std::string_view bytes) {
   return bytes.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos;
 }
 
-std::optional<std::string> read_input(const InputFile& input, std::string& reason) {
-  if (input.size >= max_input_bytes) {
-    reason = "file of " + std::to_string(input.size / (1024 * 1024)) + " MiB is over the " +
-             std::to_string(max_input_bytes / (1024 * 1024)) + " MiB limit; skipped";
-    return std::nullopt;
+namespace {
+
+std::string size_refusal(std::uint64_t size) {
+  return "file of " + std::to_string(size / (1024 * 1024)) + " MiB is at or over the " +
+         std::to_string(max_input_bytes / (1024 * 1024)) + " MiB limit; skipped";
+}
+
+class Fd {
+ public:
+  explicit Fd(int fd) : fd_(fd) {}
+  ~Fd() {
+    if (fd_ >= 0) ::close(fd_);
   }
-  std::ifstream in(input.file, std::ios::binary);
-  if (!in) {
-    std::error_code ec(errno, std::generic_category());
-    reason = "cannot read: " + ec.message();
-    return std::nullopt;
-  }
-  std::string bytes;
-  bytes.resize(input.size);
-  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  bytes.resize(static_cast<std::size_t>(in.gcount()));
-  // The file may have grown since it was listed; read the rest, within the limit.
-  char buf[65536];
-  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
-    bytes.append(buf, static_cast<std::size_t>(in.gcount()));
-    if (bytes.size() >= max_input_bytes) {
-      reason = "file grew over the size limit while being read; skipped";
-      return std::nullopt;
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  int get() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
+ReadResult refused(std::string reason, bool transient = false) {
+  ReadResult r;
+  r.reason = std::move(reason);
+  r.transient = transient;
+  return r;
+}
+
+}  // namespace
+
+ReadResult read_input(const InputFile& input) {
+  if (input.size >= max_input_bytes) return refused(size_refusal(input.size));
+  Fd fd(::open(input.file.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK));
+  if (fd.get() < 0) return refused("cannot read: " + errno_message(errno) + "; skipped", true);
+  struct stat st {};
+  if (::fstat(fd.get(), &st) != 0) return refused("cannot stat: " + errno_message(errno) + "; skipped", true);
+  if (!S_ISREG(st.st_mode)) return refused("no longer a regular file; skipped");
+  if (static_cast<std::uint64_t>(st.st_size) >= max_input_bytes) return refused(size_refusal(st.st_size));
+
+  std::string bytes(static_cast<std::size_t>(st.st_size), '\0');
+  std::size_t filled = 0;
+  for (;;) {
+    if (filled == bytes.size()) {
+      // The file may have grown since fstat; keep reading, within the limit.
+      if (bytes.size() >= max_input_bytes) return refused("file grew over the size limit while being read; skipped");
+      bytes.resize(std::min<std::size_t>(std::max<std::size_t>(bytes.size() * 2, 65536), max_input_bytes));
     }
+    const ssize_t n = ::read(fd.get(), bytes.data() + filled, bytes.size() - filled);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return refused("read error: " + errno_message(errno) + "; skipped", true);
+    if (n == 0) break;
+    filled += static_cast<std::size_t>(n);
   }
-  if (in.bad()) {
-    reason = "read error";
-    return std::nullopt;
+  bytes.resize(filled);
+  if (looks_binary(bytes)) return refused("binary file (contains NUL bytes); skipped");
+  if (is_blank(bytes)) return refused("empty file; skipped");
+  ReadResult ok;
+  ok.bytes = std::move(bytes);
+  return ok;
+}
+
+LineRead read_line_bounded(std::istream& in, std::string& line, std::size_t limit) {
+  line.clear();
+  LineRead read;
+  bool too_long = false;
+  std::streambuf* buf = in.rdbuf();
+  for (;;) {
+    const auto c = buf->sbumpc();
+    if (c == std::char_traits<char>::eof()) {
+      in.setstate(std::ios::eofbit);
+      if (read.bytes == 0) return read;
+      break;
+    }
+    ++read.bytes;
+    if (c == '\n') break;
+    if (too_long) continue;
+    if (line.size() >= limit) {
+      too_long = true;
+      std::string().swap(line);
+      continue;
+    }
+    line.push_back(static_cast<char>(c));
   }
-  if (looks_binary(bytes)) {
-    reason = "binary file (contains NUL bytes); skipped";
-    return std::nullopt;
-  }
-  if (is_blank(bytes)) {
-    reason = "empty file; skipped";
-    return std::nullopt;
-  }
-  return bytes;
+  read.status = too_long ? LineRead::too_long : LineRead::ok;
+  return read;
 }
 
 }  // namespace kosearch::detail

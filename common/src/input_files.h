@@ -1,12 +1,24 @@
 // Finding and reading the files of a corpus directory safely: what counts as
 // an input, and why a file is refused (binary, empty, too large, unreadable,
 // a symlink loop or a link leading outside the corpus, a name that is not
-// UTF-8). Private to the library.
+// UTF-8, a FIFO or device). Private to the library.
+//
+// Decisions:
+// - Hidden files and folders (".name") are ignored silently.
+// - A symlink to a file inside the corpus is an input of its own (id = the
+//   link's path; its text duplicates the target's and is reported as such).
+//   Symlinks to folders are never followed (that is how loops are avoided);
+//   they are refused with a warning, like loops, broken links and links
+//   leading outside the corpus.
+// - Files are opened with O_NONBLOCK and checked with fstat, so a FIFO that
+//   replaced a file after listing never blocks the indexer, and the size
+//   limit is enforced on what is actually read (memory stays bounded).
 #pragma once
 
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,20 +37,45 @@ struct Refusal {
   std::string reason;
 };
 
-// Regular files below `corpus_dir`, sorted by id. Entries that cannot be
-// inputs are reported through `refuse` and left out. Throws Error(io) when
-// the corpus dir itself is missing or not a directory.
-std::vector<InputFile> list_corpus(const std::filesystem::path& corpus_dir,
-                                   const std::function<void(const Refusal&)>& refuse);
+struct CorpusListing {
+  std::vector<InputFile> inputs;  // sorted by id
+  // Ids prefixes ("sub/dir/") of folders that could not be listed: what was
+  // indexed from them is kept, as for a file that cannot be read.
+  std::vector<std::string> unlisted_folders;
+};
 
-// Reads a file's bytes and checks them. Returns nullopt and fills `reason`
-// when the file must be skipped (unreadable, binary, empty).
-std::optional<std::string> read_input(const InputFile& input, std::string& reason);
+// Regular files below `corpus_dir`. Entries that cannot be inputs are reported
+// through `refuse` and left out. Throws Error(io) when the corpus dir itself
+// is missing, not a directory or cannot be listed.
+CorpusListing list_corpus(const std::filesystem::path& corpus_dir,
+                          const std::function<void(const Refusal&)>& refuse);
+
+struct ReadResult {
+  std::optional<std::string> bytes;  // the file's bytes, or nullopt when skipped
+  std::string reason;                // why it was skipped
+  // The file could not be read (permissions, I/O error): a once-indexed
+  // version is kept. Otherwise the content itself is refused (binary, empty,
+  // too large) and a once-indexed version is removed, as a rebuild would.
+  bool transient = false;
+};
+
+// Reads a file's bytes and checks them.
+ReadResult read_input(const InputFile& input);
 
 // True when `bytes` look binary: a NUL byte anywhere.
 bool looks_binary(std::string_view bytes);
 
 // True when `bytes` hold nothing but white space.
 bool is_blank(std::string_view bytes);
+
+// Reads one '\n'-terminated line into `line` (without the '\n'), keeping at
+// most `limit` bytes in memory: a longer line is consumed to its end and
+// reported as too_long with `line` emptied. `bytes` counts what was consumed,
+// the '\n' included.
+struct LineRead {
+  enum Status { ok, too_long, end } status = end;
+  std::uint64_t bytes = 0;
+};
+LineRead read_line_bounded(std::istream& in, std::string& line, std::size_t limit);
 
 }  // namespace kosearch::detail

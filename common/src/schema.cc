@@ -3,7 +3,10 @@
 #include <cstdint>
 #include <cstdio>
 
+#include <unicode/uchar.h>
+
 #include "kosearch/document.h"
+#include "kosearch/normalizer.h"
 
 namespace kosearch::schema {
 
@@ -47,22 +50,34 @@ std::string boolean_term(std::string_view prefix, std::string_view value) {
   return term;
 }
 
-std::string body_fingerprint(const Article& article) {
-  std::string folded;
-  for (const auto& line : article.body) {
-    bool space = true;
-    for (char c : line.text) {
-      bool is_space = c == ' ' || c == '\t' || c == '\r';
-      if (is_space) {
-        if (!space) folded += ' ';
-      } else {
-        folded += c;
-      }
-      space = is_space;
-    }
-    folded += '\n';
+namespace {
+
+// Appends the letters and digits of `text`, NFKC case folded, dropping white
+// space, punctuation and symbols (U+FFFD included): copies that differ only
+// in spacing, line breaks, punctuation, width or case fold alike.
+void append_letters_and_digits(std::string_view text, std::string& normalized, std::string& out) {
+  normalize_into(text, normalized);
+  for (std::size_t i = 0; i < normalized.size();) {
+    const Utf8Decoded d = decode_utf8_at(normalized, i);
+    const auto category = U_GET_GC_MASK(static_cast<UChar32>(d.code_point));
+    if (d.valid && (category & (U_GC_L_MASK | U_GC_M_MASK | U_GC_N_MASK))) out.append(normalized, i, d.length);
+    i += d.length;
   }
-  return stable_hash(folded);
+}
+
+}  // namespace
+
+std::string body_fingerprint(const Article& article) {
+  std::string normalized, material;
+  for (const auto& line : article.body) append_letters_and_digits(line.text, normalized, material);
+  // An article without body text must not collapse with every other such
+  // article: fall back on its title, then on its id (unique).
+  if (material.empty() && article.title) {
+    material = "title:";
+    append_letters_and_digits(*article.title, normalized, material);
+  }
+  if (material.empty() || material == "title:") material = "id:" + article.id;
+  return stable_hash(material);
 }
 
 namespace {
