@@ -218,19 +218,44 @@ std::size_t char_count(std::string_view s) {
   return n;
 }
 
-std::string_view trim(std::string_view s) {
+// The start of the code point that ends just before byte `end`.
+std::size_t previous_start(std::string_view s, std::size_t end) {
+  std::size_t start = end - 1;
+  while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80 && end - start < 4) --start;
+  return start;
+}
+
+// Cuts code points matching `drop` from both ends; scans only what it cuts.
+template <typename Pred>
+std::string_view trim_if(std::string_view s, Pred drop) {
   std::size_t begin = 0;
   while (begin < s.size()) {
     std::size_t next = begin;
-    if (!is_space(decode(s, next))) break;
+    if (!drop(decode(s, next))) break;
     begin = next;
   }
-  std::size_t end = begin;
-  for (std::size_t i = begin; i < s.size();) {
-    const char32_t c = decode(s, i);
-    if (!is_space(c)) end = i;
+  std::size_t end = s.size();
+  while (end > begin) {
+    std::size_t start = previous_start(s, end);
+    std::size_t at = start;
+    if (!drop(decode(s, at))) break;
+    end = start;
   }
   return s.substr(begin, end - begin);
+}
+
+std::string_view trim(std::string_view s) { return trim_if(s, is_space); }
+
+// True when `s` has more than `chars` code points; cheap on long lines.
+bool longer_than(std::string_view s, std::size_t chars) {
+  if (s.size() <= chars) return false;
+  if (s.size() > 4 * chars) return true;
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    decode(s, i);
+    if (++n > chars) return true;
+  }
+  return false;
 }
 
 // Whitespace runs become one space; the key under which lines are compared.
@@ -271,17 +296,7 @@ std::vector<std::string_view> split_words(std::string_view s) {
 
 // Drops decoration (▲, |, brackets, quotes …) around a word.
 std::string_view strip_decoration(std::string_view s) {
-  std::size_t begin = 0;
-  while (begin < s.size()) {
-    std::size_t next = begin;
-    if (is_word_char(decode(s, next))) break;
-    begin = next;
-  }
-  std::size_t end = begin;
-  for (std::size_t i = begin; i < s.size();) {
-    if (is_word_char(decode(s, i))) end = i;
-  }
-  return s.substr(begin, end - begin);
+  return trim_if(s, [](char32_t c) { return !is_word_char(c); });
 }
 
 // Words of a navigation line: menus separate items with spaces, |, / and ·.
@@ -339,8 +354,7 @@ bool starts_with_one_of(std::string_view s, const std::string_view (&table)[N]) 
 // The code point just before byte offset `pos` (0 when at the start).
 char32_t previous_char(std::string_view s, std::size_t pos) {
   if (pos == 0) return 0;
-  std::size_t start = pos - 1;
-  while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
+  std::size_t start = previous_start(s, pos);
   return decode(s, start);
 }
 
@@ -531,7 +545,7 @@ struct Byline {
 // `홍길동 기자 hong@x.com`, `실리콘밸리=오로라 특파원`, `우건 매뉴라이프자산운용 매니저`.
 std::optional<Byline> read_byline(std::string_view s) {
   s = trim(s);
-  if (s.empty() || starts_with_one_of(s, kSubheadMarkers) || char_count(s) > kMaxBylineChars) return std::nullopt;
+  if (s.empty() || starts_with_one_of(s, kSubheadMarkers) || longer_than(s, kMaxBylineChars)) return std::nullopt;
   std::vector<std::string_view> words;
   bool had_email = false;
   for (auto word : split_words(s)) {
@@ -681,8 +695,10 @@ bool is_caption(std::string_view s) {
   for (auto word : kCaptionCreditWords) {
     for (std::size_t pos = s.find(word); pos != std::string_view::npos; pos = s.find(word, pos + 1)) {
       if (is_word_char(previous_char(s, pos))) continue;
-      std::string_view after = trim(s.substr(pos + word.size()));
-      if (after.starts_with("=") || after.starts_with("＝")) return true;
+      std::size_t after = pos + word.size();
+      while (after < s.size() && (s[after] == ' ' || s[after] == '\t')) ++after;
+      const std::string_view rest = s.substr(after);
+      if (rest.starts_with("=") || rest.starts_with("＝")) return true;
     }
   }
   for (auto open : {"[", "<", "〈", "【", "［", "("}) {
@@ -704,7 +720,7 @@ bool is_credit_word(std::string_view word) {
 
 // 로이터/연합뉴스, 게티이미지뱅크: a line of picture credits and nothing else.
 bool is_credit_line(std::string_view s) {
-  if (char_count(s) > 60) return false;
+  if (longer_than(s, 60)) return false;
   bool agency = false;
   for (auto item : menu_items(s)) {
     std::string_view word = strip_decoration(item);
@@ -723,11 +739,15 @@ bool is_credit_line(std::string_view s) {
   return agency;
 }
 
-// 서울 여의도의 모습. 2024.4.2/뉴스1 — a caption signed with its credit.
+// 서울 여의도의 모습. 2024.4.2/뉴스1 or … 전경. /삼성전자 제공 — a caption
+// signed with its credit.
 bool ends_with_credit(std::string_view s) {
-  auto words = split_words(s);
+  std::size_t tail = s.size() > 160 ? s.size() - 160 : 0;  // the credit is in the last two words
+  while (tail > 0 && (static_cast<unsigned char>(s[tail]) & 0xC0) == 0x80) ++tail;
+  auto words = split_words(s.substr(tail));
   if (words.empty()) return false;
   std::string_view last = words.back();
+  if (words.size() >= 2 && strip_decoration(last) == "제공" && words[words.size() - 2].starts_with("/")) return true;
   if (const std::size_t slash = last.rfind('/'); slash != std::string_view::npos && slash + 1 < last.size())
     return is_credit_word(last.substr(slash + 1));
   if (words.size() >= 2 && strip_decoration(words[words.size() - 2]).empty() && words[words.size() - 2].ends_with("/"))
@@ -763,7 +783,7 @@ bool is_breadcrumb(std::string_view s) {
   parts.push_back(trim(s.substr(start)));
   if (parts.size() < 2 || !is_navigation_word(parts.front())) return false;
   return std::all_of(parts.begin(), parts.end(), [](std::string_view p) {
-    return !p.empty() && char_count(p) <= 20 && !has_sentence_punctuation(p);
+    return !p.empty() && !longer_than(p, 20) && !has_sentence_punctuation(p);
   });
 }
 
@@ -778,6 +798,7 @@ bool is_navigation_word(std::string_view word) {
 }
 
 bool is_navigation_phrase(std::string_view s) {
+  if (longer_than(s, 40)) return false;  // the phrases are short
   const std::string folded = ascii_lower(fold(s));
   return std::any_of(std::begin(kNavigationPhrases), std::end(kNavigationPhrases),
                      [&](std::string_view phrase) { return folded == ascii_lower(phrase); });
@@ -789,7 +810,7 @@ bool is_hashtag_line(std::string_view s) {
 }
 
 bool is_navigation(std::string_view s) {
-  if (char_count(s) > kMaxNavigationChars) return false;
+  if (longer_than(s, kMaxNavigationChars)) return false;
   if (is_navigation_phrase(s) || is_hashtag_line(s)) return true;
   auto items = menu_items(s);
   return std::all_of(items.begin(), items.end(), is_navigation_word);
@@ -797,8 +818,8 @@ bool is_navigation(std::string_view s) {
 
 // 한국경제 | 한경닷컴: several names of the house and nothing else.
 bool is_masthead(std::string_view s) {
+  if (longer_than(s, kMaxNavigationChars)) return false;
   if (is_publisher_name(s)) return true;
-  if (char_count(s) > kMaxNavigationChars) return false;
   std::size_t names = 0;
   for (auto item : menu_items(s)) {
     if (strip_decoration(item).empty()) continue;
@@ -813,7 +834,7 @@ bool is_promo(std::string_view s) {
   auto says = [&](std::string_view phrase) { return s.find(phrase) != std::string_view::npos; };
   if (starts_with_one_of(s, kArrowPrefixes) && std::any_of(std::begin(kPromoPhrases), std::end(kPromoPhrases), says))
     return true;
-  return char_count(s) <= 100 && std::any_of(std::begin(kStrongPromoPhrases), std::end(kStrongPromoPhrases), says);
+  return !longer_than(s, 100) && std::any_of(std::begin(kStrongPromoPhrases), std::end(kStrongPromoPhrases), says);
 }
 
 LineInfo analyze_line(std::string_view raw) {
@@ -865,7 +886,7 @@ LineInfo analyze_line(std::string_view raw) {
     info.publisher_rank = 1;
     return info;
   }
-  if (char_count(s) <= 200 && is_copyright(s)) {
+  if (!longer_than(s, 200) && is_copyright(s)) {
     info.kind = Kind::copyright;
     info.publisher_zone = s;
     info.publisher_rank = 4;
@@ -981,7 +1002,7 @@ bool is_substantial(std::string_view folded) {
   std::size_t word_chars = 0;
   for (std::size_t i = 0; i < folded.size();)
     if (is_word_char(decode(folded, i))) ++word_chars;
-  return word_chars >= 2 && char_count(folded) >= 4;
+  return word_chars >= 2 && longer_than(folded, 3);
 }
 
 // Metadata the heuristics found, best candidate per field.
@@ -1030,7 +1051,7 @@ Article parse_article(std::string_view text, std::string id, std::string path) {
   std::size_t title_index = kept.size();
   for (std::size_t i = 0; i < kept.size(); ++i) {
     if (!is_substantial(kept[i].second)) continue;
-    if (char_count(kept[i].second) <= kMaxTitleChars) title_index = i;
+    if (!longer_than(kept[i].second, kMaxTitleChars)) title_index = i;
     break;
   }
   std::string title_key;

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <ostream>
 #include <set>
 #include <sstream>
 #include <string>
@@ -209,6 +210,8 @@ struct RoleCase {
   LineRole role;
 };
 
+void PrintTo(const RoleCase& c, std::ostream* os) { *os << "\"" << c.line << "\" -> role " << static_cast<int>(c.role); }
+
 class ArticleParserClassify : public ::testing::TestWithParam<RoleCase> {};
 
 TEST_P(ArticleParserClassify, Role) {
@@ -253,7 +256,28 @@ INSTANTIATE_TEST_SUITE_P(
         RoleCase{"(서울=연합뉴스) 홍길동 기자 = 정부가 2일 반도체 지원책을 발표했다.", LineRole::body},
         RoleCase{"싱가포르 국립대 양요우 교수는 “중국 기업들이 시뮬레이션하고 있다”고 설명했다.",
                  LineRole::body},
-        RoleCase{"조선일보에 따르면 정부는 지원을 늘린다.", LineRole::body}));
+        RoleCase{"조선일보에 따르면 정부는 지원을 늘린다.", LineRole::body},
+        // rules for other sites
+        RoleCase{"로이터/연합뉴스", LineRole::caption}, RoleCase{"게티이미지뱅크", LineRole::caption},
+        RoleCase{"서울 여의도 국회의사당 모습. 2024.4.2/뉴스1", LineRole::caption},
+        RoleCase{"한국경제 | 한경닷컴", LineRole::masthead},
+        RoleCase{"뉴스 > 경제 > 산업", LineRole::boilerplate}, RoleCase{"IT/과학", LineRole::boilerplate},
+        RoleCase{"#AI #반도체 #중국", LineRole::boilerplate},
+        RoleCase{"이 기사를 공유합니다", LineRole::boilerplate},
+        RoleCase{"▶ 네이버에서 한경닷컴 뉴스를 받아보세요", LineRole::boilerplate},
+        RoleCase{"Copyright ⓒ 한국경제. All rights reserved.", LineRole::boilerplate},
+        RoleCase{"송고시간2024-04-02 14:30", LineRole::dateline},
+        RoleCase{"2024년 4월 2일 화요일", LineRole::dateline},
+        // prose that only looks like chrome
+        RoleCase{"기대->몰입->지루->황당->체념", LineRole::body},
+        RoleCase{"여고괴담 1>3>2>5>4(공포)", LineRole::body},
+        RoleCase{"저작권자들이 보면 열받는 영화겠군", LineRole::body},
+        RoleCase{"좋아요.", LineRole::body},
+        RoleCase{"2024년 4월 2일 서울에서 열린 행사에는 300명이 모였다.", LineRole::body},
+        RoleCase{"제발보지마라 차라리 드라마를 한편땡기자", LineRole::body},
+        RoleCase{"쇼하네@", LineRole::body},
+        RoleCase{"거대한 산은 얼굴이 많다-김혜리 기자", LineRole::body},
+        RoleCase{"네이버 메인에서 언론사 편집판이 사라졌다.", LineRole::body}));
 
 // ---------------------------------------------------------------------------
 // Metadata rules on synthetic text
@@ -357,6 +381,48 @@ TEST(ArticleParser, DateOnlyFromLabelledLines) {
 TEST(ArticleParser, RepeatedLinesAreKeptOnceWhitespaceFolded) {
   const Article a = parse_article("제목입니다\n같은  문장이다.\n  같은 문장이다.\t\n다른 문장이다.\n", "i", "p");
   EXPECT_EQ(body_numbers(a), (std::set<std::uint32_t>{2, 4}));
+}
+
+TEST(ArticleParser, BracketBylineLeadStaysBody) {
+  const Article a = parse_article("반도체 지원책 발표\n[이데일리 홍길동 기자] 정부가 2일 지원책을 발표했다.\n", "i", "p");
+  EXPECT_EQ(a.author, "홍길동");
+  EXPECT_EQ(a.source, "이데일리");
+  EXPECT_EQ(body_numbers(a), (std::set<std::uint32_t>{2}));
+}
+
+TEST(ArticleParser, DatelineSharingALineWithTheByline) {
+  const Article a = parse_article("제목입니다\n입력 2024.04.02 14:30 | 수정 2024.04.03 | 홍길동 기자\n본문.\n", "i", "p");
+  EXPECT_EQ(a.date, "2024-04-02");
+  EXPECT_EQ(a.author, "홍길동");
+  EXPECT_EQ(body_numbers(a), (std::set<std::uint32_t>{3}));
+}
+
+// A page from a site the seeds do not cover: every rule together.
+TEST(ArticleParser, ArticleFromAnotherSite) {
+  const std::string text =
+      "전체메뉴 로그인 회원가입\n"
+      "뉴스 > 경제 > 산업\n"
+      "경제\n"
+      "매일경제\n"
+      "삼성전자, 2분기 반도체 흑자 전환\n"
+      "기사입력 2024.07.05. 오전 9:12 최종수정 2024.07.05. 오전 10:01\n"
+      "글자크기 가 가\n"
+      "삼성전자 평택캠퍼스 전경. /삼성전자 제공\n"
+      "로이터/연합뉴스\n"
+      "삼성전자가 2분기 반도체 부문에서 흑자로 돌아섰다.\n"
+      "\n"
+      "메모리 가격 상승이 실적을 이끌었다.\n"
+      "▶ 매경 뉴스레터 구독하기\n"
+      "김철수 기자 kim@mk.co.kr\n"
+      "#삼성전자 #반도체\n"
+      "Copyright ⓒ 매일경제 & mk.co.kr. All rights reserved.\n";
+  const Article a = parse_article(text, "i", "p");
+  EXPECT_EQ(a.title, "삼성전자, 2분기 반도체 흑자 전환");
+  EXPECT_EQ(a.title_line, 5u);
+  EXPECT_EQ(a.source, "매일경제");
+  EXPECT_EQ(a.date, "2024-07-05");
+  EXPECT_EQ(a.author, "김철수");
+  EXPECT_EQ(body_numbers(a), (std::set<std::uint32_t>{10, 12}));
 }
 
 // ---------------------------------------------------------------------------

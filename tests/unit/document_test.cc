@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <optional>
+#include <ostream>
 #include <string>
 
 namespace kosearch {
@@ -12,6 +13,8 @@ struct DateCase {
   const char* input;
   std::optional<std::string> expected;
 };
+
+void PrintTo(const DateCase& c, std::ostream* os) { *os << "\"" << c.input << "\" -> " << c.expected.value_or("nullopt"); }
 
 class DocumentParseDate : public ::testing::TestWithParam<DateCase> {};
 
