@@ -1,22 +1,55 @@
 #include "kosearch/snippet.h"
 
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/utext.h>
+
+#include <algorithm>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string_view>
+#include <tuple>
+
 #include "kosearch/normalizer.h"
+#include "kosearch/schema.h"
 
 namespace kosearch {
 
 namespace {
 
-// Code points that make a terminal do something other than print a glyph:
-// C0 controls, DEL, C1 controls (CSI U+009B opens an escape sequence on its
-// own), and the bidi overrides/isolates that reorder what follows them.
-bool drives_terminal(char32_t cp) {
-  return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) ||
-         (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+constexpr std::string_view kEllipsis = "…";
+constexpr std::string_view kFragmentJoin = " … ";
+
+// Bonus per matched word in a passage of the full budget (less in a longer
+// one): separates passages that hold the same terms by how many times they
+// show them, without letting a repeated common word outweigh a rare one.
+constexpr double kDensityWeight = 0.05;
+// A second fragment that only repeats terms the first one showed counts them
+// at this share of their weight, so fragments favour new terms.
+constexpr double kRepeatedTermShare = 0.5;
+
+// ---------------------------------------------------------------------------
+// UTF-8 helpers
+
+bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+std::size_t count_code_points(std::string_view utf8) {
+  return static_cast<std::size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) { return !is_continuation(c); }));
 }
 
-// Whitespace controls read as a space; the rest become U+FFFD so the reader
-// sees that something was there.
-bool reads_as_space(char32_t cp) { return cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v'; }
+// Byte offset of the code point `chars` code points after `from` (clamped to `limit`).
+std::size_t advance_code_points(std::string_view utf8, std::size_t from, std::size_t chars, std::size_t limit) {
+  std::size_t i = from;
+  while (i < limit && chars > 0) {
+    ++i;
+    while (i < limit && is_continuation(utf8[i])) ++i;
+    --chars;
+  }
+  return i;
+}
+
+bool is_blank_byte(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
 
 void append_utf8(std::string& out, char32_t cp) {
   if (cp < 0x80) {
@@ -36,6 +69,397 @@ void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
+// Code points that make a terminal do something other than print a glyph:
+// C0 controls, DEL, C1 controls (CSI U+009B opens an escape sequence on its
+// own), and the bidi overrides/isolates that reorder what follows them.
+bool drives_terminal(char32_t cp) {
+  return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
+         (cp >= 0x2066 && cp <= 0x2069);
+}
+
+// Whitespace controls read as a space; the rest become U+FFFD so the reader
+// sees that something was there.
+bool reads_as_space(char32_t cp) { return cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v'; }
+
+// ---------------------------------------------------------------------------
+// ICU iterators over UTF-8 text: with a UTF-8 UText, ICU's indices are byte
+// offsets, so no UTF-16 round trip is needed.
+
+struct Breakers {
+  std::unique_ptr<icu::BreakIterator> sentences;
+  std::unique_ptr<icu::BreakIterator> graphemes;
+};
+
+// Creating an iterator loads rules: once per thread, not per call.
+Breakers& breakers() {
+  thread_local Breakers b = [] {
+    Breakers made;
+    UErrorCode status = U_ZERO_ERROR;
+    made.sentences.reset(icu::BreakIterator::createSentenceInstance(icu::Locale("ko"), status));
+    if (U_FAILURE(status)) made.sentences.reset();
+    status = U_ZERO_ERROR;
+    made.graphemes.reset(icu::BreakIterator::createCharacterInstance(icu::Locale("ko"), status));
+    if (U_FAILURE(status)) made.graphemes.reset();
+    return made;
+  }();
+  return b;
+}
+
+// Points `it` at `text` for as long as this object lives (the iterator only
+// references the bytes). Returns false when ICU refuses.
+class IteratorText {
+ public:
+  IteratorText(icu::BreakIterator* it, std::string_view text) : it_(it) {
+    if (!it_) return;
+    UErrorCode status = U_ZERO_ERROR;
+    ut_ = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+    if (U_FAILURE(status)) return;
+    it_->setText(ut_, status);
+    ok_ = U_SUCCESS(status);
+  }
+  ~IteratorText() {
+    if (ut_) utext_close(ut_);
+  }
+  IteratorText(const IteratorText&) = delete;
+  IteratorText& operator=(const IteratorText&) = delete;
+  bool ok() const { return ok_; }
+
+ private:
+  icu::BreakIterator* it_;
+  UText* ut_ = nullptr;
+  bool ok_ = false;
+};
+
+// ---------------------------------------------------------------------------
+// The article, split and matched
+
+struct Match {
+  std::size_t begin = 0, end = 0;  // bytes in the line, the whole token
+  std::string term;                // the best matching term: distinct terms count once
+  double weight = 0;
+};
+
+struct Sentence {
+  std::size_t begin = 0, end = 0;  // bytes in the line, surrounding blanks trimmed
+  std::vector<std::pair<std::size_t, std::size_t>> words;  // token byte ranges, for clean cuts
+  std::vector<Match> matches;
+};
+
+struct LineText {
+  std::uint32_t number = 0;
+  std::string text;
+  std::vector<Sentence> sentences;
+};
+
+// Byte ranges of the sentences of `text`, blanks trimmed, empty ones dropped.
+std::vector<Sentence> split_sentences(std::string_view text) {
+  std::vector<std::pair<std::size_t, std::size_t>> ranges;
+  icu::BreakIterator* it = breakers().sentences.get();
+  IteratorText bound(it, text);
+  if (bound.ok()) {
+    std::int32_t start = it->first();
+    for (std::int32_t end = it->next(); end != icu::BreakIterator::DONE; start = end, end = it->next())
+      ranges.emplace_back(static_cast<std::size_t>(start), static_cast<std::size_t>(end));
+  } else {
+    ranges.emplace_back(0, text.size());  // no ICU: the line is one sentence
+  }
+  std::vector<Sentence> sentences;
+  for (auto [begin, end] : ranges) {
+    while (begin < end && is_blank_byte(text[begin])) ++begin;
+    while (end > begin && is_blank_byte(text[end - 1])) --end;
+    if (begin < end) sentences.push_back({begin, end, {}, {}});
+  }
+  return sentences;
+}
+
+// What a token is matched against: the weights, and the whole-word terms
+// (stems and joins) among them.
+struct Query {
+  const MatchWeights& weights;
+  std::vector<std::string_view> words;
+
+  explicit Query(const MatchWeights& w) : weights(w) {
+    for (const auto& [term, weight] : weights)
+      if (!term.empty() && !(term[0] >= 'A' && term[0] <= 'Z')) words.push_back(term);  // no field prefix
+  }
+
+  // A bigram shared by two unrelated words (엔비디아 / 비디오) is noise; it
+  // counts when one word holds the other, as in a compound (삼성 / 삼성전자)
+  // or a spacing variant (노광장비 / 장비를). With no whole-word terms to
+  // check against, every bigram counts.
+  bool bigram_counts(const Token& token) const {
+    if (words.empty()) return true;
+    return std::any_of(words.begin(), words.end(), [&](std::string_view word) {
+      return word.find(token.stem) != std::string_view::npos || token.surface.find(word) != std::string::npos;
+    });
+  }
+};
+
+// The best of the token's indexed terms that the query matched, if any.
+std::optional<Match> match_token(const Token& token, const Query& query) {
+  std::optional<Match> best;
+  const auto consider = [&](const std::string& term) {
+    if (term.empty()) return;
+    const auto found = query.weights.find(term);
+    if (found == query.weights.end()) return;
+    if (!best || found->second > best->weight) best = Match{token.begin, token.end, term, found->second};
+  };
+  const schema::TokenTerms terms = schema::terms_for(token);
+  consider(terms.stem);
+  consider(terms.joined);
+  if (best) {
+    for (const auto& bigram : terms.bigrams) consider(std::string(schema::bigram) + bigram);
+    return best;
+  }
+  for (const auto& bigram : terms.bigrams) consider(std::string(schema::bigram) + bigram);
+  if (best && !query.bigram_counts(token)) return std::nullopt;
+  return best;
+}
+
+LineText read_line(const Line& line, const Query& query, Analyzer& analyzer, std::vector<Token>& tokens) {
+  LineText out;
+  out.number = line.number;
+  out.text = is_valid_utf8(line.text) ? line.text : sanitize_utf8(line.text);
+  out.sentences = split_sentences(out.text);
+  if (out.sentences.empty()) return out;
+  // One analysis per line: a word never spans a sentence break, and token
+  // offsets then refer to the line directly.
+  analyzer.analyze(out.text, tokens);
+  auto sentence = out.sentences.begin();
+  for (const Token& token : tokens) {
+    while (sentence != out.sentences.end() && token.begin >= sentence->end) ++sentence;
+    if (sentence == out.sentences.end()) break;
+    if (token.begin < sentence->begin) continue;
+    sentence->words.emplace_back(token.begin, token.end);
+    if (query.weights.empty()) continue;
+    if (auto match = match_token(token, query)) sentence->matches.push_back(std::move(*match));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Passages: runs of consecutive sentences of one line
+
+struct Passage {
+  std::size_t line = 0;                   // index into the lines
+  std::size_t first = 0, last = 0;        // sentence indexes, inclusive
+  std::size_t chars = 0;                  // code points from first's start to last's end
+};
+
+std::size_t passage_chars(const LineText& line, std::size_t first, std::size_t last) {
+  const auto& s = line.sentences;
+  return count_code_points(std::string_view(line.text).substr(s[first].begin, s[last].end - s[first].begin));
+}
+
+// The longest run of sentences from `first` that fits in max_chars (at
+// least the first sentence, however long).
+Passage widest_from(const std::vector<LineText>& lines, std::size_t line, std::size_t first, std::size_t max_chars) {
+  Passage p{line, first, first, passage_chars(lines[line], first, first)};
+  while (p.last + 1 < lines[line].sentences.size()) {
+    const std::size_t wider = passage_chars(lines[line], first, p.last + 1);
+    if (wider > max_chars) break;
+    p.last += 1;
+    p.chars = wider;
+  }
+  return p;
+}
+
+double passage_score(const LineText& line, const Passage& p, std::size_t max_chars, const std::set<std::string>& shown) {
+  std::set<std::string> terms;
+  double score = 0;
+  std::size_t matches = 0;
+  for (std::size_t i = p.first; i <= p.last; ++i) {
+    for (const Match& m : line.sentences[i].matches) {
+      ++matches;
+      if (!terms.insert(m.term).second) continue;
+      score += shown.count(m.term) ? m.weight * kRepeatedTermShare : m.weight;
+    }
+  }
+  if (matches == 0) return 0;
+  const double budget = static_cast<double>(max_chars);
+  score += kDensityWeight * static_cast<double>(matches) * budget / std::max(budget, static_cast<double>(p.chars));
+  return score;
+}
+
+bool overlaps(const Passage& a, const Passage& b) { return a.line == b.line && a.first <= b.last && b.first <= a.last; }
+
+// Best passages first, none overlapping another, each with at least one match.
+std::vector<Passage> choose_passages(const std::vector<LineText>& lines, const SnippetOptions& options) {
+  std::vector<Passage> chosen;
+  std::set<std::string> shown;
+  while (chosen.size() < options.fragments) {
+    std::optional<Passage> best;
+    double best_score = 0;
+    for (std::size_t l = 0; l < lines.size(); ++l) {
+      for (std::size_t s = 0; s < lines[l].sentences.size(); ++s) {
+        if (lines[l].sentences[s].matches.empty()) continue;  // a passage opens on a match
+        Passage p = widest_from(lines, l, s, options.max_chars);
+        // A wider run may reach into a chosen passage: stop short of it.
+        for (const Passage& c : chosen)
+          if (c.line == l && c.first > s && c.first <= p.last) p.last = c.first - 1, p.chars = passage_chars(lines[l], s, p.last);
+        if (std::any_of(chosen.begin(), chosen.end(), [&](const Passage& c) { return overlaps(c, p); })) continue;
+        const double score = passage_score(lines[l], p, options.max_chars, shown);
+        if (score > best_score) best = p, best_score = score;  // strict: earlier wins ties
+      }
+    }
+    if (!best) break;
+    for (std::size_t i = best->first; i <= best->last; ++i)
+      for (const Match& m : lines[best->line].sentences[i].matches) shown.insert(m.term);
+    chosen.push_back(*best);
+  }
+  return chosen;
+}
+
+// A passage shorter than the budget takes in whole preceding sentences that
+// fit, so the reader gets context before the match rather than a stub.
+void widen_backwards(const std::vector<LineText>& lines, std::vector<Passage>& passages, std::size_t max_chars) {
+  for (Passage& p : passages) {
+    while (p.first > 0) {
+      const std::size_t prev = p.first - 1;
+      const bool taken = std::any_of(passages.begin(), passages.end(), [&](const Passage& o) {
+        return &o != &p && o.line == p.line && o.first <= prev && prev <= o.last;
+      });
+      if (taken) break;
+      const std::size_t wider = passage_chars(lines[p.line], prev, p.last);
+      if (wider > max_chars) break;
+      p.first = prev;
+      p.chars = wider;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Cutting a passage to the budget
+
+struct Fragment {
+  std::size_t line = 0;
+  std::size_t begin = 0, end = 0;  // bytes in the line
+  bool cut_before = false, cut_after = false;
+};
+
+// Moves `at` to a grapheme boundary (forward or backward) so a cut never
+// splits a syllable built from jamo, a base from its marks, or an emoji.
+std::size_t grapheme_boundary(std::string_view text, std::size_t at, bool forward) {
+  if (at == 0 || at >= text.size()) return std::min(at, text.size());
+  icu::BreakIterator* it = breakers().graphemes.get();
+  IteratorText bound(it, text);
+  if (!bound.ok()) {  // no ICU: at least stay on a code point boundary
+    while (at > 0 && at < text.size() && is_continuation(text[at])) forward ? ++at : --at;
+    return at;
+  }
+  const auto pos = static_cast<std::int32_t>(at);
+  if (it->isBoundary(pos)) return at;
+  const std::int32_t moved = forward ? it->following(pos) : it->preceding(pos);
+  return moved == icu::BreakIterator::DONE ? (forward ? text.size() : 0) : static_cast<std::size_t>(moved);
+}
+
+// Which matches of a long sentence to show: the run that fits in the budget
+// with the most distinct weight (earliest on ties).
+std::pair<std::size_t, std::size_t> best_match_run(const LineText& line, const Sentence& s, std::size_t max_chars) {
+  const std::string_view text = line.text;
+  std::pair<std::size_t, std::size_t> best{s.matches.front().begin, s.matches.front().end};
+  double best_score = -1;
+  for (std::size_t k = 0; k < s.matches.size(); ++k) {
+    std::set<std::string> terms;
+    double score = 0;
+    std::size_t run_end = s.matches[k].end;
+    for (std::size_t m = k; m < s.matches.size(); ++m) {
+      if (count_code_points(text.substr(s.matches[k].begin, s.matches[m].end - s.matches[k].begin)) > max_chars) break;
+      run_end = s.matches[m].end;
+      if (terms.insert(s.matches[m].term).second) score += s.matches[m].weight;
+    }
+    if (score > best_score) best = {s.matches[k].begin, run_end}, best_score = score;
+  }
+  return best;
+}
+
+// A window of about max_chars code points inside one long sentence, around
+// its best run of matches, with its ends moved to word edges where a word
+// edge is near and to grapheme boundaries always.
+Fragment cut_long_sentence(const LineText& line, std::size_t line_index, const Sentence& s, std::size_t max_chars) {
+  const std::string_view text = line.text;
+  std::size_t anchor_begin = s.begin, anchor_end = s.begin;
+  if (!s.matches.empty()) std::tie(anchor_begin, anchor_end) = best_match_run(line, s, max_chars);
+
+  const std::size_t total = count_code_points(text.substr(s.begin, s.end - s.begin));
+  const std::size_t lead = count_code_points(text.substr(s.begin, anchor_begin - s.begin));
+  const std::size_t span = count_code_points(text.substr(anchor_begin, anchor_end - anchor_begin));
+  std::size_t start_char = 0;  // the sentence start whenever the matches fit from there
+  if (lead + span > max_chars) {
+    // A third of the spare room before the matches, the rest after: reading runs forward.
+    const std::size_t spare = max_chars > span ? max_chars - span : 0;
+    start_char = std::min(lead - std::min(lead, spare / 3), total > max_chars ? total - max_chars : 0);
+  }
+  std::size_t begin = advance_code_points(text, s.begin, start_char, s.end);
+  std::size_t end = advance_code_points(text, begin, max_chars, s.end);
+  if (begin > s.begin) {
+    // Open on the first whole word, unless that would drop the matches.
+    for (const auto& [wb, we] : s.words)
+      if (wb >= begin) {
+        if (wb <= anchor_begin) begin = wb;
+        break;
+      }
+  }
+  if (end < s.end) {
+    // Close after the last whole word, unless that would drop the matches.
+    std::size_t word_end = 0;
+    for (const auto& [wb, we] : s.words)
+      if (we <= end) word_end = we;
+    if (word_end >= std::max(anchor_end, begin + 1)) end = word_end;
+    if (end < anchor_end) end = anchor_end;
+  }
+  begin = grapheme_boundary(text, begin, true);
+  end = std::max(begin, grapheme_boundary(text, end, false));
+  while (end > begin && is_blank_byte(text[end - 1])) --end;
+  while (begin < end && is_blank_byte(text[begin])) ++begin;
+  return {line_index, begin, end, begin > s.begin, end < s.end};
+}
+
+Fragment render(const std::vector<LineText>& lines, const Passage& p, std::size_t max_chars) {
+  const LineText& line = lines[p.line];
+  if (p.chars <= max_chars || p.first != p.last)
+    return {p.line, line.sentences[p.first].begin, line.sentences[p.last].end, false, false};
+  return cut_long_sentence(line, p.line, line.sentences[p.first], max_chars);
+}
+
+// ---------------------------------------------------------------------------
+// Assembling the snippet
+
+// Appends `piece` neutralized and returns its byte range in `out`.
+Highlight append_neutralized(std::string& out, std::string_view piece) {
+  const std::size_t at = out.size();
+  out += neutralize_controls(piece);
+  return {at, out.size()};
+}
+
+void append_fragment(Snippet& snippet, const LineText& line, const Fragment& f, bool open_cut, bool close_cut) {
+  if (open_cut) snippet.text += kEllipsis;
+  const std::string_view text = line.text;
+  std::size_t at = f.begin;
+  for (const Sentence& s : line.sentences) {
+    for (const Match& m : s.matches) {
+      if (m.begin < at || m.end > f.end) continue;  // only whole tokens inside the cut
+      if (m.begin > at) append_neutralized(snippet.text, text.substr(at, m.begin - at));
+      const Highlight h = append_neutralized(snippet.text, text.substr(m.begin, m.end - m.begin));
+      // Touching tokens (ASML|사가) read as one word: one highlight.
+      if (!snippet.highlights.empty() && snippet.highlights.back().end == h.begin)
+        snippet.highlights.back().end = h.end;
+      else
+        snippet.highlights.push_back(h);
+      at = m.end;
+    }
+  }
+  if (at < f.end) append_neutralized(snippet.text, text.substr(at, f.end - at));
+  if (close_cut) snippet.text += kEllipsis;
+}
+
+// The first passage of the article, for an article nothing matched in.
+std::vector<Fragment> opening_fragment(const std::vector<LineText>& lines, std::size_t max_chars) {
+  for (std::size_t l = 0; l < lines.size(); ++l)
+    if (!lines[l].sentences.empty()) return {render(lines, widest_from(lines, l, 0, max_chars), max_chars)};
+  return {};
+}
+
 }  // namespace
 
 std::string neutralize_controls(std::string_view text) {
@@ -43,27 +467,60 @@ std::string neutralize_controls(std::string_view text) {
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
     const Utf8Decoded d = decode_utf8_at(text, i);
-    if (!d.valid) {
+    if (!d.valid)
       append_utf8(out, 0xFFFD);
-    } else if (!drives_terminal(d.code_point)) {
+    else if (!drives_terminal(d.code_point))
       out.append(text.substr(i, d.length));
-    } else {
+    else
       append_utf8(out, reads_as_space(d.code_point) ? U' ' : U'\uFFFD');
-    }
     i += d.length;
   }
   return out;
 }
 
-// Placeholder until the passage scorer lands: first body line.
-Snippet make_snippet(const Article& a, const MatchWeights&, Analyzer&, const SnippetOptions&) {
-  Snippet s;
-  if (!a.body.empty()) {
-    s.text = neutralize_controls(a.body.front().text.substr(0, 200));
-    s.line = a.body.front().number;
-    s.column = 1;
+Snippet make_snippet(const Article& article, const MatchWeights& weights, Analyzer& analyzer,
+                     const SnippetOptions& options) {
+  SnippetOptions opts = options;
+  opts.max_chars = std::max<std::size_t>(opts.max_chars, 1);
+  opts.fragments = std::max<std::size_t>(opts.fragments, 1);
+
+  // An article with a title and no body is shown by its title.
+  std::vector<Line> title_only;
+  const std::vector<Line>* source = &article.body;
+  if (article.body.empty() && article.title) {
+    title_only.push_back({article.title_line, *article.title});
+    source = &title_only;
   }
-  return s;
+  const Query query(weights);
+  std::vector<LineText> lines;
+  std::vector<Token> tokens;
+  lines.reserve(source->size());
+  for (const Line& line : *source) lines.push_back(read_line(line, query, analyzer, tokens));
+
+  std::vector<Passage> passages = choose_passages(lines, opts);
+  std::vector<Fragment> fragments;
+  if (passages.empty()) {
+    fragments = opening_fragment(lines, opts.max_chars);
+  } else {
+    std::sort(passages.begin(), passages.end(),
+              [](const Passage& a, const Passage& b) { return std::tie(a.line, a.first) < std::tie(b.line, b.first); });
+    widen_backwards(lines, passages, opts.max_chars);
+    for (const Passage& p : passages) fragments.push_back(render(lines, p, opts.max_chars));
+  }
+
+  Snippet snippet;
+  if (fragments.empty()) return snippet;
+  const Fragment& first = fragments.front();
+  snippet.line = lines[first.line].number;
+  snippet.column = static_cast<std::uint32_t>(count_code_points(std::string_view(lines[first.line].text).substr(0, first.begin)) + 1);
+  for (std::size_t i = 0; i < fragments.size(); ++i) {
+    // Between fragments the join marks the gap; their own ellipses would repeat it.
+    if (i > 0) snippet.text += kFragmentJoin;
+    const bool outer_open = i == 0 && fragments[i].cut_before;
+    const bool outer_close = i + 1 == fragments.size() && fragments[i].cut_after;
+    append_fragment(snippet, lines[fragments[i].line], fragments[i], outer_open, outer_close);
+  }
+  return snippet;
 }
 
 }  // namespace kosearch
