@@ -52,9 +52,17 @@ bool is_index_dir(const fs::path& dir) {
   return fs::exists(dir / "iamglass", ec);
 }
 
-bool is_empty_dir(const fs::path& dir) {
+// True when `dir` holds nothing but files Xapian's glass backend writes (an
+// index, or what a crash while creating one leaves behind).
+bool holds_only_index_files(const fs::path& dir) {
   std::error_code ec;
-  return fs::is_directory(dir, ec) && fs::directory_iterator(dir, ec) == fs::directory_iterator();
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    const bool glass = name == "flintlock" || name == "iamglass" || name == "v.tmp" ||
+                       (name.size() > 6 && name.compare(name.size() - 6, 6, ".glass") == 0);
+    if (!glass) return false;
+  }
+  return !ec;
 }
 
 // Swaps two directories atomically where the file system allows it, so the
@@ -172,8 +180,8 @@ class IndexDb {
     if (fs::exists(dir_, ec) && !fs::is_directory(dir_, ec))
       throw Error(ErrorKind::io, "index path '" + dir_.string() + "' exists and is not a directory");
     // Never write into, or replace, a folder that holds something else.
-    if (fs::exists(dir_, ec) && !is_index_dir(dir_) && !is_empty_dir(dir_))
-      throw Error(ErrorKind::io, "'" + dir_.string() + "' is not a kosearch index and not empty; refusing to write into it");
+    if (fs::exists(dir_, ec) && !holds_only_index_files(dir_))
+      throw Error(ErrorKind::io, "'" + dir_.string() + "' holds files that are not a kosearch index; refusing to write into it");
     if (options_.dry_run) {
       if (is_index_dir(dir_) && !options_.rebuild) db_ = Xapian::Database(dir_.string());
       note_versions();
