@@ -238,7 +238,7 @@ std::string_view trim_if(std::string_view s, Pred drop) {
   while (end > begin) {
     std::size_t start = previous_start(s, end);
     std::size_t at = start;
-    if (!drop(decode(s, at))) break;
+    if (start < begin || !drop(decode(s, at))) break;  // start < begin only in broken UTF-8
     end = start;
   }
   return s.substr(begin, end - begin);
@@ -571,7 +571,7 @@ std::optional<Byline> read_byline(std::string_view s) {
       if (words.size() <= 2 && last.size() > title.size() && last.ends_with(title) &&
           is_name(last.substr(0, last.size() - title.size()))) {
         before.push_back(last.substr(0, last.size() - title.size()));
-        is_byline = words.size() <= 6;
+        is_byline = true;
         break;
       }
     }
@@ -809,11 +809,23 @@ bool is_hashtag_line(std::string_view s) {
   return !words.empty() && std::all_of(words.begin(), words.end(), [](std::string_view w) { return w.starts_with("#"); });
 }
 
+bool is_number(std::string_view word) {
+  word = strip_decoration(word);
+  return !word.empty() && word.find_first_not_of("0123456789,") == std::string_view::npos;
+}
+
+// Menus, share bars and pagers: navigation words, with counters and page
+// numbers allowed beside them (댓글 0, 1 2 3 다음) but not alone (2024).
 bool is_navigation(std::string_view s) {
   if (longer_than(s, kMaxNavigationChars)) return false;
   if (is_navigation_phrase(s) || is_hashtag_line(s)) return true;
-  auto items = menu_items(s);
-  return std::all_of(items.begin(), items.end(), is_navigation_word);
+  bool has_word = false;
+  for (auto item : menu_items(s)) {
+    if (is_number(item)) continue;
+    if (!is_navigation_word(item)) return false;
+    has_word = has_word || !strip_decoration(item).empty();
+  }
+  return has_word;
 }
 
 // 한국경제 | 한경닷컴: several names of the house and nothing else.

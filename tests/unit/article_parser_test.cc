@@ -263,6 +263,8 @@ INSTANTIATE_TEST_SUITE_P(
         RoleCase{"한국경제 | 한경닷컴", LineRole::masthead},
         RoleCase{"뉴스 > 경제 > 산업", LineRole::boilerplate}, RoleCase{"IT/과학", LineRole::boilerplate},
         RoleCase{"#AI #반도체 #중국", LineRole::boilerplate},
+        RoleCase{"댓글 0 공유 3", LineRole::boilerplate}, RoleCase{"1 2 3 4 5 다음", LineRole::boilerplate},
+        RoleCase{"2024", LineRole::body},
         RoleCase{"이 기사를 공유합니다", LineRole::boilerplate},
         RoleCase{"▶ 네이버에서 한경닷컴 뉴스를 받아보세요", LineRole::boilerplate},
         RoleCase{"Copyright ⓒ 한국경제. All rights reserved.", LineRole::boilerplate},
