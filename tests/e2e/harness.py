@@ -67,3 +67,49 @@ class CorpusTestCase(unittest.TestCase):
         with open(path, mode) as f:
             f.write(data)
         return path
+
+
+# --- helpers for the robustness suites (incremental, bad input, concurrency) ---
+
+def xapian_module(test):
+    """python3-xapian, or skips the test when this python has none."""
+    try:
+        import xapian
+        return xapian
+    except ImportError:
+        test.skipTest("python3-xapian missing (run with Debian's /usr/bin/python3)")
+
+
+def index_dump(xapian, index):
+    """{id: (data, values, terms with wdf and positions)} plus collection stats of an index."""
+    db = xapian.Database(index)
+    docs = {}
+    for t in db.allterms(b"Q"):
+        for p in db.postlist(t.term):
+            doc = db.get_document(p.docid)
+            terms = tuple((x.term, x.wdf, tuple(db.positionlist(p.docid, x.term))) for x in doc.termlist())
+            values = tuple((v.num, v.value) for v in doc.values())
+            docs[t.term[1:].decode()] = (doc.get_data(), values, terms)
+    return docs, {"doccount": db.get_doccount(), "avlength": db.get_avlength()}
+
+
+def index_ids(xapian, index):
+    db = xapian.Database(index)
+    return sorted(t.term[1:].decode() for t in db.allterms(b"Q"))
+
+
+def warning_lines(stderr):
+    """The `warning: <path>: <reason>` lines of an indexer run, as (path, reason)."""
+    out = []
+    for line in stderr.decode().splitlines():
+        if line.startswith("warning: "):
+            path, _, reason = line[len("warning: "):].partition(": ")
+            out.append((path, reason))
+    return out
+
+
+def summary_counts(stderr):
+    """{'added': n, 'updated': n, …} from the indexer's summary (last stderr line)."""
+    import re
+    last = stderr.decode().splitlines()[-1]
+    return {k: int(v) for k, v in re.findall(r"([a-z]+) (\d+)", last.split(" in ")[0])}
