@@ -11,6 +11,9 @@
 //   url: https://example.com/a/1
 //   ---
 // Unknown keys are ignored; line numbers in citations stay those of the file.
+// `publisher:` is read as `source:`; values may be quoted; a date that
+// parse_date rejects is ignored (a labelled line in the text may still give
+// one). A header counts only when closed and made of `key: value` lines.
 //
 // Heuristics on raw text: boilerplate lines (site navigation, photo captions,
 // promos, print/web-edit footers) are dropped; a line repeated verbatim is
