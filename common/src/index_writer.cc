@@ -640,7 +640,7 @@ IndexSummary run_jsonl(const fs::path& jsonl, const IndexOptions& options) {
     progress.bytes_done += read.bytes;
     const std::string where = path + ":" + std::to_string(line_number);
     if (read.status == detail::LineRead::too_long) {
-      session.skip(where, "record of " + std::to_string(read.bytes / (1024 * 1024)) + " MiB is over the " +
+      session.skip(where, "record of " + std::to_string(read.bytes / (1024 * 1024)) + " MiB is at or over the " +
                               std::to_string(max_input_bytes / (1024 * 1024)) + " MiB limit; skipped");
       continue;
     }

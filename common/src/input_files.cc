@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstring>
 #include <istream>
+#include <limits>
 #include <system_error>
 
 #include "kosearch/error.h"
@@ -221,12 +222,16 @@ LineRead read_line_bounded(std::istream& in, std::string& line, std::size_t limi
     }
     ++read.bytes;
     if (c == '\n') break;
-    if (too_long) continue;
-    if (line.size() >= limit) {
+    if (line.size() + 1 >= limit) {
       too_long = true;
       std::string().swap(line);
-      continue;
+      in.ignore(std::numeric_limits<std::streamsize>::max(), '\n');  // the rest, unbuffered
+      read.bytes += static_cast<std::uint64_t>(in.gcount());
+      break;
     }
+    // One allocation for a long line instead of doubling copies: peak memory
+    // stays near `limit` (pages are only resident once written).
+    if (line.size() == (1u << 20) && line.capacity() < limit) line.reserve(limit);
     line.push_back(static_cast<char>(c));
   }
   read.status = too_long ? LineRead::too_long : LineRead::ok;

@@ -69,8 +69,8 @@ bool looks_binary(std::string_view bytes);
 bool is_blank(std::string_view bytes);
 
 // Reads one '\n'-terminated line into `line` (without the '\n'), keeping at
-// most `limit` bytes in memory: a longer line is consumed to its end and
-// reported as too_long with `line` emptied. `bytes` counts what was consumed,
+// most `limit` bytes in memory: a line of `limit` bytes or more is consumed to
+// its end and reported as too_long with `line` emptied. `bytes` counts what was consumed,
 // the '\n' included.
 struct LineRead {
   enum Status { ok, too_long, end } status = end;
