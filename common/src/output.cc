@@ -48,6 +48,9 @@ namespace kosearch {
 
 namespace {
 
+// Keys in the documented order, "type" first, rather than sorted.
+using Json = nlohmann::ordered_json;
+
 namespace ansi {
 constexpr std::string_view bold = "\x1b[1m";
 constexpr std::string_view dim = "\x1b[2m";
@@ -85,7 +88,7 @@ std::size_t code_points(std::string_view utf8) {
   return n;
 }
 
-nlohmann::json optional_field(const std::optional<std::string>& field) {
+Json optional_field(const std::optional<std::string>& field) {
   if (!field) return nullptr;
   return neutralize_controls(*field);
 }
@@ -169,24 +172,24 @@ class JsonWriter : public WriterBase {
       emit(dump(hit_object(hit)));
       if (healthy()) ++printed;
     }
-    nlohmann::json summary = {{"type", "summary"}};
+    Json summary = {{"type", "summary"}};
     if (options_.qid) summary["qid"] = neutralize_controls(*options_.qid);
     summary["hits"] = printed;
     summary["estimated_matches"] = results.estimated_matches;
     summary["elapsed_ms"] = results.elapsed_ms;
-    summary["explanation"] = results.explanation.empty() ? nlohmann::json(nullptr)
-                                                         : nlohmann::json(neutralize_controls(results.explanation));
+    summary["explanation"] = results.explanation.empty() ? Json(nullptr)
+                                                         : Json(neutralize_controls(results.explanation));
     emit(dump(summary));
   }
 
  private:
-  static std::string dump(const nlohmann::json& j) {
-    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  static std::string dump(const Json& j) {
+    return j.dump(-1, ' ', false, Json::error_handler_t::replace);
   }
 
-  nlohmann::json hit_object(const Hit& hit) const {
+  Json hit_object(const Hit& hit) const {
     const Citation& c = hit.citation;
-    nlohmann::json j = {{"type", "hit"}};
+    Json j = {{"type", "hit"}};
     if (options_.qid) j["qid"] = neutralize_controls(*options_.qid);
     j["rank"] = hit.rank;
     j["score"] = hit.score;
@@ -200,7 +203,7 @@ class JsonWriter : public WriterBase {
     j["author"] = optional_field(c.author);
     j["url"] = optional_field(c.url);
     std::string text;
-    nlohmann::json highlights = nlohmann::json::array();
+    Json highlights = Json::array();
     std::size_t chars = 0;
     for (const auto& piece : snippet_pieces(hit.snippet)) {
       const std::size_t n = code_points(piece.text);

@@ -257,6 +257,13 @@ TEST(OutputJson, ControlsAndBadUtf8StillGiveValidJsonWithoutEscapes) {
   EXPECT_EQ(lines[0].find("\\u001b"), std::string::npos);
 }
 
+TEST(OutputJson, TypeIsTheFirstKey) {
+  const auto lines = lines_of(render(ks::OutputFormat::json, results_of({full_hit()}), false, "q1"));
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_TRUE(lines[0].rfind(R"({"type":"hit","qid":"q1","rank":1,)", 0) == 0) << lines[0];
+  EXPECT_TRUE(lines[1].rfind(R"({"type":"summary","qid":"q1","hits":1,)", 0) == 0) << lines[1];
+}
+
 TEST(OutputJson, NonAsciiWrittenAsIs) {
   const std::string out = render(ks::OutputFormat::json, results_of({full_hit()}));
   EXPECT_NE(out.find("조선일보"), std::string::npos);
