@@ -52,6 +52,18 @@ constexpr PublisherAlias kPublishers[] = {
     {"경기일보", "경기일보"},       {"코리아헤럴드", "코리아헤럴드"}, {"코리아타임스", "코리아타임스"},
 };
 
+// A one-word line ending like a media name is a masthead even when the
+// publisher is not in the gazetteer (테크월드뉴스, 시사저널) ...
+constexpr std::string_view kMastheadSuffixes[] = {
+    "뉴스", "일보", "신문", "타임스", "저널", "미디어", "방송", "데일리", "투데이", "닷컴", "뉴스룸",
+    "경제", "매거진", "tv", "news", "times", "daily",
+};
+// ... unless it heads a list of articles (많이본뉴스, 실시간뉴스): navigation.
+constexpr std::string_view kNotMastheadPrefixes[] = {
+    "많이", "주요", "최신", "인기", "관련", "실시간", "오늘의", "포토", "영상", "추천", "다른", "이전",
+    "다음", "전체", "최근", "해외", "국내", "지역", "전국", "속보", "핫", "top",
+};
+
 // Words that, alone or together, make a line of site chrome (menus, share
 // buttons, section names). Compared after ASCII lower-casing.
 constexpr std::string_view kNavigationWords[] = {
@@ -450,6 +462,7 @@ struct LineInfo {
   bool revision_date = false;
   std::optional<std::string> author;
   std::string_view publisher_zone;  // where a publisher's name may be looked up
+  std::string_view masthead_name;   // a masthead outside the gazetteer: the name as written
   int publisher_rank = -1;          // lower = more trustworthy; -1 = not eligible
 };
 
@@ -841,6 +854,25 @@ bool is_masthead(std::string_view s) {
   return names > 0;
 }
 
+// A one-word line ending like a media name: a masthead outside the gazetteer
+// (Kind::masthead) or an article-list heading (Kind::navigation).
+std::optional<Kind> media_word_kind(std::string_view s) {
+  const std::string_view name = strip_decoration(s);
+  if (name.empty() || longer_than(name, 15) || !longer_than(name, 2)) return std::nullopt;
+  for (std::size_t i = 0; i < name.size();)
+    if (!is_word_char(decode(name, i))) return std::nullopt;
+  const std::string lower = ascii_lower(name);
+  for (auto suffix : kMastheadSuffixes) {
+    if (!lower.ends_with(suffix) || lower.size() == suffix.size()) continue;
+    const std::string_view prefix = std::string_view(lower).substr(0, lower.size() - suffix.size());
+    if (is_navigation_word(prefix) || prefix.ends_with("본")) return Kind::navigation;
+    for (auto not_masthead : kNotMastheadPrefixes)
+      if (prefix.starts_with(not_masthead)) return Kind::navigation;
+    return Kind::masthead;
+  }
+  return std::nullopt;
+}
+
 bool is_promo(std::string_view s) {
   if (starts_with_one_of(s, kPromoPrefixes)) return true;
   auto says = [&](std::string_view phrase) { return s.find(phrase) != std::string_view::npos; };
@@ -864,6 +896,14 @@ LineInfo analyze_line(std::string_view raw) {
     info.kind = Kind::masthead;
     info.publisher_zone = s;
     info.publisher_rank = 0;
+    return info;
+  }
+  if (auto kind = media_word_kind(s)) {
+    info.kind = *kind;
+    if (*kind == Kind::masthead) {
+      info.masthead_name = strip_decoration(s);
+      info.publisher_rank = 0;
+    }
     return info;
   }
   if (auto dateline = read_dateline(s)) return *dateline;
@@ -1030,7 +1070,9 @@ struct Found {
     }
     if (info.author && !author) author = info.author;
     if (info.publisher_rank >= 0 && info.publisher_rank < source_rank) {
-      if (auto name = find_publisher(info.publisher_zone)) {
+      auto name = find_publisher(info.publisher_zone);
+      if (!name && !info.masthead_name.empty()) name = info.masthead_name;
+      if (name) {
         source = name;
         source_rank = info.publisher_rank;
       }

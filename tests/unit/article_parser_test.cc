@@ -249,6 +249,8 @@ INSTANTIATE_TEST_SUITE_P(
         RoleCase{"    발행일 : 2024.04.02 / 종합 A8 면", LineRole::dateline},
         RoleCase{"2024.04.02 14:30", LineRole::dateline}, RoleCase{"[서울=뉴시스]", LineRole::dateline},
         RoleCase{"글로벌이코노믹", LineRole::masthead}, RoleCase{"조선일보", LineRole::masthead},
+        RoleCase{"테크월드뉴스", LineRole::masthead}, RoleCase{"많이본뉴스", LineRole::boilerplate},
+        RoleCase{"실시간뉴스", LineRole::boilerplate},
         RoleCase{"문제는 시간입니다.", LineRole::body},
         RoleCase{"◇ 홍콩 증시 휩쓴 중국 AI '타이거'... \"시장의 신뢰 확인\"", LineRole::body},
         RoleCase{"    AI 스타트업들 자금 부족 시달려", LineRole::body},
@@ -349,6 +351,12 @@ TEST(ArticleParser, PublisherAliasNeedsAWordStart) {
   // 환경 contains 한경 only as letters, never at a word start; iMBC is not MBC.
   const Article a = parse_article("제목이 여기 있다\n※ 환경 뉴스레터를 구독하세요\n※ iMBC 회원 전용\n", "i", "p");
   EXPECT_FALSE(a.source.has_value()) << *a.source;
+}
+
+TEST(ArticleParser, MastheadOutsideTheGazetteerNamesThePublisher) {
+  const Article a = parse_article("테크월드뉴스\n많이본뉴스\n반도체 장비 수출 급증\n본문입니다.\n", "i", "p");
+  EXPECT_EQ(a.source, "테크월드뉴스");
+  EXPECT_EQ(a.title, "반도체 장비 수출 급증") << "the masthead is not the title";
 }
 
 TEST(ArticleParser, MastheadBeatsNavigation) {
