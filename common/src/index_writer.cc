@@ -273,6 +273,45 @@ class IndexDb {
 };
 
 // ---------------------------------------------------------------------------
+// --shards N: N databases DIR/shard0 … DIR/shard<N-1>, listed in the stub file
+// DIR/XAPIANDB (which the searcher, and Xapian itself, open as one index).
+
+constexpr const char* stub_name = "XAPIANDB";
+
+fs::path shard_dir(const fs::path& index_dir, unsigned shard) { return index_dir / ("shard" + std::to_string(shard)); }
+
+// Shards listed in an existing index's stub: 0 when there is no stub.
+unsigned stub_shard_count(const fs::path& index_dir) {
+  std::ifstream stub(index_dir / stub_name);
+  unsigned count = 0;
+  for (std::string line; std::getline(stub, line);)
+    if (line.rfind("auto shard", 0) == 0) ++count;
+  return count;
+}
+
+// How many databases this run writes: as asked, or as the index already is.
+unsigned shard_count(const IndexOptions& options) {
+  const fs::path& dir = options.index_dir;
+  const unsigned existing = stub_shard_count(dir);
+  if (options.shards == 0) return existing ? existing : 1;
+  if ((existing && existing != options.shards) || (is_index_dir(dir) && options.shards > 1))
+    throw Error(ErrorKind::usage, "index '" + dir.string() + "' has " + std::to_string(existing ? existing : 1) +
+                                      " shard(s), not " + std::to_string(options.shards) +
+                                      ": index into a new directory to change the shard count");
+  return options.shards;
+}
+
+void write_stub(const fs::path& index_dir, unsigned shards) {
+  const fs::path stub = index_dir / stub_name, tmp = index_dir / "XAPIANDB.tmp";
+  {
+    std::ofstream out(tmp, std::ios::trunc);
+    for (unsigned i = 0; i < shards; ++i) out << "auto " << shard_dir({}, i).generic_string() << '\n';
+    if (!out.flush()) throw Error(ErrorKind::io, "cannot write shard stub '" + stub.string() + "'");
+  }
+  fs::rename(tmp, stub);
+}
+
+// ---------------------------------------------------------------------------
 // One indexer run over one input (a corpus dir or a JSONL file): decides
 // added / updated / unchanged / removed / skipped, writes through IndexDb,
 // removes what is gone and reports duplicates.
@@ -280,8 +319,19 @@ class Session {
  public:
   Session(const IndexOptions& options, std::string origin)
       : options_(options), origin_(std::move(origin)), started_(Clock::now()) {
-    dbs_.emplace_back(options.index_dir, options_,
-                      [this](const std::string& reason) { warn(options_.index_dir.string(), reason); });
+    const unsigned shards = shard_count(options);
+    if (shards == 1) {
+      dbs_.emplace_back(options.index_dir, options_,
+                        [this](const std::string& reason) { warn(options_.index_dir.string(), reason); });
+    } else {
+      if (!options.dry_run) fs::create_directories(options.index_dir);
+      dbs_.reserve(shards);
+      for (unsigned i = 0; i < shards; ++i) {
+        fs::path dir = shard_dir(options.index_dir, i);
+        dbs_.emplace_back(dir, options_, [this, dir](const std::string& reason) { warn(dir.string(), reason); });
+      }
+      if (!options.dry_run) write_stub(options.index_dir, shards);
+    }
     for (auto& db : dbs_)
       if (db.other_versions())
         warn(db.dir().string(), "index was built by another schema or analyzer version; every article is re-analysed");
@@ -384,8 +434,12 @@ class Session {
     std::string id, where, fingerprint;
   };
 
-  // --shards N: route by a stable hash of the id.
-  IndexDb& db_for(const std::string&) { return dbs_.front(); }
+  // --shards N: a stable hash of the id picks the shard, so a rerun finds
+  // each article where it was.
+  IndexDb& db_for(const std::string& id) {
+    if (dbs_.size() == 1) return dbs_.front();
+    return dbs_[std::stoull(schema::stable_hash(id), nullptr, 16) % dbs_.size()];
+  }
 
   void counted_change(const char* change, const std::string& id) {
     if (options_.on_change) options_.on_change(change, id);
