@@ -1,18 +1,507 @@
 #include "kosearch/query_builder.h"
+
+#include <optional>
+#include <set>
+#include <sstream>
+
+#include "kosearch/error.h"
+#include "kosearch/normalizer.h"
 #include "kosearch/schema.h"
+
 namespace kosearch {
-// STUB: OR of the stems of every word.
-BuiltQuery build_query(const QueryNode& root, Analyzer& analyzer, const RankingParams&, MatchMode, const DateBounds&) {
-  BuiltQuery built;
-  std::vector<Xapian::Query> parts;
-  for (const auto& child : root.children) {
-    for (const auto& tok : analyzer.analyze(child.text)) {
-      parts.emplace_back(tok.stem);
-      built.match_terms.push_back(tok.stem);
+namespace {
+
+using Kind = QueryNode::Kind;
+using Q = Xapian::Query;
+
+// Cap on the terms a prefix expands to; the most frequent are kept so a short
+// prefix (반*) still finds the words people mean instead of failing.
+constexpr Xapian::termcount kPrefixExpansion = 100;
+
+Q scaled(Q q, double weight) { return weight == 1.0 ? q : Q(Q::OP_SCALE_WEIGHT, q, weight); }
+
+Q combine(Q::op op, const std::vector<Q>& parts) {
+  return parts.size() == 1 ? parts.front() : Q(op, parts.begin(), parts.end());
+}
+
+Q match_all_unweighted() { return Q(Q::OP_SCALE_WEIGHT, Q(std::string()), 0.0); }
+
+Q prefix_query(std::string pattern) {
+  return Q(Q::OP_WILDCARD, pattern, kPrefixExpansion, Q::WILDCARD_LIMIT_MOST_FREQUENT);
+}
+
+std::string iso_date(const std::string& yyyymmdd) {
+  if (yyyymmdd.size() != 8) return yyyymmdd;
+  return yyyymmdd.substr(0, 4) + "-" + yyyymmdd.substr(4, 2) + "-" + yyyymmdd.substr(6, 2);
+}
+
+Q date_query(const std::string& from, const std::string& to) {
+  if (from.empty()) return Q(Q::OP_VALUE_LE, schema::slot_date, to);
+  if (to.empty()) return Q(Q::OP_VALUE_GE, schema::slot_date, from);
+  return Q(Q::OP_VALUE_RANGE, schema::slot_date, from, to);
+}
+
+std::string date_text(const std::string& from, const std::string& to) {
+  if (from.empty()) return "on or before " + iso_date(to);
+  if (to.empty()) return "on or after " + iso_date(from);
+  return iso_date(from) + " to " + iso_date(to);
+}
+
+// A --since/--until value (YYYY-MM-DD) as the stored YYYYMMDD.
+std::string bound_value(const std::string& iso, const char* flag) {
+  const std::string value = schema::date_value(iso);
+  if (value.size() != 8) throw Error(ErrorKind::usage, std::string(flag) + " must be a date YYYY-MM-DD, not '" + iso + "'");
+  return value;
+}
+
+// What one node contributes to the query of the node around it.
+struct Part {
+  std::optional<Q> query;  // nothing when the node produced no terms
+  bool required = false;   // the enclosing all() must not match without it
+};
+
+class Builder {
+ public:
+  Builder(Analyzer& analyzer, const RankingParams& params, MatchMode mode)
+      : analyzer_(analyzer), params_(params), mode_(mode) {}
+
+  BuiltQuery build(const QueryNode& root, const DateBounds& dates) {
+    std::vector<Q> filters;
+    if (dates.since || dates.until) {
+      const std::string from = dates.since ? bound_value(*dates.since, "--since") : "";
+      const std::string to = dates.until ? bound_value(*dates.until, "--until") : "";
+      filters.push_back(date_query(from, to));
+      filter_lines_.push_back("date " + date_text(from, to) + " (--since/--until; undated articles left out)");
+    }
+
+    Part top = build_node(root);
+    // Words that all vanish in analysis (only punctuation) leave nothing to
+    // rank by, even when a filter would still select documents.
+    const bool words_vanished = positive_leaves_ > 0 && productive_leaves_ == 0;
+    if (words_vanished || (!top.query && filter_lines_.empty())) throw QueryError("nothing to search for", first_empty_position_);
+    Q query = top.query ? *top.query : match_all_unweighted();
+    if (!filters.empty()) query = Q(Q::OP_FILTER, query, combine(Q::OP_AND, filters));
+
+    BuiltQuery built;
+    built.query = query;
+    built.match_terms = std::move(match_terms_);
+    built.match_prefixes = std::move(match_prefixes_);
+    built.explanation = explain(root, query);
+    return built;
+  }
+
+ private:
+  Analyzer& analyzer_;
+  const RankingParams& params_;
+  MatchMode mode_;
+  std::vector<std::string> match_terms_;
+  std::set<std::string> seen_terms_;
+  std::vector<std::string> match_prefixes_;
+  std::vector<std::string> word_lines_, phrase_lines_, filter_lines_, exclusion_lines_, near_lines_;
+  std::size_t first_empty_position_ = 1;
+  bool saw_empty_ = false;
+  std::size_t positive_leaves_ = 0, productive_leaves_ = 0;
+
+  // ---- analysis -------------------------------------------------------------
+
+  // Tokens of a leaf that something is searched for by (word, phrase,
+  // title: value), counted to tell when every such leaf came out empty.
+  std::vector<Token> tokens_of(const QueryNode& leaf) {
+    std::vector<Token> tokens = analyzer_.analyze(leaf.text);
+    count_leaf(leaf, !tokens.empty());
+    return tokens;
+  }
+
+  void count_leaf(const QueryNode& leaf, bool productive) {
+    ++positive_leaves_;
+    if (productive) {
+      ++productive_leaves_;
+    } else if (!saw_empty_) {
+      saw_empty_ = true;
+      first_empty_position_ = leaf.position;
     }
   }
-  built.query = Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
-  built.explanation = built.query.get_description();
-  return built;
+
+  void add_match_term(const std::string& term) {
+    if (!term.empty() && seen_terms_.insert(term).second) match_terms_.push_back(term);
+  }
+
+  void add_match_terms(const std::vector<Token>& tokens) {
+    for (const Token& token : tokens) {
+      const schema::TokenTerms terms = schema::terms_for(token);
+      add_match_term(terms.stem);
+      add_match_term(terms.joined);
+      for (const auto& bigram : terms.bigrams) add_match_term(std::string(schema::bigram) + bigram);
+    }
+  }
+
+  static std::string token_text(const Token& token) {
+    const schema::TokenTerms terms = schema::terms_for(token);
+    std::string text = "stem " + terms.stem;
+    if (!terms.joined.empty()) text += ", joined " + terms.joined;
+    if (!terms.bigrams.empty()) {
+      text += ", bigrams";
+      for (const auto& bigram : terms.bigrams) text += " " + bigram;
+    }
+    return text;
+  }
+
+  // `with_bigrams` false: how exclusions read a word (stem or join only).
+  static std::string tokens_text(const std::vector<Token>& tokens, bool with_bigrams = true) {
+    if (tokens.empty()) return "(no terms: ignored)";
+    std::string text;
+    for (const Token& token : tokens) {
+      if (!text.empty()) text += " + ";
+      if (with_bigrams) {
+        text += token_text(token);
+      } else {
+        text += "stem " + token.stem + (token.joined.empty() ? "" : " or joined " + token.joined);
+      }
+    }
+    return text;
+  }
+
+  // ---- term layers ----------------------------------------------------------
+
+  // Every layer a token's indexed twin produced, weighted: stem, joined,
+  // bigrams and the title stem.
+  Q token_scoring(const Token& token) const {
+    const schema::TokenTerms terms = schema::terms_for(token);
+    std::vector<Q> layers{scaled(Q(terms.stem), params_.stem_weight)};
+    if (!terms.joined.empty() && params_.joined_weight > 0) layers.push_back(scaled(Q(terms.joined), params_.joined_weight));
+    if (params_.bigram_weight > 0)
+      for (const auto& bigram : terms.bigrams)
+        layers.push_back(scaled(Q(std::string(schema::bigram) + bigram), params_.bigram_weight));
+    if (params_.title_weight > 0)
+      layers.push_back(scaled(Q(std::string(schema::title) + terms.stem), params_.title_weight));
+    return combine(Q::OP_OR, layers);
+  }
+
+  Q tokens_scoring(const std::vector<Token>& tokens) const {
+    std::vector<Q> parts;
+    for (const Token& token : tokens) parts.push_back(token_scoring(token));
+    return combine(Q::OP_OR, parts);
+  }
+
+  // The token as written: its stem or its join. Used for exclusions, where a
+  // shared bigram must not throw a document out.
+  static Q token_strict(const Token& token) {
+    const schema::TokenTerms terms = schema::terms_for(token);
+    if (terms.joined.empty()) return Q(terms.stem);
+    return Q(Q::OP_OR, Q(terms.stem), Q(terms.joined));
+  }
+
+  // The token as written, or all of its syllable bigrams: 노광장비 is found in
+  // text spaced 노광 장비 and the other way round.
+  static Q token_required(const Token& token) {
+    const schema::TokenTerms terms = schema::terms_for(token);
+    std::vector<Q> bigrams;
+    for (const auto& bigram : terms.bigrams) bigrams.emplace_back(std::string(schema::bigram) + bigram);
+    if (bigrams.empty()) return token_strict(token);
+    return Q(Q::OP_OR, token_strict(token), bigrams_required(bigrams));
+  }
+
+  // All bigrams, except that in words of 4 to kMaxSpacedSyllables syllables
+  // any one may be missing: a space inside the word (노광장비 written 노광
+  // 장비) removes exactly the bigram across it (광장). Shorter words keep all,
+  // or 반도 alone would satisfy 반도체.
+  static Q bigrams_required(const std::vector<Q>& bigrams) {
+    constexpr std::size_t kMaxSpacedSyllables = 8;
+    if (bigrams.size() < 3 || bigrams.size() + 1 > kMaxSpacedSyllables) return combine(Q::OP_AND, bigrams);
+    std::vector<Q> one_missing;
+    for (std::size_t skip = 0; skip < bigrams.size(); ++skip) {
+      std::vector<Q> rest;
+      for (std::size_t k = 0; k < bigrams.size(); ++k)
+        if (k != skip) rest.push_back(bigrams[k]);
+      one_missing.push_back(combine(Q::OP_AND, rest));
+    }
+    return combine(Q::OP_OR, one_missing);
+  }
+
+  static Q stems_in_order(const std::vector<Token>& tokens, std::string_view prefix) {
+    std::vector<Q> stems;
+    for (const Token& token : tokens) stems.emplace_back(std::string(prefix) + token.stem);
+    if (stems.size() == 1) return stems.front();
+    return Q(Q::OP_PHRASE, stems.begin(), stems.end(), static_cast<Xapian::termcount>(stems.size()));
+  }
+
+  static Q all_stems(const std::vector<Token>& tokens, std::string_view prefix) {
+    std::vector<Q> stems;
+    for (const Token& token : tokens) stems.emplace_back(std::string(prefix) + token.stem);
+    return combine(Q::OP_AND, stems);
+  }
+
+  // ---- nodes ----------------------------------------------------------------
+
+  Part build_node(const QueryNode& node) {
+    switch (node.kind) {
+      case Kind::word: return build_word(node).part;
+      case Kind::prefix: return build_prefix(node);
+      case Kind::phrase: return build_phrase(node);
+      case Kind::all: return build_all(node);
+      case Kind::any: return build_any(node);
+      case Kind::field:
+      case Kind::date_range: {
+        // A filter standing alone (title:칩, date:2024 as the whole query).
+        std::optional<Q> filter = build_filter(node);
+        if (!filter) return {};
+        if (node.kind == Kind::field && node.field == "title") return {filter, true};
+        return {Q(Q::OP_FILTER, match_all_unweighted(), *filter), true};
+      }
+      case Kind::exclude: break;  // only inside all(); the parser guarantees it
+    }
+    return {};
+  }
+
+  struct WordPart {
+    Part part;
+    std::vector<Token> tokens;
+  };
+
+  WordPart build_word(const QueryNode& node) {
+    WordPart word;
+    word.tokens = tokens_of(node);
+    word_lines_.push_back(node.text + " → " + tokens_text(word.tokens));
+    if (word.tokens.empty()) return word;
+    add_match_terms(word.tokens);
+    Q scoring = tokens_scoring(word.tokens);
+    if (mode_ != MatchMode::all) {
+      word.part = {scoring, false};
+      return word;
+    }
+    std::vector<Q> required;
+    for (const Token& token : word.tokens) required.push_back(token_required(token));
+    word.part = {Q(Q::OP_FILTER, scoring, combine(Q::OP_AND, required)), true};
+    return word;
+  }
+
+  std::optional<std::string> prefix_text(const QueryNode& node, bool counted = true) {
+    const std::string text = normalize(node.text);
+    if (counted) count_leaf(node, !text.empty());
+    if (text.empty()) return std::nullopt;
+    return text;
+  }
+
+  Part build_prefix(const QueryNode& node) {
+    const auto text = prefix_text(node);
+    if (!text) return {};
+    word_lines_.push_back(node.text + "* → terms starting with " + *text + " (the " +
+                          std::to_string(kPrefixExpansion) + " most frequent at most)");
+    match_prefixes_.push_back(*text);
+    return {scaled(prefix_query(*text), params_.stem_weight), mode_ == MatchMode::all};
+  }
+
+  Part build_phrase(const QueryNode& node) {
+    const std::vector<Token> tokens = tokens_of(node);
+    phrase_lines_.push_back("\"" + node.text + "\" → " + (tokens.empty() ? std::string("(no terms: ignored)") : [&] {
+      std::string stems;
+      for (const Token& token : tokens) stems += (stems.empty() ? "" : " ") + token.stem;
+      return "stems " + stems + " next to each other, in this order (required)";
+    }()));
+    if (tokens.empty()) return {};
+    add_match_terms(tokens);
+    return {Q(Q::OP_AND_MAYBE, stems_in_order(tokens, schema::body), tokens_scoring(tokens)), true};
+  }
+
+  Part build_all(const QueryNode& node) {
+    std::vector<Q> required, optional, filters, excluded, near;
+    std::vector<std::vector<Token>> word_tokens;  // keeps the tokens `previous` points into
+    const Token* previous = nullptr;              // last token of the previous word, for NEAR
+
+    for (const QueryNode& child : node.children) {
+      if (child.kind == Kind::exclude) {
+        if (auto q = build_exclusion(child.children.front())) excluded.push_back(*q);
+        continue;
+      }
+      if (child.kind == Kind::date_range || (child.kind == Kind::field && child.field != "title")) {
+        if (auto q = build_filter(child)) filters.push_back(*q);
+        continue;
+      }
+      Part part;
+      if (child.kind == Kind::word) {
+        WordPart word = build_word(child);
+        part = word.part;
+        if (!word.tokens.empty()) {
+          word_tokens.push_back(std::move(word.tokens));
+          const Token& first = word_tokens.back().front();
+          if (previous && mode_ != MatchMode::any) near.push_back(near_boost(*previous, first));
+          previous = &word_tokens.back().back();
+        }
+      } else if (child.kind == Kind::field) {
+        if (auto q = build_filter(child)) part = {q, true};
+      } else {
+        part = build_node(child);
+      }
+      if (part.query) (part.required ? required : optional).push_back(*part.query);
+    }
+    optional.insert(optional.end(), near.begin(), near.end());
+
+    std::optional<Q> base;
+    if (!required.empty()) {
+      base = combine(Q::OP_AND, required);
+      if (!optional.empty()) base = Q(Q::OP_AND_MAYBE, *base, combine(Q::OP_OR, optional));
+    } else if (!optional.empty()) {
+      base = combine(Q::OP_OR, optional);
+    } else if (!filters.empty()) {
+      base = match_all_unweighted();
+    }
+    if (!base) return {};
+    if (!filters.empty()) base = Q(Q::OP_FILTER, *base, combine(Q::OP_AND, filters));
+    if (!excluded.empty()) base = Q(Q::OP_AND_NOT, *base, combine(Q::OP_OR, excluded));
+    return {base, !required.empty() || !filters.empty()};
+  }
+
+  Q near_boost(const Token& left, const Token& right) {
+    near_lines_.push_back(left.stem + " near " + right.stem);
+    const Q pair[] = {Q(left.stem), Q(right.stem)};
+    return scaled(Q(Q::OP_NEAR, std::begin(pair), std::end(pair), params_.near_window), params_.near_weight);
+  }
+
+  Part build_any(const QueryNode& node) {
+    std::vector<Q> sides;
+    bool required = false;
+    for (const QueryNode& child : node.children) {
+      Part part = build_node(child);
+      if (!part.query) continue;
+      sides.push_back(*part.query);
+      required = required || part.required;
+    }
+    if (sides.empty()) return {};
+    return {combine(Q::OP_OR, sides), required};
+  }
+
+  // title:, source:, author: and date: as a query; title: scores, the others
+  // are boolean.
+  std::optional<Q> build_filter(const QueryNode& node, bool positive = true) {
+    if (node.kind == Kind::date_range) {
+      filter_lines_.push_back("date " + date_text(node.date_from, node.date_to) + " (undated articles left out)");
+      return date_query(node.date_from, node.date_to);
+    }
+    const QueryNode& value = node.children.front();
+    const std::string_view prefix = node.field == "title"    ? schema::title
+                                    : node.field == "source" ? schema::source
+                                                             : schema::author;
+    const bool scores = positive && node.field == "title";
+    std::optional<Q> q;
+    std::string shown;
+    if (value.kind == Kind::prefix) {
+      const auto text = prefix_text(value, scores);
+      if (text) {
+        q = prefix_query(std::string(prefix) + *text);
+        shown = "a word starting with " + *text;
+      }
+    } else {
+      const std::vector<Token> tokens = scores ? tokens_of(value) : analyzer_.analyze(value.text);
+      if (!tokens.empty()) {
+        // Only the title keeps positions, so only there is a phrase a phrase.
+        q = value.kind == Kind::phrase && node.field == "title" ? stems_in_order(tokens, prefix)
+                                                                 : all_stems(tokens, prefix);
+        shown = "";
+        for (const Token& token : tokens) shown += (shown.empty() ? "" : " ") + token.stem;
+        if (scores) add_match_terms(tokens);
+      }
+    }
+    if (!q) throw QueryError(node.field + ": value has nothing to search for", value.position);
+    filter_lines_.push_back(node.field + " must contain " + shown + (node.field == "title" ? " (scores)" : ""));
+    if (node.field == "title") return scaled(*q, params_.stem_weight);
+    return Q(Q::OP_SCALE_WEIGHT, *q, 0.0);
+  }
+
+  // What an excluded node matches: words as written (stem or join, never a
+  // mere shared bigram), phrases, fields, dates, groups.
+  std::optional<Q> build_exclusion(const QueryNode& node) {
+    switch (node.kind) {
+      case Kind::word: {
+        const std::vector<Token> tokens = analyzer_.analyze(node.text);
+        exclusion_lines_.push_back(node.text + " → " + tokens_text(tokens, false));
+        if (tokens.empty()) return std::nullopt;
+        std::vector<Q> parts;
+        for (const Token& token : tokens) parts.push_back(token_strict(token));
+        return combine(Q::OP_AND, parts);
+      }
+      case Kind::prefix: {
+        const std::string text = normalize(node.text);
+        exclusion_lines_.push_back(node.text + "* → terms starting with " + text);
+        if (text.empty()) return std::nullopt;
+        return prefix_query(text);
+      }
+      case Kind::phrase: {
+        const std::vector<Token> tokens = analyzer_.analyze(node.text);
+        exclusion_lines_.push_back("\"" + node.text + "\" → " + tokens_text(tokens, false) + ", in this order");
+        if (tokens.empty()) return std::nullopt;
+        return stems_in_order(tokens, schema::body);
+      }
+      case Kind::field:
+      case Kind::date_range: {
+        const std::size_t before = filter_lines_.size();
+        std::optional<Q> q = build_filter(node, false);
+        // Reported as an exclusion, not as a filter.
+        for (std::size_t k = before; k < filter_lines_.size(); ++k) exclusion_lines_.push_back(filter_lines_[k]);
+        filter_lines_.resize(before);
+        return q;
+      }
+      case Kind::all: {
+        std::vector<Q> parts, inner_excluded;
+        for (const QueryNode& child : node.children) {
+          if (child.kind == Kind::exclude) {
+            if (auto q = build_exclusion(child.children.front())) inner_excluded.push_back(*q);
+          } else if (auto q = build_exclusion(child)) {
+            parts.push_back(*q);
+          }
+        }
+        if (parts.empty()) return std::nullopt;
+        Q q = combine(Q::OP_AND, parts);
+        if (!inner_excluded.empty()) q = Q(Q::OP_AND_NOT, q, combine(Q::OP_OR, inner_excluded));
+        return q;
+      }
+      case Kind::any: {
+        std::vector<Q> parts;
+        for (const QueryNode& child : node.children)
+          if (auto q = build_exclusion(child)) parts.push_back(*q);
+        if (parts.empty()) return std::nullopt;
+        return combine(Q::OP_OR, parts);
+      }
+      case Kind::exclude: break;
+    }
+    return std::nullopt;
+  }
+
+  // ---- explanation ----------------------------------------------------------
+
+  std::string explain(const QueryNode& root, const Q& query) const {
+    std::ostringstream out;
+    out << "parsed: " << describe(root) << '\n';
+    auto section = [&out](const char* title, const std::vector<std::string>& lines) {
+      if (lines.empty()) return;
+      out << title << ":\n";
+      for (const auto& line : lines) out << "  " << line << '\n';
+    };
+    section("words", word_lines_);
+    section("phrases", phrase_lines_);
+    section("filters", filter_lines_);
+    section("excluded", exclusion_lines_);
+    out << "mode: "
+        << (mode_ == MatchMode::all  ? "all (every word, or all of its syllable pairs, required)"
+            : mode_ == MatchMode::any ? "any (any word matches)"
+                                      : "prefer all (documents with every word rank first; none required)")
+        << '\n';
+    if (!near_lines_.empty()) {
+      out << "near boost (within " << params_.near_window << " words, weight " << params_.near_weight << "):";
+      for (const auto& line : near_lines_) out << ' ' << line << ';';
+      out << '\n';
+    }
+    out << "weights: stem " << params_.stem_weight << ", joined " << params_.joined_weight << ", bigram "
+        << params_.bigram_weight << ", title " << params_.title_weight << '\n';
+    out << "xapian: " << query.get_description();
+    return out.str();
+  }
+};
+
+}  // namespace
+
+BuiltQuery build_query(const QueryNode& root, Analyzer& analyzer, const RankingParams& params, MatchMode mode,
+                       const DateBounds& dates) {
+  return Builder(analyzer, params, mode).build(root, dates);
 }
+
 }  // namespace kosearch

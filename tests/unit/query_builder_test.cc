@@ -1,1 +1,258 @@
+#include "kosearch/query_builder.h"
+
 #include <gtest/gtest.h>
+
+#include <algorithm>
+#include <initializer_list>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "kosearch/document.h"
+#include "kosearch/error.h"
+#include "kosearch/query_parser.h"
+#include "kosearch/schema.h"
+
+namespace ks = kosearch;
+
+namespace {
+
+struct Doc {
+  std::string id;
+  std::string body;
+  std::optional<std::string> title = std::nullopt;
+  std::optional<std::string> date = std::nullopt;
+  std::optional<std::string> source = std::nullopt;
+  std::optional<std::string> author = std::nullopt;
+};
+
+// A small in-memory index filled exactly as the indexer fills a real one.
+class Index {
+ public:
+  explicit Index(std::initializer_list<Doc> docs) {
+    for (const Doc& d : docs) {
+      ks::Article a;
+      a.id = d.id;
+      a.path = d.id;
+      a.title = d.title;
+      a.date = d.date;
+      a.source = d.source;
+      a.author = d.author;
+      a.body = {{1, d.body}};
+      db_.add_document(ks::schema::make_document(a, analyzer_, "test", d.id));
+    }
+  }
+
+  ks::BuiltQuery build(std::string_view query, ks::MatchMode mode = ks::MatchMode::prefer_all,
+                       const ks::DateBounds& dates = {}) {
+    return ks::build_query(ks::parse_query(query), analyzer_, {}, mode, dates);
+  }
+
+  // Article ids in rank order, ranked the way the searcher ranks.
+  std::vector<std::string> search(std::string_view query, ks::MatchMode mode = ks::MatchMode::prefer_all,
+                                  const ks::DateBounds& dates = {}) {
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(build(query, mode, dates).query);
+    const ks::RankingParams r;
+    enquire.set_weighting_scheme(Xapian::BM25Weight(r.k1, 0, 1, r.b, 0.5));
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    std::vector<std::string> ids;
+    const Xapian::MSet mset = enquire.get_mset(0, 100);
+    for (auto it = mset.begin(); it != mset.end(); ++it) ids.push_back(ks::deserialize(it.get_document().get_data()).id);
+    return ids;
+  }
+
+  std::set<std::string> found(std::string_view query, ks::MatchMode mode = ks::MatchMode::prefer_all,
+                              const ks::DateBounds& dates = {}) {
+    const auto ids = search(query, mode, dates);
+    return {ids.begin(), ids.end()};
+  }
+
+ private:
+  ks::Analyzer analyzer_;
+  Xapian::WritableDatabase db_{"", Xapian::DB_BACKEND_INMEMORY};
+};
+
+using Ids = std::set<std::string>;
+
+bool contains(const std::vector<std::string>& terms, const std::string& term) {
+  return std::find(terms.begin(), terms.end(), term) != terms.end();
+}
+
+}  // namespace
+
+TEST(QueryBuilder, PhraseNeedsWordsInOrder) {
+  Index index({{"in-order", "새 노광 장비를 들여왔다"}, {"reversed", "장비 노광 순서"}, {"apart", "노광 공정과 장비"}});
+  EXPECT_EQ(index.found("\"노광 장비\""), Ids{"in-order"});
+  EXPECT_EQ(index.found("“노광 장비”"), Ids{"in-order"});
+}
+
+TEST(QueryBuilder, PhraseIsRequiredBesideOptionalWords) {
+  Index index({{"phrase", "노광 장비 수출"}, {"word-only", "엔비디아 칩"}});
+  EXPECT_EQ(index.found("엔비디아 \"노광 장비\""), Ids{"phrase"});
+}
+
+TEST(QueryBuilder, ExclusionRemovesDocuments) {
+  Index index({{"with", "노광 장비를 화웨이가 샀다"}, {"without", "노광 장비를 샀다"}});
+  EXPECT_EQ(index.found("노광 -화웨이"), Ids{"without"});
+  EXPECT_EQ(index.found("노광 -\"화웨이가 샀다\""), Ids{"without"});
+}
+
+TEST(QueryBuilder, ExclusionIgnoresASharedSyllablePair) {
+  // 반도체 shares the bigram 반도 with 반도; only the word itself excludes.
+  Index index({{"peninsula", "칩 반도 여행"}, {"chip", "칩 반도체"}});
+  EXPECT_EQ(index.found("칩 -반도체"), Ids{"peninsula"});
+}
+
+TEST(QueryBuilder, ExcludedGroup) {
+  Index index({{"nvidia", "엔비디아 칩"}, {"intel", "인텔 칩"}, {"samsung", "삼성 칩"}});
+  EXPECT_EQ(index.found("칩 -(엔비디아 OR 인텔)"), Ids{"samsung"});
+}
+
+TEST(QueryBuilder, ExplicitOr) {
+  Index index({{"nvidia", "엔비디아 칩"}, {"intel", "인텔 칩"}, {"samsung", "삼성 칩"}});
+  EXPECT_EQ(index.found("엔비디아 OR 인텔"), (Ids{"nvidia", "intel"}));
+  EXPECT_EQ(index.found("엔비디아 OR 인텔", ks::MatchMode::all), (Ids{"nvidia", "intel"}));
+}
+
+TEST(QueryBuilder, TitleFilter) {
+  Index index({{"titled", "칩", "노광 장비"}, {"body", "노광 장비 칩", "칩"}});
+  EXPECT_EQ(index.found("title:노광"), Ids{"titled"});
+  EXPECT_EQ(index.found("칩 title:노광"), Ids{"titled"});
+  EXPECT_EQ(index.found("title:\"노광 장비\""), Ids{"titled"});
+  EXPECT_EQ(index.found("title:\"장비 노광\""), Ids{});
+}
+
+TEST(QueryBuilder, SourceAndAuthorFilters) {
+  Index index({{"yonhap", "반도체 칩", std::nullopt, std::nullopt, "연합뉴스", "홍길동"},
+               {"hani", "반도체 칩", std::nullopt, std::nullopt, "한겨레", "김철수"},
+               {"unknown", "반도체 칩"}});
+  EXPECT_EQ(index.found("칩 source:연합뉴스"), Ids{"yonhap"});
+  EXPECT_EQ(index.found("칩 -source:연합뉴스"), (Ids{"hani", "unknown"}));
+  EXPECT_EQ(index.found("칩 author:김철수"), Ids{"hani"});
+  EXPECT_EQ(index.found("source:한겨레"), Ids{"hani"});
+}
+
+TEST(QueryBuilder, DateFiltersLeaveOutUndated) {
+  Index index({{"2024", "칩", std::nullopt, "2024-03-01"},
+               {"2023", "칩", std::nullopt, "2023-12-31"},
+               {"undated", "칩"}});
+  EXPECT_EQ(index.found("칩 date:2024.."), Ids{"2024"});
+  EXPECT_EQ(index.found("칩 date:..2023"), Ids{"2023"});
+  EXPECT_EQ(index.found("칩 date:2023-12..2024-03-01"), (Ids{"2023", "2024"}));
+  EXPECT_EQ(index.found("칩 date:2024-03-02.."), Ids{});
+  EXPECT_EQ(index.found("칩 -date:2024"), (Ids{"2023", "undated"}));
+  EXPECT_EQ(index.found("date:2024"), Ids{"2024"});
+}
+
+TEST(QueryBuilder, DateBoundsFromFlags) {
+  Index index({{"2024", "칩", std::nullopt, "2024-03-01"},
+               {"2023", "칩", std::nullopt, "2023-12-31"},
+               {"undated", "칩"}});
+  EXPECT_EQ(index.found("칩", ks::MatchMode::prefer_all, {.since = "2024-01-01", .until = std::nullopt}), Ids{"2024"});
+  EXPECT_EQ(index.found("칩", ks::MatchMode::prefer_all, {.since = std::nullopt, .until = "2023-12-31"}), Ids{"2023"});
+  EXPECT_EQ(index.found("칩", ks::MatchMode::prefer_all, {.since = "2023-12-31", .until = "2024-03-01"}),
+            (Ids{"2023", "2024"}));
+  EXPECT_THROW(index.build("칩", ks::MatchMode::prefer_all, {.since = "2024", .until = std::nullopt}), ks::Error);
+}
+
+TEST(QueryBuilder, PrefixFindsLongerWords) {
+  Index index({{"chip", "반도체를 만든다"}, {"other", "칩 설계"}, {"latin", "NVIDIA의 발표"}});
+  EXPECT_EQ(index.found("반도*"), Ids{"chip"});
+  EXPECT_EQ(index.found("Nvid*"), Ids{"latin"});
+  EXPECT_EQ(index.found("반도* 설계"), (Ids{"chip", "other"}));
+  EXPECT_EQ(index.build("반도*").match_prefixes, std::vector<std::string>{"반도"});
+}
+
+TEST(QueryBuilder, PreferAllRanksDocumentsWithEveryWordFirst) {
+  // Added first so that, were scores equal, docid order would put them on top.
+  Index index({{"nvidia-only", "엔비디아 발표 내용"}, {"chip-only", "삼성 칩 내용"}, {"both", "엔비디아 칩 내용"}});
+  const auto ids = index.search("엔비디아 칩");
+  ASSERT_EQ(ids.size(), 3u);
+  EXPECT_EQ(ids.front(), "both");
+}
+
+TEST(QueryBuilder, AllModeRequiresEveryWord) {
+  Index index({{"nvidia-only", "엔비디아 발표"}, {"chip-only", "삼성 반도체"}, {"both", "엔비디아의 반도체를"}});
+  EXPECT_EQ(index.found("엔비디아 반도체", ks::MatchMode::all), Ids{"both"});
+}
+
+TEST(QueryBuilder, AnyModeFindsEachWord) {
+  Index index({{"nvidia-only", "엔비디아 발표"}, {"chip-only", "삼성 칩"}, {"none", "인텔 발표"}});
+  EXPECT_EQ(index.found("엔비디아 칩", ks::MatchMode::any), (Ids{"nvidia-only", "chip-only"}));
+}
+
+TEST(QueryBuilder, AllModeAcceptsSpacingVariants) {
+  Index index({{"spaced", "노광 장비를 샀다"}, {"joined", "노광장비 수입"}, {"other", "장비 수입"}});
+  EXPECT_EQ(index.found("노광장비", ks::MatchMode::all), (Ids{"spaced", "joined"}));
+  EXPECT_EQ(index.found("노광 장비", ks::MatchMode::all), (Ids{"spaced", "joined"}));
+}
+
+TEST(QueryBuilder, ParticlesDoNotMatter) {
+  Index index({{"doc", "엔비디아의 반도체를 샀다"}});
+  EXPECT_EQ(index.found("엔비디아가 반도체는", ks::MatchMode::all), Ids{"doc"});
+}
+
+TEST(QueryBuilder, NearBoostRanksAdjacentWordsFirst) {
+  Index index({{"apart", "노광 가 나 다 라 마 바 사 장비"}, {"adjacent", "노광 장비 가 나 다 라 마 바 사"}});
+  const auto ids = index.search("노광 장비");
+  ASSERT_EQ(ids.size(), 2u);
+  EXPECT_EQ(ids.front(), "adjacent");
+}
+
+TEST(QueryBuilder, WordOfSeveralTokens) {
+  Index index({{"glued", "7나노칩을 만든다"}, {"spaced", "7 나노칩"}, {"other", "칩 설계"}});
+  EXPECT_EQ(index.found("7나노칩", ks::MatchMode::all), (Ids{"glued", "spaced"}));
+}
+
+TEST(QueryBuilder, MatchTermsArePositiveLeavesOnly) {
+  Index index({});
+  const auto built = index.build("노광 장비를 -화웨이 \"반도체 칩\" title:엔비디아");
+  for (const char* term : {"노광", "장비", "G노광", "G장비", "반도체", "G반도", "G도체", "칩", "엔비디아"})
+    EXPECT_TRUE(contains(built.match_terms, term)) << term;
+  EXPECT_FALSE(contains(built.match_terms, "화웨이"));
+  EXPECT_FALSE(contains(built.match_terms, "G화웨"));
+  const std::set<std::string> unique(built.match_terms.begin(), built.match_terms.end());
+  EXPECT_EQ(unique.size(), built.match_terms.size());
+}
+
+TEST(QueryBuilder, QueryOfOnlyPunctuationHasNothingToSearchFor) {
+  Index index({});
+  for (const char* query : {"!!!", "!!! -화웨이", "!!! date:2024", "\"?!\""}) {
+    try {
+      index.build(query);
+      ADD_FAILURE() << query << ": no error";
+    } catch (const ks::QueryError& e) {
+      EXPECT_EQ(e.problem(), "nothing to search for") << query;
+      EXPECT_EQ(e.position(), 1u) << query;
+    }
+  }
+  EXPECT_NO_THROW(index.build("!!! 칩"));
+}
+
+TEST(QueryBuilder, FilterValueWithoutTermsIsAnError) {
+  Index index({});
+  try {
+    index.build("칩 source:!!!");
+    FAIL() << "no error";
+  } catch (const ks::QueryError& e) {
+    EXPECT_EQ(e.position(), 10u);
+  }
+}
+
+TEST(QueryBuilder, ExplanationNamesWhatIsSearched) {
+  Index index({});
+  const std::string text = index.build("노광 장비를 -화웨이 date:2024..").explanation;
+  for (const char* part : {"parsed: all(word(노광) word(장비를) -word(화웨이) date:[20240101..])",
+                           "장비를 → stem 장비", "bigrams 장비 비를", "date on or after 2024-01-01", "excluded:\n  화웨이 → stem 화웨이\n",
+                           "mode: prefer all", "노광 near 장비", "xapian: Query("})
+    EXPECT_NE(text.find(part), std::string::npos) << part << "\n" << text;
+}
+
+TEST(QueryBuilder, LayersAreWeighted) {
+  Index index({});
+  const std::string q = index.build("엔비디아").query.get_description();
+  EXPECT_NE(q.find("0.75 * G엔비"), std::string::npos) << q;
+  EXPECT_NE(q.find(" * S엔비디아"), std::string::npos) << q;
+  EXPECT_NE(q.find("(엔비디아 OR"), std::string::npos) << q;
+}

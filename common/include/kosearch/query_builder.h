@@ -26,6 +26,11 @@ struct BuiltQuery {
   // Terms (as indexed, with prefixes) that count as a match for snippets and
   // highlighting: stems, joins, bigrams of the positive leaves.
   std::vector<std::string> match_terms;
+  // Normalized prefixes of the positive prefix* leaves (unprefixed, as
+  // indexed stems start): "반도" for 반도*. Which terms they expand to depends
+  // on the database, so the searcher expands them (Database::allterms_begin)
+  // to highlight.
+  std::vector<std::string> match_prefixes;
   // Human-readable account of what the engine searches for (--explain).
   std::string explanation;
 };
