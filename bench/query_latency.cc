@@ -1,0 +1,152 @@
+// In-process query latency through the library API, the way an application
+// embedding kosearch sees it: one Searcher, one thread, warm (every query is
+// run once untimed first), each query then timed once around
+// Searcher::search. Prints one JSON object: percentiles in milliseconds and
+// result counts.
+//
+//   query_latency --index DIR --queries nsmc/queries.tsv --mode all --snippets off
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <time.h>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "kosearch/error.h"
+#include "kosearch/searcher.h"
+
+namespace ks = kosearch;
+
+namespace {
+
+// Queries of a `qid<TAB>query` file, in file order.
+std::vector<std::string> read_queries(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw ks::Error(ks::ErrorKind::io, "cannot read queries '" + path + "'");
+  std::vector<std::string> queries;
+  for (std::string line; std::getline(in, line);) {
+    const auto tab = line.find('\t');
+    if (tab != std::string::npos) queries.push_back(line.substr(tab + 1));
+  }
+  return queries;
+}
+
+// Nearest-rank percentile of sorted values.
+double percentile(const std::vector<double>& sorted, double p) {
+  if (sorted.empty()) return 0;
+  const auto rank = static_cast<std::size_t>(std::ceil(p / 100.0 * static_cast<double>(sorted.size())));
+  return sorted[std::clamp<std::size_t>(rank, 1, sorted.size()) - 1];
+}
+
+// CPU time of this thread: on a shared machine it shows what the query
+// costs, where wall time also shows what the neighbours cost.
+double thread_cpu_ms() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
+}
+
+struct Run {
+  std::vector<double> ms;          // per query, in file order
+  std::vector<double> cpu_ms;
+  std::vector<std::size_t> hits;   // hits returned (≤ limit)
+  std::vector<std::size_t> estimated;
+};
+
+Run run_all(ks::Searcher& engine, const std::vector<std::string>& queries, const ks::SearchOptions& options) {
+  Run run;
+  for (const auto& query : queries) {
+    const double cpu_start = thread_cpu_ms();
+    const auto start = std::chrono::steady_clock::now();
+    const ks::Results results = engine.search(query, options);
+    run.ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+    run.cpu_ms.push_back(thread_cpu_ms() - cpu_start);
+    run.hits.push_back(results.hits.size());
+    run.estimated.push_back(results.estimated_matches);
+  }
+  return run;
+}
+
+nlohmann::json summarize(const Run& run, const std::vector<std::string>& queries) {
+  std::vector<double> sorted = run.ms;
+  std::sort(sorted.begin(), sorted.end());
+  double total = 0;
+  for (double v : sorted) total += v;
+  nlohmann::json out;
+  out["queries"] = queries.size();
+  out["p50_ms"] = percentile(sorted, 50);
+  out["p95_ms"] = percentile(sorted, 95);
+  out["p99_ms"] = percentile(sorted, 99);
+  out["max_ms"] = sorted.empty() ? 0 : sorted.back();
+  out["mean_ms"] = sorted.empty() ? 0 : total / static_cast<double>(sorted.size());
+  std::vector<double> cpu = run.cpu_ms;
+  std::sort(cpu.begin(), cpu.end());
+  out["cpu_p50_ms"] = percentile(cpu, 50);
+  out["cpu_p95_ms"] = percentile(cpu, 95);
+  out["cpu_p99_ms"] = percentile(cpu, 99);
+  std::size_t none = 0, estimated = 0;
+  nlohmann::json no_result = nlohmann::json::array();
+  for (std::size_t i = 0; i < queries.size(); ++i) {
+    estimated += run.estimated[i];
+    if (run.hits[i] == 0) {
+      ++none;
+      if (no_result.size() < 20) no_result.push_back(queries[i]);
+    }
+  }
+  out["no_result"] = none;
+  out["no_result_examples"] = no_result;
+  out["mean_estimated_matches"] = queries.empty() ? 0.0 : static_cast<double>(estimated) / static_cast<double>(queries.size());
+  // The slowest queries, for profiling.
+  std::vector<std::size_t> order(queries.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return run.ms[a] > run.ms[b]; });
+  nlohmann::json slowest = nlohmann::json::array();
+  for (std::size_t i = 0; i < std::min<std::size_t>(5, order.size()); ++i)
+    slowest.push_back({{"query", queries[order[i]]}, {"ms", run.ms[order[i]]}, {"estimated", run.estimated[order[i]]}});
+  out["slowest"] = slowest;
+  return out;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"In-process query latency of kosearch over a query file", "query_latency"};
+  std::string index, queries_path, mode = "prefer-all", snippets = "off";
+  std::size_t limit = 10;
+  app.add_option("--index", index, "index directory or shard stub")->required();
+  app.add_option("--queries", queries_path, "qid<TAB>query file")->required();
+  app.add_option("--mode", mode, "match mode")->check(CLI::IsMember({"prefer-all", "all", "any"}));
+  app.add_option("--snippets", snippets, "build snippets")->check(CLI::IsMember({"on", "off"}));
+  app.add_option("-n,--limit", limit, "hits per query");
+  CLI11_PARSE(app, argc, argv);
+  try {
+    const auto queries = read_queries(queries_path);
+    ks::SearchOptions options;
+    options.limit = limit;
+    options.mode = mode == "all" ? ks::MatchMode::all : mode == "any" ? ks::MatchMode::any : ks::MatchMode::prefer_all;
+    options.snippets = snippets == "on";
+    const auto open_start = std::chrono::steady_clock::now();
+    auto engine = ks::Searcher::open(index);
+    const double open_ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - open_start).count();
+    run_all(engine, queries, options);  // warm-up: caches, allocator, ICU data
+    nlohmann::json out = summarize(run_all(engine, queries, options), queries);
+    out["mode"] = mode;
+    out["snippets"] = options.snippets;
+    out["limit"] = limit;
+    out["open_ms"] = open_ms;
+    out["documents"] = engine.document_count();
+    std::cout << out.dump() << '\n';
+    return 0;
+  } catch (const std::exception& e) {
+    std::cerr << "query_latency: " << e.what() << '\n';
+    return 2;
+  }
+}
