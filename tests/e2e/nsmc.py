@@ -18,22 +18,32 @@ def available(shared=None):
     return os.path.exists(reviews_path(shared))
 
 
-def reviews(count, skip=0, shared=None):
-    """`count` review texts (non-blank), after skipping `skip` of them."""
+def review_stream(shared=None):
+    """Non-blank review texts, in file order."""
     with gzip.open(reviews_path(shared), "rt", encoding="utf-8") as f:
-        texts = (json.loads(line)["text"].strip() for line in f)
-        texts = (t for t in texts if t)
-        return list(itertools.islice(texts, skip, skip + count))
+        for line in f:
+            text = json.loads(line)["text"].strip()
+            if text:
+                yield text
 
 
 def articles(count, per_article=6, skip=0, shared=None):
-    """`count` articles as (title, body lines); deterministic for given arguments."""
-    texts = reviews(count * per_article, skip * per_article, shared)
-    out = []
-    for i in range(0, len(texts) - per_article + 1, per_article):
-        chunk = texts[i:i + per_article]
+    """`count` articles as (title, body lines), after the first `skip`; deterministic.
+    NSMC repeats some reviews: articles whose body would equal an earlier one's
+    (letters and digits compared, as the indexer's duplicate check does) are
+    left out, so generated corpora hold no duplicates."""
+    texts = review_stream(shared)
+    seen, out = set(), []
+    while len(out) < skip + count:
+        chunk = list(itertools.islice(texts, per_article))
+        if len(chunk) < per_article:
+            break
+        key = "".join(c for c in "".join(chunk[1:]).lower() if c.isalnum())
+        if key in seen:
+            continue
+        seen.add(key)
         out.append((chunk[0][:60], chunk[1:]))
-    return out
+    return out[skip:]
 
 
 def article_text(title, body):

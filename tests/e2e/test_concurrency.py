@@ -1,0 +1,242 @@
+"""End-to-end: the indexer next to other processes. A second indexer exits
+with code 3 at once (or waits with --wait); SIGINT/SIGTERM commit the work so
+far and exit 130/143; searches running while the indexer rewrites the index
+never fail; progress appears on a terminal only."""
+import json
+import os
+import pty
+import select
+import signal
+import subprocess
+import threading
+import time
+import unittest
+
+import nsmc
+from harness import CorpusTestCase, run, summary_counts, xapian_module, INDEXER, SEARCH
+
+SEARCH_LOOP = os.environ.get("SEARCH_LOOP", "")
+# Words in nearly every NSMC-based article, so every search has hits.
+QUERIES = ["영화", "최고", "영화 최고", "재미", "배우 연기", "\"이 영화\"", "감동 OR 재미", "영화 -지루"]
+
+
+class NsmcCorpusTestCase(CorpusTestCase):
+    ARTICLES = 1500
+
+    def setUp(self):
+        super().setUp()
+        if not nsmc.available():
+            self.skipTest("NSMC data not found at " + nsmc.reviews_path())
+        self.corpus = os.path.join(self.tmp, "nsmc")
+        nsmc.write_corpus(self.corpus, self.ARTICLES)
+
+    def start_indexer(self, *args, stderr=subprocess.PIPE):
+        return subprocess.Popen([INDEXER, "--corpus", self.corpus, "--index", self.index, *args],
+                                stdout=subprocess.PIPE, stderr=stderr)
+
+    def wait_until_open(self, proc):
+        """Returns once `proc` holds the index (its version file exists)."""
+        deadline = time.monotonic() + 30
+        while not os.path.exists(os.path.join(self.index, "iamglass")):
+            self.assertIsNone(proc.poll(), "indexer ended before opening the index")
+            self.assertLess(time.monotonic(), deadline)
+            time.sleep(0.005)
+
+    def doc_count(self):
+        return xapian_module(self).Database(self.index).get_doccount()
+
+
+class SecondIndexer(NsmcCorpusTestCase):
+    def test_second_indexer_exits_3_at_once_naming_the_lock_and_wait_waits(self):
+        first = self.start_indexer("--batch-size", "10")  # slowed by frequent commits
+        self.wait_until_open(first)
+        started = time.monotonic()
+        second = self.indexer()
+        took = time.monotonic() - started
+        self.assertIsNone(first.poll(), "the first indexer finished too early for this test")
+        self.assertEqual(second.returncode, 3, second.stderr.decode())
+        err = second.stderr.decode().splitlines()
+        self.assertEqual(len(err), 1, err)
+        self.assertIn("locked by another indexer", err[0])
+        self.assertIn(os.path.join(self.index, "flintlock"), err[0])
+        self.assertLess(took, 2.0)
+
+        waiter = self.start_indexer("--wait")
+        time.sleep(0.3)
+        self.assertIsNone(waiter.poll(), "--wait did not wait")
+        self.assertEqual(first.wait(120), 0)
+        out, err = waiter.communicate(timeout=120)
+        self.assertEqual(waiter.returncode, 0, err.decode())
+        first.communicate()
+        counts = summary_counts(err)
+        self.assertEqual((counts["added"], counts["unchanged"]), (0, self.ARTICLES))
+
+
+class StopSignals(NsmcCorpusTestCase):
+    def stop_midway(self, sig, code):
+        proc = self.start_indexer("--batch-size", "100000")  # one big batch: only the stop commits
+        self.wait_until_open(proc)
+        time.sleep(0.4)
+        proc.send_signal(sig)
+        _, err = proc.communicate(timeout=60)
+        self.assertEqual(proc.returncode, code, err.decode())
+        lines = err.decode().splitlines()
+        self.assertEqual(len(lines), 1, lines)
+        self.assertTrue(lines[0].endswith("(stopped early; rerun to finish)"), lines[0])
+        done = summary_counts(err)["added"]
+        self.assertTrue(0 < done < self.ARTICLES, "stopped after %d of %d" % (done, self.ARTICLES))
+        self.assertEqual(self.doc_count(), done, "the work done before the signal was not committed")
+        self.assertEqual(subprocess.run(["xapian-check", self.index], capture_output=True).returncode, 0)
+        # The lock is released and a rerun finishes the job.
+        r = self.indexer()
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        counts = summary_counts(r.stderr)
+        self.assertEqual((counts["added"], counts["unchanged"]), (self.ARTICLES - done, done))
+
+    def test_sigint_commits_work_so_far_and_exits_130(self):
+        self.stop_midway(signal.SIGINT, 130)
+
+    def test_sigterm_commits_work_so_far_and_exits_143(self):
+        self.stop_midway(signal.SIGTERM, 143)
+
+    def test_signal_while_waiting_for_the_lock(self):
+        holder = self.start_indexer("--batch-size", "1")
+        self.wait_until_open(holder)
+        waiter = self.start_indexer("--wait")
+        time.sleep(0.3)
+        waiter.send_signal(signal.SIGINT)
+        _, err = waiter.communicate(timeout=10)
+        self.assertEqual(waiter.returncode, 130, err.decode())
+        self.assertIsNone(holder.poll())
+        holder.send_signal(signal.SIGTERM)
+        holder.communicate(timeout=60)
+        self.assertEqual(holder.returncode, 143)
+
+
+class SearchesWhileIndexing(NsmcCorpusTestCase):
+    """CONCURRENCY_SEARCHES / CONCURRENCY_BATCH override the load for longer runs."""
+    ARTICLES = 600
+    SEARCHES = int(os.environ.get("CONCURRENCY_SEARCHES", "1000"))
+    BATCH = os.environ.get("CONCURRENCY_BATCH", "20")  # small batches: a commit every few dozen ms
+
+    def rewrite_corpus(self, version):
+        """Version 0: the articles as generated; 1: every article changed, 40 more."""
+        names = sorted(n for n in os.listdir(self.corpus) if n.startswith("a"))
+        for name in names:
+            path = os.path.join(self.corpus, name)
+            with open(path, encoding="utf-8") as f:
+                text = f.read().split("\n덧붙임")[0]
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text + ("\n덧붙임 %d\n" % version if version else ""))
+        extra = [n for n in os.listdir(self.corpus) if n.startswith("x")]
+        if version and not extra:
+            nsmc.write_corpus(self.corpus, 40, skip=self.ARTICLES, prefix="x")
+        elif not version:
+            for n in extra:
+                os.remove(os.path.join(self.corpus, n))
+
+    def reindex_repeatedly(self, stop, runs, failures):
+        version = 0
+        while not stop.is_set():
+            version = 1 - version
+            self.rewrite_corpus(version)
+            rebuild = ["--rebuild"] if len(runs) % 4 == 3 else []
+            r = run([INDEXER, "--corpus", self.corpus, "--index", self.index, "--batch-size", self.BATCH, *rebuild],
+                    timeout=300)
+            runs.append(r.returncode)
+            if r.returncode != 0:
+                failures.append("indexer exited %d: %s" % (r.returncode, r.stderr.decode()[-300:]))
+
+    def search_cli(self, count, offset, failures, done):
+        for i in range(count):
+            q = QUERIES[(i + offset) % len(QUERIES)]
+            r = run([SEARCH, "--index", self.index, "--json", "-n", "3", q])
+            try:
+                lines = [json.loads(l) for l in r.stdout.decode().splitlines()]
+                ok = r.returncode == 0 and lines[-1]["type"] == "summary" and lines[-1]["hits"] >= 1
+            except (ValueError, IndexError, KeyError):
+                ok = False
+            if not ok:
+                failures.append("search %r exited %d: %s" % (q, r.returncode, r.stderr.decode().strip()))
+            done.append(1)
+
+    def test_searches_never_fail_while_the_index_is_rewritten(self):
+        r = self.indexer()
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        stop, runs, index_failures = threading.Event(), [], []
+        writer = threading.Thread(target=self.reindex_repeatedly, args=(stop, runs, index_failures))
+        writer.start()
+        search_failures, done = [], []
+        readers = [threading.Thread(target=self.search_cli, args=(self.SEARCHES // 2, k, search_failures, done))
+                   for k in range(2)]
+        loop = None
+        if SEARCH_LOOP:
+            loop = subprocess.Popen([SEARCH_LOOP, self.index, "3000", *QUERIES],
+                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        started = time.monotonic()
+        for t in readers:
+            t.start()
+        for t in readers:
+            t.join()
+        loop_report = None
+        if loop:
+            out, err = loop.communicate(timeout=300)
+            loop_report = json.loads(out) if out else {"failures": -1, "errors": [err.decode()]}
+        runs_during = len(runs)
+        stop.set()
+        writer.join()
+        took = time.monotonic() - started
+        kinds = sorted({f.split(": ", 1)[-1][:90] for f in search_failures})
+        print("\nconcurrency: %d search processes, %d failed %s; %s; %d indexer runs (%d during the searches) "
+              "in %.0f s" % (len(done), len(search_failures), kinds,
+                             "long-lived Searcher: %s" % json.dumps(loop_report) if loop_report else "no search_loop",
+                             len(runs), runs_during, took))
+        self.assertEqual(len(done), self.SEARCHES)
+        self.assertEqual(search_failures, [])
+        self.assertEqual(index_failures, [])
+        self.assertGreaterEqual(runs_during, 2, "the indexer did not rewrite the index during the searches")
+        if loop_report is not None:
+            self.assertEqual(loop_report["failures"], 0, loop_report)
+            self.assertEqual(loop_report["searches"], 3000)
+
+
+class Progress(NsmcCorpusTestCase):
+    def test_progress_on_a_terminal(self):
+        master, slave = pty.openpty()
+        proc = self.start_indexer(stderr=slave)
+        os.close(slave)
+        output = b""
+        while True:
+            ready, _, _ = select.select([master], [], [], 60)
+            if not ready:
+                break
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # EIO: the indexer closed the terminal
+                break
+            if not chunk:
+                break
+            output += chunk
+        os.close(master)
+        proc.wait(60)
+        self.assertEqual(proc.returncode, 0)
+        text = output.decode()
+        self.assertIn("\r\x1b[K", text)
+        self.assertRegex(text, r"\d+/%d inputs, [0-9.]+/[0-9.]+ MB, [0-9.]+ MB/s" % self.ARTICLES)
+        self.assertRegex(text, r"ETA \d+ s")
+        last = text.replace("\r\n", "\n").split("\r\x1b[K")[-1].strip()
+        self.assertRegex(last, r"^added %d, updated 0, unchanged 0, removed 0, skipped 0" % self.ARTICLES)
+
+    def test_only_the_summary_when_stderr_is_not_a_terminal(self):
+        r = self.indexer()
+        self.assertEqual(r.returncode, 0)
+        self.assertEqual(r.stdout, b"")
+        lines = r.stderr.decode().split("\n")
+        self.assertEqual(len(lines), 2, lines)  # one line and its newline
+        self.assertRegex(lines[0], r"^added %d, updated 0, unchanged 0, removed 0, skipped 0(, duplicates \d+, "
+                                   r"warnings \d+)? in [0-9.]+ s$" % self.ARTICLES)
+        self.assertNotIn("\x1b", r.stderr.decode())
+
+
+if __name__ == "__main__":
+    unittest.main()
