@@ -22,6 +22,9 @@ namespace {
 // reopening picks up the new one. A few tries cover any realistic commit rate.
 constexpr int max_reopen_attempts = 5;
 
+// Highlighting a prefix word looks at no more expansions than this.
+constexpr std::size_t max_prefix_highlights = 100;
+
 const std::string reindex_hint = "rebuild it with `indexer --rebuild`";
 
 void check_versions(const Xapian::Database& db, const std::string& path) {
@@ -36,14 +39,21 @@ void check_versions(const Xapian::Database& db, const std::string& path) {
 }
 
 // Rarity of each matched term, for choosing and highlighting snippet passages.
+// Prefix words (반도*) are highlighted through the terms they expand to.
 MatchWeights match_weights(const Xapian::Database& db, const BuiltQuery& built, const RankingParams& params) {
   MatchWeights weights;
   const double n = db.get_doccount();
-  for (const auto& term : built.match_terms) {
+  auto add = [&](const std::string& term) {
     double idf = std::log((n + 1.0) / (db.get_termfreq(term) + 0.5));
     if (idf <= 0) idf = 0.01;
     const bool bigram = term.compare(0, schema::bigram.size(), schema::bigram) == 0;
     weights[term] = bigram ? idf * params.bigram_weight : idf;
+  };
+  for (const auto& term : built.match_terms) add(term);
+  for (const auto& prefix : built.match_prefixes) {
+    std::size_t expanded = 0;
+    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix) && expanded < max_prefix_highlights; ++t, ++expanded)
+      add(*t);
   }
   return weights;
 }
