@@ -2,11 +2,49 @@
 // file. Each article has a unique-ID term (Q + id) and a stored content hash:
 // a rerun re-analyses only new or changed inputs, replaces them atomically
 // (replace_document), and deletes articles of the same origin that are gone.
+// Any sequence of incremental runs gives the index a clean rebuild of the same
+// input gives (same documents, terms, positions, values and stored data).
 //
-// Commits happen every `batch_size` changes and at the end (see README:
-// "Crash safety"), so a crash loses at most the current batch and a rerun
-// converges to what a clean rebuild gives. Bad inputs are skipped or repaired
-// with a warning, never at the cost of other documents.
+// Batches and crashes. Changes (adds, updates, removals) are written in
+// batches of `batch_size`, each one Xapian transaction, committed when full
+// and at the end; the schema/analyzer metadata goes into the first batch. So
+// a run that commits k batches moves the database revision by exactly k (a
+// run with nothing to change writes nothing), Xapian's own auto-commit never
+// splits a batch, and a crash or kill -9 leaves the index at its last
+// committed batch; rerunning converges. should_stop ends the run at the next
+// input: the open batch is committed, removals are not done (summary.stopped).
+// A fatal error cancels the open batch. Nothing is removed after a failed read
+// of a JSONL stream.
+//
+// --rebuild builds a new index beside the live one (<index>.rebuild) while
+// holding the live index's lock, then swaps the two directories atomically
+// (renameat2 RENAME_EXCHANGE; two renames where the file system lacks it), so
+// searches and crashes always see a complete index. It replaces the whole
+// index with this input: articles of other inputs are dropped. It also
+// replaces an index that cannot be opened (corrupt). The indexer refuses to
+// write into, or replace, a directory holding anything but Xapian's files.
+//
+// Inputs. Unchanged articles are not re-analysed (not even read back). A
+// corpus file that cannot be read (permissions, I/O error), or a folder that
+// cannot be listed, keeps what was indexed from it; a file whose content is
+// refused (binary, empty, too large) loses its indexed version, as a rebuild
+// would. A JSONL record whose id repeats an earlier record of the same run is
+// skipped (the first wins); an id that belongs to an article of another
+// input (origin) is skipped too. A JSONL record that only moved to another
+// line gets its stored line number rewritten without re-analysis (counted as
+// updated). Warnings about repaired input are given when it is (re)indexed.
+//
+// Duplicates. An article written in this run whose body has the fingerprint
+// of another article present after the run (schema::body_fingerprint: same
+// letters and digits, so spacing, line breaks, punctuation, width and case do
+// not matter) is reported once per extra copy: adding a copy warns once, a
+// clean build of n copies warns n-1 times. Search shows one per group.
+//
+// --dry-run: on_change receives "add", "update" and "remove" with the id, in
+// the order a real run would write them; nothing is written or locked.
+//
+// Sharding: IndexDb in index_writer.cc is one database; a run with several
+// shards would hold one per shard and route ids by a stable hash.
 #pragma once
 
 #include <cstddef>
@@ -34,7 +72,7 @@ struct IndexOptions {
   bool rebuild = false;        // drop everything and index from scratch
   bool dry_run = false;        // report what would change; write nothing
   bool wait_for_lock = false;  // wait for another indexer instead of failing
-  std::size_t batch_size = 5000;  // changes per commit
+  std::size_t batch_size = 5000;  // changes per commit (one transaction each)
   unsigned threads = 0;        // analysis threads; 0 = hardware concurrency
   // N > 1: N shard databases index_dir/shard0 … listed in the stub file
   // index_dir/XAPIANDB (search --index accepts either); an article's shard is
