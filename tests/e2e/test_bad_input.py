@@ -115,6 +115,22 @@ class BadCorpusFile(CorpusTestCase):
         self.assertEqual((rc, len(warnings), counts["removed"]), (1, 1, 0))
         self.assertEqual(self.ranked_ids("zorblax"), ["secret.txt"])
 
+    def test_folder_that_cannot_be_listed_keeps_what_was_indexed_from_it(self):
+        if os.geteuid() == 0:
+            self.skipTest("running as root: chmod 000 does not stop root from listing")
+        os.makedirs(os.path.join(self.corpus, "locked"))
+        self.write("locked/inside.txt", "잠긴 폴더의 기사\n\nzorblax 본문.\n")
+        self.build_index()
+        os.chmod(os.path.join(self.corpus, "locked"), 0)
+        try:
+            rc, warnings, counts, _ = self.run_indexer()
+        finally:
+            os.chmod(os.path.join(self.corpus, "locked"), 0o755)
+        self.assertEqual(len(warnings), 1, warnings)
+        self.assertIn("cannot list folder", warnings[0][1])
+        self.assertEqual((rc, counts["removed"]), (1, 0))
+        self.assertEqual(self.ranked_ids("zorblax"), ["locked/inside.txt"])
+
     def test_symlink_loop_is_skipped(self):
         path = os.path.join(self.corpus, "loop.txt")
         os.symlink("loop.txt", path)
