@@ -161,9 +161,17 @@ class IndexDb {
     end_change();
   }
 
-  // Commits what is pending and, after --rebuild, puts the new index in place.
-  void finish() {
+  // Commits what is pending and, after a complete --rebuild, puts the new
+  // index in place. An incomplete rebuild (stopped by a signal) is dropped:
+  // the live index stays as it was.
+  void finish(bool complete) {
     if (options_.dry_run) return;
+    if (sidecar_ && !complete) {
+      writable_->close();
+      std::error_code ec;
+      fs::remove_all(*sidecar_, ec);
+      return;
+    }
     if (!metadata_current()) begin_batch();
     commit();
     if (!sidecar_) return;
@@ -173,6 +181,9 @@ class IndexDb {
     std::error_code ec;
     fs::remove_all(*sidecar_, ec);  // now the old index
   }
+
+  // --rebuild: nothing of it is kept when the run stops early.
+  bool rebuilding() const { return sidecar_.has_value(); }
 
  private:
   void open(const std::function<void(const std::string&)>& warn) {
@@ -198,6 +209,9 @@ class IndexDb {
         warn("existing index cannot be opened (" + e.get_msg() + "); it is replaced");
       }
       sidecar_ = dir_.string() + ".rebuild";
+      if (fs::exists(*sidecar_, ec) && !holds_only_index_files(*sidecar_))
+        throw Error(ErrorKind::io, "'" + sidecar_->string() + "' holds files that are not a kosearch index; "
+                                   "move them away to rebuild");
       writable_ = lock_with_retry(
           [&] { return Xapian::WritableDatabase(sidecar_->string(), Xapian::DB_CREATE_OR_OVERWRITE); });
     } else {
@@ -424,7 +438,10 @@ class Session {
       remove_unseen();
       report_duplicates();
     }
-    for (auto& db : dbs_) db.finish();
+    for (auto& db : dbs_) {
+      if (summary_.stopped && db.rebuilding()) summary_.added = summary_.updated = summary_.removed = 0;  // dropped
+      db.finish(!summary_.stopped);
+    }
     summary_.seconds = std::chrono::duration<double>(Clock::now() - started_).count();
     return summary_;
   }

@@ -99,6 +99,22 @@ class StopSignals(NsmcCorpusTestCase):
     def test_sigterm_commits_work_so_far_and_exits_143(self):
         self.stop_midway(signal.SIGTERM, 143)
 
+    def test_stopped_rebuild_leaves_the_live_index_as_it_was(self):
+        xapian = xapian_module(self)
+        self.assertEqual(self.indexer().returncode, 0)
+        revision = xapian.Database(self.index).get_revision()
+        proc = self.start_indexer("--rebuild", "--batch-size", "50")
+        time.sleep(0.6)
+        self.assertIsNone(proc.poll(), "the rebuild finished too early for this test")
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+        self.assertEqual(proc.returncode, 130, err.decode())
+        self.assertRegex(err.decode(), r"^added 0, updated 0, unchanged 0, removed 0, skipped 0 in [0-9.]+ s "
+                                       r"\(stopped early; rerun to finish\)\n$")
+        db = xapian.Database(self.index)
+        self.assertEqual((db.get_revision(), db.get_doccount()), (revision, self.ARTICLES))
+        self.assertFalse(os.path.exists(self.index + ".rebuild"))
+
     def test_signal_while_waiting_for_the_lock(self):
         holder = self.start_indexer("--batch-size", "1")
         self.wait_until_open(holder)
