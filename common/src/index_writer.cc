@@ -124,6 +124,8 @@ class IndexDb {
 
   Xapian::Document document(Xapian::docid docid) { return db_->get_document(docid); }
 
+  Xapian::doccount termfreq(const std::string& term) { return db_ ? db_->get_termfreq(term) : 0; }
+
   std::vector<Xapian::docid> postings(const std::string& term) {
     std::vector<Xapian::docid> out;
     if (!db_) return out;
@@ -536,6 +538,9 @@ class Session {
     std::string best;
     const std::string term = schema::boolean_term(schema::fingerprint, article.fingerprint);
     for (auto& db : dbs_) {
+      // Fast path for the usual case: no article but this one has the text.
+      const bool holds_itself = !options_.dry_run && &db == &db_for(article.id);
+      if (db.termfreq(term) <= (holds_itself ? 1u : 0u)) continue;
       for (Xapian::docid docid : db.postings(term)) {
         std::string id = db.id_of(docid);
         if (id == article.id || written.count(id)) continue;
