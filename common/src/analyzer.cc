@@ -141,6 +141,28 @@ std::vector<Token> Analyzer::analyze(std::string_view text, std::uint32_t first_
 
 namespace {
 
+// Interrogative determiners that questions often write against their noun
+// (몇년도, 어느나라, 무슨일): the noun is what a document contains.
+constexpr std::string_view kInterrogativePrefixes[] = {"몇", "어느", "무슨"};
+// Words that merely start like one (adverbs, 몇몇 "some").
+constexpr std::string_view kNotInterrogative[] = {"몇몇", "어느덧", "어느새"};
+
+// The light stem of a Hangul word; after a glued interrogative, the stem of
+// the noun that follows it, which may be a one-syllable noun when its 받침
+// confirms the particle (몇번째로 → 번째, 몇명이 → 명, 몇일에 → 일에).
+std::string_view hangul_stem(std::string_view word) {
+  for (const std::string_view other : kNotInterrogative)
+    if (word.starts_with(other)) return light_stem(word);
+  for (const std::string_view prefix : kInterrogativePrefixes) {
+    if (word.size() <= prefix.size() || !word.starts_with(prefix)) continue;
+    const std::string_view noun = word.substr(prefix.size());
+    const std::string_view stem = light_stem(noun);
+    if (stem.size() != noun.size()) return stem;
+    return light_stem(noun, {.min_syllables = 1, .max_strips = 1, .gated_only = true});
+  }
+  return light_stem(word);
+}
+
 // Decides what a Hangul word glued to the preceding number/Latin/Han word
 // becomes. Returns false when it is only a particle (A800과, ASML이) and so
 // yields no token; otherwise sets `own_stem` and, for numbers and Latin,
@@ -209,11 +231,16 @@ void Analyzer::analyze(std::string_view text, std::vector<Token>& out, std::uint
     const bool glued = prev && prev->end == begin_byte && kind == TokenKind::hangul &&
                        prev->kind != TokenKind::hangul && prev->kind != TokenKind::other;
     if (glued) {
-      if (!attach_glued_hangul(*prev, im.scratch, stem)) continue;
+      if (!attach_glued_hangul(*prev, im.scratch, stem)) {
+        // The particle is part of the written word (A800과): highlights of
+        // the word must cover it.
+        prev->end = end_byte;
+        continue;
+      }
     } else if (kind == TokenKind::hangul) {
       const bool after_punctuation = prev && no_space_between(text, prev->end, begin_byte);
       if (after_punctuation && light_stem(im.scratch, {.min_syllables = 0}).empty()) continue;
-      stem = light_stem(im.scratch);
+      stem = hangul_stem(im.scratch);
     }
 
     if (count == out.size()) out.emplace_back();

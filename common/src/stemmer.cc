@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <unordered_set>
 #include <vector>
 
@@ -15,6 +16,7 @@ enum class Gate : std::uint8_t {
   consonant,          // C: stem ends in a 받침 (책+을, 학생+이)
   vowel,              // V: stem ends without 받침 (장비+를, 엔비디아+가)
   vowel_or_rieul,     // VL: no 받침 or ㄹ 받침 (서울+로, 학교+로)
+  past,               // P: stem ends in ㅆ 받침, a past-tense verb (지냈+다, 있었+는가)
   any,                // A
 };
 
@@ -43,6 +45,14 @@ constexpr std::string_view kVowelOrRieulSuffixes[] = {
     "로", "로서", "로서는", "로써", "로는", "로부터", "로도", "로의",
 };
 
+// Endings of a verb after its past-tense syllable (었/았/였/했/됐 all end in
+// ㅆ, which no noun does): 지냈다, 지냈으며, 지냈는가 all meet at 지냈.
+constexpr std::string_view kPastTenseSuffixes[] = {
+    "다", "고", "으며", "으나", "는데", "는가", "는지", "던", "을", "기", "지만", "으니",
+    "어", "다고", "다는", "다가", "습니다", "습니까", "나", "으므로", "을까", "으면",
+    "기도", "기에", "기로", "음", "는", "던데", "다면",
+};
+
 constexpr std::string_view kAnySuffixes[] = {
     // particles
     "의", "에", "에서", "에게", "께서", "도", "만", "까지", "부터", "보다", "처럼", "마다",
@@ -51,6 +61,9 @@ constexpr std::string_view kAnySuffixes[] = {
     "부터는", "부터의", "만을", "만이", "만의", "만은", "만큼", "밖에", "뿐", "뿐만", "보다는",
     "같이", "대로", "에게서도", "에서조차", "까지만", "처럼은", "처럼도",
     "에선", "에겐", "엔",  // spoken contractions of 에서는 / 에게는 / 에는
+    "씨",                  // the honorific after a name (김을동씨가 → 김을동)
+    // time nouns written against their noun (집권때, 서거이후, 대선당시)
+    "때", "당시", "이후", "직후", "도중", "무렵",
     // copula forms that attach to any noun
     "인", "인가", "인지", "입니까", "인데", "인데도", "이었나", "인가요", "은가", "는가",
     "입니다", "이었습니다", "였습니다",
@@ -65,6 +78,13 @@ constexpr std::string_view kAnySuffixes[] = {
     "되었던", "되었고", "되었으며", "됐고", "됐으며", "됐던", "되었지만", "됐지만", "되는데",
     "된다고", "된다는", "되었다고", "됐다고", "되어야", "돼야", "되기도", "됩니다", "되지",
     "시킨", "시키는", "시켰다", "시키고", "시켜", "시키기",
+    "하면서", "하면서도", "되면서", "하였으나", "했으나", "되었으나", "됐으나", "하였는데",
+    "되었는데", "됐는데", "했습니까", "합니까", "됩니까", "하려", "하려고", "하려는",
+    "하고자", "하다가", "했다가", "하였다가", "하여서", "되자", "하였을", "되었을", "하기로",
+    "하기에", "되기로",
+    // passive 받다 after a noun (전달받은, 공격받았다)
+    "받은", "받는", "받아", "받고", "받을", "받던", "받았다", "받았던", "받았고", "받았으며",
+    "받았는가", "받았나", "받기도",
     // -적 adjectival nouns (경제적인 → 경제)
     "적인", "적으로", "적이다", "적",
 };
@@ -83,6 +103,8 @@ constexpr std::string_view kNeverStemmed[] = {
     // nouns ending in 이 after 받침 (이 is part of the word)
     "고양이", "어린이", "오이", "거미", "원숭이", "호랑이", "지렁이", "달팽이", "올챙이",
     "부엉이", "구렁이", "쌍둥이",
+    // nouns ending in 씨 that is not the honorific
+    "아가씨", "아저씨", "마음씨", "말솜씨", "글솜씨", "맵씨", "옷맵씨",
     // nouns ending in 의
     "회의", "논의", "합의", "협의", "결의", "정의", "동의", "토의", "항의", "건의", "주의",
     // nouns ending in 가 / 부 / 다
@@ -96,6 +118,9 @@ constexpr std::string_view kNeverStemmed[] = {
 // Endings that mark a word as a whole (놀이 in 불꽃놀이, 라인 in 온라인).
 constexpr std::string_view kNeverStemmedEndings[] = {
     "놀이", "잡이", "맞이", "라인", "체인", "둥이", "뱅이",
+    // nouns ending in 라, so 라는 after them is 라 + 는, not the copula 라는:
+    // 청나라, 우리나라, 카메라, and Japanese names (原 하라/와라/바라, 村 무라, 浦 우라)
+    "나라", "카메라", "오페라", "하라", "와라", "바라", "무라", "우라",
     // warships: 함 here is not the 하다 noun form (중요함)
     "천안함", "잠수함", "구축함", "모함", "순양함", "호위함", "전투함", "상륙함",
 };
@@ -139,6 +164,7 @@ const SuffixBuckets& suffix_buckets() {
     add(kConsonantSuffixes, Gate::consonant);
     add(kVowelSuffixes, Gate::vowel);
     add(kVowelOrRieulSuffixes, Gate::vowel_or_rieul);
+    add(kPastTenseSuffixes, Gate::past);
     add(kAnySuffixes, Gate::any);
     for (auto& list : b) {
       std::stable_sort(list.begin(), list.end(),
@@ -189,10 +215,21 @@ bool is_exception(std::string_view word) {
 // No noun ends in 으; a stem that does is the front half of 으로/으며 (있으며).
 constexpr std::string_view kDanglingEu = "으";
 
-constexpr int kRieulFinal = 8;  // index of ㄹ among the 28 final-consonant slots
+// Indexes among the 28 final-consonant slots.
+constexpr int kRieulFinal = 8;
+constexpr int kSsangSiotFinal = 20;
+
+// A verb ending needs its verb: 다 or 기 alone, or after a number (10기), is no ending.
+bool ends_in_past_tense(std::string_view stem) {
+  if (stem.empty()) return false;
+  const char32_t last = last_code_point(stem);
+  return is_hangul_syllable(last) && (last - kFirstSyllable) % 28 == kSsangSiotFinal;
+}
 
 bool passes_gate(std::string_view stem, Gate gate) {
-  if (gate == Gate::any || stem.empty()) return true;
+  if (gate == Gate::any) return true;
+  if (gate == Gate::past) return ends_in_past_tense(stem);
+  if (stem.empty()) return true;
   const char32_t last = last_code_point(stem);
   // Digits and Latin before the suffix (A800과) carry no 받침 information.
   if (!is_hangul_syllable(last)) return true;
@@ -201,15 +238,36 @@ bool passes_gate(std::string_view stem, Gate gate) {
     case Gate::consonant: return final_index != 0;
     case Gate::vowel: return final_index == 0;
     case Gate::vowel_or_rieul: return final_index == 0 || final_index == kRieulFinal;
-    case Gate::any: return true;
+    case Gate::past:
+    case Gate::any: return true;  // decided above
   }
   return true;
 }
 
-// The stem left by the longest suffix that may be stripped, or `word` itself.
-std::string_view strip_once(std::string_view word, int min_syllables) {
+// A stem that one of the word's suffixes would leave, when that stem is a word
+// that must stay whole: 청나라는 is 청나라 + 는, not 청나 + 라는.
+bool usable(const Suffix& suffix, const StemOptions& options) {
+  return !options.gated_only || suffix.gate == Gate::consonant || suffix.gate == Gate::vowel ||
+         suffix.gate == Gate::vowel_or_rieul;
+}
+
+std::optional<std::string_view> protected_stem(std::string_view word, const StemOptions& options) {
+  const int min_syllables = options.min_syllables;
   for (const Suffix& suffix : suffixes_ending(word)) {
-    if (!word.ends_with(suffix.text)) continue;
+    if (!word.ends_with(suffix.text) || word.size() == suffix.text.size() || !usable(suffix, options)) continue;
+    const std::string_view stem = word.substr(0, word.size() - suffix.text.size());
+    if (count_code_points(stem) >= min_syllables && passes_gate(stem, suffix.gate) && is_exception(stem))
+      return stem;
+  }
+  return std::nullopt;
+}
+
+// The stem left by the longest suffix that may be stripped, or `word` itself.
+std::string_view strip_once(std::string_view word, const StemOptions& options) {
+  if (const auto kept = protected_stem(word, options)) return *kept;
+  const int min_syllables = options.min_syllables;
+  for (const Suffix& suffix : suffixes_ending(word)) {
+    if (!word.ends_with(suffix.text) || !usable(suffix, options)) continue;
     const std::string_view stem = word.substr(0, word.size() - suffix.text.size());
     // When the longest suffix would leave too short a stem, a shorter one only
     // leaves a piece of it behind (것이라고 → 것이, not a stem).
@@ -226,7 +284,7 @@ std::string_view light_stem(std::string_view word, StemOptions options) {
   std::string_view stem = word;
   for (int strip = 0; strip < options.max_strips && !stem.empty(); ++strip) {
     if (is_exception(stem)) break;
-    const std::string_view shorter = strip_once(stem, options.min_syllables);
+    const std::string_view shorter = strip_once(stem, options);
     if (shorter.size() == stem.size()) break;
     stem = shorter;
   }
@@ -237,7 +295,7 @@ bool is_particle(std::string_view word) {
   if (word.empty()) return false;
   const auto& candidates = suffixes_ending(word);
   return std::any_of(candidates.begin(), candidates.end(),
-                     [word](const Suffix& s) { return s.text == word; });
+                     [word](const Suffix& s) { return s.text == word && s.gate != Gate::past; });
 }
 
 bool has_final_consonant(char32_t syllable) {

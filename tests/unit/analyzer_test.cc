@@ -80,6 +80,17 @@ INSTANTIATE_TEST_SUITE_P(
         AnalyzeCase{"하지만 그러나 그리고 때문에", {"하지만", "그러나", "그리고", "때문에"}},
         AnalyzeCase{"정부가 발표했다", {"정부가→정부", "발표했다→발표"}}));
 
+// Questions glue 몇/어느/무슨 to the noun they ask about; the noun is what
+// a document contains.
+INSTANTIATE_TEST_SUITE_P(
+    Interrogatives, AnalyzerTable,
+    ::testing::Values(
+        AnalyzeCase{"몇번째로 몇명이 몇년도", {"몇번째로→번째", "몇명이→명", "몇년도→년도"}},
+        // a one-syllable noun only with a particle its 받침 confirms (에 is not one)
+        AnalyzeCase{"몇층으로 몇일에", {"몇층으로→층", "몇일에→일에"}},
+        AnalyzeCase{"어느나라인가 어느정도를 무슨일을", {"어느나라인가→나라", "어느정도를→정도", "무슨일을→일"}},
+        AnalyzeCase{"몇 어느 몇몇 어느새", {"몇", "어느", "몇몇", "어느새"}}));
+
 INSTANTIATE_TEST_SUITE_P(
     Joins, AnalyzerTable,
     ::testing::Values(
@@ -91,6 +102,8 @@ INSTANTIATE_TEST_SUITE_P(
         AnalyzeCase{"ASML사가", {"asml+asml사", "사가→사"}},
         AnalyzeCase{"2028년에서", {"2028+2028년", "년에서→년"}},
         AnalyzeCase{"10만 명", {"10+10만", "만", "명"}},
+        // 기 after a number is a unit (10th generation), not a verb ending
+        AnalyzeCase{"10기 수료", {"10+10기", "기", "수료"}},
         AnalyzeCase{"Hermes는 GPT-4를", {"hermes", "gpt", "4"}},
         // Han: the particle disappears, no joined term
         AnalyzeCase{"銀行은 銀行의", {"銀行", "銀行"}},
@@ -138,12 +151,25 @@ TEST(AnalyzerOffsets, PointIntoTheOriginalText) {
   const std::vector<Token> t = a.analyze(text);
   std::vector<std::string> originals;
   for (const Token& tok : t) originals.push_back(text.substr(tok.begin, tok.end - tok.begin));
-  const std::vector<std::string> expected = {"ＡＩ", "ＨＢＭ３", "A100", "H100", "엔비디아의",
-                                             "2028", "년", "中國", "人民", "銀行"};
+  const std::vector<std::string> expected = {"ＡＩ", "ＨＢＭ３와", "A100", "H100", "엔비디아의",
+                                             "2028", "년", "中國", "人民", "銀行은"};
   EXPECT_EQ(originals, expected);
   ASSERT_EQ(t.size(), expected.size());
   EXPECT_EQ(t[0].surface, "ai");
   EXPECT_EQ(t[1].surface, "hbm3");
+}
+
+// A dropped particle belongs to the written word: a highlight of A800 must
+// cover A800과, while a unit that keeps its own token (2028년) does not
+// stretch the number's span.
+TEST(AnalyzerOffsets, CoverAParticleDroppedAfterANumberLatinOrHanWord) {
+  Analyzer a;
+  const std::string text = "A800과 ASML이, 銀行은 2028년 H100 을";
+  const std::vector<Token> t = a.analyze(text);
+  std::vector<std::string> originals;
+  for (const Token& tok : t) originals.push_back(text.substr(tok.begin, tok.end - tok.begin));
+  const std::vector<std::string> expected = {"A800과", "ASML이", "銀行은", "2028", "년", "H100", "을"};
+  EXPECT_EQ(originals, expected);
 }
 
 TEST(AnalyzerTruncation, CutsLongWordsAtCodePointBoundaries) {

@@ -48,6 +48,36 @@ INSTANTIATE_TEST_SUITE_P(
         StemCase{"기술하였는가", "기술"}, StemCase{"안팎에선", "안팎"}, StemCase{"그간엔", "그간"}));
 
 INSTANTIATE_TEST_SUITE_P(
+    PastTense, StemmerDefault,
+    ::testing::Values(
+        // after a ㅆ-final syllable, verb endings meet at one stem
+        StemCase{"지냈다", "지냈"}, StemCase{"지냈으며", "지냈"}, StemCase{"지냈는가", "지냈"},
+        StemCase{"있었던", "있었"}, StemCase{"보냈나", "보냈"}, StemCase{"태어났기", "태어났"},
+        // no ㅆ, no strip: 다 and 기 are not particles of nouns
+        StemCase{"바다", "바다"}, StemCase{"사이다", "사이다"}, StemCase{"얘기", "얘기"},
+        StemCase{"했다", "했다"}));
+
+INSTANTIATE_TEST_SUITE_P(
+    MoreEndings, StemmerDefault,
+    ::testing::Values(
+        StemCase{"발표하면서", "발표"}, StemCase{"철거되었으나", "철거"}, StemCase{"공헌했습니까", "공헌"},
+        StemCase{"전달받은", "전달"}, StemCase{"공격받았다", "공격"},
+        StemCase{"김을동씨가", "김을동"}, StemCase{"집권때", "집권"}, StemCase{"대선당시", "대선"},
+        StemCase{"서거이후", "서거"}));
+
+INSTANTIATE_TEST_SUITE_P(
+    ProtectedEndings, StemmerDefault,
+    ::testing::Values(
+        // a shorter suffix that uncovers a protected word beats a longer one
+        // that cuts into it: 라는 here is 라 + 는
+        StemCase{"청나라는", "청나라"}, StemCase{"우리나라는", "우리나라"}, StemCase{"나라는", "나라"},
+        StemCase{"카메라는", "카메라"}, StemCase{"가와무라는", "가와무라"},
+        // the copula 라는 after other nouns still goes
+        StemCase{"아파트라는", "아파트"}, StemCase{"이야기라고", "이야기"},
+        StemCase{"아가씨의", "아가씨"}, StemCase{"아저씨가", "아저씨"},
+        StemCase{"지중해", "지중해"}, StemCase{"명성황후", "명성황후"}, StemCase{"김대중", "김대중"}));
+
+INSTANTIATE_TEST_SUITE_P(
     Survivors, StemmerDefault,
     ::testing::Values(
         // the gate keeps these whole: 웨/나 have no 받침, so 이 cannot be a particle
@@ -104,7 +134,9 @@ INSTANTIATE_TEST_SUITE_P(
         OptionsCase{"용", 0, "용"}, OptionsCase{"나노칩", 0, "나노칩"},
         // min 1: what stays of Hangul glued to a number
         OptionsCase{"년에서", 1, "년"}, OptionsCase{"위를", 1, "위"}, OptionsCase{"과", 1, "과"},
-        OptionsCase{"년에서", 2, "년에서"}));
+        OptionsCase{"년에서", 2, "년에서"},
+        // a verb ending needs its verb: alone, 다 and 기 are words (10기, 3다)
+        OptionsCase{"다", 0, "다"}, OptionsCase{"기", 0, "기"}, OptionsCase{"기", 1, "기"}));
 
 TEST(StemmerGate, DigitsAndLatinPassEveryGate) {
   // 과 needs a 받침 and 가 needs none: neither can be judged after A800 / 3.
@@ -118,6 +150,17 @@ TEST(StemmerStrips, AtMostMaxStrips) {
   EXPECT_EQ(light_stem("사람들의", {.max_strips = 0}), "사람들의");
 }
 
+TEST(StemmerStrips, GatedOnlyLeavesParticlesAnyWordMayEndIn) {
+  const StemOptions gated{.min_syllables = 1, .max_strips = 1, .gated_only = true};
+  EXPECT_EQ(light_stem("명이", gated), "명");
+  EXPECT_EQ(light_stem("곳은", gated), "곳");
+  EXPECT_EQ(light_stem("층으로", gated), "층");
+  EXPECT_EQ(light_stem("정도", gated), "정도");  // 도 may end any word
+  EXPECT_EQ(light_stem("일에", gated), "일에");
+  EXPECT_EQ(light_stem("나는", gated), "나");    // 는 after no 받침: confirmed
+  EXPECT_EQ(light_stem("정도", {.min_syllables = 1}), "정");  // without the option
+}
+
 TEST(StemmerStrips, StemIsAPrefixOfTheWord) {
   const std::string_view word = "엔비디아가";
   const std::string_view stem = light_stem(word);
@@ -129,7 +172,7 @@ TEST(StemmerParticle, RecognizesWholeParticles) {
   for (const std::string_view p : {"과", "이", "에서부터", "으로서는", "했다", "적인"}) {
     EXPECT_TRUE(is_particle(p)) << p;
   }
-  for (const std::string_view w : {"", "학교", "에서부", "년", "a"}) EXPECT_FALSE(is_particle(w)) << w;
+  for (const std::string_view w : {"", "학교", "에서부", "년", "a", "다", "기", "는데"}) EXPECT_FALSE(is_particle(w)) << w;
 }
 
 TEST(StemmerFinalConsonant, ReadsTheSyllable) {

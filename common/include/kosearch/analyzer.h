@@ -31,7 +31,7 @@ struct Token {
   TokenKind kind = TokenKind::other;
   std::uint32_t position = 0;  // 0-based word position within the analysed text
   std::uint32_t begin = 0;     // byte offset of the word in the original text
-  std::uint32_t end = 0;       // one past its last byte
+  std::uint32_t end = 0;       // one past its last byte, including a particle dropped after it (A800과)
   bool truncated = false;      // surface was cut to max_term_bytes
 };
 
@@ -55,7 +55,7 @@ class Analyzer {
 
   // Identifies the analysis rules; stored in the index so that an index built
   // by other rules is refused. Bump on any change that alters terms.
-  static constexpr std::string_view version = "ko-light-1";
+  static constexpr std::string_view version = "ko-light-2";
 
  private:
   struct Impl;

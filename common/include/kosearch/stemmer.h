@@ -12,6 +12,10 @@ namespace kosearch {
 struct StemOptions {
   int min_syllables = 2;  // syllables that must remain after stripping
   int max_strips = 2;     // stacked particles: 에서부터 is one entry, 들+의 two strips
+  // Strip only particles whose 받침 gate confirms them (이/가, 을/를, 은/는,
+  // 과/와, 으로/로 …), not those any word may end in (도, 에, 만): for short
+  // stems, where 정도 must not become 정 but 명이 may become 명.
+  bool gated_only = false;
 };
 
 // Returns the stem as a prefix of `word` (normalized Hangul). Returns `word`
