@@ -11,6 +11,7 @@
 //
 //   korquad_eval [--data DIR] [--split tune] [--json FILE] [--check EXPECTED.json]
 //                [--k1 X --b X --stem-weight X ...]      (tuning: override RankingParams)
+//                [--index DIR [--reuse]]                 (tuning: index once, query many times)
 // With --check, exits 1 when MRR@10 is more than --tolerance (0.005) below the
 // pinned value, and 77 (CTest's skip code) when the data directory is absent.
 #include <chrono>
@@ -64,6 +65,7 @@ std::uint64_t dir_bytes(const fs::path& dir) {
 Metrics evaluate(ks::Searcher& engine, const std::vector<std::pair<std::string, std::string>>& queries,
                  const std::map<std::string, std::set<std::string>>& qrels, const ks::SearchOptions& options,
                  std::ostream* misses) {
+  constexpr std::size_t cutoff = 10;
   Metrics m;
   for (const auto& [qid, question] : queries) {
     auto rel = qrels.find(qid);
@@ -81,7 +83,7 @@ Metrics evaluate(ks::Searcher& engine, const std::vector<std::pair<std::string, 
     if (misses && rank != 1)
       *misses << qid << '\t' << rank << '\t' << question << '\t' << *rel->second.begin() << '\t'
               << (results.hits.empty() ? "-" : results.hits.front().id) << '\n';
-    if (rank == 0) continue;
+    if (rank == 0 || rank > cutoff) continue;  // hits below 10 only tell the misses file how far off
     m.mrr10 += 1.0 / rank;
     m.r1 += rank == 1;
     m.r10 += 1;
@@ -109,11 +111,16 @@ int main(int argc, char** argv) {
   auto& r = options.ranking;
   app.add_option("--data", data, "folder with docs.jsonl, queries-<split>.tsv, qrels-<split>.tsv")->capture_default_str();
   app.add_option("--split", split, "question split")->capture_default_str();
+  bool reuse = false;
   app.add_option("--index", index_dir, "index folder to build (default: a temporary folder, removed after)");
+  app.add_flag("--reuse", reuse, "query the index already in --index instead of rebuilding it (ranking flags only change queries)")
+      ->needs("--index");
   app.add_option("--json", json_out, "also write the figures as JSON to FILE");
   app.add_option("--check", check, "compare MRR@10 against the pinned figures in FILE; exit 1 on a regression");
   app.add_option("--tolerance", tolerance, "allowed MRR@10 drop for --check")->capture_default_str();
   app.add_option("--misses", misses_out, "write questions not answered at rank 1 to FILE (qid, rank, question, wanted, got)");
+  app.add_option("--depth", options.limit, "results fetched per question: ranks past 10 show in --misses (rank 0: not in the top DEPTH); figures stay @10")
+      ->check(CLI::Range(10, 1000));
   app.add_option("--k1", r.k1);
   app.add_option("--b", r.b);
   app.add_option("--stem-weight", r.stem_weight);
@@ -135,7 +142,11 @@ int main(int argc, char** argv) {
     index_options.index_dir = index_dir;
     index_options.rebuild = true;
     const auto started = std::chrono::steady_clock::now();
+    // Reuse is an incremental run: unchanged records are skipped, and an index
+    // made by another analyzer version is refused rather than searched.
+    if (reuse && fs::exists(index_dir)) index_options.rebuild = false;
     const ks::IndexSummary summary = ks::index_jsonl(fs::path(data) / "docs.jsonl", index_options);
+    const std::size_t docs = summary.added + summary.updated + summary.unchanged;
     const double build_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     const std::uint64_t index_bytes = dir_bytes(index_dir);
 
@@ -154,7 +165,7 @@ int main(int argc, char** argv) {
     std::printf("| split | questions | MRR@10 | R@1 | R@10 | nDCG@10 | zero results | docs | index MiB | build s | queries/s |\n");
     std::printf("|---|---|---|---|---|---|---|---|---|---|---|\n");
     std::printf("| %s | %zu | %.4f | %.4f | %.4f | %.4f | %zu | %zu | %.1f | %.2f | %.0f |\n", split.c_str(),
-                m.questions, m.mrr10, m.r1, m.r10, m.ndcg10, m.zero_results, summary.added,
+                m.questions, m.mrr10, m.r1, m.r10, m.ndcg10, m.zero_results, docs,
                 index_bytes / 1048576.0, build_s, m.questions / query_s);
 
     nlohmann::json figures = {{"split", split}, {"questions", m.questions}, {"mrr10", m.mrr10}, {"r1", m.r1},
