@@ -255,7 +255,8 @@ class Runner:
             attempts += 1
             if attempts > self.args.kills * 10:
                 raise CheckFailed("too few runs could be killed (%d of %d)" % (sum(self.kills.values()), attempts))
-            self.one_kill(longest)
+            if self.one_kill(longest) and sum(self.kills.values()) % 20 == 0:
+                print("  %d kills so far, %.0f s" % (sum(self.kills.values()), time.monotonic() - started), flush=True)
         docs = self.converge()
         took = time.monotonic() - started
         print("crash test: %d kills (%s), %d runs finished before their kill; outcomes %s; "
@@ -283,7 +284,7 @@ def main():
         print("crash_test: xapian-check not found (package xapian-tools); skipped", file=sys.stderr)
         return 77
     work = tempfile.mkdtemp(prefix="kosearch-crash-")
-    print("crash test: seed %d, work dir %s" % (args.seed, work))
+    print("crash test: seed %d, work dir %s" % (args.seed, work), flush=True)
     try:
         Runner(args, work).run()
     except CheckFailed as e:
