@@ -40,20 +40,24 @@ void check_versions(const Xapian::Database& db, const std::string& path) {
 
 // Rarity of each matched term, for choosing and highlighting snippet passages.
 // Prefix words (반도*) are highlighted through the terms they expand to.
-MatchWeights match_weights(const Xapian::Database& db, const BuiltQuery& built, const RankingParams& params) {
+// Term frequencies come from the match's own statistics (MSet::get_termfreq)
+// or the term iterator, not from a lookup per term: on remote shards each
+// lookup would be a round trip to every shard.
+MatchWeights match_weights(const Xapian::Database& db, const Xapian::MSet& mset, const BuiltQuery& built,
+                           const RankingParams& params) {
   MatchWeights weights;
   const double n = db.get_doccount();
-  auto add = [&](const std::string& term) {
-    double idf = std::log((n + 1.0) / (db.get_termfreq(term) + 0.5));
+  auto add = [&](const std::string& term, Xapian::doccount termfreq) {
+    double idf = std::log((n + 1.0) / (termfreq + 0.5));
     if (idf <= 0) idf = 0.01;
     const bool bigram = term.compare(0, schema::bigram.size(), schema::bigram) == 0;
     weights[term] = bigram ? idf * params.bigram_weight : idf;
   };
-  for (const auto& term : built.match_terms) add(term);
+  for (const auto& term : built.match_terms) add(term, mset.get_termfreq(term));
   for (const auto& prefix : built.match_prefixes) {
     std::size_t expanded = 0;
     for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix) && expanded < max_prefix_highlights; ++t, ++expanded)
-      add(*t);
+      add(*t, t.get_termfreq());
   }
   return weights;
 }
@@ -263,7 +267,8 @@ struct Searcher::Impl {
     Xapian::MSet mset = enquire.get_mset(options.offset, options.limit, options.limit);
     results.estimated_matches = mset.get_matches_estimated();
 
-    const MatchWeights weights = options.snippets ? match_weights(db, built, r) : MatchWeights{};
+    const MatchWeights weights = options.snippets ? match_weights(db, mset, built, r) : MatchWeights{};
+    mset.fetch();  // remote shards: all hits' documents in one request instead of one per hit
     std::size_t rank = options.offset;
     for (auto it = mset.begin(); it != mset.end(); ++it)
       results.hits.push_back(make_hit(it, ++rank, weights, analyzer, options));
