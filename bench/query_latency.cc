@@ -120,11 +120,19 @@ int main(int argc, char** argv) {
   CLI::App app{"In-process query latency of kosearch over a query file", "query_latency"};
   std::string index, queries_path, mode = "prefer-all", snippets = "off";
   std::size_t limit = 10;
+  bool no_collapse = false;
+  ks::RankingParams ranking;
   app.add_option("--index", index, "index directory or shard stub")->required();
   app.add_option("--queries", queries_path, "qid<TAB>query file")->required();
   app.add_option("--mode", mode, "match mode")->check(CLI::IsMember({"prefer-all", "all", "any"}));
   app.add_option("--snippets", snippets, "build snippets")->check(CLI::IsMember({"on", "off"}));
   app.add_option("-n,--limit", limit, "hits per query");
+  // Cost of each part of the query, for profiling: switch a layer off (0).
+  app.add_option("--bigram-weight", ranking.bigram_weight)->capture_default_str();
+  app.add_option("--title-weight", ranking.title_weight)->capture_default_str();
+  app.add_option("--near-weight", ranking.near_weight)->capture_default_str();
+  app.add_option("--joined-weight", ranking.joined_weight)->capture_default_str();
+  app.add_flag("--no-collapse", no_collapse, "do not collapse duplicate articles");
   CLI11_PARSE(app, argc, argv);
   try {
     const auto queries = read_queries(queries_path);
@@ -132,6 +140,8 @@ int main(int argc, char** argv) {
     options.limit = limit;
     options.mode = mode == "all" ? ks::MatchMode::all : mode == "any" ? ks::MatchMode::any : ks::MatchMode::prefer_all;
     options.snippets = snippets == "on";
+    options.ranking = ranking;
+    options.collapse_duplicates = !no_collapse;
     const auto open_start = std::chrono::steady_clock::now();
     auto engine = ks::Searcher::open(index);
     const double open_ms =

@@ -422,6 +422,7 @@ def main():
     ap.add_argument("--out", default=HERE, help="where RESULTS.md and RESULTS.json go")
     ap.add_argument("--process-runs", type=int, default=200)
     ap.add_argument("--no-peer", action="store_true", help="skip SQLite FTS5")
+    ap.add_argument("--label", help="what was measured, when not a git checkout (e.g. the exported commit)")
     ap.add_argument("--sqlite-build", help=argparse.SUPPRESS)
     ap.add_argument("--n", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -441,6 +442,8 @@ def main():
     log("counting review text bytes")
     text = text_bytes_by_size(gz, sizes)
     res = {"machine": machine(), "process_runs": args.process_runs, "goals": GOALS, "runs": []}
+    if args.label:
+        res["machine"]["commit"] = args.label
     res["process_baseline"] = process_latency(lambda q: ["/bin/true"], queries, args.process_runs)
     try:
         for n in sizes:
