@@ -41,7 +41,7 @@ except ImportError:
     sys.exit(77)
 
 CONTENT_HASH_SLOT = 1
-TABLES = ("postlist.glass", "termlist.glass", "docdata.glass", "position.glass", "iamglass")
+TABLES = ("postlist.glass", "termlist.glass", "docdata.glass", "position.glass")
 
 
 class CheckFailed(Exception):
@@ -131,7 +131,7 @@ class Runner:
         self.reference = os.path.join(work, "reference")
         self.next_article = args.files
         self.kills = {"random": 0, "commit": 0, "rebuild": 0}
-        self.outcomes = {"batches committed": 0, "state before run": 0, "rebuild complete": 0}
+        self.outcomes = {}  # of the killed runs: where the kill left the index
         self.misses = 0
 
     def indexer_cmd(self, batch, rebuild=False):
@@ -159,28 +159,28 @@ class Runner:
             time.sleep(0.001)
         return self.kill(proc)
 
-    def kill_in_commit(self, proc):
-        """Kills as soon as a table file changes: the indexer is writing a commit."""
-        def snapshot():
-            out = []
-            for name in TABLES:
-                try:
-                    st = os.stat(os.path.join(self.index, name))
-                    out.append((st.st_mtime_ns, st.st_size))
-                except OSError:
-                    out.append(None)
-            return out
-        first = snapshot()
-        skip_commits = self.rng.randrange(4)  # not always the first commit
+    def kill_in_commit(self, proc, commits_before):
+        """Kills at the first table write after `commits_before` commits of the
+        run: Xapian is then writing a commit whose version file is not yet
+        renamed into place."""
+        def stamp(name):
+            try:
+                st = os.stat(os.path.join(self.index, name))
+                return st.st_mtime_ns, st.st_size, st.st_ino
+            except OSError:
+                return None
+        version = stamp("iamglass")
+        tables = [stamp(name) for name in TABLES]
         while proc.poll() is None:
-            now = snapshot()
-            if now != first:
-                if skip_commits == 0:
-                    return self.kill(proc)
-                skip_commits -= 1
-                first = now
+            now_version = stamp("iamglass")
+            if now_version != version:
+                version = now_version
+                commits_before -= 1
+                tables = [stamp(name) for name in TABLES]
+            elif commits_before <= 0 and [stamp(name) for name in TABLES] != tables:
+                return self.kill(proc)
             time.sleep(0.0002)
-        return False
+        return self.kill(proc)
 
     def kill(self, proc):
         if proc.poll() is not None:
@@ -191,38 +191,61 @@ class Runner:
         proc.wait()
         return True
 
-    def one_kill(self, longest):
-        """One indexer run killed (or finished first); checks the index it leaves."""
-        mode = self.rng.choice(["random", "random", "commit", "commit", "rebuild"])
-        if mode == "rebuild" and not os.path.exists(os.path.join(self.index, "iamglass")):
-            mode = "random"  # nothing to rebuild beside: --rebuild writes in place
-        if self.rng.random() < 0.15 and mode != "rebuild":
+    def has_index(self):
+        return os.path.exists(os.path.join(self.index, "iamglass"))
+
+    def prepare(self, mode):
+        """Gives the next run work to do; returns its planned changes."""
+        if mode != "rebuild" and self.rng.random() < 0.15:
             shutil.rmtree(self.index, ignore_errors=True)  # start from nothing now and then
         elif self.rng.random() < 0.5:
             self.mutate_corpus()
+        extra = ["--rebuild"] if mode == "rebuild" else []
+        changes = plan(self.args.indexer, self.corpus, self.index, extra)
+        while not changes:  # the index is complete: change the corpus
+            self.mutate_corpus()
+            changes = plan(self.args.indexer, self.corpus, self.index, extra)
+        return changes
+
+    def one_kill(self, cost):
+        """One indexer run killed (or finished first); checks the index it leaves."""
+        mode = self.rng.choice(["random", "random", "commit", "commit", "rebuild"])
+        if mode == "rebuild" and not self.has_index():
+            mode = "random"  # nothing to rebuild beside: --rebuild writes in place
+        changes = self.prepare(mode)
         batch = self.rng.choice([1, 2, 5, 20, 60])
-        before_rev, before = read_state(self.index) if os.path.exists(os.path.join(self.index, "iamglass")) else (0, {})
-        changes = plan(self.args.indexer, self.corpus, self.index, ["--rebuild"] if mode == "rebuild" else [])
+        before_rev, before = read_state(self.index) if self.has_index() else (0, {})
         proc = self.start(self.indexer_cmd(batch, rebuild=mode == "rebuild"))
-        killed = self.kill_in_commit(proc) if mode == "commit" else self.kill_at_random(proc, longest)
-        if os.path.exists(os.path.join(self.index, "iamglass")):
+        total = -(-len(changes) // batch)
+        if mode == "commit":
+            killed = self.kill_in_commit(proc, self.rng.randrange(min(4, total)))
+        else:  # uniform over the run's expected length
+            analysis, commit = cost
+            killed = self.kill_at_random(proc, 0.2 + len(changes) * analysis + total * commit)
+        if self.has_index():
             xapian_check(self.index)
             rev, state = read_state(self.index)
         else:
             rev, state = 0, {}
         if mode == "rebuild":
             if state == before and rev == before_rev:
-                self.outcomes["state before run"] += 1
+                outcome = "rebuild: old index kept"
             else:  # the complete new index: every planned article, none of the old untouched
                 check_state(0, {}, changes, batch, rev, state)
                 if len(state) != len(changes):
                     raise CheckFailed("rebuild left a partial index live (%d of %d)" % (len(state), len(changes)))
-                self.outcomes["rebuild complete"] += 1
+                outcome = "rebuild: new index swapped in"
         else:
             batches = check_state(before_rev, before, changes, batch, rev, state)
-            self.outcomes["batches committed" if batches else "state before run"] += 1
+            if batches == 0:
+                outcome = "before the run's first commit"
+            elif batches == total:
+                outcome = "after the run's last commit"
+            else:
+                outcome = "between two commits of the run"
         if killed:
             self.kills[mode] += 1
+            self.outcomes[outcome] = self.outcomes.get(outcome, 0) + 1
         return killed
 
     def converge(self):
@@ -242,28 +265,40 @@ class Runner:
                               "doccount %d vs %d" % (len(differing), differing[:5], got[1], want[1]))
         return len(got[0])
 
+    def timed_full_run(self, batch):
+        shutil.rmtree(self.index, ignore_errors=True)
+        started = time.monotonic()
+        r = subprocess.run(self.indexer_cmd(batch), capture_output=True)
+        if r.returncode != 0:
+            raise CheckFailed("full run exited %d: %s" % (r.returncode, r.stderr.decode()))
+        return time.monotonic() - started
+
+    def calibrate(self):
+        """(seconds per change, seconds per commit), to spread random kills over a run."""
+        one_batch = self.timed_full_run(self.args.files)
+        small_batches = self.timed_full_run(5)
+        shutil.rmtree(self.index)
+        analysis = one_batch / self.args.files
+        return analysis, max(0.0, (small_batches - one_batch) / (self.args.files / 5))
+
     def run(self):
         nsmc.write_corpus(self.corpus, self.args.files)
         started = time.monotonic()
-        r = subprocess.run(self.indexer_cmd(5), capture_output=True)  # how long a slow full run takes
-        longest = max(0.2, (time.monotonic() - started) * 1.2)
-        if r.returncode != 0:
-            raise CheckFailed("first run exited %d: %s" % (r.returncode, r.stderr.decode()))
-        shutil.rmtree(self.index)
+        cost = self.calibrate()
         attempts = 0
         while sum(self.kills.values()) < self.args.kills:
             attempts += 1
             if attempts > self.args.kills * 10:
                 raise CheckFailed("too few runs could be killed (%d of %d)" % (sum(self.kills.values()), attempts))
-            if self.one_kill(longest) and sum(self.kills.values()) % 20 == 0:
+            if self.one_kill(cost) and sum(self.kills.values()) % 20 == 0:
                 print("  %d kills so far, %.0f s" % (sum(self.kills.values()), time.monotonic() - started), flush=True)
         docs = self.converge()
         took = time.monotonic() - started
-        print("crash test: %d kills (%s), %d runs finished before their kill; outcomes %s; "
-              "every index passed xapian-check and held a committed state; rerun converged to the "
-              "clean rebuild (%d documents) in %.0f s total" %
+        print("crash test: %d kills (%s); %d more runs finished before their kill; the kills left the index %s; "
+              "every index passed xapian-check and held exactly a committed state; the final rerun converged "
+              "to the clean rebuild (%d documents); %.0f s in all" %
               (sum(self.kills.values()), ", ".join("%d %s" % (v, k) for k, v in self.kills.items()),
-               self.misses, self.outcomes, docs, took))
+               self.misses, ", ".join("%d %s" % (v, k) for k, v in sorted(self.outcomes.items())), docs, took))
 
 
 def main():
