@@ -2,12 +2,18 @@
 // JSON schema and exit codes are documented in --help and the README.
 #include <unistd.h>
 
+#include <algorithm>
+#include <array>
+#include <cerrno>
 #include <csignal>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <map>
 #include <sstream>
+#include <streambuf>
 
 #include <CLI/CLI.hpp>
 
@@ -16,24 +22,55 @@
 #include "kosearch/exit_codes.h"
 #include "kosearch/output.h"
 #include "kosearch/searcher.h"
+#include "kosearch/snippet.h"
 
 namespace ks = kosearch;
 
 namespace {
 
-constexpr const char* footer = R"(Query syntax:
-  word word        documents with all words rank first; any word matches
-  "a phrase"       words adjacent after analysis ("노광 장비" matches 노광 장비를)
-  -word -"phrase"  exclude;   a OR b   either;   ( … )  grouping
-  title:word  source:word  author:word  date:2024..2025  date:2024-03..  prefix*
-Exit codes: 0 at least one hit, 1 no hit, 2 error.
-JSON Lines (--json): {"type":"hit",...} per hit, then {"type":"summary",...};
-  fields are listed in the README.)";
+constexpr const char* footer = R"(Query syntax (quote the whole query for the shell):
+  word word         every word ranked; articles holding all of them first
+  "a phrase"        words side by side after analysis: "노광 장비" matches 노광 장비를
+  -word -"phrase"   leave out articles with it;  -(a OR b) too
+  a OR b            either (OR in capitals);  ( … ) groups
+  title:word  source:word  author:word          that field must contain it
+  title:"a phrase"  title:pre*                   phrases and prefixes in fields
+  date:2024  date:2024-03  date:2024..2025  date:2024-03-01..  date:..2023-12-31
+  prefix*           words starting with it (반도* finds 반도체)
+  A malformed query (unbalanced quote or parenthesis, lone -, bad date) is an
+  error naming the problem and its character position; nothing is guessed.
+  Date filters (date:, --since, --until) leave out articles without a date.
+  Exclusions may be separate arguments when they cannot be flags: -화웨이,
+  -"…"; for -ASML quote the query or put it after --:  search -- 중국 -ASML
+
+Output: human (default; colour on a terminal unless NO_COLOR is set, TERM is
+  dumb or --color=never), --json, --files, --count, --format cite.
+  -n/--offset page through the ranking (equal scores in a fixed order);
+  --files and --count cover every match unless -n is given.
+
+JSON Lines (--json), one object per line, keys always present (null when the
+  article lacks the field); "qid" only with --batch:
+  {"type":"hit", "qid", "rank":int (1-based, counting from --offset),
+   "score":number, "id":str, "path":str, "line":int, "column":int (1-based,
+   characters), "title", "source", "date" ("YYYY-MM-DD"), "author", "url":
+   str|null, "snippet":str, "highlights":[[start,end],…] (half-open
+   CHARACTER offsets into snippet)}
+  {"type":"summary", "qid", "hits":int, "estimated_matches":int,
+   "elapsed_ms":number, "explanation":str|null}   after each query's hits
+
+Batch (--batch FILE, or - for stdin): one query per line, "qid<TAB>query"
+  (no tab: the line number is the qid); every output line carries the qid.
+
+Exit codes: 0 at least one hit, 1 no hit, 2 error (usage, index, malformed
+  query, unwritable output) — 2 also when some hits were printed first.
+  An error is one line on stderr. A reader that goes away (| head) is not an
+  error.)";
 
 struct Flags {
   std::vector<std::string> query;
   std::string index;
   std::size_t limit = 10;
+  bool limit_given = false;
   std::size_t offset = 0;
   std::size_t fragments = 1;
   std::string format = "human";
@@ -45,26 +82,145 @@ struct Flags {
 };
 
 void register_flags(CLI::App& app, Flags& f) {
-  app.add_option("query", f.query, "query words; '-' reads the query from stdin");
+  auto* query = app.add_option("query", f.query, "query words; '-' reads the query from stdin");
   app.add_option("--index", f.index, "index directory or shard stub (default: $SEARCH_INDEX, else 'index')");
-  app.add_option("-n,--limit", f.limit, "number of hits to show")->check(CLI::Range(1, 100000));
+  app.add_option("-n,--limit", f.limit, "number of hits to show (default 10; --files/--count: all)")
+      ->check(CLI::Range(1, 100000));
   app.add_option("--offset", f.offset, "skip this many hits first (paging)");
-  app.add_option("--fragments", f.fragments, "snippet passages per hit")->check(CLI::Range(1, 10));
-  app.add_option("--format", f.format, "output format")->check(CLI::IsMember({"human", "json", "files", "count", "cite"}));
-  app.add_flag("--json", f.json, "JSON Lines output (same as --format json)");
-  app.add_flag("--files,-l", f.files, "print the path of each matching article once");
-  app.add_flag("--count,-c", f.count, "print the number of hits");
-  app.add_option("--color", f.color, "colour highlights")->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_option("--fragments", f.fragments, "snippet passages per hit")->check(CLI::Range(1, 10))->capture_default_str();
+  auto* format = app.add_option("--format", f.format, "output format")
+                     ->check(CLI::IsMember({"human", "json", "files", "count", "cite"}))->capture_default_str();
+  auto* json = app.add_flag("--json", f.json, "JSON Lines output (same as --format json)");
+  auto* files = app.add_flag("--files,-l", f.files, "print the path of each matching article once (like rg -l)");
+  auto* count = app.add_flag("--count,-c", f.count, "print the number of matching articles");
+  format->excludes(json)->excludes(files)->excludes(count);
+  json->excludes(files)->excludes(count);
+  files->excludes(count);
+  app.add_option("--color", f.color, "colour highlights (auto: only on a terminal, without NO_COLOR or TERM=dumb)")
+      ->check(CLI::IsMember({"auto", "always", "never"}))->capture_default_str();
   app.add_option("--mode", f.mode, "prefer-all (default), all (every word required) or any")
       ->check(CLI::IsMember({"prefer-all", "all", "any"}));
   app.add_option("--since", f.since, "only articles dated on or after YYYY-MM-DD (undated articles are left out)");
   app.add_option("--until", f.until, "only articles dated on or before YYYY-MM-DD (undated articles are left out)");
-  app.add_option("--batch", f.batch, "run every query of FILE (qid<TAB>query per line) against one open index");
+  auto* batch = app.add_option("--batch", f.batch, "run every query of FILE ('-': stdin), qid<TAB>query per line, against one open index");
+  batch->excludes(query);
   app.add_option("--timeout", f.timeout_ms, "remote shards: bound in ms on connecting and on each reply")
       ->check(CLI::Range(1u, 3600000u))->capture_default_str();
   app.add_flag("--explain", f.explain, "print how the query was understood (to stderr) before the results");
   app.footer(footer);
 }
+
+// Text from queries, batch files or articles on its way to stderr: one line,
+// and nothing in it may drive the terminal.
+std::string one_terminal_line(std::string_view text) {
+  std::string line = ks::neutralize_controls(text);
+  while (!line.empty() && line.back() == ' ') line.pop_back();
+  return line;
+}
+
+// A multi-line text for stderr: each line made safe on its own.
+std::string terminal_lines(std::string_view text) {
+  std::string out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    out += one_terminal_line(text.substr(start, end - start)) + '\n';
+    start = end + 1;
+  }
+  return out;
+}
+
+// CLI11 prints two lines ("… not expected" / "Run with --help …"); errors
+// here are always one line, prefixed like every other message of search.
+std::string usage_error_line(const CLI::App*, const CLI::Error& e) {
+  std::string line = "search: " + one_terminal_line(e.what());
+  if (dynamic_cast<const CLI::ExtrasError*>(&e))
+    line += " (to exclude a word that looks like a flag, quote the query or put it after --: search -- 'a -b')";
+  return line + " (see --help)\n";
+}
+
+// An argument starting with '-' that no flag of ours can start: an exclusion
+// such as -화웨이, -"phrase" or -(a OR b). All our flags are ASCII letters.
+bool is_exclusion_word(std::string_view arg) {
+  if (arg.size() < 2 || arg[0] != '-') return false;
+  const unsigned char second = static_cast<unsigned char>(arg[1]);
+  return second >= 0x80 || second == '"' || second == '(';
+}
+
+// Whether the argument after the flag `arg` is its value: --name VALUE,
+// -n VALUE, -ln VALUE. --name=VALUE and -n5 carry their value.
+bool value_follows(const CLI::App& app, const std::string& arg) {
+  auto takes_value = [&app](const std::string& name) {
+    const CLI::Option* opt = app.get_option_no_throw(name);
+    return opt != nullptr && opt->get_expected_max() > 0;
+  };
+  if (arg.rfind("--", 0) == 0) return arg.find('=') == std::string::npos && takes_value(arg);
+  for (std::size_t i = 1; i < arg.size(); ++i)
+    if (takes_value(std::string("-") + arg[i])) return i + 1 == arg.size();
+  return false;
+}
+
+// CLI11 would take exclusions written as separate arguments (search ASML
+// -화웨이) for unknown flags. So every argument that is neither a flag nor a
+// flag's value is moved, in order, behind a "--", where CLI11 reads only
+// positionals. Order among query words is kept; it matters for OR and groups.
+std::vector<std::string> query_words_last(const CLI::App& app, int argc, char** argv) {
+  std::vector<std::string> flags{argv[0]}, words;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--") {
+      words.insert(words.end(), argv + i + 1, argv + argc);
+      break;
+    }
+    if (arg.size() < 2 || arg[0] != '-' || is_exclusion_word(arg)) {
+      words.push_back(arg);
+      continue;
+    }
+    flags.push_back(arg);
+    if (value_follows(app, arg) && i + 1 < argc) flags.push_back(argv[++i]);
+  }
+  if (!words.empty()) flags.push_back("--");
+  flags.insert(flags.end(), words.begin(), words.end());
+  return flags;
+}
+
+// stdout that remembers why a write failed: a reader that went away (EPIPE,
+// `search … | head -1`) ends the run quietly, while a full disk or a closed
+// descriptor is an error a script must see. Lines are written as the result
+// printers flush them.
+class StdoutBuffer : public std::streambuf {
+ public:
+  StdoutBuffer() { setp(buffer_.data(), buffer_.data() + buffer_.size()); }
+  ~StdoutBuffer() override { drain(); }
+  int failure() const { return failure_; }
+  bool reader_went_away() const { return failure_ == EPIPE; }
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (!drain()) return traits_type::eof();
+    if (!traits_type::eq_int_type(c, traits_type::eof())) sputc(traits_type::to_char_type(c));
+    return traits_type::not_eof(c);
+  }
+  int sync() override { return drain() ? 0 : -1; }
+
+ private:
+  bool drain() {
+    const char* data = pbase();
+    std::size_t left = static_cast<std::size_t>(pptr() - pbase());
+    while (left > 0 && failure_ == 0) {
+      const ssize_t n = ::write(STDOUT_FILENO, data, left);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) failure_ = n < 0 ? errno : EIO;
+      else data += n, left -= static_cast<std::size_t>(n);
+    }
+    setp(buffer_.data(), buffer_.data() + buffer_.size());
+    return failure_ == 0;
+  }
+
+  std::array<char, 1 << 16> buffer_{};
+  int failure_ = 0;
+};
 
 std::optional<std::string> checked_date(const std::string& value, const char* flag) {
   if (value.empty()) return std::nullopt;
@@ -82,6 +238,8 @@ ks::SearchOptions search_options(const Flags& f, ks::OutputFormat format) {
   o.mode = f.mode == "all" ? ks::MatchMode::all : f.mode == "any" ? ks::MatchMode::any : ks::MatchMode::prefer_all;
   o.dates.since = checked_date(f.since, "--since");
   o.dates.until = checked_date(f.until, "--until");
+  if (o.dates.since && o.dates.until && *o.dates.until < *o.dates.since)
+    throw ks::Error(ks::ErrorKind::usage, "--until " + f.until + " is before --since " + f.since);
   return o;
 }
 
@@ -95,6 +253,12 @@ ks::OutputFormat output_format(const Flags& f) {
   return names.at(f.format);
 }
 
+// Listing paths or counting is asked of every match, like rg -l and grep -c;
+// -n still caps it.
+bool lists_every_match(const Flags& f, ks::OutputFormat format) {
+  return !f.limit_given && (format == ks::OutputFormat::files || format == ks::OutputFormat::count);
+}
+
 std::string index_path(const Flags& f) {
   if (!f.index.empty()) return f.index;
   const char* env = std::getenv("SEARCH_INDEX");
@@ -103,9 +267,7 @@ std::string index_path(const Flags& f) {
 
 // (qid, query) pairs of a batch file; a line without a tab is a query whose
 // qid is its line number.
-std::vector<std::pair<std::string, std::string>> read_batch(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw ks::Error(ks::ErrorKind::io, "cannot read batch file '" + path + "'");
+std::vector<std::pair<std::string, std::string>> read_batch(std::istream& in) {
   std::vector<std::pair<std::string, std::string>> queries;
   std::string line;
   for (std::size_t n = 1; std::getline(in, line); ++n) {
@@ -116,6 +278,13 @@ std::vector<std::pair<std::string, std::string>> read_batch(const std::string& p
     else queries.emplace_back(line.substr(0, tab), line.substr(tab + 1));
   }
   return queries;
+}
+
+std::vector<std::pair<std::string, std::string>> read_batch(const std::string& path) {
+  if (path == "-") return read_batch(std::cin);
+  std::ifstream in(path);
+  if (!in) throw ks::Error(ks::ErrorKind::io, "cannot read batch file '" + path + "'");
+  return read_batch(in);
 }
 
 std::string joined_query(const Flags& f) {
@@ -130,32 +299,44 @@ std::string joined_query(const Flags& f) {
   return q;
 }
 
+// A query of a batch that cannot run (malformed, not UTF-8) is reported and
+// skipped; anything else (index, network) ends the batch.
+bool fails_only_this_query(const ks::Error& e) {
+  return e.kind() == ks::ErrorKind::query_syntax || e.kind() == ks::ErrorKind::invalid_input;
+}
+
 int run(const Flags& f) {
   const ks::OutputFormat format = output_format(f);
   ks::OutputOptions out_options{format, ks::use_color(f.color, format, isatty(STDOUT_FILENO)), std::nullopt};
-  const ks::SearchOptions options = search_options(f, format);
+  ks::SearchOptions options = search_options(f, format);
   auto engine = ks::Searcher::open(index_path(f), {.connect_timeout_ms = f.timeout_ms, .timeout_ms = f.timeout_ms});
+  if (lists_every_match(f, format)) options.limit = std::max<std::size_t>(engine.document_count(), 1);
 
+  const bool batch = !f.batch.empty();
   std::vector<std::pair<std::string, std::string>> queries;
-  if (!f.batch.empty()) queries = read_batch(f.batch);
+  if (batch) queries = read_batch(f.batch);
   else queries.emplace_back("", joined_query(f));
 
+  StdoutBuffer stdout_buffer;
+  std::ostream out(&stdout_buffer);
   bool any_hit = false, any_error = false;
   for (const auto& [qid, query] : queries) {
-    if (!f.batch.empty()) out_options.qid = qid;
+    if (batch) out_options.qid = qid;
     try {
       ks::Results results = engine.search(query, options);
-      if (f.explain) std::cerr << results.explanation << '\n';
-      ks::make_writer(out_options, std::cout)->write(results);
+      if (f.explain) std::cerr << (batch ? "# " + one_terminal_line(qid) + "\n" : "") << terminal_lines(results.explanation);
+      ks::make_writer(out_options, out)->write(results);
       any_hit = any_hit || !results.hits.empty();
-    } catch (const ks::QueryError& e) {
-      if (f.batch.empty()) throw;
-      std::cerr << "search: query " << qid << ": " << e.what() << '\n';
+    } catch (const ks::Error& e) {
+      if (!batch || !fails_only_this_query(e)) throw;
+      std::cerr << "search: query " << one_terminal_line(qid) << ": " << one_terminal_line(e.what()) << '\n';
       any_error = true;
     }
-    if (!std::cout) return any_hit ? ks::exit_code::ok : ks::exit_code::no_match;  // reader went away (| head)
+    if (!out) break;
   }
-  std::cout.flush();
+  out.flush();
+  if (!out && !stdout_buffer.reader_went_away())
+    throw ks::Error(ks::ErrorKind::io, std::string("cannot write the results: ") + std::strerror(stdout_buffer.failure()));
   if (any_error) return ks::exit_code::error;
   return any_hit ? ks::exit_code::ok : ks::exit_code::no_match;
 }
@@ -167,15 +348,20 @@ int main(int argc, char** argv) {
   CLI::App app{"Ranked full-text search over a Korean news index", "search"};
   Flags flags;
   register_flags(app, flags);
+  app.failure_message(usage_error_line);
   try {
-    app.parse(argc, argv);
+    std::vector<std::string> args = query_words_last(app, argc, argv);
+    std::reverse(args.begin() + 1, args.end());  // CLI11 takes them last first, without the program name
+    args.erase(args.begin());
+    app.parse(std::move(args));
+    flags.limit_given = app.count("--limit") > 0;
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? ks::exit_code::ok : ks::exit_code::error;
   }
   try {
     return run(flags);
   } catch (const std::exception& e) {
-    std::cerr << "search: " << e.what() << '\n';
+    std::cerr << "search: " << one_terminal_line(e.what()) << '\n';
     return ks::exit_code::error;
   }
 }
