@@ -1,0 +1,502 @@
+"""End-to-end: `search` as a user at a terminal and a script meet it — query
+syntax, output modes, JSON schema, paging, stdin and batch, colour, pipes,
+exit codes and error lines. Indexes are built once per class."""
+import json
+import os
+import pty
+import re
+import shutil
+import subprocess
+import tempfile
+import unittest
+
+from harness import CORPUS, INDEXER, SEARCH, run
+
+A000 = "000_f83dc9f58ae6b65b.txt"
+A001 = "001_296e250b8337e3ff.txt"
+A002 = "002_4f174f445bf85026.txt"
+A003 = "003_8cfa8beb3592a07e.txt"
+HIT_KEYS = ["type", "rank", "score", "id", "path", "line", "column", "title", "source", "date",
+            "author", "url", "snippet", "highlights"]
+SUMMARY_KEYS = ["type", "hits", "estimated_matches", "elapsed_ms", "explanation"]
+# The only escape sequences search itself writes (bold, dim, match, reset).
+OWN_SGR = re.compile(rb"\x1b\[(?:1|2|1;31|0)m")
+
+
+class IndexedCorpus(unittest.TestCase):
+    """A temp dir with a corpus and its index, built once for the class."""
+
+    @classmethod
+    def make_corpus(cls, corpus):
+        shutil.copytree(CORPUS, corpus)
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="kosearch-e2e-search-")
+        cls.corpus = os.path.join(cls.tmp, "corpus")
+        cls.index = os.path.join(cls.tmp, "index")
+        cls.make_corpus(cls.corpus)
+        # Relative, as a user types it: citations then read corpus/….
+        r = run([INDEXER, "--corpus", "corpus", "--index", "index"], cwd=cls.tmp)
+        if r.returncode != 0:
+            raise RuntimeError("indexer failed: " + r.stderr.decode())
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def search(self, *args, env=None, input=None):
+        return run([SEARCH, "--index", self.index, *args], cwd=self.tmp, env=env, input=input)
+
+    def json_lines(self, r):
+        """Every stdout line parsed as JSON (a line that does not parse fails the test)."""
+        lines = []
+        for n, line in enumerate(r.stdout.decode().splitlines(), 1):
+            try:
+                lines.append(json.loads(line))
+            except json.JSONDecodeError as e:
+                self.fail(f"line {n} is not JSON ({e}): {line!r}")
+        return lines
+
+    def hits(self, *args):
+        r = self.search("--json", *args)
+        self.assertIn(r.returncode, (0, 1), r.stderr.decode())
+        lines = self.json_lines(r)
+        self.assertEqual(lines[-1]["type"], "summary", lines)
+        self.assertTrue(all(l["type"] == "hit" for l in lines[:-1]), lines)
+        return lines[:-1]
+
+    def ids(self, *args):
+        return [h["id"] for h in self.hits(*args)]
+
+    def files(self, *args):
+        r = self.search("--files", *args)
+        self.assertIn(r.returncode, (0, 1), r.stderr.decode())
+        return [os.path.basename(p) for p in r.stdout.decode().splitlines()]
+
+    def assert_one_line_error(self, r, *fragments):
+        """Exit 2, nothing on stdout, exactly one stderr line holding every fragment."""
+        err = r.stderr.decode()
+        self.assertEqual(r.returncode, 2, err)
+        self.assertEqual(r.stdout, b"")
+        self.assertEqual(len(err.splitlines()), 1, err)
+        self.assertTrue(err.endswith("\n"), err)
+        for fragment in fragments:
+            self.assertIn(fragment, err)
+
+
+class QueryLanguage(IndexedCorpus):
+    def test_phrase_matches_adjacent_words_after_analysis(self):
+        # 000 has "노광 장비", 002 "노광 장비의"; 001 has both words, never side by side.
+        self.assertEqual(set(self.files('"노광 장비"')), {A000, A002})
+        self.assertIn(A001, self.files("노광 장비"))
+
+    def test_curly_quotes_make_a_phrase_too(self):
+        self.assertEqual(set(self.files("“노광 장비”")), {A000, A002})
+
+    def test_exclusion_leaves_out_articles_with_the_word(self):
+        self.assertEqual(set(self.files("ASML")), {A001, A003})
+        self.assertEqual(self.files("ASML -화웨이"), [A003])
+
+    def test_exclusion_as_a_separate_argument(self):
+        self.assertEqual(self.files("ASML", "-화웨이"), [A003])
+        self.assertEqual(self.files("ASML", '-"노광부문"', "-화웨이"), [A003])
+
+    def test_ascii_exclusion_after_double_dash(self):
+        self.assertEqual(set(self.files("--", "중국", "-ASML")), {A000, A002})
+
+    def test_excluded_phrase(self):
+        self.assertEqual(self.files('노광 -"노광 장비"'), [A001])
+
+    def test_or_and_groups(self):
+        self.assertEqual(set(self.files("화웨이 OR 타이거")), {A000, A001})
+        self.assertEqual(self.files("(화웨이 OR 타이거) -ASML"), [A000])
+
+    def test_field_filters(self):
+        self.assertEqual(self.files("source:JTBC"), [A003])
+        self.assertEqual(self.files("author:오로라"), [A002])
+        self.assertEqual(self.files("title:마켓칼럼"), [A001])
+        self.assertEqual(self.files('title:"중국의 AI기술은"'), [A001])
+
+    def test_prefix_matches_and_highlights_whole_words(self):
+        hits = self.hits("반도*", "-n", "4")
+        self.assertEqual({h["id"] for h in hits}, {A000, A001, A002, A003})
+        for h in hits:
+            marked = [h["snippet"][s:e] for s, e in h["highlights"]]
+            self.assertTrue(marked and all(m.startswith("반도") for m in marked), marked)
+
+    def test_mode_all_requires_every_word(self):
+        self.assertEqual(set(self.files("ASML 화웨이")), {A001, A003})
+        self.assertEqual(self.files("--mode", "all", "ASML 화웨이"), [A001])
+
+    def test_explain_prints_the_understood_query_on_stderr_only(self):
+        query = '"노광 장비" -화웨이 title:AI date:2024..'
+        plain, explained = self.search(query), self.search("--explain", query)
+        self.assertEqual(explained.stdout, plain.stdout)
+        err = explained.stderr.decode()
+        for part in ("parsed:", 'phrase("노광 장비")', "-word(화웨이)", "title:word(AI)", "undated articles left out"):
+            self.assertIn(part, err)
+
+
+class DateFilters(IndexedCorpus):
+    # Dates: 002 2024-04-02, 003 2023-05-09; 000 and 001 have none.
+    def test_since_keeps_later_articles_and_leaves_out_undated_ones(self):
+        self.assertEqual(set(self.files("반도체")), {A000, A001, A002, A003})
+        self.assertEqual(self.files("--since", "2024-01-01", "반도체"), [A002])
+
+    def test_until(self):
+        self.assertEqual(self.files("--until", "2023-12-31", "반도체"), [A003])
+
+    def test_in_query_date_range(self):
+        self.assertEqual(self.files("date:2024..2025 반도체"), [A002])
+        self.assertEqual(self.files("date:2023 반도체"), [A003])
+
+    def test_excluding_a_date_keeps_undated_articles(self):
+        self.assertEqual(set(self.files("반도체 -date:2024")), {A000, A001, A003})
+
+    def test_bad_date_flag_is_a_usage_error(self):
+        self.assert_one_line_error(self.search("--since", "2024-13-01", "반도체"), "--since", "2024-13-01")
+
+
+class MalformedQueries(IndexedCorpus):
+    CASES = [  # query, position, words of the problem
+        ('"노광 장비', 1, "quote"),
+        ("(노광 장비", 1, "'('"),
+        ("노광)", 3, "')'"),
+        ("노광 -", 4, "'-'"),
+        ("노광 OR", 4, "OR"),
+        ("OR 노광", 1, "OR"),
+        ("date:2024-13-01 노광", 6, "2024-13-01"),
+        ("date:2025..2024", 6, "ends before"),
+        ("title: 노광", 7, "title:"),
+        ("*", 1, "'*'"),
+        ("()", 1, "empty parentheses"),
+        ("-화웨이", 1, "only exclusions"),
+    ]
+
+    def test_each_gives_one_line_naming_problem_and_position_exit_2(self):
+        for query, position, problem in self.CASES:
+            with self.subTest(query=query):
+                self.assert_one_line_error(self.search(query), f"at character {position}:", problem)
+
+    def test_query_not_utf8(self):
+        r = subprocess.run([SEARCH.encode(), b"--index", self.index.encode(), b"\xff\xfe"], capture_output=True)
+        self.assert_one_line_error(r, "UTF-8")
+
+
+class UsageErrors(IndexedCorpus):
+    CASES = [
+        (["--no-such-flag", "노광"], "--no-such-flag"),
+        (["-n", "0", "노광"], "--limit"),
+        (["-n"], "--limit"),
+        (["--color=sometimes", "노광"], "--color"),
+        (["--json", "--files", "노광"], "--files"),
+        (["--format", "cite", "--count", "노광"], "--count"),
+        (["--batch", "queries.tsv", "노광"], "--batch"),
+        (["노광", "-ASML"], "-ASML"),
+        ([], "no query"),
+    ]
+
+    def test_each_gives_one_line_and_exit_2(self):
+        for args, fragment in self.CASES:
+            with self.subTest(args=args):
+                self.assert_one_line_error(self.search(*args), "search: ", fragment)
+
+    def test_missing_index(self):
+        r = run([SEARCH, "--index", os.path.join(self.tmp, "nowhere"), "노광"], cwd=self.tmp)
+        self.assert_one_line_error(r, "indexer")
+
+    def test_help_documents_flags_syntax_json_schema_and_exit_codes(self):
+        r = self.search("--help")
+        self.assertEqual(r.returncode, 0)
+        self.assertEqual(r.stderr, b"")
+        out = r.stdout.decode()
+        flags = ["--index", "--limit", "--offset", "--fragments", "--format", "--json", "--files", "--count",
+                 "--color", "--mode", "--since", "--until", "--batch", "--timeout", "--explain"]
+        syntax = ['"a phrase"', "-word", "OR", "title:", "source:", "author:", "date:2024..2025", "prefix*"]
+        schema = [f'"{k}"' for k in HIT_KEYS + SUMMARY_KEYS + ["qid"]] + ["CHARACTER offsets"]
+        for part in flags + syntax + schema + ["Exit codes", "0 at least one hit", "1 no hit", "2 error",
+                                               "NO_COLOR", "TERM is", "without a date"]:
+            self.assertIn(part, out)
+
+
+class OutputModes(IndexedCorpus):
+    def test_exit_0_on_hit_1_on_none(self):
+        self.assertEqual(self.search("노광").returncode, 0)
+        r = self.search("xyzzyplugh")
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (1, b"", b""))
+
+    def test_json_every_line_has_the_documented_keys_in_order(self):
+        r = self.search("--json", "노광 장비")
+        lines = self.json_lines(r)
+        hits, summary = lines[:-1], lines[-1]
+        self.assertGreaterEqual(len(hits), 3)
+        for rank, hit in enumerate(hits, 1):
+            self.assertEqual(list(hit), HIT_KEYS)
+            self.assertEqual(hit["rank"], rank)
+            self.assertIsInstance(hit["score"], float)
+            for key in ("line", "column"):
+                self.assertIsInstance(hit[key], int)
+                self.assertGreaterEqual(hit[key], 1)
+            for key in ("title", "source", "date", "author", "url"):
+                self.assertTrue(hit[key] is None or isinstance(hit[key], str), (key, hit[key]))
+        self.assertEqual(list(summary), SUMMARY_KEYS)
+        self.assertEqual(summary["hits"], len(hits))
+        self.assertIsInstance(summary["estimated_matches"], int)
+
+    def test_json_null_for_fields_the_article_lacks(self):
+        hits = {h["id"]: h for h in self.hits("중국", "-n", "4")}
+        self.assertIsNone(hits[A000]["date"])
+        self.assertEqual(hits[A002]["date"], "2024-04-02")
+        self.assertIsNone(hits[A002]["source"])
+        self.assertIsNone(hits[A003]["author"])
+
+    def test_json_highlights_are_character_offsets_into_the_snippet(self):
+        for hit in self.hits("노광", "-n", "3"):
+            marked = [hit["snippet"][s:e] for s, e in hit["highlights"]]
+            self.assertTrue(marked, hit)
+            self.assertTrue(all(m.startswith("노광") for m in marked), marked)
+
+    def test_json_column_is_in_characters(self):
+        for hit in self.hits("노광", "-n", "3"):
+            with open(os.path.join(self.tmp, hit["path"]), encoding="utf-8") as f:
+                line = f.read().split("\n")[hit["line"] - 1]
+            passage = line[hit["column"] - 1:]
+            self.assertTrue(passage.startswith(hit["snippet"].lstrip("…")[:10]), (passage[:40], hit["snippet"][:40]))
+
+    def test_json_summary_without_hits(self):
+        r = self.search("--json", "xyzzyplugh")
+        self.assertEqual(r.returncode, 1)
+        (summary,) = self.json_lines(r)
+        self.assertEqual((summary["type"], summary["hits"]), ("summary", 0))
+
+    def test_files_one_existing_path_per_line(self):
+        r = self.search("--files", "노광")
+        paths = r.stdout.decode().splitlines()
+        self.assertEqual(r.returncode, 0)
+        self.assertEqual(len(paths), 3)
+        self.assertEqual(len(set(paths)), len(paths))
+        for p in paths:
+            self.assertTrue(os.path.isfile(os.path.join(self.tmp, p)), p)
+        self.assertEqual(self.search("-l", "노광").stdout, r.stdout)
+
+    def test_count(self):
+        r = self.search("--count", "반도체")
+        self.assertEqual((r.returncode, r.stdout), (0, b"4\n"))
+        self.assertEqual(self.search("-c", "xyzzyplugh").stdout, b"0\n")
+        self.assertEqual(self.search("-c", "-n", "2", "반도체").stdout, b"2\n")
+
+    def test_cite_one_ready_to_paste_line_per_hit(self):
+        r = self.search("--format", "cite", "엔비디아")
+        lines = r.stdout.decode().splitlines()
+        self.assertEqual(len(lines), 3)
+        by_id = {re.search(r"\(corpus/(\S+?):\d+:\d+\)$", l).group(1): l for l in lines}
+        self.assertEqual(by_id[A002].split(" (")[0], "오로라, 「美의 대중 규제 먹혔나… 中 AI 성능 한참 뒤처져」, 2024-04-02")
+        self.assertIn("JTBC, 2023-05-09", by_id[A003])
+
+    def test_human_hit_shows_title_metadata_location_and_marked_snippet(self):
+        out = self.search("-n", "1", '"노광 장비"').stdout.decode().splitlines()
+        self.assertRegex(out[0], r"^1\. 「.+」  ")
+        self.assertRegex(out[1], r"^   corpus/\S+:\d+:\d+$")
+        self.assertIn("[[노광]] [[장비", out[2])
+
+    def test_fragments_joined_with_ellipsis(self):
+        one = self.hits("반도체", "-n", "4")
+        three = self.hits("--fragments", "3", "반도체", "-n", "4")
+        self.assertTrue(any(" … " in h["snippet"] for h in three), [h["snippet"] for h in three])
+        self.assertGreater(sum(len(h["highlights"]) for h in three), sum(len(h["highlights"]) for h in one))
+
+
+class StdinAndBatch(IndexedCorpus):
+    def test_query_from_stdin(self):
+        r = self.search("--files", "-", input='"노광 장비"\n'.encode())
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        self.assertEqual(r.stdout, self.search("--files", '"노광 장비"').stdout)
+
+    def test_empty_stdin_is_an_error(self):
+        self.assert_one_line_error(self.search("-", input=b""), "empty query")
+
+    def write_batch(self, text):
+        path = os.path.join(self.tmp, "queries.tsv")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        return path
+
+    def test_batch_json_every_line_carries_its_qid(self):
+        path = self.write_batch('q1\t"노광 장비"\nq2\txyzzyplugh\nASML -화웨이\n')
+        r = self.search("--batch", path, "--json")
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        lines = self.json_lines(r)
+        self.assertTrue(all("qid" in l for l in lines), lines)
+        summaries = [l for l in lines if l["type"] == "summary"]
+        self.assertEqual([s["qid"] for s in summaries], ["q1", "q2", "3"])  # no tab: the line number
+        self.assertEqual([s["hits"] for s in summaries], [2, 0, 1])
+        self.assertEqual([l["id"] for l in lines if l.get("qid") == "3" and l["type"] == "hit"], [A003])
+        self.assertEqual(list(lines[0])[:2], ["type", "qid"])
+
+    def test_batch_count_and_files_lines_start_with_qid(self):
+        path = self.write_batch("a\t노광\nb\tASML -화웨이\n")
+        self.assertEqual(self.search("--batch", path, "--count").stdout.decode(), "a\t3\nb\t1\n")
+        self.assertIn(f"b\tcorpus/{A003}\n", self.search("--batch", path, "-l").stdout.decode())
+
+    def test_batch_from_stdin(self):
+        r = self.search("--batch", "-", "--count", input="a\t노광\n".encode())
+        self.assertEqual((r.returncode, r.stdout), (0, b"a\t3\n"))
+
+    def test_batch_with_a_bad_query_runs_the_others_and_exits_2(self):
+        path = os.path.join(self.tmp, "queries.tsv")
+        with open(path, "wb") as f:
+            f.write('ok\t노광\nbad\t"노광\nbytes\t'.encode() + b"\xff\n" + "last\tASML\n".encode())
+        r = self.search("--batch", path, "--count")
+        self.assertEqual(r.returncode, 2)
+        self.assertEqual(r.stdout.decode(), "ok\t3\nlast\t2\n")
+        err = r.stderr.decode().splitlines()
+        self.assertEqual(len(err), 2, err)
+        self.assertIn("query bad: query error at character 1", err[0])
+        self.assertIn("query bytes:", err[1])
+
+
+class ControlCharacters(IndexedCorpus):
+    EVIL_TITLE = "제목 \x1b]0;pwned\x07 테스트"
+    EVIL_BODY = "악성 기사 본문 \x1b[2J 화면 \x07 벨 \x1b[31m빨강 반도체 \u009b2J 끝 \u202e역방향"
+
+    @classmethod
+    def make_corpus(cls, corpus):
+        os.makedirs(corpus)
+        with open(os.path.join(corpus, "evil\x1b[5m.txt"), "w", encoding="utf-8") as f:
+            f.write(f"{cls.EVIL_TITLE}\n\n{cls.EVIL_BODY}\n")
+
+    def test_article_text_never_reaches_the_terminal_raw(self):
+        for args in ([], ["--color=always"], ["--json"], ["--files"], ["--format", "cite"],
+                     ["--format", "cite", "--color=always"]):
+            with self.subTest(args=args):
+                r = self.search(*args, "반도체")
+                self.assertEqual(r.returncode, 0, r.stderr.decode())
+                out = OWN_SGR.sub(b"", r.stdout)
+                for byte in (b"\x1b", b"\x07", b"\xc2\x9b", "\u202e".encode()):
+                    self.assertNotIn(byte, out)
+                self.assertIn(b"evil", out)  # the article was printed, in every format
+
+    def test_query_and_qid_echoed_on_stderr_are_neutralized(self):
+        r = self.search("--explain", "반도체 \x1b[2J")
+        self.assertNotIn(b"\x1b", r.stderr)
+        r = self.search("date:\x1b[2J")
+        self.assert_one_line_error(r, "bad date")
+        self.assertNotIn(b"\x1b", r.stderr)
+
+
+def big_corpus(corpus, n):
+    """n articles scoring exactly alike for 반도체 (same length, same words),
+    told apart only by their number, under long names (large --files output)."""
+    os.makedirs(corpus)
+    sentence = "노광 장비와 반도체 공정에 대한 긴 설명이 이어진다. "
+    for i in range(n):
+        with open(os.path.join(corpus, f"반도체_장비_수출_기사_{i:05d}.txt"), "w", encoding="utf-8") as f:
+            f.write(f"기사 {i:05d}\n\n반도체 장비 수출 기사 번호 {i:05d}. {sentence * 5}\n")
+
+
+class ManyEqualHits(IndexedCorpus):
+    N = 2000
+
+    @classmethod
+    def make_corpus(cls, corpus):
+        big_corpus(corpus, cls.N)
+
+    def test_files_and_count_cover_every_match_unless_limited(self):
+        self.assertEqual(len(self.files("반도체")), self.N)
+        self.assertEqual(self.search("--count", "반도체").stdout, f"{self.N}\n".encode())
+        self.assertEqual(len(self.files("-n", "7", "반도체")), 7)
+        self.assertEqual(len(self.hits("반도체")), 10)  # other modes show 10 by default
+
+    def test_equal_scores_come_in_the_same_order_every_time(self):
+        first = self.hits("-n", "50", "반도체")
+        self.assertEqual(len({h["score"] for h in first}), 1, "the corpus should tie")
+        self.assertEqual([h["id"] for h in self.hits("-n", "50", "반도체")], [h["id"] for h in first])
+
+    def test_pages_join_into_the_full_ranking(self):
+        whole = self.hits("-n", "30", "반도체")
+        pages = [self.hits("-n", "10", "--offset", str(o), "반도체") for o in (0, 10, 20)]
+        self.assertEqual([h["id"] for p in pages for h in p], [h["id"] for h in whole])
+        self.assertEqual([h["rank"] for h in pages[1]], list(range(11, 21)))
+
+    def test_offset_past_the_end_is_no_hit(self):
+        r = self.search("--offset", str(self.N), "반도체")
+        self.assertEqual((r.returncode, r.stdout), (1, b""))
+
+    def test_pipe_closed_early_ends_quietly(self):
+        # Like `search … | head -1`: the child starts with SIGPIPE at its
+        # default (subprocess restores it), so search must ignore it itself.
+        for args in ([], ["--json"], ["--files"], ["--format", "cite"]):
+            with self.subTest(args=args):
+                p = subprocess.Popen([SEARCH, "--index", self.index, "-n", str(self.N), *args, "반도체"],
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=self.tmp)
+                self.assertTrue(p.stdout.readline())
+                p.stdout.close()
+                err = p.stderr.read()
+                self.assertEqual(p.wait(timeout=60), 0)
+                self.assertEqual(err, b"")
+
+    def test_output_that_cannot_be_written_is_an_error(self):
+        with open("/dev/full", "wb") as full:
+            r = subprocess.run([SEARCH, "--index", self.index, "반도체"], stdout=full, stderr=subprocess.PIPE)
+        self.assertEqual(r.returncode, 2)
+        err = r.stderr.decode().splitlines()
+        self.assertEqual(len(err), 1, err)
+        self.assertIn("cannot write", err[0])
+
+
+def run_on_terminal(args, env):
+    """Runs args with stdout on a pseudo-terminal; returns what it wrote there."""
+    leader, follower = pty.openpty()
+    full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "SEARCH_INDEX")}
+    full_env.update(env)
+    p = subprocess.Popen(args, stdout=follower, stderr=subprocess.PIPE, env=full_env)
+    os.close(follower)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # EIO: the terminal's other side closed
+            break
+        if not chunk:
+            break
+        out += chunk
+    os.close(leader)
+    p.wait(timeout=60)
+    return out
+
+
+class Colour(IndexedCorpus):
+    def on_terminal(self, *args, **env):
+        return run_on_terminal([SEARCH, "--index", self.index, *args, "노광"], {"TERM": "xterm", **env})
+
+    def test_terminal_gets_colour_and_no_markers(self):
+        out = self.on_terminal()
+        self.assertIn(b"\x1b[1;31m", out)
+        self.assertNotIn(b"[[", out)
+
+    def test_no_color_environment(self):
+        out = self.on_terminal(NO_COLOR="1")
+        self.assertNotIn(b"\x1b", out)
+        self.assertIn(b"[[", out)
+
+    def test_dumb_terminal(self):
+        self.assertNotIn(b"\x1b", self.on_terminal(TERM="dumb"))
+
+    def test_color_never_on_a_terminal(self):
+        self.assertNotIn(b"\x1b", self.on_terminal("--color=never"))
+
+    def test_pipe_gets_markers_unless_color_always(self):
+        self.assertNotIn(b"\x1b", self.search("노광").stdout)
+        self.assertNotIn(b"\x1b", self.search("--color=auto", "노광").stdout)
+        self.assertIn(b"\x1b[1;31m", self.search("--color=always", "노광").stdout)
+        self.assertIn(b"\x1b[1;31m", self.search("--color=always", "노광", env={"NO_COLOR": "1"}).stdout)
+
+    def test_machine_formats_never_coloured(self):
+        for fmt in (["--json"], ["--files"], ["--count"]):
+            with self.subTest(fmt=fmt):
+                self.assertNotIn(b"\x1b", self.on_terminal(*fmt, "--color=always"))
+
+
+if __name__ == "__main__":
+    unittest.main()
