@@ -268,7 +268,10 @@ struct Searcher::Impl {
     results.estimated_matches = mset.get_matches_estimated();
 
     const MatchWeights weights = options.snippets ? match_weights(db, mset, built, r) : MatchWeights{};
-    mset.fetch();  // remote shards: all hits' documents in one request instead of one per hit
+    // Remote shards: all hits' documents in one request instead of one per
+    // hit. Xapian 1.4.22's MSet::fetch() reads past the items when the MSet
+    // starts at an offset (segfault); the iterator form does not.
+    if (!mset.empty()) mset.fetch(mset.begin(), mset.end());
     std::size_t rank = options.offset;
     for (auto it = mset.begin(); it != mset.end(); ++it)
       results.hits.push_back(make_hit(it, ++rank, weights, analyzer, options));
