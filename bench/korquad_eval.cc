@@ -129,6 +129,8 @@ int main(int argc, char** argv) {
   app.add_option("--title-weight", r.title_weight);
   app.add_option("--near-weight", r.near_weight);
   app.add_option("--near-window", r.near_window);
+  app.add_option("--adjacent-weight", r.adjacent_weight);
+  app.add_option("--spaced-weight", r.spaced_weight);
   CLI11_PARSE(app, argc, argv);
 
   if (!fs::exists(fs::path(data) / "docs.jsonl")) {

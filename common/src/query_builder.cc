@@ -174,7 +174,24 @@ class Builder {
         layers.push_back(scaled(Q(std::string(schema::bigram) + bigram), params_.bigram_weight));
     if (params_.title_weight > 0)
       layers.push_back(scaled(Q(std::string(schema::title) + terms.stem), params_.title_weight));
+    if (params_.spaced_weight > 0 && token.kind == TokenKind::hangul)
+      for (Q& split : spaced_forms(terms.stem)) layers.push_back(scaled(std::move(split), params_.spaced_weight));
     return combine(Q::OP_OR, layers);
+  }
+
+  // A compound written as one word, as the text may space it: 노광장비 as the
+  // stems 노광 and 장비 side by side (each part at least two syllables).
+  static std::vector<Q> spaced_forms(std::string_view stem) {
+    constexpr std::size_t kSyllableBytes = 3, kMinPart = 2 * kSyllableBytes;
+    std::vector<Q> forms;
+    if (stem.size() < 2 * kMinPart || stem.size() % kSyllableBytes != 0) return forms;
+    for (std::size_t i = 0; i < stem.size(); i += kSyllableBytes)
+      if (!is_hangul_syllable(decode_utf8_at(stem, i).code_point)) return forms;
+    for (std::size_t cut = kMinPart; cut + kMinPart <= stem.size(); cut += kSyllableBytes) {
+      const Q parts[] = {Q(std::string(stem.substr(0, cut))), Q(std::string(stem.substr(cut)))};
+      forms.emplace_back(Q::OP_PHRASE, std::begin(parts), std::end(parts), 2);
+    }
+    return forms;
   }
 
   Q tokens_scoring(const std::vector<Token>& tokens) const {
@@ -324,7 +341,7 @@ class Builder {
         if (!word.tokens.empty()) {
           word_tokens.push_back(std::move(word.tokens));
           const Token& first = word_tokens.back().front();
-          if (previous && mode_ != MatchMode::any) near.push_back(near_boost(*previous, first));
+          if (previous && mode_ != MatchMode::any) add_proximity_boosts(*previous, first, near);
           previous = &word_tokens.back().back();
         }
       } else if (child.kind == Kind::field) {
@@ -351,10 +368,16 @@ class Builder {
     return {base, !required.empty() || !filters.empty()};
   }
 
-  Q near_boost(const Token& left, const Token& right) {
+  // Two neighbouring query words score more where the text has them close
+  // together (OP_NEAR, any order) and more again where it has them side by
+  // side in the query's order: 노광 장비 beats 노광을 제외한 나머지 장비.
+  void add_proximity_boosts(const Token& left, const Token& right, std::vector<Q>& boosts) {
     near_lines_.push_back(left.stem + " near " + right.stem);
     const Q pair[] = {Q(left.stem), Q(right.stem)};
-    return scaled(Q(Q::OP_NEAR, std::begin(pair), std::end(pair), params_.near_window), params_.near_weight);
+    if (params_.near_weight > 0)
+      boosts.push_back(scaled(Q(Q::OP_NEAR, std::begin(pair), std::end(pair), params_.near_window), params_.near_weight));
+    if (params_.adjacent_weight > 0)
+      boosts.push_back(scaled(Q(Q::OP_PHRASE, std::begin(pair), std::end(pair), 2), params_.adjacent_weight));
   }
 
   Part build_any(const QueryNode& node) {
@@ -486,12 +509,14 @@ class Builder {
                                       : "prefer all (documents with every word rank first; none required)")
         << '\n';
     if (!near_lines_.empty()) {
-      out << "near boost (within " << params_.near_window << " words, weight " << params_.near_weight << "):";
+      out << "near boost (within " << params_.near_window << " words, weight " << params_.near_weight
+          << "; side by side in order, weight " << params_.adjacent_weight << "):";
       for (const auto& line : near_lines_) out << ' ' << line << ';';
       out << '\n';
     }
     out << "weights: stem " << params_.stem_weight << ", joined " << params_.joined_weight << ", bigram "
-        << params_.bigram_weight << ", title " << params_.title_weight << '\n';
+        << params_.bigram_weight << ", title " << params_.title_weight << ", compound spaced "
+        << params_.spaced_weight << '\n';
     out << "xapian: " << query.get_description();
     return out.str();
   }

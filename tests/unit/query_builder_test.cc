@@ -44,16 +44,15 @@ class Index {
   }
 
   ks::BuiltQuery build(std::string_view query, ks::MatchMode mode = ks::MatchMode::prefer_all,
-                       const ks::DateBounds& dates = {}) {
-    return ks::build_query(ks::parse_query(query), analyzer_, {}, mode, dates);
+                       const ks::DateBounds& dates = {}, const ks::RankingParams& params = {}) {
+    return ks::build_query(ks::parse_query(query), analyzer_, params, mode, dates);
   }
 
   // Article ids in rank order, ranked the way the searcher ranks.
   std::vector<std::string> search(std::string_view query, ks::MatchMode mode = ks::MatchMode::prefer_all,
-                                  const ks::DateBounds& dates = {}) {
+                                  const ks::DateBounds& dates = {}, const ks::RankingParams& r = {}) {
     Xapian::Enquire enquire(db_);
-    enquire.set_query(build(query, mode, dates).query);
-    const ks::RankingParams r;
+    enquire.set_query(build(query, mode, dates, r).query);
     enquire.set_weighting_scheme(Xapian::BM25Weight(r.k1, 0, 1, r.b, 0.5));
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);
     std::vector<std::string> ids;
@@ -198,6 +197,32 @@ TEST(QueryBuilder, NearBoostRanksAdjacentWordsFirst) {
   const auto ids = index.search("노광 장비");
   ASSERT_EQ(ids.size(), 2u);
   EXPECT_EQ(ids.front(), "adjacent");
+}
+
+// Both documents have the two words within the NEAR window; only one has
+// them side by side in the query's order.
+TEST(QueryBuilder, AdjacentInOrderBeatsMerelyNear) {
+  Index index({{"near", "노광 가 나 장비 다 라 마"}, {"adjacent", "노광 장비 가 나 다 라 마"}});
+  EXPECT_EQ(index.search("노광 장비").front(), "adjacent");
+  ks::RankingParams without;
+  without.adjacent_weight = 0;
+  const auto ids = index.search("노광 장비", ks::MatchMode::prefer_all, {}, without);
+  ASSERT_EQ(ids.size(), 2u);
+  EXPECT_EQ(ids.front(), "near");  // the tie goes by docid: the boost is what decides above
+}
+
+// A compound typed as one word scores where the text spaces it, above a text
+// with more of its pieces scattered about.
+TEST(QueryBuilder, CompoundQueryWordFindsItsSpacedForm) {
+  Index index({{"scattered", "노광 가 장비 장비"}, {"spaced", "노광 장비 가 나"}});
+  EXPECT_EQ(index.search("노광장비").front(), "spaced");
+  ks::RankingParams without;
+  without.spaced_weight = 0;
+  EXPECT_EQ(index.search("노광장비", ks::MatchMode::prefer_all, {}, without).front(), "scattered");
+  const std::string q = index.build("노광장비").query.get_description();
+  EXPECT_NE(q.find("(노광 PHRASE 2 장비)"), std::string::npos) << q;
+  // parts of two syllables or more only: a three-syllable word has no split
+  EXPECT_EQ(index.build("반도체").query.get_description().find("PHRASE"), std::string::npos);
 }
 
 TEST(QueryBuilder, WordOfSeveralTokens) {
