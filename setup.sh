@@ -38,6 +38,15 @@ build() {
   cmake --build "$BUILD_DIR" -j"$(nproc)"
 }
 
+# libFuzzer targets (analyzer, query parser) under ASan/UBSan need clang: a
+# build dir of their own; each runs for FUZZ_SECONDS (tests/fuzz/CMakeLists.txt).
+fuzz() {
+  CC=clang CXX=clang++ cmake -S . -B "$BUILD_DIR-fuzz" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DKOSEARCH_BUILD_TESTS=ON -DKOSEARCH_BUILD_FUZZERS=ON -DKOSEARCH_BUILD_BENCH=OFF >/dev/null
+  cmake --build "$BUILD_DIR-fuzz" -j"$(nproc)" --target fuzzers
+  ctest --test-dir "$BUILD_DIR-fuzz" -L fuzz --output-on-failure -j"$(nproc)"
+}
+
 case "${1:-demo}" in
   demo)
     install_packages
@@ -51,6 +60,7 @@ case "${1:-demo}" in
     install_packages
     build -DKOSEARCH_BUILD_TESTS=ON
     ctest --test-dir "$BUILD_DIR" --output-on-failure -j"$(nproc)"
+    fuzz
     ;;
   *)
     echo "usage: ./setup.sh [demo|test]" >&2
