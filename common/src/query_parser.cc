@@ -166,6 +166,8 @@ class Parser {
       if (at_sequence_end()) break;
       all.children.push_back(parse_unary());
     }
+    // Reached at once only by a ')' that closes nothing (the query's first character).
+    if (all.children.empty()) throw QueryError("')' without a matching '('", position());
     bool positive = false;
     for (const auto& child : all.children) positive = positive || is_positive(child);
     if (!positive)

@@ -178,6 +178,8 @@ TEST(QueryParser, MalformedQueriesNameProblemAndPosition) {
       {"노광 (장비 칩", "'(' without a matching ')'", 4},
       {"(노광", "'(' without a matching ')'", 1},
       {"노광 장비)", "')' without a matching '('", 6},
+      {")", "')' without a matching '('", 1},
+      {"  ) 노광", "')' without a matching '('", 3},
       {"a () b", "empty parentheses", 3},
       {"노광 - 장비", "'-' needs a word, \"phrase\" or (group) right after it", 4},
       {"노광 -", "'-' needs a word, \"phrase\" or (group) right after it", 4},
