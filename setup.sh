@@ -17,6 +17,7 @@ PACKAGES=(
   python3-xapian                    # bench and test helpers that inspect an index
   clang libclang-rt-14-dev          # libFuzzer targets with ASan/UBSan
   sqlite3 libsqlite3-dev            # the SQLite FTS5 peer in bench/
+  time                              # /usr/bin/time -v: peak RSS in bench/run_nsmc.py
 )
 BUILD_DIR=${BUILD_DIR:-build}
 
