@@ -143,11 +143,14 @@ def machine():
 
 def build(build_dir):
     log("building indexer, search, nsmc_dates, query_latency in", build_dir)
-    subprocess.run(["cmake", "-S", ROOT, "-B", build_dir, "-DCMAKE_BUILD_TYPE=Release",
-                    "-DKOSEARCH_BUILD_TESTS=OFF", "-DKOSEARCH_BUILD_BENCH=ON"],
-                   check=True, stdout=subprocess.DEVNULL)
-    subprocess.run(["cmake", "--build", build_dir, "-j", str(os.cpu_count() or 1), "--target",
-                    "indexer", "search", "nsmc_dates", "query_latency"], check=True, stdout=subprocess.DEVNULL)
+    for cmd in (["cmake", "-S", ROOT, "-B", build_dir, "-DCMAKE_BUILD_TYPE=Release",
+                 "-DKOSEARCH_BUILD_TESTS=OFF", "-DKOSEARCH_BUILD_BENCH=ON"],
+                ["cmake", "--build", build_dir, "-j", str(os.cpu_count() or 1), "--target",
+                 "indexer", "search", "nsmc_dates", "query_latency"]):
+        r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        if r.returncode != 0:  # compiler output only when the build fails
+            sys.stderr.write(r.stdout)
+            raise SystemExit(f"bench: {' '.join(cmd)} failed")
 
 
 # ---------------------------------------------------------------- kosearch
@@ -407,6 +410,7 @@ def markdown(res):
                       f"{k['compacted_bytes'] / f['compacted_bytes']:.2f}×, p50 AND "
                       f"{a.get('p50_ms', 0) / f['latency_and']['p50_ms']:.2f}×, p95 AND "
                       f"{a.get('p95_ms', 0) / f['latency_and']['p95_ms']:.2f}×."]
+    lines += ["", "Where the time goes and what to change: `bench/PROFILE.md`."]
     return "\n".join(lines) + "\n"
 
 
