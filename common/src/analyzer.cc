@@ -160,7 +160,13 @@ std::string_view hangul_stem(std::string_view word) {
     if (stem.size() != noun.size()) return stem;
     return light_stem(noun, {.min_syllables = 1, .max_strips = 1, .gated_only = true});
   }
-  return light_stem(word);
+  const std::string_view stem = light_stem(word);
+  if (stem.size() != word.size()) return stem;
+  // A one-syllable noun before a particle its 받침 confirms (칩을, 칩이, 값은,
+  // 칩으로): 나이, 사과 and 정도 stay whole because the gate or the list refuses
+  // them. Ambiguous words (길이 "length" → 길) keep their exact form in the
+  // bigram layer, which ranks the exact word first.
+  return light_stem(word, {.min_syllables = 1, .max_strips = 1, .gated_only = true});
 }
 
 // Decides what a Hangul word glued to the preceding number/Latin/Han word

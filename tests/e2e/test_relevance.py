@@ -47,6 +47,9 @@ class SeedCorpusRelevance(CorpusTestCase):
         self.assert_found_first("엔비디아")
         self.assert_found_first("ASML")
 
+    def test_one_syllable_noun_with_particles(self):
+        self.assert_found_first("칩")  # written 칩, 칩을, 칩이, 칩과, 칩입니다
+
     def test_phrase_articles_first_then_the_one_with_both_words_apart(self):
         ids = self.ranked_ids("노광 장비")
         self.assertEqual(set(ids[:2]), {A000, A002}, ids)

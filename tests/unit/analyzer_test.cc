@@ -78,7 +78,10 @@ INSTANTIATE_TEST_SUITE_P(
                     {"학교에서부터→학교", "학생으로서는→학생", "친구에게서도→친구"}},
         AnalyzeCase{"고양이가 어린이의 민주주의를", {"고양이가→고양이", "어린이의→어린이", "민주주의를→민주주의"}},
         AnalyzeCase{"하지만 그러나 그리고 때문에", {"하지만", "그러나", "그리고", "때문에"}},
-        AnalyzeCase{"정부가 발표했다", {"정부가→정부", "발표했다→발표"}}));
+        AnalyzeCase{"정부가 발표했다", {"정부가→정부", "발표했다→발표"}},
+        // one-syllable nouns, only with a particle their 받침 confirms
+        AnalyzeCase{"칩을 칩이 값은 칩으로", {"칩을→칩", "칩이→칩", "값은→값", "칩으로→칩"}},
+        AnalyzeCase{"나이 사과 정도 칩의", {"나이", "사과", "정도", "칩의"}}));
 
 // Questions glue 몇/어느/무슨 to the noun they ask about; the noun is what
 // a document contains.

@@ -55,7 +55,7 @@ class Analyzer {
 
   // Identifies the analysis rules; stored in the index so that an index built
   // by other rules is refused. Bump on any change that alters terms.
-  static constexpr std::string_view version = "ko-light-2";
+  static constexpr std::string_view version = "ko-light-3";
 
  private:
   struct Impl;
