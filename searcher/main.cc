@@ -74,7 +74,7 @@ struct Flags {
   std::size_t offset = 0;
   std::size_t fragments = 1;
   std::string format = "human";
-  bool json = false, files = false, count = false, explain = false;
+  bool json = false, files = false, count = false, explain = false, literal = false;
   std::string color = "auto";
   std::string mode = "prefer-all";
   std::string since, until, batch;
@@ -100,6 +100,8 @@ void register_flags(CLI::App& app, Flags& f) {
       ->check(CLI::IsMember({"auto", "always", "never"}))->capture_default_str();
   app.add_option("--mode", f.mode, "prefer-all (default), all (every word required) or any")
       ->check(CLI::IsMember({"prefer-all", "all", "any"}));
+  app.add_flag("-F,--literal", f.literal,
+               "take the query as plain text, like grep -F: quotes, -, OR, (), field: and * are words (questions, pasted text)");
   app.add_option("--since", f.since, "only articles dated on or after YYYY-MM-DD (undated articles are left out)");
   app.add_option("--until", f.until, "only articles dated on or before YYYY-MM-DD (undated articles are left out)");
   auto* batch = app.add_option("--batch", f.batch, "run every query of FILE ('-': stdin), qid<TAB>query per line, against one open index");
@@ -236,6 +238,7 @@ ks::SearchOptions search_options(const Flags& f, ks::OutputFormat format) {
   o.snippet.fragments = f.fragments;
   o.snippets = format == ks::OutputFormat::human || format == ks::OutputFormat::json || format == ks::OutputFormat::cite;
   o.mode = f.mode == "all" ? ks::MatchMode::all : f.mode == "any" ? ks::MatchMode::any : ks::MatchMode::prefer_all;
+  if (f.literal) o.syntax = ks::QuerySyntax::plain;
   o.dates.since = checked_date(f.since, "--since");
   o.dates.until = checked_date(f.until, "--until");
   if (o.dates.since && o.dates.until && *o.dates.until < *o.dates.since)

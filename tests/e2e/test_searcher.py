@@ -91,6 +91,15 @@ class QueryLanguage(IndexedCorpus):
         self.assertEqual(set(self.files('"노광 장비"')), {A000, A002})
         self.assertIn(A001, self.files("노광 장비"))
 
+    def test_literal_takes_operators_as_text(self):
+        # A pasted question: a lone '-', an unclosed quote and ')' are errors
+        # in the query language and plain text under -F.
+        question = '노광 - "장비) 부족'
+        self.assert_one_line_error(self.search("--", question), "query error at character 4")
+        self.assertEqual(self.files("-F", "--", question)[:2], [A000, A002])
+        r = self.search("--literal", "--batch", "-", "--count", input=f"q\t{question}\n".encode())
+        self.assertEqual((r.returncode, r.stdout), (0, b"q\t4\n"))
+
     def test_curly_quotes_make_a_phrase_too(self):
         self.assertEqual(set(self.files("“노광 장비”")), {A000, A002})
 
