@@ -33,6 +33,7 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "e2e"))
 import nsmc  # noqa: E402
+from index_state import index_dump  # noqa: E402
 
 try:
     import xapian
@@ -58,19 +59,6 @@ def read_state(index):
     if len(state) != db.get_doccount():
         raise CheckFailed("%d documents but %d unique ids" % (db.get_doccount(), len(state)))
     return db.get_revision(), state
-
-
-def dump(index):
-    """Everything a document is made of, by id: data, values, terms with wdf and positions."""
-    db = xapian.Database(index)
-    out = {}
-    for t in db.allterms(b"Q"):
-        for p in db.postlist(t.term):
-            doc = db.get_document(p.docid)
-            terms = tuple((x.term, x.wdf, tuple(db.positionlist(p.docid, x.term))) for x in doc.termlist())
-            values = tuple((v.num, v.value) for v in doc.values())
-            out[t.term] = (doc.get_data(), values, terms)
-    return out, db.get_doccount(), db.get_avlength()
 
 
 def xapian_check(index):
@@ -258,11 +246,12 @@ class Runner:
         r = subprocess.run([self.args.indexer, "--corpus", self.corpus, "--index", self.reference], capture_output=True)
         if r.returncode != 0:
             raise CheckFailed("reference build exited %d" % r.returncode)
-        got, want = dump(self.index), dump(self.reference)
+        got, want = index_dump(xapian, self.index), index_dump(xapian, self.reference)
         if got != want:
             differing = [k for k in set(got[0]) | set(want[0]) if got[0].get(k) != want[0].get(k)]
             raise CheckFailed("converged index differs from a clean rebuild: %d documents differ (%s), "
-                              "doccount %d vs %d" % (len(differing), differing[:5], got[1], want[1]))
+                              "doccount %d vs %d" % (len(differing), differing[:5], got[1]["doccount"],
+                                                     want[1]["doccount"]))
         return len(got[0])
 
     def timed_full_run(self, batch):

@@ -7,6 +7,8 @@ import subprocess
 import tempfile
 import unittest
 
+from index_state import index_dump  # noqa: F401 (re-exported for the suites)
+
 INDEXER = os.environ["INDEXER"]
 SEARCH = os.environ["SEARCH"]
 CORPUS = os.environ["CORPUS"]
@@ -78,19 +80,6 @@ def xapian_module(test):
         return xapian
     except ImportError:
         test.skipTest("python3-xapian missing (run with Debian's /usr/bin/python3)")
-
-
-def index_dump(xapian, index):
-    """{id: (data, values, terms with wdf and positions)} plus collection stats of an index."""
-    db = xapian.Database(index)
-    docs = {}
-    for t in db.allterms(b"Q"):
-        for p in db.postlist(t.term):
-            doc = db.get_document(p.docid)
-            terms = tuple((x.term, x.wdf, tuple(db.positionlist(p.docid, x.term))) for x in doc.termlist())
-            values = tuple((v.num, v.value) for v in doc.values())
-            docs[t.term[1:].decode()] = (doc.get_data(), values, terms)
-    return docs, {"doccount": db.get_doccount(), "avlength": db.get_avlength()}
 
 
 def index_ids(xapian, index):
