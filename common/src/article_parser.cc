@@ -881,25 +881,29 @@ bool is_promo(std::string_view s) {
   return !longer_than(s, 100) && std::any_of(std::begin(kStrongPromoPhrases), std::end(kStrongPromoPhrases), says);
 }
 
+// A line of `kind` where a publisher's name may be looked up, trusted at
+// `rank` (lower = more trustworthy).
+LineInfo publisher_line(Kind kind, std::string_view zone, int rank) {
+  LineInfo info;
+  info.kind = kind;
+  info.publisher_zone = zone;
+  info.publisher_rank = rank;
+  return info;
+}
+
+LineInfo line_of(Kind kind) {
+  LineInfo info;
+  info.kind = kind;
+  return info;
+}
+
 LineInfo analyze_line(std::string_view raw) {
   const std::string_view s = trim(raw);
-  LineInfo info;
-  if (s.empty()) {
-    info.kind = Kind::blank;
-    return info;
-  }
-  if (!has_word_char(s)) {  // rules and ornaments: ----, ▲, |
-    info.kind = Kind::navigation;
-    return info;
-  }
-  if (is_masthead(s)) {
-    info.kind = Kind::masthead;
-    info.publisher_zone = s;
-    info.publisher_rank = 0;
-    return info;
-  }
+  if (s.empty()) return line_of(Kind::blank);
+  if (!has_word_char(s)) return line_of(Kind::navigation);  // rules and ornaments: ----, ▲, |
+  if (is_masthead(s)) return publisher_line(Kind::masthead, s, 0);
   if (auto kind = media_word_kind(s)) {
-    info.kind = *kind;
+    LineInfo info = line_of(*kind);
     if (*kind == Kind::masthead) {
       info.masthead_name = strip_decoration(s);
       info.publisher_rank = 0;
@@ -908,43 +912,21 @@ LineInfo analyze_line(std::string_view raw) {
   }
   if (auto dateline = read_dateline(s)) return *dateline;
   if (auto labelled = read_label_line(s)) return *labelled;
-  if (is_caption(s) || is_credit_line(s) || ends_with_credit(s)) {
-    info.kind = Kind::caption;
-    return info;
-  }
-  if (is_promo(s)) {
-    info.kind = Kind::promo;
-    info.publisher_zone = s;
-    info.publisher_rank = 2;
-    return info;
-  }
-  if (is_breadcrumb(s) || is_navigation(s)) {
-    info.kind = Kind::navigation;
-    info.publisher_zone = s;
-    info.publisher_rank = 3;
-    return info;
-  }
+  if (is_caption(s) || is_credit_line(s) || ends_with_credit(s)) return line_of(Kind::caption);
+  if (is_promo(s)) return publisher_line(Kind::promo, s, 2);
+  if (is_breadcrumb(s) || is_navigation(s)) return publisher_line(Kind::navigation, s, 3);
   if (auto byline = read_byline(s)) {
-    info.kind = Kind::byline;
+    LineInfo info = publisher_line(Kind::byline, s, 1);
     info.author = byline->author;
-    info.publisher_zone = s;
-    info.publisher_rank = 1;
     return info;
   }
   if (auto lead = read_lead(s)) {
-    info.kind = lead->has_text_after ? Kind::body : Kind::dateline;
+    LineInfo info = publisher_line(lead->has_text_after ? Kind::body : Kind::dateline, lead->publisher_zone, 1);
     info.author = lead->author;
-    info.publisher_zone = lead->publisher_zone;
-    info.publisher_rank = 1;
     return info;
   }
-  if (!longer_than(s, 200) && is_copyright(s)) {
-    info.kind = Kind::copyright;
-    info.publisher_zone = s;
-    info.publisher_rank = 4;
-    return info;
-  }
-  return info;
+  if (!longer_than(s, 200) && is_copyright(s)) return publisher_line(Kind::copyright, s, 4);
+  return line_of(Kind::body);
 }
 
 LineRole role_of(Kind kind) {
