@@ -33,6 +33,7 @@
 
 #include <xapian.h>
 
+#include "kosearch/document.h"
 #include "kosearch/error.h"
 #include "kosearch/index_writer.h"
 #include "kosearch/schema.h"
@@ -69,35 +70,28 @@ std::uint64_t dir_bytes(const fs::path& dir) {
   return total;
 }
 
+// The ids of the articles whose body has the same fingerprint as `id`'s (itself included).
+std::set<std::string> copies_of(const Xapian::Database& db, const std::string& id) {
+  namespace schema = ks::schema;
+  const std::string id_term = schema::boolean_term(schema::unique_id, id);
+  const auto found = db.postlist_begin(id_term);
+  if (found == db.postlist_end(id_term)) return {};
+  const std::string fp_term =
+      schema::boolean_term(schema::fingerprint, db.get_document(*found).get_value(schema::slot_fingerprint));
+  std::set<std::string> ids;
+  for (auto p = db.postlist_begin(fp_term); p != db.postlist_end(fp_term); ++p)
+    ids.insert(ks::deserialize(db.get_document(*p).get_data()).id);
+  return ids;
+}
+
 // Adds to each question's relevant ids the ids of articles whose body has the
 // same fingerprint as a relevant one; returns how many questions widened.
 std::size_t equate_copies(const std::string& index_dir, std::map<std::string, std::set<std::string>>& qrels) {
-  namespace schema = ks::schema;
-  Xapian::Database db(index_dir);
-  std::map<std::string, std::set<std::string>> copies;  // id -> ids with its fingerprint
-  auto copies_of = [&](const std::string& id) -> const std::set<std::string>& {
-    auto [it, fresh] = copies.try_emplace(id);
-    if (!fresh) return it->second;
-    const auto found = db.postlist_begin(schema::boolean_term(schema::unique_id, id));
-    if (found == db.postlist_end(schema::boolean_term(schema::unique_id, id))) return it->second;
-    const std::string fp = db.get_document(*found).get_value(schema::slot_fingerprint);
-    const std::string fp_term = schema::boolean_term(schema::fingerprint, fp);
-    const std::string id_prefix(schema::unique_id);
-    for (auto p = db.postlist_begin(fp_term); p != db.postlist_end(fp_term); ++p) {
-      Xapian::Document doc = db.get_document(*p);
-      auto t = doc.termlist_begin();
-      t.skip_to(id_prefix);
-      if (t != doc.termlist_end() && (*t).rfind(id_prefix, 0) == 0) it->second.insert((*t).substr(id_prefix.size()));
-    }
-    return it->second;
-  };
+  const Xapian::Database db(index_dir);
   std::size_t widened = 0;
   for (auto& [qid, ids] : qrels) {
     const std::size_t before = ids.size();
-    for (const std::string& id : std::set<std::string>(ids)) {
-      const auto& same = copies_of(id);
-      ids.insert(same.begin(), same.end());
-    }
+    for (const std::string& id : std::set<std::string>(ids)) ids.merge(copies_of(db, id));
     widened += ids.size() > before;
   }
   return widened;
