@@ -147,26 +147,25 @@ constexpr std::string_view kInterrogativePrefixes[] = {"몇", "어느", "무슨"
 // Words that merely start like one (adverbs, 몇몇 "some").
 constexpr std::string_view kNotInterrogative[] = {"몇몇", "어느덧", "어느새"};
 
-// The light stem of a Hangul word; after a glued interrogative, the stem of
-// the noun that follows it, which may be a one-syllable noun when its 받침
-// confirms the particle (몇번째로 → 번째, 몇명이 → 명, 몇일에 → 일에).
+// The light stem of a noun; failing that, a one-syllable stem before a
+// particle its 받침 confirms (칩을, 칩이, 값은, 칩으로 → 칩, 값): 나이, 사과 and
+// 정도 stay whole because the gate or the list refuses them. Ambiguous words
+// (길이 "length" → 길) keep their exact form in the bigram layer, which ranks
+// the exact word first.
+std::string_view noun_stem(std::string_view word) {
+  const std::string_view stem = light_stem(word);
+  if (stem.size() != word.size()) return stem;
+  return light_stem(word, {.min_syllables = 1, .max_strips = 1, .gated_only = true});
+}
+
+// The stem of a Hangul word; after a glued interrogative, the stem of the
+// noun that follows it (몇번째로 → 번째, 몇명이 → 명, 몇일에 → 일에).
 std::string_view hangul_stem(std::string_view word) {
   for (const std::string_view other : kNotInterrogative)
     if (word.starts_with(other)) return light_stem(word);
-  for (const std::string_view prefix : kInterrogativePrefixes) {
-    if (word.size() <= prefix.size() || !word.starts_with(prefix)) continue;
-    const std::string_view noun = word.substr(prefix.size());
-    const std::string_view stem = light_stem(noun);
-    if (stem.size() != noun.size()) return stem;
-    return light_stem(noun, {.min_syllables = 1, .max_strips = 1, .gated_only = true});
-  }
-  const std::string_view stem = light_stem(word);
-  if (stem.size() != word.size()) return stem;
-  // A one-syllable noun before a particle its 받침 confirms (칩을, 칩이, 값은,
-  // 칩으로): 나이, 사과 and 정도 stay whole because the gate or the list refuses
-  // them. Ambiguous words (길이 "length" → 길) keep their exact form in the
-  // bigram layer, which ranks the exact word first.
-  return light_stem(word, {.min_syllables = 1, .max_strips = 1, .gated_only = true});
+  for (const std::string_view prefix : kInterrogativePrefixes)
+    if (word.size() > prefix.size() && word.starts_with(prefix)) return noun_stem(word.substr(prefix.size()));
+  return noun_stem(word);
 }
 
 // Decides what a Hangul word glued to the preceding number/Latin/Han word
