@@ -51,7 +51,9 @@ Output: human (default; colour on a terminal unless NO_COLOR is set, TERM is
 JSON Lines (--json), one object per line, keys always present (null when the
   article lacks the field); "qid" only with --batch:
   {"type":"hit", "qid", "rank":int (1-based, counting from --offset),
-   "score":number, "id":str, "path":str, "line":int, "column":int (1-based,
+   "score":number, "id":str, "match":"all"|"some"|"partial" (every query
+   word found, some, or only syllable pairs of them), "path":str, "line":int,
+   "column":int (1-based,
    characters), "title", "source", "date" ("YYYY-MM-DD"), "author", "url":
    str|null, "snippet":str, "highlights":[[start,end],…] (half-open
    CHARACTER offsets into snippet)}

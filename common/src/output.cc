@@ -8,6 +8,9 @@
 //    "rank":   integer,     1-based, counting from --offset
 //    "score":  number,      engine score (BM25-based; comparable within one query only)
 //    "id":     string,      article id
+//    "match":  string,      "all": every query word found (as a word, or whole
+//                           inside a longer word); "some": some of them;
+//                           "partial": only syllable pairs of the words
 //    "path":   string,      file the citation points at
 //    "line":   integer,     1-based source line of the snippet's first passage
 //    "column": integer,     1-based character column where that passage starts
@@ -141,6 +144,7 @@ class HumanWriter : public WriterBase {
     for (const auto* field : {&c.source, &c.date, &c.author})
       if (*field && !(*field)->empty()) meta += (meta.empty() ? "" : " · ") + neutralize_controls(**field);
     if (!meta.empty()) line += "  " + meta;
+    if (hit.match == MatchKind::partial) line += "  " + styled("(partial: only parts of the words match)", ansi::dim);
     return line;
   }
 
@@ -194,6 +198,7 @@ class JsonWriter : public WriterBase {
     j["rank"] = hit.rank;
     j["score"] = hit.score;
     j["id"] = neutralize_controls(hit.id);
+    j["match"] = match_name(hit.match);
     j["path"] = neutralize_controls(c.path);
     j["line"] = c.line;
     j["column"] = c.column;
@@ -264,6 +269,15 @@ std::unique_ptr<ResultWriter> make_writer(const OutputOptions& options, std::ost
     case OutputFormat::cite: return std::make_unique<CiteWriter>(options, out);
   }
   return std::make_unique<HumanWriter>(options, out);
+}
+
+const char* match_name(MatchKind match) {
+  switch (match) {
+    case MatchKind::all: return "all";
+    case MatchKind::some: return "some";
+    case MatchKind::partial: return "partial";
+  }
+  return "all";
 }
 
 bool use_color(const std::string& mode, OutputFormat format, bool stdout_is_terminal) {

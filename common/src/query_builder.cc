@@ -1,5 +1,8 @@
 #include "kosearch/query_builder.h"
 
+#include <algorithm>
+#include <cmath>
+#include <limits>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -62,8 +65,8 @@ struct Part {
 
 class Builder {
  public:
-  Builder(Analyzer& analyzer, const RankingParams& params, MatchMode mode)
-      : analyzer_(analyzer), params_(params), mode_(mode) {}
+  Builder(Analyzer& analyzer, const RankingParams& params, MatchMode mode, const IndexStats& stats)
+      : analyzer_(analyzer), params_(params), mode_(mode), stats_(stats) {}
 
   BuiltQuery build(const QueryNode& root, const DateBounds& dates) {
     std::vector<Q> filters;
@@ -74,18 +77,21 @@ class Builder {
       filter_lines_.push_back("date " + date_text(from, to) + " (--since/--until; undated articles left out)");
     }
 
+    keyword_query_ = typed_words(root) <= params_.keyword_words;
     Part top = build_node(root);
     // Words that all vanish in analysis (only punctuation) leave nothing to
     // rank by, even when a filter would still select documents.
     const bool words_vanished = positive_leaves_ > 0 && productive_leaves_ == 0;
     if (words_vanished || (!top.query && filter_lines_.empty())) throw QueryError("nothing to search for", first_empty_position_);
     Q query = top.query ? *top.query : match_all_unweighted();
+    if (top.query && !scoring_pairs_.empty()) query = Q(Q::OP_AND_MAYBE, query, combine(Q::OP_OR, scoring_pairs_));
     if (!filters.empty()) query = Q(Q::OP_FILTER, query, combine(Q::OP_AND, filters));
 
     BuiltQuery built;
     built.query = query;
     built.match_terms = std::move(match_terms_);
     built.match_prefixes = std::move(match_prefixes_);
+    built.words = std::move(words_);
     built.explanation = explain(root, query);
     return built;
   }
@@ -94,6 +100,10 @@ class Builder {
   Analyzer& analyzer_;
   const RankingParams& params_;
   MatchMode mode_;
+  const IndexStats& stats_;
+  std::vector<WordTerms> words_;
+  std::vector<Q> scoring_pairs_;  // syllable pairs of known words: score, never match
+  bool keyword_query_ = false;     // at most keyword_words typed words: strict coordination
   std::vector<std::string> match_terms_;
   std::set<std::string> seen_terms_;
   std::vector<std::string> match_prefixes_;
@@ -163,40 +173,163 @@ class Builder {
 
   // ---- term layers ----------------------------------------------------------
 
-  // Every layer a token's indexed twin produced, weighted: stem, joined,
-  // bigrams and the title stem.
-  Q token_scoring(const Token& token) const {
+  Xapian::doccount termfreq(const std::string& term) const { return stats_.termfreq ? stats_.termfreq(term) : 1; }
+
+  // How many documents hold the word as a word, in the text or in the byline
+  // or publisher (0: the index does not know it).
+  Xapian::doccount word_frequency(const schema::TokenTerms& terms) const {
+    Xapian::doccount df = std::max(termfreq(terms.stem), terms.joined.empty() ? 0 : termfreq(terms.joined));
+    for (const std::string_view field : {schema::author, schema::source})
+      df = std::max(df, termfreq(std::string(field) + terms.stem));
+    return df;
+  }
+
+  // Words the user typed that something is searched for by (exclusions and
+  // filters aside): a query of a few words is a keyword query.
+  static std::size_t typed_words(const QueryNode& node) {
+    switch (node.kind) {
+      case Kind::word:
+      case Kind::prefix: return 1;
+      case Kind::phrase: {
+        std::size_t words = 0;
+        bool in_word = false;
+        for (const char c : node.text) {
+          const bool space = c == ' ' || c == '\t';
+          words += !space && !in_word;
+          in_word = !space;
+        }
+        return words;
+      }
+      case Kind::all:
+      case Kind::any: {
+        std::size_t words = 0;
+        for (const QueryNode& child : node.children) words += typed_words(child);
+        return words;
+      }
+      case Kind::field: return node.field == "title" ? typed_words(node.children.front()) : 0;
+      case Kind::date_range:
+      case Kind::exclude: return 0;
+    }
+    return 0;
+  }
+
+  // The tier a word earns: word_tier in units of the word's idf, so a rare
+  // word counts for more than a common one (question words like 무엇 or 어느
+  // hardly move a document up). `df` is how many documents hold it.
+  // In a keyword query every word was typed on purpose: each found word
+  // also earns keyword_tier, larger than any score the rest can add up to,
+  // so documents holding more of the words come first (strict coordination).
+  double tier_weight(Xapian::doccount df) const {
+    const double strict = keyword_query_ ? params_.keyword_tier : 0.0;
+    if (!stats_.termfreq || stats_.documents == 0) return strict + params_.word_tier;
+    const double n = stats_.documents;
+    return strict + params_.word_tier * std::max(std::log((n + 1.0) / (std::min<double>(df, n) + 0.5)), 0.01);
+  }
+
+  // A constant `weight` for every document `matching` selects: the tier a
+  // query word puts a document in, whatever the document's length.
+  static Q tier(double weight, const Q& matching) {
+    Q constant((new Xapian::FixedWeightPostingSource(weight))->release());
+    return Q(Q::OP_FILTER, constant, matching);
+  }
+
+  // One query token as ranking.h's tiers rank it: a tier bonus for the word
+  // found as a word (stem, join, spaced compound) or, lower, whole inside a
+  // longer word (all its syllable pairs); BM25 of those forms orders each
+  // tier. Only a word the index does not hold as a word also matches through
+  // some of its syllable pairs, and that earns no tier.
+  Q token_scoring(const Token& token) {
     const schema::TokenTerms terms = schema::terms_for(token);
+    WordTerms word;
+    word.text = terms.stem;
+    std::vector<Q> as_word{Q(terms.stem)};
+    word.forms.push_back({terms.stem});
     std::vector<Q> layers{scaled(Q(terms.stem), params_.stem_weight)};
-    if (!terms.joined.empty() && params_.joined_weight > 0) layers.push_back(scaled(Q(terms.joined), params_.joined_weight));
-    if (params_.bigram_weight > 0)
-      for (const auto& bigram : terms.bigrams)
-        layers.push_back(scaled(Q(std::string(schema::bigram) + bigram), params_.bigram_weight));
+    if (!terms.joined.empty()) {
+      as_word.emplace_back(terms.joined);
+      word.forms.push_back({terms.joined});
+      if (params_.joined_weight > 0) layers.push_back(scaled(Q(terms.joined), params_.joined_weight));
+    }
     if (params_.title_weight > 0)
       layers.push_back(scaled(Q(std::string(schema::title) + terms.stem), params_.title_weight));
-    if (params_.spaced_weight > 0 && token.kind == TokenKind::hangul)
-      for (Q& split : spaced_forms(terms.stem)) layers.push_back(scaled(std::move(split), params_.spaced_weight));
+    if (token.kind == TokenKind::hangul) {
+      for (auto& [split, parts] : spaced_forms(terms.stem)) {
+        as_word.push_back(split);
+        word.forms.push_back(parts);
+        if (params_.spaced_weight > 0) layers.push_back(scaled(split, params_.spaced_weight));
+      }
+    }
+    // The byline and the publisher name the article too (오로라 특파원):
+    // they earn the tier, though as filter-only terms they carry no BM25.
+    for (const std::string_view field : {schema::author, schema::source})
+      as_word.emplace_back(std::string(field) + terms.stem);
+    const Q word_found = combine(Q::OP_OR, as_word);
+    const Xapian::doccount df = word_frequency(terms);
+    word.known = df > 0;
+    std::vector<Q> tiers;
+    if (word.known) {
+      tiers.push_back(tier(tier_weight(df), word_found));
+      // A word of the title says what the whole text is about, however long.
+      if (params_.title_share > 0)
+        tiers.push_back(tier(tier_weight(df) * params_.title_share, Q(std::string(schema::title) + terms.stem)));
+    }
+    if (!terms.bigrams.empty()) {
+      std::vector<Q> bigrams;
+      for (const auto& bigram : terms.bigrams) {
+        word.bigrams.push_back(std::string(schema::bigram) + bigram);
+        bigrams.emplace_back(word.bigrams.back());
+      }
+      // The tier forgives one missing pair in a long word (a space inside
+      // it); telling how a hit matched does not: 3 of 엔비디야's pairs are
+      // not the word.
+      word.bigrams_needed = bigrams.size();
+      const Q whole = bigrams_required(bigrams);
+      const Q pairs = scaled(combine(Q::OP_OR, bigrams), params_.bigram_weight);
+      // Xapian 1.4.22's OP_MAX over these crashes in get_mset; AND_NOT keeps
+      // the two tiers apart instead.
+      Xapian::doccount rarest = df;
+      if (!word.known) {
+        rarest = stats_.documents;
+        for (const auto& bigram : word.bigrams) rarest = std::min(rarest, termfreq(bigram));
+      }
+      tiers.push_back(tier(tier_weight(rarest) * params_.inside_share,
+                           word.known ? Q(Q::OP_AND_NOT, whole, word_found) : whole));
+      // A known word's syllable pairs only score documents something else
+      // brought in (build: AND_MAYBE), so 양자점 never finds 양자 컴퓨터
+      // through 양자 alone, while 대학교 still counts for a text on 대학.
+      (word.known ? scoring_pairs_ : layers).push_back(pairs);
+    }
+    if (!tiers.empty()) layers.push_back(combine(Q::OP_OR, tiers));
+    words_.push_back(std::move(word));
     return combine(Q::OP_OR, layers);
   }
 
   // A compound written as one word, as the text may space it: 노광장비 as the
   // stems 노광 and 장비 side by side (each part at least two syllables).
-  static std::vector<Q> spaced_forms(std::string_view stem) {
+  static std::vector<std::pair<Q, std::vector<std::string>>> spaced_forms(std::string_view stem) {
     constexpr std::size_t kSyllableBytes = 3, kMinPart = 2 * kSyllableBytes;
-    std::vector<Q> forms;
+    std::vector<std::pair<Q, std::vector<std::string>>> forms;
     if (stem.size() < 2 * kMinPart || stem.size() % kSyllableBytes != 0) return forms;
     for (std::size_t i = 0; i < stem.size(); i += kSyllableBytes)
       if (!is_hangul_syllable(decode_utf8_at(stem, i).code_point)) return forms;
     for (std::size_t cut = kMinPart; cut + kMinPart <= stem.size(); cut += kSyllableBytes) {
-      const Q parts[] = {Q(std::string(stem.substr(0, cut))), Q(std::string(stem.substr(cut)))};
-      forms.emplace_back(Q::OP_PHRASE, std::begin(parts), std::end(parts), 2);
+      std::vector<std::string> parts{std::string(stem.substr(0, cut)), std::string(stem.substr(cut))};
+      const Q pair[] = {Q(parts[0]), Q(parts[1])};
+      forms.emplace_back(Q(Q::OP_PHRASE, std::begin(pair), std::end(pair), 2), std::move(parts));
     }
     return forms;
   }
 
-  Q tokens_scoring(const std::vector<Token>& tokens) const {
+  // A word the analyzer splits (GPT-4, 7나노칩's parts) is still one word:
+  // its pieces side by side, in order, earn one more tier.
+  Q tokens_scoring(const std::vector<Token>& tokens) {
     std::vector<Q> parts;
     for (const Token& token : tokens) parts.push_back(token_scoring(token));
+    if (tokens.size() > 1) {
+      Xapian::doccount rarest = std::numeric_limits<Xapian::doccount>::max();
+      for (const Token& token : tokens) rarest = std::min(rarest, word_frequency(schema::terms_for(token)));
+      if (rarest > 0) parts.push_back(tier(tier_weight(rarest), stems_in_order(tokens, schema::body)));
+    }
     return combine(Q::OP_OR, parts);
   }
 
@@ -218,13 +351,17 @@ class Builder {
     return Q(Q::OP_OR, token_strict(token), bigrams_required(bigrams));
   }
 
+  static std::size_t bigrams_needed(std::size_t bigrams) {
+    constexpr std::size_t kMaxSpacedSyllables = 8;
+    return bigrams < 3 || bigrams + 1 > kMaxSpacedSyllables ? bigrams : bigrams - 1;
+  }
+
   // All bigrams, except that in words of 4 to kMaxSpacedSyllables syllables
   // any one may be missing: a space inside the word (노광장비 written 노광
   // 장비) removes exactly the bigram across it (광장). Shorter words keep all,
   // or 반도 alone would satisfy 반도체.
   static Q bigrams_required(const std::vector<Q>& bigrams) {
-    constexpr std::size_t kMaxSpacedSyllables = 8;
-    if (bigrams.size() < 3 || bigrams.size() + 1 > kMaxSpacedSyllables) return combine(Q::OP_AND, bigrams);
+    if (bigrams_needed(bigrams.size()) == bigrams.size()) return combine(Q::OP_AND, bigrams);
     std::vector<Q> one_missing;
     for (std::size_t skip = 0; skip < bigrams.size(); ++skip) {
       std::vector<Q> rest;
@@ -525,8 +662,27 @@ class Builder {
 }  // namespace
 
 BuiltQuery build_query(const QueryNode& root, Analyzer& analyzer, const RankingParams& params, MatchMode mode,
-                       const DateBounds& dates) {
-  return Builder(analyzer, params, mode).build(root, dates);
+                       const DateBounds& dates, const IndexStats& stats) {
+  return Builder(analyzer, params, mode, stats).build(root, dates);
+}
+
+MatchKind classify_match(const std::vector<WordTerms>& words, const std::set<std::string>& matched) {
+  std::size_t found = 0;
+  for (const WordTerms& word : words) {
+    const auto all_matched = [&](const std::vector<std::string>& terms) {
+      return std::all_of(terms.begin(), terms.end(), [&](const std::string& t) { return matched.count(t) > 0; });
+    };
+    const auto pairs = static_cast<std::size_t>(std::count_if(
+        word.bigrams.begin(), word.bigrams.end(), [&](const std::string& t) { return matched.count(t) > 0; }));
+    const bool as_word = std::any_of(word.forms.begin(), word.forms.end(), all_matched);
+    found += as_word || (!word.bigrams.empty() && pairs >= word.bigrams_needed);
+  }
+  if (words.empty() || found == words.size()) return MatchKind::all;
+  return found > 0 ? MatchKind::some : MatchKind::partial;
+}
+
+Xapian::BM25PlusWeight weighting(const RankingParams& params) {
+  return Xapian::BM25PlusWeight(params.k1, 0, 1, params.b, 0.5, params.delta);
 }
 
 }  // namespace kosearch

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <optional>
+#include <set>
 
 #include <xapian.h>
 
@@ -81,12 +82,27 @@ QueryNode plain_query(std::string_view text) {
   return root;
 }
 
-Hit make_hit(const Xapian::MSetIterator& it, std::size_t rank, const MatchWeights& weights,
+// The query terms a hit holds, for telling how it matched.
+std::set<std::string> matching_terms(const Xapian::Enquire& enquire, const Xapian::MSetIterator& it) {
+  return {enquire.get_matching_terms_begin(it), enquire.get_matching_terms_end(it)};
+}
+
+// A hit found only through syllable pairs has no whole word to show: its
+// snippet looks for the pairs alone, so the passage that matched is marked.
+MatchWeights pairs_only(const MatchWeights& weights) {
+  MatchWeights pairs;
+  for (const auto& [term, weight] : weights)
+    if (term.compare(0, schema::bigram.size(), schema::bigram) == 0) pairs.emplace(term, weight);
+  return pairs;
+}
+
+Hit make_hit(const Xapian::MSetIterator& it, std::size_t rank, MatchKind match, const MatchWeights& weights,
              Analyzer& analyzer, const SearchOptions& options) {
   Article article = deserialize(it.get_document().get_data());
   Hit hit;
   hit.rank = rank;
   hit.score = it.get_weight();
+  hit.match = match;
   hit.id = article.id;
   hit.citation.path = article.path;
   hit.citation.title = article.title;
@@ -95,7 +111,8 @@ Hit make_hit(const Xapian::MSetIterator& it, std::size_t rank, const MatchWeight
   hit.citation.author = article.author;
   hit.citation.url = article.url;
   if (options.snippets) {
-    hit.snippet = make_snippet(article, weights, analyzer, options.snippet);
+    hit.snippet = make_snippet(article, match == MatchKind::partial ? pairs_only(weights) : weights, analyzer,
+                               options.snippet);
     hit.citation.line = hit.snippet.line;
     hit.citation.column = hit.snippet.column;
   } else {
@@ -251,13 +268,14 @@ struct Searcher::Impl {
   Results run(const std::string& query, const SearchOptions& options) {
     Results results;
     const QueryNode root = options.syntax == QuerySyntax::plain ? plain_query(query) : parse_query(query);
-    const BuiltQuery built = build_query(root, analyzer, options.ranking, options.mode, options.dates);
+    const IndexStats stats{db.get_doccount(), [this](const std::string& term) { return db.get_termfreq(term); }};
+    const BuiltQuery built = build_query(root, analyzer, options.ranking, options.mode, options.dates, stats);
     results.explanation = built.explanation;
 
     Xapian::Enquire enquire(db);
     enquire.set_query(built.query);
     const auto& r = options.ranking;
-    enquire.set_weighting_scheme(Xapian::BM25Weight(r.k1, 0, 1, r.b, 0.5));
+    enquire.set_weighting_scheme(weighting(r));
     // Equal scores are common (short texts, same words). Docids differ between
     // one index and its shards, so ties are ordered by the content hash, the
     // same wherever the article is stored: a sharded index ranks exactly like
@@ -273,8 +291,10 @@ struct Searcher::Impl {
     // starts at an offset (segfault); the iterator form does not.
     if (!mset.empty()) mset.fetch(mset.begin(), mset.end());
     std::size_t rank = options.offset;
-    for (auto it = mset.begin(); it != mset.end(); ++it)
-      results.hits.push_back(make_hit(it, ++rank, weights, analyzer, options));
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      const MatchKind match = classify_match(built.words, matching_terms(enquire, it));
+      results.hits.push_back(make_hit(it, ++rank, match, weights, analyzer, options));
+    }
     return results;
   }
 };

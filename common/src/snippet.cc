@@ -195,24 +195,43 @@ struct Query {
   }
 };
 
-// The best of the token's indexed terms that the query matched, if any.
-std::optional<Match> match_token(const Token& token, const Query& query) {
+// The syllables of `token` (bytes into `line`) that its matched syllable
+// pairs cover: the first pair's start to the last pair's end, so a word found
+// inside a longer one (양자점 in 양자점기술) is marked, not the whole token.
+std::pair<std::size_t, std::size_t> pair_span(std::string_view line, const Token& token,
+                                              const std::vector<std::string>& pairs) {
+  const std::string_view text = line.substr(token.begin, token.end - token.begin);
+  std::size_t first = std::string_view::npos, last = 0;
+  for (const std::string& pair : pairs) {
+    const std::size_t at = text.find(pair);
+    if (at == std::string_view::npos) return {token.begin, token.end};  // normalized away: mark the token
+    first = std::min(first, at);
+    last = std::max(last, at + pair.size());
+  }
+  return {token.begin + first, token.begin + last};
+}
+
+// The best of the token's indexed terms that the query matched, if any. A
+// token matched only through syllable pairs is marked on those syllables.
+std::optional<Match> match_token(std::string_view line, const Token& token, const Query& query) {
   std::optional<Match> best;
   const auto consider = [&](const std::string& term) {
-    if (term.empty()) return;
+    if (term.empty()) return false;
     const auto found = query.weights.find(term);
-    if (found == query.weights.end()) return;
+    if (found == query.weights.end()) return false;
     if (!best || found->second > best->weight) best = Match{token.begin, token.end, term, found->second};
+    return true;
   };
   const schema::TokenTerms terms = schema::terms_for(token);
   consider(terms.stem);
   consider(terms.joined);
-  if (best) {
-    for (const auto& bigram : terms.bigrams) consider(std::string(schema::bigram) + bigram);
-    return best;
-  }
-  for (const auto& bigram : terms.bigrams) consider(std::string(schema::bigram) + bigram);
-  if (best && !query.bigram_counts(token)) return std::nullopt;
+  const bool as_word = best.has_value();
+  std::vector<std::string> pairs;
+  for (const auto& bigram : terms.bigrams)
+    if (consider(std::string(schema::bigram) + bigram)) pairs.push_back(bigram);
+  if (as_word || !best) return best;
+  if (!query.bigram_counts(token)) return std::nullopt;
+  std::tie(best->begin, best->end) = pair_span(line, token, pairs);
   return best;
 }
 
@@ -232,7 +251,7 @@ LineText read_line(const Line& line, const Query& query, Analyzer& analyzer, std
     if (token.begin < sentence->begin) continue;
     sentence->words.emplace_back(token.begin, token.end);
     if (query.weights.empty()) continue;
-    if (auto match = match_token(token, query)) sentence->matches.push_back(std::move(*match));
+    if (auto match = match_token(out.text, token, query)) sentence->matches.push_back(std::move(*match));
   }
   return out;
 }

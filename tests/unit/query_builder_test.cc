@@ -45,7 +45,8 @@ class Index {
 
   ks::BuiltQuery build(std::string_view query, ks::MatchMode mode = ks::MatchMode::prefer_all,
                        const ks::DateBounds& dates = {}, const ks::RankingParams& params = {}) {
-    return ks::build_query(ks::parse_query(query), analyzer_, params, mode, dates);
+    const ks::IndexStats stats{db_.get_doccount(), [this](const std::string& term) { return db_.get_termfreq(term); }};
+    return ks::build_query(ks::parse_query(query), analyzer_, params, mode, dates, stats);
   }
 
   // Article ids in rank order, ranked the way the searcher ranks.
@@ -53,7 +54,7 @@ class Index {
                                   const ks::DateBounds& dates = {}, const ks::RankingParams& r = {}) {
     Xapian::Enquire enquire(db_);
     enquire.set_query(build(query, mode, dates, r).query);
-    enquire.set_weighting_scheme(Xapian::BM25Weight(r.k1, 0, 1, r.b, 0.5));
+    enquire.set_weighting_scheme(ks::weighting(r));
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);
     std::vector<std::string> ids;
     const Xapian::MSet mset = enquire.get_mset(0, 100);
@@ -211,14 +212,11 @@ TEST(QueryBuilder, AdjacentInOrderBeatsMerelyNear) {
   EXPECT_EQ(ids.front(), "near");  // the tie goes by docid: the boost is what decides above
 }
 
-// A compound typed as one word scores where the text spaces it, above a text
-// with more of its pieces scattered about.
+// A compound typed as one word is found as a word where the text spaces it,
+// above a text with its pieces scattered about (found only through pairs).
 TEST(QueryBuilder, CompoundQueryWordFindsItsSpacedForm) {
   Index index({{"scattered", "노광 가 장비 장비"}, {"spaced", "노광 장비 가 나"}});
-  EXPECT_EQ(index.search("노광장비").front(), "spaced");
-  ks::RankingParams without;
-  without.spaced_weight = 0;
-  EXPECT_EQ(index.search("노광장비", ks::MatchMode::prefer_all, {}, without).front(), "scattered");
+  EXPECT_EQ(index.search("노광장비"), (std::vector<std::string>{"spaced", "scattered"}));
   const std::string q = index.build("노광장비").query.get_description();
   EXPECT_NE(q.find("(노광 PHRASE 2 장비)"), std::string::npos) << q;
   // parts of two syllables or more only: a three-syllable word has no split
@@ -274,10 +272,43 @@ TEST(QueryBuilder, ExplanationNamesWhatIsSearched) {
     EXPECT_NE(text.find(part), std::string::npos) << part << "\n" << text;
 }
 
-TEST(QueryBuilder, LayersAreWeighted) {
+// A word the index holds as a word never pulls in a text that shares only
+// one syllable pair of it (양자점 is not 양자 컴퓨터).
+TEST(QueryBuilder, KnownWordDoesNotMatchThroughOnePair) {
+  Index index({{"dot", "양자점 디스플레이를 만든다"}, {"computer", "양자 컴퓨터를 만든다"}});
+  EXPECT_EQ(index.found("양자점"), (Ids{"dot"}));
+}
+
+// A word the index does not know (a typo) still finds texts through its
+// syllable pairs, as partial matches.
+TEST(QueryBuilder, UnknownWordMatchesThroughPairs) {
+  Index index({{"nvidia", "엔비디아 칩을 산다"}, {"other", "반도체 장비"}});
+  EXPECT_EQ(index.found("엔비디야"), (Ids{"nvidia"}));
+  const ks::BuiltQuery built = index.build("엔비디야");
+  ASSERT_EQ(built.words.size(), 1u);
+  EXPECT_FALSE(built.words[0].known);
+}
+
+// Tiers: a long text holding the word beats a short one holding only pairs
+// of it, whatever BM25's length normalisation says; and in a keyword query a
+// text holding both words beats one holding one word many times.
+TEST(QueryBuilder, TiersBeatLengthAndRepetition) {
+  const std::string filler = " 가나 다라 마바 사아 자차 카타 파하 거너 더러 머버 서어 저처 커터 퍼허";
+  Index index({{"long", "엔비디아 칩" + filler + filler + filler}, {"short", "비디오"}});
+  EXPECT_EQ(index.search("엔비디아"), (std::vector<std::string>{"long"}));
+  Index pair({{"both", "노광 장비" + filler + filler}, {"one", "장비 장비 장비"}});
+  EXPECT_EQ(pair.search("노광 장비").front(), "both");
+}
+
+// How a hit matched, from the query terms it holds.
+TEST(QueryBuilder, ClassifyMatch) {
   Index index({});
-  const std::string q = index.build("엔비디아").query.get_description();
-  EXPECT_NE(q.find("0.75 * G엔비"), std::string::npos) << q;
-  EXPECT_NE(q.find(" * S엔비디아"), std::string::npos) << q;
-  EXPECT_NE(q.find("(엔비디아 OR"), std::string::npos) << q;
+  const auto words = index.build("엔비디아 칩").words;
+  ASSERT_EQ(words.size(), 2u);
+  using K = ks::MatchKind;
+  EXPECT_EQ(ks::classify_match(words, {"엔비디아", "칩"}), K::all);
+  EXPECT_EQ(ks::classify_match(words, {"G엔비", "G비디", "G디아", "칩"}), K::all);  // whole inside a longer word
+  EXPECT_EQ(ks::classify_match(words, {"엔비디아"}), K::some);
+  EXPECT_EQ(ks::classify_match(words, {"G엔비", "G비디"}), K::partial);
+  EXPECT_EQ(ks::classify_match(words, {}), K::partial);
 }

@@ -102,7 +102,7 @@ TEST_F(Snippet, AdjacentMatchedTokensShareOneHighlight) {
 TEST_F(Snippet, BigramMatchesCountForCompoundsAndSpacingNotForUnrelatedWords) {
   const ks::MatchWeights weights = {{"노광장비", 2.0}, {"G노광", 0.7}, {"G광장", 0.7}, {"G장비", 0.7}};
   const auto spaced = make(article_of({{3, "노광 장비를 샀다."}}), weights);
-  EXPECT_EQ(highlighted(spaced), (std::vector<std::string>{"노광", "장비를"}));
+  EXPECT_EQ(highlighted(spaced), (std::vector<std::string>{"노광", "장비"}));  // the matched syllables
 
   const ks::MatchWeights nvidia = {{"엔비디아", 2.0}, {"G엔비", 0.7}, {"G비디", 0.7}, {"G디아", 0.7}};
   const auto unrelated = make(article_of({{3, "숏폼 비디오 플랫폼이다."}}), nvidia);

@@ -13,6 +13,8 @@
 // null), except "qid", which appears only in batch mode.
 //   {"type":"hit", "qid":string, "rank":int (1-based, counting from --offset),
 //    "score":number (comparable within one query only), "id":string,
+//    "match":"all"|"some"|"partial" (every query word found / some / only
+//    syllable pairs of them),
 //    "path":string, "line":int, "column":int (1-based, characters),
 //    "title":string|null, "source":string|null, "date":"YYYY-MM-DD"|null,
 //    "author":string|null, "url":string|null,
@@ -52,5 +54,8 @@ std::unique_ptr<ResultWriter> make_writer(const OutputOptions& options, std::ost
 // NO_COLOR unset or empty, TERM not "dumb", and the format is human or cite.
 // json, files and count never get colour, not even with "always".
 bool use_color(const std::string& mode, OutputFormat format, bool stdout_is_terminal);
+
+// "all", "some" or "partial": how a hit matched, as JSON and --help name it.
+const char* match_name(MatchKind match);
 
 }  // namespace kosearch

@@ -9,7 +9,9 @@
 // pass a date filter); prefix words are OP_WILDCARD on stems.
 #pragma once
 
+#include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -21,8 +23,19 @@
 
 namespace kosearch {
 
+// One positive query word as the ranking tiers see it (ranking.h).
+struct WordTerms {
+  std::string text;                             // its stem, for messages
+  std::vector<std::vector<std::string>> forms;  // the word as a word: all terms of any one form
+  std::vector<std::string> bigrams;             // its syllable pairs, prefixed
+  std::size_t bigrams_needed = 0;               // how many of them make the word whole
+  bool known = true;                            // the index holds it as a word
+};
+
 struct BuiltQuery {
   Xapian::Query query;
+  // The positive words, for telling how a hit matched (classify_match).
+  std::vector<WordTerms> words;
   // Terms (as indexed, with prefixes) that count as a match for snippets and
   // highlighting: stems, joins, bigrams of the positive leaves.
   std::vector<std::string> match_terms;
@@ -40,9 +53,27 @@ struct DateBounds {
   std::optional<std::string> until;  // YYYY-MM-DD inclusive
 };
 
+// What the builder asks of the index: how many documents there are and how
+// many hold a term. It decides which words the index knows as words and how
+// informative each is. Empty: every word counts as known and equally rare.
+struct IndexStats {
+  Xapian::doccount documents = 0;
+  std::function<Xapian::doccount(const std::string& term)> termfreq;
+};
+
 BuiltQuery build_query(const QueryNode& root, Analyzer& analyzer,
                        const RankingParams& params = {},
                        MatchMode mode = MatchMode::prefer_all,
-                       const DateBounds& dates = {});
+                       const DateBounds& dates = {},
+                       const IndexStats& stats = {});
+
+// How a document matched, from the query terms it holds
+// (Enquire::get_matching_terms): every word as a word (or whole inside a
+// longer word), some of them, or only syllable pairs of them.
+enum class MatchKind { all, some, partial };
+MatchKind classify_match(const std::vector<WordTerms>& words, const std::set<std::string>& matched);
+
+// The weighting scheme the tiers are designed for (ranking.h).
+Xapian::BM25PlusWeight weighting(const RankingParams& params);
 
 }  // namespace kosearch

@@ -45,6 +45,7 @@ struct Hit {
   std::size_t rank = 0;  // 1-based, counting from offset
   double score = 0;
   std::string id;
+  MatchKind match = MatchKind::all;  // every query word found, some, or only syllable pairs of them
   Citation citation;  // path, line, column, title, source, date, author, url
   Snippet snippet;
 };
