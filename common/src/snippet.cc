@@ -300,6 +300,16 @@ double passage_score(const LineText& line, const Passage& p, std::size_t max_cha
   return score;
 }
 
+// The distinct matched terms of a passage, by weight: what it explains.
+double matched_weight(const LineText& line, const Passage& p) {
+  std::set<std::string> terms;
+  double weight = 0;
+  for (std::size_t i = p.first; i <= p.last; ++i)
+    for (const Match& m : line.sentences[i].matches)
+      if (terms.insert(m.term).second) weight += m.weight;
+  return weight;
+}
+
 bool overlaps(const Passage& a, const Passage& b) { return a.line == b.line && a.first <= b.last && b.first <= a.last; }
 
 // Best passages first, none overlapping another, each with at least one match.
@@ -517,6 +527,19 @@ Snippet make_snippet(const Article& article, const MatchWeights& weights, Analyz
   for (const Line& line : *source) lines.push_back(read_line(line, query, analyzer, tokens));
 
   std::vector<Passage> passages = choose_passages(lines, opts);
+  // The title is cited when it holds more of what matched than any passage of
+  // the body ("반도체 병목" stands only in 000's title): the heading shows
+  // the title anyway, so otherwise the body explains more.
+  if (source == &article.body && article.title && !weights.empty()) {
+    std::vector<LineText> title{read_line({article.title_line, *article.title}, query, analyzer, tokens)};
+    std::vector<Passage> in_title = choose_passages(title, opts);
+    const double body_best = passages.empty() ? 0.0 : matched_weight(lines[passages.front().line], passages.front());
+    // On a tie the body, which the heading does not show, wins.
+    if (!in_title.empty() && matched_weight(title.front(), in_title.front()) > body_best) {
+      lines = std::move(title);
+      passages = std::move(in_title);
+    }
+  }
   std::vector<Fragment> fragments;
   if (passages.empty()) {
     fragments = opening_fragment(lines, opts.max_chars);

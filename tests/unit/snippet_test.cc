@@ -259,3 +259,16 @@ TEST(SnippetNeutralize, InvalidUtf8IsReplaced) {
   EXPECT_TRUE(ks::is_valid_utf8(out));
   EXPECT_EQ(out.find('\xff'), std::string::npos);
 }
+
+// The title is cited when it holds more of what matched than any passage of
+// the body; on a tie the body is (the heading shows the title anyway).
+TEST_F(Snippet, TitleIsCitedWhenItExplainsMoreThanTheBody) {
+  auto a = article_of({{3, "결정적인 병목 현상은 장비에 있다."}, {4, "반도체 이야기는 다른 문단에 있다."}});
+  a.title = "반도체 병목의 실체";
+  const ks::MatchWeights both = {{"반도체", 1.0}, {"병목", 1.0}};
+  const auto s = make(a, both);
+  EXPECT_EQ(s.line, 1u);
+  EXPECT_EQ(highlighted(s), (std::vector<std::string>{"반도체", "병목의"}));
+  const auto tie = make(a, {{"병목", 1.0}});
+  EXPECT_EQ(tie.line, 3u);
+}
