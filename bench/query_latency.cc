@@ -132,6 +132,13 @@ int main(int argc, char** argv) {
   app.add_option("--title-weight", ranking.title_weight)->capture_default_str();
   app.add_option("--near-weight", ranking.near_weight)->capture_default_str();
   app.add_option("--joined-weight", ranking.joined_weight)->capture_default_str();
+  app.add_option("--adjacent-weight", ranking.adjacent_weight)->capture_default_str();
+  app.add_option("--spaced-weight", ranking.spaced_weight)->capture_default_str();
+  app.add_option("--word-tier", ranking.word_tier)->capture_default_str();
+  app.add_option("--keyword-tier", ranking.keyword_tier)->capture_default_str();
+  app.add_option("--title-share", ranking.title_share)->capture_default_str();
+  app.add_option("--inside-share", ranking.inside_share)->capture_default_str();
+  app.add_option("--delta", ranking.delta)->capture_default_str();
   app.add_flag("--no-collapse", no_collapse, "do not collapse duplicate articles");
   CLI11_PARSE(app, argc, argv);
   try {

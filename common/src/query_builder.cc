@@ -92,6 +92,8 @@ class Builder {
     built.match_terms = std::move(match_terms_);
     built.match_prefixes = std::move(match_prefixes_);
     built.words = std::move(words_);
+    built.with_every_word = with_every_word(root, query);
+    built.expected_with_every_word = found_share_ * stats_.documents;
     built.explanation = explain(root, query);
     return built;
   }
@@ -103,6 +105,8 @@ class Builder {
   const IndexStats& stats_;
   std::vector<WordTerms> words_;
   std::vector<Q> scoring_pairs_;  // syllable pairs of known words: score, never match
+  std::vector<Q> found_;          // per token: the documents its tiers reward (empty Query: none)
+  double found_share_ = 1.0;      // share of documents holding every token, were they independent
   bool keyword_query_ = false;     // at most keyword_words typed words: strict coordination
   std::vector<std::string> match_terms_;
   std::set<std::string> seen_terms_;
@@ -169,6 +173,20 @@ class Builder {
       }
     }
     return text;
+  }
+
+  // The query restricted to documents that earn the tier of every token: in
+  // a keyword query they outrank all others (strict coordination), so when
+  // they fill the page they are the page. Empty when that does not hold (a
+  // longer query, another mode, OR groups, a token that earns no tier).
+  std::optional<Q> with_every_word(const QueryNode& root, const Q& query) const {
+    if (!keyword_query_ || mode_ != MatchMode::prefer_all || found_.size() < 2) return std::nullopt;
+    if (root.kind != Kind::all) return std::nullopt;
+    for (const QueryNode& child : root.children)
+      if (child.kind == Kind::any) return std::nullopt;
+    for (const Q& found : found_)
+      if (found.empty()) return std::nullopt;
+    return Q(Q::OP_FILTER, query, combine(Q::OP_AND, found_));
   }
 
   // ---- term layers ----------------------------------------------------------
@@ -261,13 +279,16 @@ class Builder {
     }
     // The byline and the publisher name the article too (오로라 특파원):
     // they earn the tier, though as filter-only terms they carry no BM25.
-    for (const std::string_view field : {schema::author, schema::source})
-      as_word.emplace_back(std::string(field) + terms.stem);
+    for (const std::string_view field : {schema::author, schema::source}) {
+      word.forms.push_back({std::string(field) + terms.stem});
+      as_word.emplace_back(word.forms.back().front());
+    }
     const Q word_found = combine(Q::OP_OR, as_word);
     const Xapian::doccount df = word_frequency(terms);
     word.known = df > 0;
-    std::vector<Q> tiers;
+    std::vector<Q> tiers, tier_matches;  // the tier queries and what each matches
     if (word.known) {
+      tier_matches.push_back(word_found);
       tiers.push_back(tier(tier_weight(df), word_found));
       // A word of the title says what the whole text is about, however long.
       if (params_.title_share > 0)
@@ -292,14 +313,19 @@ class Builder {
         rarest = stats_.documents;
         for (const auto& bigram : word.bigrams) rarest = std::min(rarest, termfreq(bigram));
       }
-      tiers.push_back(tier(tier_weight(rarest) * params_.inside_share,
-                           word.known ? Q(Q::OP_AND_NOT, whole, word_found) : whole));
+      if (params_.inside_share > 0) {
+        tier_matches.push_back(whole);
+        tiers.push_back(tier(tier_weight(rarest) * params_.inside_share,
+                             word.known ? Q(Q::OP_AND_NOT, whole, word_found) : whole));
+      }
       // A known word's syllable pairs only score documents something else
       // brought in (build: AND_MAYBE), so 양자점 never finds 양자 컴퓨터
       // through 양자 alone, while 대학교 still counts for a text on 대학.
-      (word.known ? scoring_pairs_ : layers).push_back(pairs);
+      if (params_.bigram_weight > 0) (word.known ? scoring_pairs_ : layers).push_back(pairs);
     }
     if (!tiers.empty()) layers.push_back(combine(Q::OP_OR, tiers));
+    found_.push_back(tier_matches.empty() ? Q() : combine(Q::OP_OR, tier_matches));
+    found_share_ *= stats_.documents ? std::min(1.0, static_cast<double>(df) / stats_.documents) : 1.0;
     words_.push_back(std::move(word));
     return combine(Q::OP_OR, layers);
   }

@@ -52,8 +52,12 @@ class Index {
   // Article ids in rank order, ranked the way the searcher ranks.
   std::vector<std::string> search(std::string_view query, ks::MatchMode mode = ks::MatchMode::prefer_all,
                                   const ks::DateBounds& dates = {}, const ks::RankingParams& r = {}) {
+    return ranked(build(query, mode, dates, r).query, r);
+  }
+
+  std::vector<std::string> ranked(const Xapian::Query& query, const ks::RankingParams& r = {}) {
     Xapian::Enquire enquire(db_);
-    enquire.set_query(build(query, mode, dates, r).query);
+    enquire.set_query(query);
     enquire.set_weighting_scheme(ks::weighting(r));
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);
     std::vector<std::string> ids;
@@ -311,4 +315,18 @@ TEST(QueryBuilder, ClassifyMatch) {
   EXPECT_EQ(ks::classify_match(words, {"엔비디아"}), K::some);
   EXPECT_EQ(ks::classify_match(words, {"G엔비", "G비디"}), K::partial);
   EXPECT_EQ(ks::classify_match(words, {}), K::partial);
+}
+
+// In a keyword query the documents holding every word outrank the rest, so
+// the query restricted to them ranks its page exactly as the full query does.
+TEST(QueryBuilder, EveryWordQueryGivesTheSamePage) {
+  Index index({{"a", "노광 장비 수출"}, {"b", "노광 장비를 샀다 장비 장비"}, {"c", "장비 장비 장비"},
+               {"d", "노광 기술과 반도체장비"}, {"e", "노광"}});
+  const ks::BuiltQuery built = index.build("노광 장비");
+  ASSERT_TRUE(built.with_every_word.has_value());
+  const auto full = index.search("노광 장비");
+  const auto every = index.ranked(*built.with_every_word);
+  ASSERT_EQ(every.size(), 3u);  // a, b and d (장비 inside 반도체장비)
+  EXPECT_EQ(every, std::vector<std::string>(full.begin(), full.begin() + 3));
+  EXPECT_FALSE(index.build("노광 장비 수출 반도체").with_every_word.has_value());  // not a keyword query
 }

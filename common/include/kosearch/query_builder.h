@@ -34,6 +34,11 @@ struct WordTerms {
 
 struct BuiltQuery {
   Xapian::Query query;
+  // The same query restricted to documents holding every word, with the
+  // same scores, when those always rank first (a keyword query: ranking.h).
+  // The searcher tries it first: if it fills the page, it is the page.
+  std::optional<Xapian::Query> with_every_word;
+  double expected_with_every_word = 0;  // documents it would find, were the words independent
   // The positive words, for telling how a hit matched (classify_match).
   std::vector<WordTerms> words;
   // Terms (as indexed, with prefixes) that count as a match for snippets and
