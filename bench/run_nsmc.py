@@ -674,14 +674,15 @@ def markdown(res):
         lines += ["", "The input stream alone (`zcat | head | nsmc_dates` for the reviews, `cat` for the movies; "
                   "included in kosearch's build time): " + ", ".join(streams) + "."]
     lines += ["", "## Queries, in process", "",
-              "| collection | engine | semantics | p50 ms | p95 ms | p99 ms | queries with no result |",
-              "|---|---|---|---:|---:|---:|---:|"]
+              "| collection | engine | semantics | p50 ms | p95 ms | p99 ms | CPU p50 / p95 ms | queries with no result |",
+              "|---|---|---|---:|---:|---:|---:|---:|"]
     names = {"and": "AND", "default": "default (prefer all)", "default+snippets": "default, snippets on"}
     for run in res["runs"]:
         for name, r in run["engines"].items():
             for key, lat in r["latency"].items():
                 lines.append(f"| {run['label']} | {ENGINES[name]} | {names[key]} | {fmt_ms(lat['p50_ms'])} | "
-                             f"{fmt_ms(lat['p95_ms'])} | {fmt_ms(lat['p99_ms'])} | {lat['no_result']} |")
+                             f"{fmt_ms(lat['p95_ms'])} | {fmt_ms(lat['p99_ms'])} | "
+                             f"{fmt_ms(lat['cpu_p50_ms'])} / {fmt_ms(lat['cpu_p95_ms'])} | {lat['no_result']} |")
     lines += ["", "## Whole process, one per query", "",
               f"First {res['process_runs']} queries, one process each, output to a pipe. Process start baseline "
               f"(`/bin/true`): p50 {res['process_baseline']['p50_ms']:.2f} ms. Lucene has no command-line searcher "
