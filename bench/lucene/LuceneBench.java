@@ -2,7 +2,8 @@
 // same figures out (one JSON object on stdout), so kosearch can be compared
 // with what an Elasticsearch-style stack does on one machine in one run.
 //
-//   java LuceneBench build  --analyzer cjk|nori --index DIR [--input FILE]   (JSONL, default stdin)
+//   java LuceneBench build  --analyzer cjk|nori --index DIR [--input FILE]   (JSONL, default stdin;
+//                                                     appends to an existing index: the incremental add)
 //   java LuceneBench merge  --index DIR                                      (forceMerge(1))
 //   java LuceneBench search --analyzer cjk|nori --index DIR --queries TSV
 //
