@@ -20,7 +20,7 @@ Writes RESULTS.md (tables, ratios, the issue's goals) and RESULTS.json to --out.
 
 One command from a clean checkout (builds into build-bench/ first; installs
 Debian's liblucene8-java and openjdk-17-jdk-headless with apt-get if missing):
-  /usr/bin/python3 bench/run_nsmc.py            # everything, ~15 min on 2 cores
+  /usr/bin/python3 bench/run_nsmc.py            # everything, 15-20 min on 2 cores
   /usr/bin/python3 bench/run_nsmc.py --sizes 10000 --collections reviews --engines kosearch,lucene-cjk --out /tmp/b
 """
 import argparse
