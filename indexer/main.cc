@@ -20,6 +20,7 @@
 #include "kosearch/error.h"
 #include "kosearch/exit_codes.h"
 #include "kosearch/index_writer.h"
+#include "kosearch/version.h"
 
 namespace ks = kosearch;
 
@@ -52,6 +53,11 @@ struct Flags {
 };
 
 void register_flags(CLI::App& app, Flags& f) {
+  app.set_version_flag("--version", [] {
+    std::string text = ks::version_text("indexer");
+    text.pop_back();  // CLI11 ends the line itself
+    return text;
+  }, "print the versions of indexer, Xapian, ICU, the analyzer and the index schema, and exit");
   app.add_option("--corpus", f.corpus, "directory of article files to index")->capture_default_str();
   app.add_option("--jsonl", f.jsonl, "index a JSONL file instead ('-' = stdin): {\"id\",\"title\",\"text\",\"source\",\"date\",\"url\"} per line");
   app.add_option("--index", f.index, "index directory to create or update")->capture_default_str();

@@ -23,6 +23,7 @@
 #include "kosearch/output.h"
 #include "kosearch/searcher.h"
 #include "kosearch/snippet.h"
+#include "kosearch/version.h"
 
 namespace ks = kosearch;
 
@@ -82,6 +83,11 @@ struct Flags {
 };
 
 void register_flags(CLI::App& app, Flags& f) {
+  app.set_version_flag("--version", [] {
+    std::string text = ks::version_text("search");
+    text.pop_back();  // CLI11 ends the line itself
+    return text;
+  }, "print the versions of search, Xapian, ICU, the analyzer and the index schema, and exit");
   auto* query = app.add_option("query", f.query, "query words; '-' reads the query from stdin");
   app.add_option("--index", f.index, "index directory or shard stub (default: $SEARCH_INDEX, else 'index')");
   app.add_option("-n,--limit", f.limit, "number of hits to show (default 10; --files/--count: all)")
