@@ -12,6 +12,7 @@
 #include "kosearch/document.h"
 #include "kosearch/error.h"
 #include "kosearch/normalizer.h"
+#include "kosearch/query_limits.h"
 #include "kosearch/query_parser.h"
 #include "kosearch/schema.h"
 
@@ -304,6 +305,7 @@ Searcher Searcher::open(const std::string& index_path, const OpenOptions& option
 
 Results Searcher::search(const std::string& query, const SearchOptions& options) {
   if (!is_valid_utf8(query)) throw Error(ErrorKind::invalid_input, "query is not valid UTF-8");
+  check_query_length(query, impl_->analyzer);
   const auto started = std::chrono::steady_clock::now();
   for (int attempt = 1;; ++attempt) {
     try {

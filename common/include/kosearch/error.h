@@ -12,6 +12,7 @@ namespace kosearch {
 enum class ErrorKind {
   usage,               // bad flag values or arguments
   query_syntax,        // malformed query; QueryError adds the position
+  query_too_long,      // over max_query_bytes or max_query_words (query_limits.h)
   invalid_input,       // input text that is not valid UTF-8 and similar
   index_missing,       // no index at the given path
   index_incompatible,  // built by another schema/analyzer version: reindex
