@@ -14,11 +14,13 @@
 #include <csignal>
 #include <cstdio>
 #include <iostream>
+#include <optional>
 
 #include <CLI/CLI.hpp>
 
 #include "kosearch/error.h"
 #include "kosearch/exit_codes.h"
+#include "kosearch/index_health.h"
 #include "kosearch/index_writer.h"
 #include "kosearch/version.h"
 
@@ -47,7 +49,8 @@ struct Flags {
   std::string corpus = "corpus";
   std::string jsonl;
   std::string index = "index";
-  bool rebuild = false, dry_run = false, wait = false;
+  bool rebuild = false, dry_run = false, check = false;
+  std::optional<std::string> wait;  // --wait: "" waits as long as it takes, "N" at most N seconds
   std::size_t batch_size = 5000;
   unsigned shards = 0;
 };
@@ -63,13 +66,21 @@ void register_flags(CLI::App& app, Flags& f) {
   app.add_option("--index", f.index, "index directory to create or update")->capture_default_str();
   app.add_flag("--rebuild", f.rebuild, "index everything from scratch (the old index stays until the new one is complete)");
   app.add_flag("--dry-run,-n", f.dry_run, "list what would be added, updated or removed; write nothing");
-  app.add_flag("--wait", f.wait, "wait for another indexer's lock instead of exiting with code 3");
+  app.add_option("--wait", f.wait,
+                 "wait for another indexer's lock instead of exiting with code 3; --wait=SECONDS gives up after that long")
+      ->expected(0, 1);
+  app.add_flag("--check", f.check,
+               "check the index's consistency (Xapian's check) and print one line: exit 0 sound, 2 damaged")
+      ->excludes("--rebuild")->excludes("--dry-run")->excludes("--jsonl");
   app.add_option("--batch-size", f.batch_size, "changes per commit (a crash loses at most one batch)")
       ->check(CLI::Range(1, 1000000))->capture_default_str();
   app.add_option("--shards", f.shards, "write N shard databases INDEX/shard0… and the stub INDEX/XAPIANDB (default: as the index is, 1 if new)")
       ->check(CLI::Range(1, 1024));
-  app.footer("Exit codes: 0 all inputs indexed, 1 some inputs skipped (see warnings), 2 error,\n"
-             "3 index locked by another indexer, 130/143 stopped by SIGINT/SIGTERM (work so far committed).");
+  app.footer("Exit codes: 0 all inputs indexed (--check: index sound), 1 some inputs skipped (see warnings),\n"
+             "2 error: no permission on the index folder or its parent (named, with the missing right),\n"
+             "  damaged index (with the command that repairs it), bad flag, unreadable input…,\n"
+             "3 index locked by another indexer (--wait waits for it), 130/143 stopped by SIGINT/SIGTERM\n"
+             "(work so far committed).");
 }
 
 // Progress on a terminal only: one self-overwriting line, at most 5 per second.
@@ -101,13 +112,40 @@ class ProgressLine {
   Clock::time_point started_, last_{};
 };
 
+// --wait (no bound) or --wait=SECONDS.
+unsigned wait_seconds(const std::optional<std::string>& wait) {
+  if (!wait || wait->empty()) return 0;
+  unsigned long seconds = 0;
+  for (char c : *wait) {
+    if (c < '0' || c > '9' || seconds > 86400 * 365)
+      throw ks::Error(ks::ErrorKind::usage, "--wait=" + *wait + ": give a whole number of seconds (or --wait alone)");
+    seconds = seconds * 10 + static_cast<unsigned>(c - '0');
+  }
+  if (seconds == 0) throw ks::Error(ks::ErrorKind::usage, "--wait=0: give at least one second (or --wait alone)");
+  return static_cast<unsigned>(seconds);
+}
+
+// --check: one line, exit 0 (sound) or 2 (damaged).
+int check(const Flags& f) {
+  const ks::IndexCheck result = ks::check_index(f.index);
+  if (result.ok) {
+    std::cout << "index '" << f.index << "' is sound: " << result.documents << " articles\n";
+    return ks::exit_code::ok;
+  }
+  std::cerr << "indexer: index '" << f.index << "' is damaged (" << result.problem
+            << "); repair it with: " << ks::repair_command(f.index) << '\n';
+  return ks::exit_code::error;
+}
+
 int run(const Flags& f) {
+  if (f.check) return check(f);
   ProgressLine progress(isatty(STDERR_FILENO));
   ks::IndexOptions options;
   options.index_dir = f.index;
   options.rebuild = f.rebuild;
   options.dry_run = f.dry_run;
-  options.wait_for_lock = f.wait;
+  options.wait_for_lock = f.wait.has_value();
+  options.max_wait_seconds = wait_seconds(f.wait);
   options.batch_size = f.batch_size;
   options.shards = f.shards;
   options.on_warning = [&](const ks::IndexWarning& w) {

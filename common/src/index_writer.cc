@@ -21,6 +21,7 @@
 #include "kosearch/analyzer.h"
 #include "kosearch/article_parser.h"
 #include "kosearch/error.h"
+#include "kosearch/index_health.h"
 #include "kosearch/normalizer.h"
 #include "kosearch/schema.h"
 
@@ -100,13 +101,11 @@ class IndexDb {
       : dir_(std::move(dir)), options_(options) {
     try {
       open(warn);
-    } catch (const Xapian::DatabaseLockError&) {
+    } catch (const Xapian::DatabaseLockError& e) {
+      if (!is_lock_held(e)) throw index_error(e, dir_);  // e.g. a lock file it may not create
       throw Error(ErrorKind::index_locked, lock_message(dir_));
-    } catch (const Xapian::DatabaseCorruptError& e) {
-      throw Error(ErrorKind::index_corrupt,
-                  "index '" + dir_.string() + "' is corrupt (" + e.get_msg() + "); rebuild it with --rebuild");
     } catch (const Xapian::DatabaseError& e) {
-      throw Error(ErrorKind::io, "cannot open index '" + dir_.string() + "': " + e.get_msg());
+      throw index_error(e, dir_);  // damaged (with the repair command), permission or I/O
     }
   }
 
@@ -192,6 +191,10 @@ class IndexDb {
     std::error_code ec;
     if (fs::exists(dir_, ec) && !fs::is_directory(dir_, ec))
       throw Error(ErrorKind::io, "index path '" + dir_.string() + "' exists and is not a directory");
+    // A missing right is told as such, never as a lock to wait for.
+    check_index_access(dir_, options_.dry_run                          ? IndexAccess::read
+                             : options_.rebuild && is_index_dir(dir_) ? IndexAccess::rebuild
+                                                                      : IndexAccess::write);
     // Never write into, or replace, a folder that holds something else.
     if (fs::exists(dir_, ec) && !holds_only_index_files(dir_))
       throw Error(ErrorKind::io, "'" + dir_.string() + "' holds files that are not a kosearch index; refusing to write into it");
@@ -229,11 +232,16 @@ class IndexDb {
   template <typename Open>
   Xapian::WritableDatabase lock_with_retry(Open open) {
     auto pause = std::chrono::milliseconds(20);
+    const auto deadline = Clock::now() + std::chrono::seconds(options_.max_wait_seconds);
     for (;;) {
       try {
         return open();
-      } catch (const Xapian::DatabaseLockError&) {
-        if (!options_.wait_for_lock) throw;
+      } catch (const Xapian::DatabaseLockError& e) {
+        if (!options_.wait_for_lock || !is_lock_held(e)) throw;
+        if (options_.max_wait_seconds > 0 && Clock::now() >= deadline)
+          throw Error(ErrorKind::index_locked, "index '" + dir_.string() + "' is still locked by another indexer after " +
+                                                   std::to_string(options_.max_wait_seconds) +
+                                                   " s (lock file " + (dir_ / "flintlock").string() + ")");
       }
       if (options_.should_stop && options_.should_stop())
         throw Error(ErrorKind::interrupted, "stopped while waiting for the lock on '" + dir_.string() + "'");
@@ -578,10 +586,8 @@ template <typename Body>
 IndexSummary guarded(const IndexOptions& options, Body body) {
   try {
     return body();
-  } catch (const Xapian::DatabaseCorruptError& e) {
-    throw Error(ErrorKind::index_corrupt, "index '" + options.index_dir.string() + "' is corrupt (" + e.get_msg() +
-                                              "); rebuild it with --rebuild");
   } catch (const Xapian::Error& e) {
+    if (is_damage(e)) throw index_error(e, options.index_dir);
     throw Error(ErrorKind::io, "writing index '" + options.index_dir.string() + "' failed: " + e.get_description() +
                                    "; the index is left at its last commit");
   }

@@ -11,6 +11,7 @@
 #include "kosearch/analyzer.h"
 #include "kosearch/document.h"
 #include "kosearch/error.h"
+#include "kosearch/index_health.h"
 #include "kosearch/normalizer.h"
 #include "kosearch/query_limits.h"
 #include "kosearch/query_parser.h"
@@ -204,14 +205,14 @@ Xapian::Database open_checked(const std::string& what, Open open) {
     check_versions(db, what);
     return db;
   } catch (const Xapian::DatabaseCorruptError& e) {
-    throw Error(ErrorKind::index_corrupt, "index '" + what + "' is corrupt (" + e.get_msg() + "): " + reindex_hint);
+    throw index_error(e, what);
   } catch (const Xapian::NetworkError& e) {
     throw Error(ErrorKind::network, "shard " + what + " is unreachable: " + network_problem(e));
   } catch (const Xapian::DatabaseOpeningError& e) {
     throw Error(ErrorKind::index_missing, "'" + what + "' is not an index (" + e.get_msg() +
                                               "): run `indexer` to build it");
   } catch (const Xapian::Error& e) {
-    throw Error(ErrorKind::io, "cannot open index '" + what + "': " + e.get_description());
+    throw index_error(e, what);  // damaged (truncated files), permission or I/O
   }
 }
 
@@ -293,6 +294,7 @@ Searcher Searcher::open(const std::string& index_path, const OpenOptions& option
   if (!fs::exists(index_path, ec))
     throw Error(ErrorKind::index_missing, "no index at '" + index_path +
                                               "': run `indexer` to build it, or point --index / SEARCH_INDEX at one");
+  check_index_access(index_path, IndexAccess::read);  // "permission denied", not "not an index"
   if (options.timeout_ms == 0 || options.connect_timeout_ms == 0)
     throw Error(ErrorKind::usage, "remote shard timeouts must be at least 1 ms");
   auto impl = std::make_unique<Impl>();
@@ -318,12 +320,13 @@ Results Searcher::search(const std::string& query, const SearchOptions& options)
         throw Error(ErrorKind::io, "index '" + impl_->path + "' kept changing during the search; try again");
       impl_->db.reopen();
     } catch (const Xapian::DatabaseCorruptError& e) {
-      throw Error(ErrorKind::index_corrupt, "index '" + impl_->path + "' is corrupt (" + e.get_msg() + "): " + reindex_hint);
+      throw index_error(e, impl_->path);
     } catch (const Xapian::NetworkError& e) {
       // Xapian: after a NetworkError only a freshly opened database is sound.
       impl_->broken = true;
       throw Error(ErrorKind::network, "shard " + impl_->failed_shard(e) + " failed: " + network_problem(e));
     } catch (const Xapian::Error& e) {
+      if (is_damage(e)) throw index_error(e, impl_->path);
       throw Error(ErrorKind::internal, "search failed: " + e.get_description());
     }
   }

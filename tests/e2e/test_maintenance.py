@@ -3,10 +3,13 @@ bounded query cost, permission / lock / corruption told apart, progress and
 verbosity, legacy encodings."""
 import os
 import re
+import shutil
 import subprocess
+import threading
+import time
 import unittest
 
-from harness import CorpusTestCase, run, INDEXER, SEARCH
+from harness import CorpusTestCase, run, xapian_module, INDEXER, SEARCH
 
 REPO = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", ".."))
 
@@ -100,6 +103,147 @@ class QueryLength(CorpusTestCase):
         self.assertEqual(r.stdout.decode().splitlines(), ["q1\t4", "q3\t2"])
         self.assertRegex(r.stderr.decode(), r"^search: query q2: query of \d+ words is over the limit of 1000 words")
         self.assertEqual(len(r.stderr.decode().splitlines()), 1)
+
+
+class PermissionLockDamage(CorpusTestCase):
+    """Issue 11: a missing right, another indexer's lock and a damaged index
+    are told apart: exit 2 naming the path and the right (never "locked",
+    nothing to wait for), exit 3 for a lock (--wait waits, --wait=N at most N
+    seconds), exit 2 with the repair command for damage; indexer --check."""
+
+    def as_other_user(self, *cmd):
+        """Runs cmd as a user without rights on root's files: `nobody` through
+        setpriv when we are root (as in CI), else ourselves."""
+        if os.geteuid() != 0:
+            return list(cmd)
+        setpriv = shutil.which("setpriv")
+        if not setpriv:
+            self.skipTest("running as root without setpriv: cannot drop the rights this test needs")
+        os.chmod(self.tmp, 0o755)  # nobody must reach the corpus and the index
+        return [setpriv, "--reuid=nobody", "--regid=nogroup", "--clear-groups", *cmd]
+
+    def tearDown(self):
+        self.doCleanups()  # rights back before the temp dir is removed
+        super().tearDown()
+
+    @staticmethod
+    def restore_rights(path):
+        os.chmod(path, 0o755)
+
+    def own_dir(self, name):
+        path = os.path.join(self.tmp, name)
+        os.mkdir(path, 0o755)
+        return path
+
+    def test_index_folder_without_write_permission_is_exit_2_never_locked(self):
+        self.build_index()
+        if os.geteuid() != 0:
+            os.chmod(self.index, 0o555)
+            self.addCleanup(self.restore_rights, self.index)
+        for extra in ([], ["--wait"], ["--wait=30"]):
+            cmd = self.as_other_user(INDEXER, "--corpus", self.corpus, "--index", self.index, *extra)
+            started = time.monotonic()
+            r = run(cmd, cwd=self.tmp, timeout=20)
+            self.assertEqual(r.returncode, 2, r.stderr.decode())
+            self.assertEqual(r.stderr.decode(), "indexer: cannot write index folder '%s': permission denied\n" % self.index)
+            self.assertLess(time.monotonic() - started, 10, "--wait waited on a permission problem")
+
+    def test_parent_without_write_permission_names_the_parent_and_the_reason(self):
+        parent = self.own_dir("readonly")
+        if os.geteuid() != 0:
+            os.chmod(parent, 0o555)
+            self.addCleanup(self.restore_rights, parent)
+        index = os.path.join(parent, "index")
+        r = run(self.as_other_user(INDEXER, "--corpus", self.corpus, "--index", index, "--wait"), cwd=self.tmp, timeout=20)
+        self.assertEqual(r.returncode, 2)
+        self.assertEqual(r.stderr.decode(), "indexer: cannot create index folder '%s' in '%s': permission denied\n"
+                         % (index, parent))
+
+    def test_missing_parent_is_named(self):
+        index = os.path.join(self.tmp, "no", "such", "index")
+        r = self.indexer_at(index)
+        self.assertEqual(r.returncode, 2)
+        self.assertEqual(r.stderr.decode(), "indexer: cannot create index folder '%s': folder '%s' does not exist\n"
+                         % (index, os.path.dirname(index)))
+
+    def indexer_at(self, index, *args):
+        return run([INDEXER, "--corpus", self.corpus, "--index", index, *args], cwd=self.tmp, timeout=60)
+
+    def test_search_on_an_unreadable_index_says_permission_denied(self):
+        self.build_index()
+        os.chmod(self.index, 0o700 if os.geteuid() == 0 else 0o000)
+        self.addCleanup(self.restore_rights, self.index)
+        r = run(self.as_other_user(SEARCH, "--index", self.index, "노광"), cwd=self.tmp)
+        self.assertEqual(r.returncode, 2)
+        self.assertEqual(r.stderr.decode(), "search: cannot read index folder '%s': permission denied\n" % self.index)
+
+    def hold_lock(self):
+        xapian = xapian_module(self)
+        return xapian.WritableDatabase(self.index, xapian.DB_OPEN)
+
+    def test_lock_held_by_another_writer_is_exit_3_and_wait_is_bounded(self):
+        self.build_index()
+        holder = self.hold_lock()
+        r = self.indexer()
+        self.assertEqual(r.returncode, 3)
+        self.assertIn("is locked by another indexer", r.stderr.decode())
+        started = time.monotonic()
+        r = self.indexer("--wait=1")
+        self.assertEqual(r.returncode, 3)
+        self.assertGreaterEqual(time.monotonic() - started, 1.0)
+        self.assertEqual(r.stderr.decode(), "indexer: index '%s' is still locked by another indexer after 1 s "
+                                            "(lock file %s/flintlock)\n" % (self.index, self.index))
+        holder.close()
+
+    def test_plain_wait_waits_for_the_lock_to_be_released(self):
+        self.build_index()
+        holder = self.hold_lock()
+        threading.Timer(1.0, holder.close).start()
+        started = time.monotonic()
+        r = self.indexer("--wait", timeout=60)
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        self.assertGreaterEqual(time.monotonic() - started, 0.9)
+
+    def damage(self):
+        self.build_index()
+        with open(os.path.join(self.index, "postlist.glass"), "r+b") as f:
+            f.truncate(8192)  # as a full disk or an interrupted copy leaves it
+
+    def test_damaged_index_is_exit_2_with_the_repair_command_from_both_binaries(self):
+        self.damage()
+        repair = "repair it with: indexer --rebuild --index %s --corpus DIR" % self.index
+        for r, program in ((self.search("노광"), "search"), (self.indexer(), "indexer")):
+            self.assertEqual(r.returncode, 2, program)
+            lines = r.stderr.decode().splitlines()
+            self.assertEqual(len(lines), 1, lines)
+            self.assertRegex(lines[0], "^%s: index '%s' is damaged \\(.+\\); " % (program, re.escape(self.index)))
+            self.assertIn(repair, lines[0])
+
+    def test_check_reports_sound_and_damaged_in_one_line_and_rebuild_repairs(self):
+        self.build_index()
+        before = self.search("-c", "노광").stdout
+        r = run([INDEXER, "--index", self.index, "--check"])
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        self.assertEqual(r.stdout.decode(), "index '%s' is sound: 4 articles\n" % self.index)
+        self.damage()
+        r = run([INDEXER, "--index", self.index, "--check"])
+        self.assertEqual(r.returncode, 2)
+        self.assertEqual(r.stdout, b"")
+        self.assertEqual(len(r.stderr.decode().splitlines()), 1)
+        self.assertRegex(r.stderr.decode(), "^indexer: index '.+' is damaged \\(.+\\); repair it with: indexer --rebuild")
+        r = self.indexer("--rebuild")
+        self.assertIn(r.returncode, (0, 1), r.stderr.decode())
+        self.assertEqual(run([INDEXER, "--index", self.index, "--check"]).returncode, 0)
+        self.assertEqual(self.search("-c", "노광").stdout, before)
+
+    def test_check_finds_damage_a_search_does_not_touch(self):
+        self.build_index()
+        with open(os.path.join(self.index, "postlist.glass"), "r+b") as f:
+            f.seek(8192 + 100)
+            f.write(b"\xff" * 200)
+        r = run([INDEXER, "--index", self.index, "--check"])
+        self.assertEqual(r.returncode, 2, r.stdout.decode())
+        self.assertIn("is damaged", r.stderr.decode())
 
 
 if __name__ == "__main__":

@@ -17,7 +17,8 @@ enum class ErrorKind {
   index_missing,       // no index at the given path
   index_incompatible,  // built by another schema/analyzer version: reindex
   index_locked,        // another indexer holds the write lock
-  index_corrupt,       // Xapian reports corruption: rebuild
+  index_corrupt,       // damaged index files: rebuild (index_health.h names the command)
+  permission_denied,   // the process lacks a right on the index folder, its files or its parent
   io,                  // file system errors
   network,             // remote shard unreachable or timed out
   interrupted,         // SIGINT/SIGTERM asked us to stop

@@ -72,6 +72,7 @@ struct IndexOptions {
   bool rebuild = false;        // drop everything and index from scratch
   bool dry_run = false;        // report what would change; write nothing
   bool wait_for_lock = false;  // wait for another indexer instead of failing
+  unsigned max_wait_seconds = 0;  // with wait_for_lock: give up (index_locked) after this long; 0 = no bound
   std::size_t batch_size = 5000;  // changes per commit (one transaction each)
   unsigned threads = 0;        // analysis threads; 0 = hardware concurrency
   // N > 1: N shard databases index_dir/shard0 … listed in the stub file
