@@ -22,6 +22,7 @@
 #include "kosearch/exit_codes.h"
 #include "kosearch/index_health.h"
 #include "kosearch/index_writer.h"
+#include "kosearch/progress.h"
 #include "kosearch/version.h"
 
 namespace ks = kosearch;
@@ -49,7 +50,7 @@ struct Flags {
   std::string corpus = "corpus";
   std::string jsonl;
   std::string index = "index";
-  bool rebuild = false, dry_run = false, check = false;
+  bool rebuild = false, dry_run = false, check = false, quiet = false, verbose = false;
   std::optional<std::string> wait;  // --wait: "" waits as long as it takes, "N" at most N seconds
   std::size_t batch_size = 5000;
   unsigned shards = 0;
@@ -69,6 +70,9 @@ void register_flags(CLI::App& app, Flags& f) {
   app.add_option("--wait", f.wait,
                  "wait for another indexer's lock instead of exiting with code 3; --wait=SECONDS gives up after that long")
       ->expected(0, 1);
+  auto* quiet = app.add_flag("-q,--quiet", f.quiet, "print errors only: no warnings, progress or summary");
+  app.add_flag("-v,--verbose", f.verbose, "also print one line per added, updated or removed article, and every duplicate")
+      ->excludes(quiet);
   app.add_flag("--check", f.check,
                "check the index's consistency (Xapian's check) and print one line: exit 0 sound, 2 damaged")
       ->excludes("--rebuild")->excludes("--dry-run")->excludes("--jsonl");
@@ -76,7 +80,10 @@ void register_flags(CLI::App& app, Flags& f) {
       ->check(CLI::Range(1, 1000000))->capture_default_str();
   app.add_option("--shards", f.shards, "write N shard databases INDEX/shard0… and the stub INDEX/XAPIANDB (default: as the index is, 1 if new)")
       ->check(CLI::Range(1, 1024));
-  app.footer("Exit codes: 0 all inputs indexed (--check: index sound), 1 some inputs skipped (see warnings),\n"
+  app.footer("On a terminal, a progress line on stderr (documents, share of the input read, rate, ETA);\n"
+             "none when stderr is not a terminal. Articles with the same text as another: one warning\n"
+             "line with their count (-v lists each).\n\n"
+             "Exit codes: 0 all inputs indexed (--check: index sound), 1 some inputs skipped (see warnings),\n"
              "2 error: no permission on the index folder or its parent (named, with the missing right),\n"
              "  damaged index (with the command that repairs it), bad flag, unreadable input…,\n"
              "3 index locked by another indexer (--wait waits for it), 130/143 stopped by SIGINT/SIGTERM\n"
@@ -90,18 +97,13 @@ class ProgressLine {
   void update(const ks::IndexProgress& p) {
     if (!enabled_) return;
     const auto now = Clock::now();
-    if (now - last_ < std::chrono::milliseconds(200)) return;
+    if (shown_ && now - last_ < std::chrono::milliseconds(200)) return;
     last_ = now;
     const double secs = std::chrono::duration<double>(now - started_).count();
-    const double mb = p.bytes_done / 1e6, rate = secs > 0 ? mb / secs : 0;
-    std::fprintf(stderr, "\r\x1b[K%zu", p.inputs_done);
-    if (p.inputs_total) std::fprintf(stderr, "/%zu", p.inputs_total);
-    std::fprintf(stderr, " inputs, %.1f", mb);
-    if (p.bytes_total) std::fprintf(stderr, "/%.1f", p.bytes_total / 1e6);
-    std::fprintf(stderr, " MB, %.1f MB/s", rate);
-    if (p.bytes_total && rate > 0) std::fprintf(stderr, ", ETA %.0f s", (p.bytes_total / 1e6 - mb) / rate);
+    std::fprintf(stderr, "\r\x1b[K%s", ks::progress_text(p, secs).c_str());
     shown_ = true;
   }
+  // Before any other line on stderr, and at the end.
   void clear() {
     if (shown_) std::fputs("\r\x1b[K", stderr);
   }
@@ -111,6 +113,37 @@ class ProgressLine {
   bool enabled_, shown_ = false;
   Clock::time_point started_, last_{};
 };
+
+// Articles whose text repeats another's: thousands in a corpus of reviews, so
+// one line with the count unless -v asks for each.
+class Duplicates {
+ public:
+  Duplicates(bool list_each, ProgressLine& progress) : list_each_(list_each), progress_(progress) {}
+  void add(const ks::IndexWarning& w) {
+    if (++count_ == 1) first_ = w;
+    if (list_each_) print(w);
+  }
+  void report() {
+    if (list_each_ || count_ == 0) return;
+    if (count_ == 1) return print(first_);
+    std::cerr << "warning: " << count_ << " articles have the same text as another (e.g. " << first_.path << ": "
+              << first_.reason << "); rerun with -v to list them\n";
+  }
+
+ private:
+  void print(const ks::IndexWarning& w) {
+    progress_.clear();
+    std::cerr << "warning: " << w.path << ": " << w.reason << '\n';
+  }
+  bool list_each_;
+  ProgressLine& progress_;
+  std::size_t count_ = 0;
+  ks::IndexWarning first_;
+};
+
+const char* past_tense(const std::string& change) {
+  return change == "add" ? "added" : change == "update" ? "updated" : "removed";
+}
 
 // --wait (no bound) or --wait=SECONDS.
 unsigned wait_seconds(const std::optional<std::string>& wait) {
@@ -139,7 +172,8 @@ int check(const Flags& f) {
 
 int run(const Flags& f) {
   if (f.check) return check(f);
-  ProgressLine progress(isatty(STDERR_FILENO));
+  ProgressLine progress(!f.quiet && isatty(STDERR_FILENO));
+  Duplicates duplicates(f.verbose, progress);
   ks::IndexOptions options;
   options.index_dir = f.index;
   options.rebuild = f.rebuild;
@@ -148,17 +182,28 @@ int run(const Flags& f) {
   options.max_wait_seconds = wait_seconds(f.wait);
   options.batch_size = f.batch_size;
   options.shards = f.shards;
-  options.on_warning = [&](const ks::IndexWarning& w) {
-    progress.clear();
-    std::cerr << "warning: " << w.path << ": " << w.reason << '\n';
-  };
+  if (!f.quiet) {
+    options.on_warning = [&](const ks::IndexWarning& w) {
+      progress.clear();
+      std::cerr << "warning: " << w.path << ": " << w.reason << '\n';
+    };
+    options.on_duplicate = [&](const ks::IndexWarning& w) { duplicates.add(w); };
+  }
   options.on_progress = [&](const ks::IndexProgress& p) { progress.update(p); };
-  if (f.dry_run) options.on_change = [](const std::string& change, const std::string& id) { std::cout << change << '\t' << id << '\n'; };
+  if (f.dry_run) {
+    options.on_change = [](const std::string& change, const std::string& id) { std::cout << change << '\t' << id << '\n'; };
+  } else if (f.verbose) {
+    options.on_change = [&](const std::string& change, const std::string& id) {
+      progress.clear();
+      std::cerr << past_tense(change) << ' ' << id << '\n';
+    };
+  }
   options.should_stop = [] { return stop_signal.load() != 0; };
 
   const ks::IndexSummary summary = f.jsonl.empty() ? ks::index_corpus(f.corpus, options) : ks::index_jsonl(f.jsonl, options);
   progress.clear();
-  std::cerr << (f.dry_run ? "dry run: would have " : "") << ks::format_summary(summary) << '\n';
+  duplicates.report();
+  if (!f.quiet) std::cerr << (f.dry_run ? "dry run: would have " : "") << ks::format_summary(summary) << '\n';
   if (summary.stopped) return stopped_exit_code();
   return summary.skipped > 0 ? ks::exit_code::skipped : ks::exit_code::ok;
 }

@@ -536,7 +536,10 @@ class Session {
       if (other.empty() && stored_[group.front()].id != article.id) other = stored_[group.front()].id;
       if (other.empty()) continue;
       ++summary_.duplicates;
-      warn(article.where, "same text as '" + other + "'; results show it once");
+      ++summary_.warnings;
+      const IndexWarning duplicate{article.where, "same text as '" + other + "'; results show it once"};
+      if (options_.on_duplicate) options_.on_duplicate(duplicate);
+      else if (options_.on_warning) options_.on_warning(duplicate);
     }
   }
 

@@ -246,5 +246,87 @@ class PermissionLockDamage(CorpusTestCase):
         self.assertIn("is damaged", r.stderr.decode())
 
 
+def run_on_terminal(cmd, cwd):
+    """Runs cmd with stderr on a pseudo-terminal; returns (exit code, stdout, what the terminal got)."""
+    import pty
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=slave)
+    os.close(slave)
+    seen = b""
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:  # EIO: the other side closed
+            break
+        if not data:
+            break
+        seen += data
+    os.close(master)
+    out = proc.stdout.read()
+    proc.stdout.close()
+    return proc.wait(timeout=120), out, seen
+
+
+class TalksLikeAGoodTool(CorpusTestCase):
+    """Issue 11: progress on a terminal only, -q errors only, -v one line per
+    change, duplicates summed up in one line (12,769 lines on 200,000 reviews)."""
+
+    def copies(self, n):
+        for i in range(n):
+            shutil.copy(os.path.join(self.corpus, "000_f83dc9f58ae6b65b.txt"), os.path.join(self.corpus, "copy%d.txt" % i))
+
+    def test_progress_line_on_a_terminal_is_erased_before_the_summary(self):
+        rc, out, seen = run_on_terminal([INDEXER, "--corpus", self.corpus, "--index", self.index], self.tmp)
+        self.assertEqual(rc, 0, seen)
+        self.assertEqual(out, b"")
+        text = seen.decode()
+        self.assertRegex(text, r"\r\x1b\[K\d+/4 documents, \d+% of 0\.\d MB read")
+        progress, _, summary = text.rpartition("\r\x1b[K")
+        self.assertTrue(progress)
+        self.assertRegex(summary, r"^added 4, updated 0, unchanged 0, removed 0, skipped 0 in [0-9.]+ s\r?\n$")
+
+    def test_no_progress_when_stderr_is_not_a_terminal(self):
+        r = self.indexer()
+        self.assertNotIn(b"\x1b", r.stderr)
+        self.assertNotIn(b"documents", r.stderr)
+        self.assertEqual(len(r.stderr.decode().splitlines()), 1)
+
+    def test_quiet_prints_errors_only(self):
+        self.copies(3)
+        self.write("empty.txt", b"")
+        rc, _, seen = run_on_terminal([INDEXER, "--corpus", self.corpus, "--index", self.index, "-q"], self.tmp)
+        self.assertEqual((rc, seen), (1, b""))  # skipped input: exit 1, but not a word
+        r = run([INDEXER, "--corpus", os.path.join(self.tmp, "nothing"), "--index", self.index, "--quiet"])
+        self.assertEqual(r.returncode, 2)
+        self.assertEqual(len(r.stderr.decode().splitlines()), 1)
+        self.assertIn("does not exist", r.stderr.decode())
+
+    def test_verbose_prints_one_line_per_change(self):
+        r = self.indexer("-v")
+        self.assertEqual(r.returncode, 0)
+        lines = r.stderr.decode().splitlines()
+        self.assertEqual(sorted(lines[:-1]), ["added " + n for n in sorted(os.listdir(self.corpus))])
+        os.remove(os.path.join(self.corpus, "001_296e250b8337e3ff.txt"))
+        with open(os.path.join(self.corpus, "002_4f174f445bf85026.txt"), "a", encoding="utf-8") as f:
+            f.write("\n덧붙인 문단 zorblax.\n")
+        lines = self.indexer("--verbose").stderr.decode().splitlines()
+        self.assertEqual(lines[:-1], ["updated 002_4f174f445bf85026.txt", "removed 001_296e250b8337e3ff.txt"])
+
+    def test_duplicates_are_one_line_with_a_count_and_listed_with_verbose(self):
+        self.copies(3)
+        r = self.indexer()
+        lines = r.stderr.decode().splitlines()
+        self.assertEqual(len(lines), 2, lines)
+        self.assertRegex(lines[0], r"^warning: 3 articles have the same text as another \(e\.g\. .+\); "
+                                   r"rerun with -v to list them$")
+        self.assertIn("duplicates 3", lines[1])
+        shutil.rmtree(self.index)
+        lines = self.indexer("-v").stderr.decode().splitlines()
+        same = [l for l in lines if l.startswith("warning: ")]
+        self.assertEqual(len(same), 3, lines)
+        for line in same:
+            self.assertRegex(line, r"^warning: .+/copy\d\.txt: same text as '000_f83dc9f58ae6b65b\.txt'; results show it once$")
+
+
 if __name__ == "__main__":
     unittest.main()

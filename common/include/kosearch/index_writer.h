@@ -80,6 +80,10 @@ struct IndexOptions {
   // picked by a stable hash of its id. 0: as the existing index is (1 if new).
   unsigned shards = 0;
   std::function<void(const IndexWarning&)> on_warning;
+  // Each article whose text repeats another's ("same text as 'ID'"); when
+  // unset they go to on_warning. A corpus can hold thousands: a front end
+  // summarises them (indexer: one line, each listed under -v).
+  std::function<void(const IndexWarning&)> on_duplicate;
   std::function<void(const IndexProgress&)> on_progress;
   std::function<void(const std::string& change, const std::string& id)> on_change;  // dry-run listing
   // Polled between documents; return true to stop at the next safe point.
