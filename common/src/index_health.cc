@@ -28,9 +28,10 @@ bool is_permission(int err) { return err == EACCES || err == EPERM; }
 }
 
 // Checks `mode` (R_OK, W_OK, X_OK) on `path`; throws naming `what` otherwise.
-// access() judges by the real user, which is who runs the binaries.
+// access() judges by the real user, which is who runs the binaries. A file
+// that vanished meanwhile (a writer's v.tmp) is no problem.
 void require(const fs::path& path, int mode, const std::string& what) {
-  if (::access(path.c_str(), mode) != 0) refuse(what, errno);
+  if (::access(path.c_str(), mode) != 0 && errno != ENOENT) refuse(what, errno);
 }
 
 std::string in_quotes(const fs::path& path) { return "'" + path.string() + "'"; }
@@ -40,17 +41,15 @@ fs::path parent_of(const fs::path& path) {
   return parent.empty() ? fs::path(".") : parent;
 }
 
-// The folder and the files directly in it (and in shard folders below it).
-void check_folder(const fs::path& dir, bool write, int depth = 0) {
-  const char* verb = write ? "write" : "read";
-  require(dir, R_OK | X_OK | (write ? W_OK : 0), std::string("cannot ") + verb + " index folder " + in_quotes(dir));
+// The folder, and for writing the files in it. Reading checks only the
+// folder: every search pays for this, and a file Xapian may not open is
+// reported by index_error as a permission problem anyway.
+void check_folder(const fs::path& dir, bool write) {
+  if (!write) return require(dir, R_OK | X_OK, "cannot read index folder " + in_quotes(dir));
+  require(dir, R_OK | W_OK | X_OK, "cannot write index folder " + in_quotes(dir));
   std::error_code ec;
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    const fs::file_status status = it->symlink_status(ec);
-    if (fs::is_directory(status) && depth == 0 && !write) check_folder(it->path(), write, depth + 1);
-    if (fs::is_regular_file(status))
-      require(it->path(), write ? W_OK | R_OK : R_OK, std::string("cannot ") + verb + " index file " + in_quotes(it->path()));
-  }
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+    if (it->is_regular_file(ec)) require(it->path(), R_OK | W_OK, "cannot write index file " + in_quotes(it->path()));
 }
 
 // Where a new folder `path` would be created.
@@ -129,6 +128,11 @@ bool is_damage(const Xapian::Error& e) {
   return type == "DatabaseError" && (cause == nullptr || *cause == '\0');
 }
 
+bool is_permission_problem(const Xapian::Error& e) {
+  const char* cause = e.get_error_string();
+  return cause && (std::strcmp(cause, std::strerror(EACCES)) == 0 || std::strcmp(cause, std::strerror(EPERM)) == 0);
+}
+
 bool is_lock_held(const Xapian::Error& e) {
   // Xapian says "already locked" only when another process holds the lock;
   // a lock file it may not open or create is another DatabaseLockError.
@@ -139,8 +143,7 @@ Error index_error(const Xapian::Error& e, const fs::path& index_path) {
   if (is_damage(e))
     return Error(ErrorKind::index_corrupt, "index " + in_quotes(index_path) + " is damaged (" + e.get_msg() +
                                                "); repair it with: " + repair_command(index_path));
-  const char* cause = e.get_error_string();
-  if (cause && (std::strcmp(cause, std::strerror(EACCES)) == 0 || std::strcmp(cause, std::strerror(EPERM)) == 0))
+  if (is_permission_problem(e))
     return Error(ErrorKind::permission_denied,
                  "cannot access index " + in_quotes(index_path) + ": permission denied (" + e.get_msg() + ")");
   if (is_lock_held(e))

@@ -209,6 +209,7 @@ Xapian::Database open_checked(const std::string& what, Open open) {
   } catch (const Xapian::NetworkError& e) {
     throw Error(ErrorKind::network, "shard " + what + " is unreachable: " + network_problem(e));
   } catch (const Xapian::DatabaseOpeningError& e) {
+    if (is_permission_problem(e)) throw index_error(e, what);  // a file of the index it may not read
     throw Error(ErrorKind::index_missing, "'" + what + "' is not an index (" + e.get_msg() +
                                               "): run `indexer` to build it");
   } catch (const Xapian::Error& e) {

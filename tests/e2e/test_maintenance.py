@@ -177,6 +177,15 @@ class PermissionLockDamage(CorpusTestCase):
         self.assertEqual(r.returncode, 2)
         self.assertEqual(r.stderr.decode(), "search: cannot read index folder '%s': permission denied\n" % self.index)
 
+    def test_search_on_an_index_file_it_may_not_read_says_permission_denied(self):
+        self.build_index()
+        postlist = os.path.join(self.index, "postlist.glass")
+        os.chmod(postlist, 0o600 if os.geteuid() == 0 else 0o000)
+        self.addCleanup(os.chmod, postlist, 0o644)
+        r = run(self.as_other_user(SEARCH, "--index", self.index, "노광"), cwd=self.tmp)
+        self.assertEqual(r.returncode, 2)
+        self.assertRegex(r.stderr.decode(), r"^search: cannot access index '.+': permission denied \(.+postlist\.glass.*\)\n$")
+
     def hold_lock(self):
         xapian = xapian_module(self)
         return xapian.WritableDatabase(self.index, xapian.DB_OPEN)

@@ -45,6 +45,9 @@ bool is_damage(const Xapian::Error& e);
 // case where waiting helps).
 bool is_lock_held(const Xapian::Error& e);
 
+// True when `e` comes from a system call refused for lack of rights.
+bool is_permission_problem(const Xapian::Error& e);
+
 // Our error for a Xapian error met on the index at `index_path` while
 // opening or reading it: index_corrupt (with the repair command),
 // permission_denied, index_locked or io.
