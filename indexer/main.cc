@@ -51,7 +51,8 @@ struct Flags {
   std::string jsonl;
   std::string index = "index";
   bool rebuild = false, dry_run = false, check = false, quiet = false, verbose = false;
-  std::optional<std::string> wait;  // --wait: "" waits as long as it takes, "N" at most N seconds
+  std::optional<std::string> wait;
+  std::string encoding;  // --wait: "" waits as long as it takes, "N" at most N seconds
   std::size_t batch_size = 5000;
   unsigned shards = 0;
 };
@@ -70,6 +71,9 @@ void register_flags(CLI::App& app, Flags& f) {
   app.add_option("--wait", f.wait,
                  "wait for another indexer's lock instead of exiting with code 3; --wait=SECONDS gives up after that long")
       ->expected(0, 1);
+  app.add_option("--encoding", f.encoding,
+                 "decode inputs that are not UTF-8 as NAME (EUC-KR, CP949, UTF-16LE, ISO-8859-1…); default: detect "
+                 "EUC-KR/CP949 and UTF-16 with a byte order mark");
   auto* quiet = app.add_flag("-q,--quiet", f.quiet, "print errors only: no warnings, progress or summary");
   app.add_flag("-v,--verbose", f.verbose, "also print one line per added, updated or removed article, and every duplicate")
       ->excludes(quiet);
@@ -178,6 +182,7 @@ int run(const Flags& f) {
   options.index_dir = f.index;
   options.rebuild = f.rebuild;
   options.dry_run = f.dry_run;
+  options.encoding = f.encoding;
   options.wait_for_lock = f.wait.has_value();
   options.max_wait_seconds = wait_seconds(f.wait);
   options.batch_size = f.batch_size;

@@ -24,6 +24,7 @@
 #include "kosearch/index_health.h"
 #include "kosearch/normalizer.h"
 #include "kosearch/schema.h"
+#include "kosearch/text_encoding.h"
 
 namespace fs = std::filesystem;
 
@@ -574,12 +575,13 @@ class Session {
   std::vector<StoredArticle> stored_;
 };
 
-// Replaces ill-formed UTF-8 with U+FFFD, warning once for the input.
-std::string repaired_text(Session& session, const std::string& where, std::string&& bytes) {
+// The input as UTF-8: legacy encodings converted, ill-formed bytes replaced
+// by U+FFFD (text_encoding.h), warning once for the input.
+std::string repaired_text(Session& session, const std::string& where, std::string&& bytes, const std::string& encoding) {
   if (is_valid_utf8(bytes)) return std::move(bytes);
-  std::string fixed = sanitize_utf8(bytes);
-  session.warn(where, "not valid UTF-8; ill-formed bytes replaced by U+FFFD and indexed");
-  return fixed;
+  DecodedText decoded = decode_text(bytes, encoding);
+  if (!decoded.warning.empty()) session.warn(where, decoded.warning);
+  return std::move(decoded.text);
 }
 
 // Turns Xapian's exceptions during a run into ours. The open batch is
@@ -613,9 +615,12 @@ IndexSummary run_corpus(const fs::path& corpus_dir, const IndexOptions& options)
       session.skip(input.citation_path, read.reason);
       if (read.transient) session.keep(input.id);
     } else if (session.claim(input.id, input.citation_path)) {
-      const std::string hash = schema::stable_hash(*read.bytes, hash_salt(input.citation_path));
+      // A forced encoding changes the text read from the same (non-UTF-8) bytes.
+      const bool decoded = !options.encoding.empty() && !is_valid_utf8(*read.bytes);
+      const std::string salt = decoded ? input.citation_path + "|" + options.encoding : input.citation_path;
+      const std::string hash = schema::stable_hash(*read.bytes, hash_salt(salt));
       if (!session.unchanged(hash)) {
-        std::string text = repaired_text(session, input.citation_path, std::move(*read.bytes));
+        std::string text = repaired_text(session, input.citation_path, std::move(*read.bytes), options.encoding);
         session.store(parse_article(text, input.id, input.citation_path), hash, input.citation_path);
       }
     }
@@ -730,7 +735,7 @@ IndexSummary run_jsonl(const fs::path& jsonl, const IndexOptions& options) {
       continue;
     }
     if (detail::is_blank(line)) continue;
-    index_record(session, repaired_text(session, where, std::move(line)), path, line_number, where);
+    index_record(session, repaired_text(session, where, std::move(line), options.encoding), path, line_number, where);
     ++progress.inputs_done;
     session.progress(progress);
   }
@@ -741,10 +746,12 @@ IndexSummary run_jsonl(const fs::path& jsonl, const IndexOptions& options) {
 }  // namespace
 
 IndexSummary index_corpus(const fs::path& corpus_dir, const IndexOptions& options) {
+  if (!options.encoding.empty()) check_encoding_name(options.encoding);
   return guarded(options, [&] { return run_corpus(corpus_dir, options); });
 }
 
 IndexSummary index_jsonl(const fs::path& jsonl, const IndexOptions& options) {
+  if (!options.encoding.empty()) check_encoding_name(options.encoding);
   return guarded(options, [&] { return run_jsonl(jsonl, options); });
 }
 

@@ -337,5 +337,58 @@ class TalksLikeAGoodTool(CorpusTestCase):
             self.assertRegex(line, r"^warning: .+/copy\d\.txt: same text as '000_f83dc9f58ae6b65b\.txt'; results show it once$")
 
 
+class LegacyEncodings(CorpusTestCase):
+    """Issue 11: articles saved by older Korean software (EUC-KR, CP949) or as
+    UTF-16 are converted, with one warning naming the encoding, instead of
+    being indexed as U+FFFD."""
+
+    TEXT = "{title}\n\n네덜란드 ASML의 극자외선 노광 장비는 중국으로 수출되지 않는다. {extra}\n"
+
+    def test_euc_kr_cp949_and_utf16_files_are_found_by_their_words(self):
+        self.write("euckr.txt", self.TEXT.format(title="옛 신문 기사 zorblax", extra="반도체 규제").encode("euc-kr"))
+        self.write("cp949.txt", self.TEXT.format(title="윈도우 메모장 기사", extra="똠방각하 뷁").encode("cp949"))
+        self.write("utf16.txt", self.TEXT.format(title="유니코드 기사", extra="쿼크 글루온").encode("utf-16"))
+        r = self.indexer()
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        warnings = sorted(l for l in r.stderr.decode().splitlines() if l.startswith("warning: "))
+        self.assertEqual(warnings, [
+            "warning: %s/cp949.txt: encoded in EUC-KR/CP949 (detected); converted to UTF-8 (--encoding NAME forces another)" % self.corpus,
+            "warning: %s/euckr.txt: encoded in EUC-KR/CP949 (detected); converted to UTF-8 (--encoding NAME forces another)" % self.corpus,
+            "warning: %s/utf16.txt: encoded in UTF-16LE (byte order mark); converted to UTF-8" % self.corpus])
+        self.assertEqual(self.ranked_ids("zorblax"), ["euckr.txt"])
+        self.assertEqual(self.ranked_ids("똠방각하"), ["cp949.txt"])
+        self.assertEqual(self.ranked_ids("글루온"), ["utf16.txt"])
+        hits, _ = self.search_json("zorblax")
+        self.assertEqual(hits[0]["title"], "옛 신문 기사 zorblax")
+
+    def test_forced_encoding_decodes_what_detection_cannot(self):
+        self.write("short.txt", "노광 zorblax".encode("euc-kr"))  # too short to detect: U+FFFD
+        r = self.indexer()
+        self.assertIn("not valid UTF-8; ill-formed bytes replaced by U+FFFD", r.stderr.decode())
+        self.assertEqual(self.search("노광", "-l").stdout.decode().count("short.txt"), 0)
+        r = self.indexer("--encoding", "EUC-KR")
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        self.assertIn("updated 1", r.stderr.decode())  # the same bytes, decoded anew
+        self.assertIn("short.txt", self.search("노광", "-l").stdout.decode())
+
+    def test_unknown_encoding_is_a_usage_error(self):
+        r = self.indexer("--encoding", "klingon")
+        self.assertEqual(r.returncode, 2)
+        self.assertEqual(r.stderr.decode().splitlines(), ["indexer: unknown encoding 'klingon' (use a name such as "
+                                                          "EUC-KR, CP949, UTF-16LE or ISO-8859-1)"])
+
+    def test_euc_kr_jsonl_records_are_converted(self):
+        import json
+        path = os.path.join(self.tmp, "old.jsonl")
+        record = json.dumps({"id": "old-1", "title": "옛 기사", "text": "네덜란드 노광 장비 수출 규제 zorblax " * 5},
+                            ensure_ascii=False)
+        with open(path, "wb") as f:
+            f.write(record.encode("euc-kr") + b"\n")
+        r = run([INDEXER, "--jsonl", path, "--index", self.index])
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        self.assertIn("old.jsonl:1: encoded in EUC-KR/CP949 (detected)", r.stderr.decode())
+        self.assertEqual(self.ranked_ids("zorblax"), ["old-1"])
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -72,6 +72,10 @@ struct IndexOptions {
   bool rebuild = false;        // drop everything and index from scratch
   bool dry_run = false;        // report what would change; write nothing
   bool wait_for_lock = false;  // wait for another indexer instead of failing
+  // Encoding of inputs that are not valid UTF-8 (an ICU name: EUC-KR, CP949,
+  // …); empty: detect EUC-KR/CP949 and UTF-16 with a byte order mark
+  // (text_encoding.h), else replace ill-formed bytes by U+FFFD.
+  std::string encoding;
   unsigned max_wait_seconds = 0;  // with wait_for_lock: give up (index_locked) after this long; 0 = no bound
   std::size_t batch_size = 5000;  // changes per commit (one transaction each)
   unsigned threads = 0;        // analysis threads; 0 = hardware concurrency
