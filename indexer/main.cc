@@ -9,6 +9,7 @@
 // the process at once (the index then stays at its last commit).
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -23,6 +24,7 @@
 #include "kosearch/index_health.h"
 #include "kosearch/index_writer.h"
 #include "kosearch/progress.h"
+#include "kosearch/source_registry.h"
 #include "kosearch/version.h"
 
 namespace ks = kosearch;
@@ -52,7 +54,9 @@ struct Flags {
   std::string index = "index";
   bool rebuild = false, dry_run = false, check = false, quiet = false, verbose = false;
   std::optional<std::string> wait;
-  std::string encoding;  // --wait: "" waits as long as it takes, "N" at most N seconds
+  std::string encoding;
+  std::string forget;
+  bool source_given = false;  // --corpus or --jsonl on the command line  // --wait: "" waits as long as it takes, "N" at most N seconds
   std::size_t batch_size = 5000;
   unsigned shards = 0;
 };
@@ -74,17 +78,22 @@ void register_flags(CLI::App& app, Flags& f) {
   app.add_option("--encoding", f.encoding,
                  "decode inputs that are not UTF-8 as NAME (EUC-KR, CP949, UTF-16LE, ISO-8859-1…); default: detect "
                  "EUC-KR/CP949 and UTF-16 with a byte order mark");
+  app.add_option("--forget", f.forget,
+                 "remove every article of the recorded source PATH (a corpus folder or JSONL file) and its record")
+      ->excludes("--rebuild");
   auto* quiet = app.add_flag("-q,--quiet", f.quiet, "print errors only: no warnings, progress or summary");
   app.add_flag("-v,--verbose", f.verbose, "also print one line per added, updated or removed article, and every duplicate")
       ->excludes(quiet);
   app.add_flag("--check", f.check,
                "check the index's consistency (Xapian's check) and print one line: exit 0 sound, 2 damaged")
-      ->excludes("--rebuild")->excludes("--dry-run")->excludes("--jsonl");
+      ->excludes("--rebuild")->excludes("--dry-run")->excludes("--jsonl")->excludes("--forget");
   app.add_option("--batch-size", f.batch_size, "changes per commit (a crash loses at most one batch)")
       ->check(CLI::Range(1, 1000000))->capture_default_str();
   app.add_option("--shards", f.shards, "write N shard databases INDEX/shard0… and the stub INDEX/XAPIANDB (default: as the index is, 1 if new)")
       ->check(CLI::Range(1, 1024));
-  app.footer("On a terminal, a progress line on stderr (documents, share of the input read, rate, ETA);\n"
+  app.footer("Without --corpus or --jsonl, an index that records its sources updates them all; --rebuild\n"
+             "rebuilds every recorded source (and the one given). --forget PATH drops a source's articles.\n\n"
+             "On a terminal, a progress line on stderr (documents, share of the input read, rate, ETA);\n"
              "none when stderr is not a terminal. Articles with the same text as another: one warning\n"
              "line with their count (-v lists each).\n\n"
              "Exit codes: 0 all inputs indexed (--check: index sound), 1 some inputs skipped (see warnings),\n"
@@ -174,6 +183,39 @@ int check(const Flags& f) {
   return ks::exit_code::error;
 }
 
+// --forget PATH: one line, what was removed.
+int forget(const Flags& f, const ks::IndexOptions& options) {
+  const std::size_t removed = ks::forget_source(f.index, f.forget, options);
+  if (!f.quiet)
+    std::cerr << (f.dry_run ? "dry run: would have removed " : "removed ") << removed << " article(s) of '" << f.forget
+              << "' and its record\n";
+  return ks::exit_code::ok;
+}
+
+// The input of this run: as given, every recorded source (none given), or
+// with --rebuild every recorded source and the one given.
+ks::IndexSummary index(const Flags& f, ks::IndexOptions& options) {
+  std::vector<ks::Source> recorded;
+  try {
+    recorded = ks::recorded_sources(f.index);
+  } catch (const ks::Error& e) {
+    // A damaged index may not tell its sources: --rebuild then builds from the input given.
+    if (!(f.rebuild && f.source_given && e.kind() == ks::ErrorKind::index_corrupt)) throw;
+    if (options.on_warning)
+      options.on_warning({f.index, "damaged: its recorded sources cannot be read; rebuilt from the input given only"});
+  }
+  if (!f.source_given && !recorded.empty()) return ks::index_sources(recorded, options);
+  if (f.rebuild && !recorded.empty() && f.jsonl != "-") {
+    ks::Source given = f.jsonl.empty() ? ks::corpus_source(f.corpus, f.encoding) : ks::jsonl_source(f.jsonl, f.encoding);
+    auto same = std::find_if(recorded.begin(), recorded.end(), [&](const ks::Source& s) { return s.origin == given.origin; });
+    if (same != recorded.end()) *same = given;
+    else recorded.push_back(given);
+    options.encoding.clear();  // each source keeps its own
+    return ks::index_sources(recorded, options);
+  }
+  return f.jsonl.empty() ? ks::index_corpus(f.corpus, options) : ks::index_jsonl(f.jsonl, options);
+}
+
 int run(const Flags& f) {
   if (f.check) return check(f);
   ProgressLine progress(!f.quiet && isatty(STDERR_FILENO));
@@ -205,7 +247,8 @@ int run(const Flags& f) {
   }
   options.should_stop = [] { return stop_signal.load() != 0; };
 
-  const ks::IndexSummary summary = f.jsonl.empty() ? ks::index_corpus(f.corpus, options) : ks::index_jsonl(f.jsonl, options);
+  if (!f.forget.empty()) return forget(f, options);
+  const ks::IndexSummary summary = index(f, options);
   progress.clear();
   duplicates.report();
   if (!f.quiet) std::cerr << (f.dry_run ? "dry run: would have " : "") << ks::format_summary(summary) << '\n';
@@ -221,6 +264,7 @@ int main(int argc, char** argv) {
   register_flags(app, flags);
   try {
     app.parse(argc, argv);
+    flags.source_given = app.count("--corpus") > 0 || app.count("--jsonl") > 0;
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? ks::exit_code::ok : ks::exit_code::error;
   }

@@ -61,8 +61,9 @@ void check_creatable(const fs::path& path, const std::string& what) {
   require(parent, W_OK | X_OK, what + " in " + in_quotes(parent));
 }
 
-// The databases of an index: the folder itself, or each local shard of its stub.
-std::vector<fs::path> databases_of(const fs::path& index_path) {
+}  // namespace
+
+std::vector<fs::path> index_databases(const fs::path& index_path) {
   const fs::path stub = fs::is_directory(index_path) ? index_path / "XAPIANDB" : index_path;
   std::ifstream in(stub);
   std::vector<fs::path> dbs;
@@ -76,6 +77,8 @@ std::vector<fs::path> databases_of(const fs::path& index_path) {
   }
   return dbs.empty() ? std::vector<fs::path>{index_path} : dbs;
 }
+
+namespace {
 
 // The first line of Xapian's check report that tells of a problem (the
 // report also names each table and says which checked out fine).
@@ -156,7 +159,7 @@ IndexCheck check_index(const fs::path& index_path) {
   if (!fs::exists(index_path, ec)) throw Error(ErrorKind::index_missing, "no index at " + in_quotes(index_path));
   check_index_access(index_path, IndexAccess::read);
   IndexCheck result;
-  for (const fs::path& db : databases_of(index_path)) {
+  for (const fs::path& db : index_databases(index_path)) {
     std::ostringstream details;
     try {
       if (Xapian::Database::check(db.string(), Xapian::DBCHECK_SHORT_TREE, &details) == 0) continue;

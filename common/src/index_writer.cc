@@ -1,8 +1,5 @@
 #include "kosearch/index_writer.h"
 
-#include <stdio.h>  // renameat2
-#include <fcntl.h>  // AT_FDCWD
-
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -17,6 +14,7 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include "index_swap.h"
 #include "input_files.h"
 #include "kosearch/analyzer.h"
 #include "kosearch/article_parser.h"
@@ -24,6 +22,7 @@
 #include "kosearch/index_health.h"
 #include "kosearch/normalizer.h"
 #include "kosearch/schema.h"
+#include "kosearch/source_registry.h"
 #include "kosearch/text_encoding.h"
 
 namespace fs = std::filesystem;
@@ -65,21 +64,6 @@ bool holds_only_index_files(const fs::path& dir) {
     if (!glass) return false;
   }
   return !ec;
-}
-
-// Swaps two directories atomically where the file system allows it, so the
-// index path always holds a complete index; otherwise renames in two steps.
-void swap_in(const fs::path& live, const fs::path& replacement) {
-  if (::renameat2(AT_FDCWD, live.c_str(), AT_FDCWD, replacement.c_str(), RENAME_EXCHANGE) == 0) return;
-  if (errno != EINVAL && errno != ENOSYS && errno != EOPNOTSUPP)
-    throw Error(ErrorKind::io, "cannot move the rebuilt index into place: " +
-                                   std::error_code(errno, std::generic_category()).message());
-  const fs::path old = live.string() + ".old";
-  std::error_code ec;
-  fs::remove_all(old, ec);
-  fs::rename(live, old);
-  fs::rename(replacement, live);
-  fs::rename(old, replacement);
 }
 
 // ---------------------------------------------------------------------------
@@ -174,11 +158,11 @@ class IndexDb {
       fs::remove_all(*sidecar_, ec);
       return;
     }
-    if (!metadata_current()) begin_batch();
+    if (!metadata_current() || !pending_metadata_.empty()) begin_batch();
     commit();
     if (!sidecar_) return;
     writable_->close();
-    swap_in(dir_, *sidecar_);
+    detail::swap_in(dir_, *sidecar_);
     if (live_) live_->close();
     std::error_code ec;
     fs::remove_all(*sidecar_, ec);  // now the old index
@@ -186,6 +170,21 @@ class IndexDb {
 
   // --rebuild: nothing of it is kept when the run stops early.
   bool rebuilding() const { return sidecar_.has_value(); }
+
+  // Metadata as the index had it before this run (the live index during --rebuild).
+  std::string metadata(const std::string& key) {
+    if (!live_) return db_ ? db_->get_metadata(key) : std::string();
+    try {
+      return live_->get_metadata(key);
+    } catch (const Xapian::Error&) {
+      return {};  // a damaged index being rebuilt: its metadata is lost with it
+    }
+  }
+  // Written with the run's first batch, or alone at the end when nothing else
+  // changes (the source registry).
+  void write_with_first_batch(const std::string& key, const std::string& value) {
+    if (sidecar_ || metadata(key) != value) pending_metadata_[key] = value;
+  }
 
  private:
   void open(const std::function<void(const std::string&)>& warn) {
@@ -269,6 +268,8 @@ class IndexDb {
       writable_->set_metadata(std::string(schema::meta_schema), std::string(schema::version));
       writable_->set_metadata(std::string(schema::meta_analyzer), std::string(Analyzer::version));
     }
+    for (const auto& [key, value] : pending_metadata_) writable_->set_metadata(key, value);
+    pending_metadata_.clear();
   }
 
   void begin_change() {
@@ -292,6 +293,7 @@ class IndexDb {
   std::optional<Xapian::WritableDatabase> live_;  // held only for its lock during --rebuild
   std::optional<Xapian::Database> db_;            // what "unchanged" is judged against
   std::optional<fs::path> sidecar_;               // --rebuild: the new index, built beside the live one
+  std::map<std::string, std::string> pending_metadata_;
   bool other_versions_ = false;
   bool in_batch_ = false;
   std::size_t pending_ = 0;
@@ -379,6 +381,12 @@ class Session {
   }
   const std::string& origin() const { return origin_; }
 
+  // Records this run's input in the index's source registry (source_registry.h).
+  void record_source(const Source& source) {
+    const std::string key(meta_sources);
+    for (auto& db : dbs_) db.write_with_first_batch(key, with_source(db.metadata(key), source));
+  }
+
   // A once-indexed article whose input cannot be read now keeps its version.
   void keep(const std::string& id) { seen_.emplace(id, std::string()); }
   // Articles below these id prefixes (folders that could not be listed) are kept.
@@ -393,7 +401,10 @@ class Session {
       return false;
     }
     current_ = db_for(id).lookup(schema::boolean_term(schema::unique_id, id));
-    if (current_ && current_->origin != origin_) {
+    // JSONL records are keyed by id, not by file: a renamed or moved export
+    // updates its articles instead of being refused.
+    const auto is_jsonl = [](const std::string& origin) { return origin.rfind("jsonl:", 0) == 0; };
+    if (current_ && current_->origin != origin_ && !(is_jsonl(current_->origin) && is_jsonl(origin_))) {
       seen_.erase(id);
       skip(where, "id '" + id + "' belongs to an article from " + current_->origin + "; skipped");
       return false;
@@ -601,8 +612,9 @@ IndexSummary guarded(const IndexOptions& options, Body body) {
 IndexSummary run_corpus(const fs::path& corpus_dir, const IndexOptions& options) {
   std::vector<detail::Refusal> refused;
   auto listing = detail::list_corpus(corpus_dir, [&](const detail::Refusal& r) { refused.push_back(r); });
-  std::error_code ec;
-  Session session(options, "dir:" + fs::weakly_canonical(corpus_dir, ec).generic_string());
+  const Source source = corpus_source(corpus_dir, options.encoding);
+  Session session(options, source.origin);
+  session.record_source(source);
   for (const auto& r : refused) session.skip(r.path, r.reason);
   for (auto& prefix : listing.unlisted_folders) session.keep_prefix(std::move(prefix));
 
@@ -717,7 +729,9 @@ IndexSummary run_jsonl(const fs::path& jsonl, const IndexOptions& options) {
   std::istream& in = from_stdin ? std::cin : file;
   std::error_code ec;
   const std::string path = from_stdin ? "-" : jsonl.generic_string();
-  Session session(options, from_stdin ? "jsonl:-" : "jsonl:" + fs::weakly_canonical(jsonl, ec).generic_string());
+  const Source source = jsonl_source(jsonl, options.encoding);
+  Session session(options, from_stdin ? "jsonl:-" : source.origin);
+  if (!from_stdin) session.record_source(source);
 
   IndexProgress progress{0, 0, 0, from_stdin ? 0 : static_cast<std::uint64_t>(fs::file_size(jsonl, ec))};
   std::string line;

@@ -390,5 +390,98 @@ class LegacyEncodings(CorpusTestCase):
         self.assertEqual(self.ranked_ids("zorblax"), ["old-1"])
 
 
+class IndexKnowsItsSources(CorpusTestCase):
+    """Issue 11: `indexer --corpus corpus --index idx --rebuild` silently
+    dropped every JSONL document imported earlier (summary `removed 0`). The
+    index records its sources; a rebuild rebuilds them all, a run without a
+    source updates them all, a vanished source is reported and kept until
+    --forget, and a renamed JSONL export updates the same articles."""
+
+    def setUp(self):
+        super().setUp()
+        self.jsonl = os.path.join(self.tmp, "export.jsonl")
+        self.write_jsonl(self.jsonl, "zorblax")
+
+    def write_jsonl(self, path, word):
+        import json
+        with open(path, "w", encoding="utf-8") as f:
+            for i in range(3):
+                f.write(json.dumps({"id": "j%d" % i, "title": "제목 %d" % i, "text": "젤리피쉬 본문 %s %d" % (word, i)},
+                                   ensure_ascii=False) + "\n")
+
+    def index_jsonl(self, path=None, *args):
+        return run([INDEXER, "--jsonl", path or self.jsonl, "--index", self.index, *args], cwd=self.tmp)
+
+    def test_rebuild_with_one_source_keeps_the_other_sources(self):
+        self.build_index()
+        self.assertEqual(self.index_jsonl().returncode, 0)
+        self.assertEqual(self.search("-c", "zorblax").stdout, b"3\n")
+        r = self.indexer("--rebuild")
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        self.assertRegex(r.stderr.decode(), r"^added 7, updated 0, unchanged 0, removed 0")
+        self.assertEqual(self.search("-c", "zorblax").stdout, b"3\n")  # was 0: the JSONL articles were dropped
+        self.assertEqual(run([INDEXER, "--index", self.index, "--check"]).returncode, 0)
+
+    def test_no_source_updates_every_recorded_source(self):
+        self.build_index()
+        self.index_jsonl()
+        self.write_jsonl(self.jsonl, "quuxplor")
+        self.write("new.txt", "새 기사 제목\n\n새로 추가된 기사 본문 flumpet.\n")
+        r = run([INDEXER, "--index", self.index], cwd=self.tmp)
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        self.assertRegex(r.stderr.decode(), r"^added 1, updated 3, unchanged 4, removed 0, skipped 0")
+        self.assertEqual(self.search("-c", "quuxplor").stdout, b"3\n")
+        self.assertEqual(self.search("-l", "flumpet").stdout.decode(), os.path.join(self.corpus, "new.txt") + "\n")
+        r = run([INDEXER, "--index", self.index, "--rebuild"], cwd=self.tmp)
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        self.assertRegex(r.stderr.decode(), r"^added 8, ")
+
+    def test_a_vanished_source_is_reported_and_kept_until_forgotten(self):
+        self.build_index()
+        self.index_jsonl()
+        os.remove(self.jsonl)
+        r = run([INDEXER, "--index", self.index], cwd=self.tmp)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("warning: %s: recorded source no longer exists; its 3 article(s) are kept "
+                      "(indexer --forget %s removes them)" % (self.jsonl, self.jsonl), r.stderr.decode())
+        self.assertEqual(self.search("-c", "zorblax").stdout, b"3\n")
+        r = run([INDEXER, "--index", self.index, "--rebuild"], cwd=self.tmp)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("cannot rebuild: source '%s' no longer exists" % self.jsonl, r.stderr.decode())
+        self.assertEqual(self.search("-c", "zorblax").stdout, b"3\n")
+        r = run([INDEXER, "--index", self.index, "--forget", self.jsonl], cwd=self.tmp)
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        self.assertEqual(r.stderr.decode(), "removed 3 article(s) of '%s' and its record\n" % self.jsonl)
+        self.assertEqual(self.search("-c", "zorblax").returncode, 1)
+        r = run([INDEXER, "--index", self.index], cwd=self.tmp)
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        self.assertRegex(r.stderr.decode(), r"^added 0, updated 0, unchanged 4, removed 0, skipped 0 in")
+
+    def test_a_relative_source_keeps_its_relative_citations(self):
+        r = run([INDEXER, "--corpus", "corpus", "--index", "index"], cwd=self.tmp)
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        self.write("new.txt", "새 기사 제목\n\n새로 추가된 기사 본문 flumpet.\n")
+        r = run([INDEXER, "--index", "index"], cwd=self.tmp)
+        self.assertRegex(r.stderr.decode(), r"^added 1, updated 0, unchanged 4, ")
+        self.assertEqual(self.search("-l", "flumpet").stdout.decode(), "corpus/new.txt\n")
+
+    def test_forget_of_an_unknown_source_is_an_error(self):
+        self.build_index()
+        r = run([INDEXER, "--index", self.index, "--forget", "nowhere.jsonl"], cwd=self.tmp)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("records no source 'nowhere.jsonl' (recorded: %s)" % os.path.realpath(self.corpus), r.stderr.decode())
+
+    def test_a_renamed_jsonl_export_updates_the_same_articles(self):
+        self.index_jsonl()
+        renamed = os.path.join(self.tmp, "export-2026.jsonl")
+        os.rename(self.jsonl, renamed)
+        r = self.index_jsonl(renamed)
+        self.assertEqual(r.returncode, 0, r.stderr.decode())  # was: every id "belongs to" the old file, skipped
+        self.assertRegex(r.stderr.decode(), r"^added 0, updated 3, ")
+        hits, _ = self.search_json("zorblax")
+        self.assertEqual(sorted(h["id"] for h in hits), ["j0", "j1", "j2"])
+        self.assertEqual({h["path"] for h in hits}, {renamed})
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include <xapian.h>
 
@@ -52,6 +53,10 @@ bool is_permission_problem(const Xapian::Error& e);
 // opening or reading it: index_corrupt (with the repair command),
 // permission_denied, index_locked or io.
 Error index_error(const Xapian::Error& e, const std::filesystem::path& index_path);
+
+// The databases of an index: the folder itself, or each local shard its
+// XAPIANDB stub lists.
+std::vector<std::filesystem::path> index_databases(const std::filesystem::path& index_path);
 
 struct IndexCheck {
   bool ok = false;

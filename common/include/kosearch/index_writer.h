@@ -20,8 +20,11 @@
 // holding the live index's lock, then swaps the two directories atomically
 // (renameat2 RENAME_EXCHANGE; two renames where the file system lacks it), so
 // searches and crashes always see a complete index. It replaces the whole
-// index with this input: articles of other inputs are dropped. It also
-// replaces an index that cannot be opened (corrupt). The indexer refuses to
+// index with this input: articles of other inputs are dropped (to rebuild
+// from every recorded source, use index_sources of source_registry.h, as the
+// indexer does). It also replaces an index that cannot be opened (corrupt).
+// Every run records its input in the index (source_registry.h), written
+// with its first batch. The indexer refuses to
 // write into, or replace, a directory holding anything but Xapian's files.
 //
 // Inputs. Unchanged articles are not re-analysed (not even read back). A
@@ -30,7 +33,8 @@
 // refused (binary, empty, too large) loses its indexed version, as a rebuild
 // would. A JSONL record whose id repeats an earlier record of the same run is
 // skipped (the first wins); an id that belongs to an article of another
-// input (origin) is skipped too. A JSONL record that only moved to another
+// input (origin) is skipped too, except between JSONL files: records are
+// keyed by id, so a renamed export takes its articles over (updated). A JSONL record that only moved to another
 // line gets its stored line number rewritten without re-analysis (counted as
 // updated). Warnings about repaired input are given when it is (re)indexed.
 //
