@@ -67,10 +67,10 @@ JSON Lines (--json), one object per line, keys always present (null when the
 Batch (--batch FILE, or - for stdin): one query per line, "qid<TAB>query"
   (no tab: the line number is the qid); every output line carries the qid.
 
-Exit codes: 0 at least one hit, 1 no hit, 2 error (usage, index, malformed
-  or too long query, unwritable output) — 2 also when some hits were
-  printed first. An error is one line on stderr. A reader that goes away
-  (| head) is not an error.)";
+Exit codes: 0 at least one hit, 1 no hit, 2 error (usage, index missing,
+  unreadable or damaged, malformed or too long query, unwritable output) — 2
+  also when some hits were printed first. An error is one line on stderr. A
+  reader that goes away (| head) is not an error.)";
 
 struct Flags {
   std::vector<std::string> query;
