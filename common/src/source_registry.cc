@@ -248,10 +248,14 @@ IndexSummary index_sources(const std::vector<Source>& sources, const IndexOption
     if (!fs::exists(source.path)) {
       ++total.skipped;
       ++total.warnings;
+      const std::size_t articles = articles_of(options.index_dir, source);
       if (options.on_warning)
-        options.on_warning({source.path, "recorded source no longer exists; its " +
-                                             std::to_string(articles_of(options.index_dir, source)) +
-                                             " article(s) are kept (indexer --forget " + source.path + " removes them)"});
+        options.on_warning({source.path, "recorded source no longer exists; " +
+                                             (articles ? "its " + std::to_string(articles) +
+                                                             " article(s) are kept (indexer --forget " + source.path +
+                                                             " removes them)"
+                                                       : "it has no articles left (indexer --forget " + source.path +
+                                                             " drops its record)")});
       continue;
     }
     add(total, index_one(source, options));

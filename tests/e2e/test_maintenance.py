@@ -481,6 +481,9 @@ class IndexKnowsItsSources(CorpusTestCase):
         hits, _ = self.search_json("zorblax")
         self.assertEqual(sorted(h["id"] for h in hits), ["j0", "j1", "j2"])
         self.assertEqual({h["path"] for h in hits}, {renamed})
+        r = run([INDEXER, "--index", self.index], cwd=self.tmp)
+        self.assertIn("warning: %s: recorded source no longer exists; it has no articles left (indexer --forget %s "
+                      "drops its record)" % (self.jsonl, self.jsonl), r.stderr.decode())
 
 
 if __name__ == "__main__":
