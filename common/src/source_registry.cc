@@ -127,6 +127,7 @@ IndexSummary rebuild_all(const std::vector<Source>& sources, const IndexOptions&
       throw Error(ErrorKind::usage, "cannot rebuild: source '" + source.path + "' no longer exists and its articles would "
                                     "be lost; restore it, or remove them with: indexer --forget " + source.path);
   const fs::path live = options.index_dir;
+  check_index_access(live, IndexAccess::rebuild);  // a missing right, told before any lock is tried
   const fs::path sidecar = live.string() + ".rebuild";
   std::error_code ec;
   if (fs::exists(sidecar, ec)) {
