@@ -23,9 +23,9 @@
 // index with this input: articles of other inputs are dropped (to rebuild
 // from every recorded source, use index_sources of source_registry.h, as the
 // indexer does). It also replaces an index that cannot be opened (corrupt).
-// Every run records its input in the index (source_registry.h), written
-// with its first batch. The indexer refuses to
-// write into, or replace, a directory holding anything but Xapian's files.
+// The indexer refuses to write into, or replace, a directory holding
+// anything but Xapian's files. Every run records its input in the index
+// (source_registry.h), written with its first batch.
 //
 // Inputs. Unchanged articles are not re-analysed (not even read back). A
 // corpus file that cannot be read (permissions, I/O error), or a folder that
@@ -34,9 +34,9 @@
 // would. A JSONL record whose id repeats an earlier record of the same run is
 // skipped (the first wins); an id that belongs to an article of another
 // input (origin) is skipped too, except between JSONL files: records are
-// keyed by id, so a renamed export takes its articles over (updated). A JSONL record that only moved to another
-// line gets its stored line number rewritten without re-analysis (counted as
-// updated). Warnings about repaired input are given when it is (re)indexed.
+// keyed by id, so a renamed export takes its articles over (updated). A
+// JSONL record that only moved to another line gets its stored line number
+// rewritten without re-analysis (counted as updated). Warnings about repaired input are given when it is (re)indexed.
 //
 // Duplicates. An article written in this run whose body has the fingerprint
 // of another article present after the run (schema::body_fingerprint: same
@@ -93,7 +93,8 @@ struct IndexOptions {
   // summarises them (indexer: one line, each listed under -v).
   std::function<void(const IndexWarning&)> on_duplicate;
   std::function<void(const IndexProgress&)> on_progress;
-  std::function<void(const std::string& change, const std::string& id)> on_change;  // dry-run listing
+  // "add", "update", "remove" with the id, as written (dry run: as it would be; indexer -v prints them)
+  std::function<void(const std::string& change, const std::string& id)> on_change;
   // Polled between documents; return true to stop at the next safe point.
   std::function<bool()> should_stop;
 };
