@@ -9,7 +9,6 @@
 // the process at once (the index then stays at its last commit).
 #include <unistd.h>
 
-#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -53,10 +52,10 @@ struct Flags {
   std::string jsonl;
   std::string index = "index";
   bool rebuild = false, dry_run = false, check = false, quiet = false, verbose = false;
-  std::optional<std::string> wait;
+  std::optional<std::string> wait;  // --wait: "" waits as long as it takes, "N" at most N seconds
   std::string encoding;
   std::string forget;
-  bool source_given = false;  // --corpus or --jsonl on the command line  // --wait: "" waits as long as it takes, "N" at most N seconds
+  bool source_given = false;  // --corpus or --jsonl on the command line
   std::size_t batch_size = 5000;
   unsigned shards = 0;
 };
@@ -192,30 +191,6 @@ int forget(const Flags& f, const ks::IndexOptions& options) {
   return ks::exit_code::ok;
 }
 
-// The input of this run: as given, every recorded source (none given), or
-// with --rebuild every recorded source and the one given.
-ks::IndexSummary index(const Flags& f, ks::IndexOptions& options) {
-  std::vector<ks::Source> recorded;
-  try {
-    recorded = ks::recorded_sources(f.index);
-  } catch (const ks::Error& e) {
-    // A damaged index may not tell its sources: --rebuild then builds from the input given.
-    if (!(f.rebuild && f.source_given && e.kind() == ks::ErrorKind::index_corrupt)) throw;
-    if (options.on_warning)
-      options.on_warning({f.index, "damaged: its recorded sources cannot be read; rebuilt from the input given only"});
-  }
-  if (!f.source_given && !recorded.empty()) return ks::index_sources(recorded, options);
-  if (f.rebuild && !recorded.empty() && f.jsonl != "-") {
-    ks::Source given = f.jsonl.empty() ? ks::corpus_source(f.corpus, f.encoding) : ks::jsonl_source(f.jsonl, f.encoding);
-    auto same = std::find_if(recorded.begin(), recorded.end(), [&](const ks::Source& s) { return s.origin == given.origin; });
-    if (same != recorded.end()) *same = given;
-    else recorded.push_back(given);
-    options.encoding.clear();  // each source keeps its own
-    return ks::index_sources(recorded, options);
-  }
-  return f.jsonl.empty() ? ks::index_corpus(f.corpus, options) : ks::index_jsonl(f.jsonl, options);
-}
-
 int run(const Flags& f) {
   if (f.check) return check(f);
   ProgressLine progress(!f.quiet && isatty(STDERR_FILENO));
@@ -248,7 +223,8 @@ int run(const Flags& f) {
   options.should_stop = [] { return stop_signal.load() != 0; };
 
   if (!f.forget.empty()) return forget(f, options);
-  const ks::IndexSummary summary = index(f, options);
+  const ks::IndexSummary summary = ks::index_input(f.jsonl.empty() ? "corpus" : "jsonl",
+                                                  f.jsonl.empty() ? f.corpus : f.jsonl, f.source_given, options);
   progress.clear();
   duplicates.report();
   if (!f.quiet) std::cerr << (f.dry_run ? "dry run: would have " : "") << ks::format_summary(summary) << '\n';

@@ -1,5 +1,6 @@
 #include "kosearch/source_registry.h"
 
+#include <algorithm>
 #include <chrono>
 #include <optional>
 #include <thread>
@@ -263,6 +264,28 @@ IndexSummary index_sources(const std::vector<Source>& sources, const IndexOption
     if (total.stopped) break;
   }
   return total;
+}
+
+IndexSummary index_input(const std::string& kind, const fs::path& path, bool given, IndexOptions options) {
+  std::vector<Source> recorded;
+  try {
+    recorded = recorded_sources(options.index_dir);
+  } catch (const Error& e) {
+    if (!(options.rebuild && given && e.kind() == ErrorKind::index_corrupt)) throw;
+    if (options.on_warning)
+      options.on_warning({options.index_dir.string(),
+                          "damaged: its recorded sources cannot be read; rebuilt from the input given only"});
+  }
+  if (!given && !recorded.empty()) return index_sources(recorded, options);
+  if (options.rebuild && !recorded.empty() && path != "-") {
+    const Source input = kind == "jsonl" ? jsonl_source(path, options.encoding) : corpus_source(path, options.encoding);
+    auto same = std::find_if(recorded.begin(), recorded.end(), [&](const Source& s) { return s.origin == input.origin; });
+    if (same != recorded.end()) *same = input;
+    else recorded.push_back(input);
+    options.encoding.clear();  // each source is read with its own
+    return index_sources(recorded, options);
+  }
+  return kind == "jsonl" ? index_jsonl(path, options) : index_corpus(path, options);
 }
 
 }  // namespace kosearch

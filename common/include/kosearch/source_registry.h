@@ -68,4 +68,13 @@ std::size_t forget_source(const std::filesystem::path& index_dir, const std::fil
 // Error(usage) before anything is replaced, since its articles would be lost.
 IndexSummary index_sources(const std::vector<Source>& sources, const IndexOptions& options);
 
+// One indexer run. `kind` "corpus" or "jsonl" and `path` name the input
+// ("-": JSONL from stdin, never recorded). `given` false (no input on the
+// command line): every recorded source is updated, or `path` indexed when
+// the index records none. With options.rebuild and recorded sources, all of
+// them are rebuilt together with the input given; a damaged index whose
+// records cannot be read is rebuilt from the input given (with a warning).
+IndexSummary index_input(const std::string& kind, const std::filesystem::path& path, bool given,
+                         IndexOptions options);
+
 }  // namespace kosearch
