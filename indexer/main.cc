@@ -14,12 +14,17 @@
 #include <csignal>
 #include <cstdio>
 #include <iostream>
+#include <optional>
 
 #include <CLI/CLI.hpp>
 
 #include "kosearch/error.h"
 #include "kosearch/exit_codes.h"
+#include "kosearch/index_health.h"
 #include "kosearch/index_writer.h"
+#include "kosearch/progress.h"
+#include "kosearch/source_registry.h"
+#include "kosearch/version.h"
 
 namespace ks = kosearch;
 
@@ -46,24 +51,55 @@ struct Flags {
   std::string corpus = "corpus";
   std::string jsonl;
   std::string index = "index";
-  bool rebuild = false, dry_run = false, wait = false;
+  bool rebuild = false, dry_run = false, check = false, quiet = false, verbose = false;
+  std::optional<std::string> wait;  // --wait: "" waits as long as it takes, "N" at most N seconds
+  std::string encoding;
+  std::string forget;
+  bool source_given = false;  // --corpus or --jsonl on the command line
   std::size_t batch_size = 5000;
   unsigned shards = 0;
 };
 
 void register_flags(CLI::App& app, Flags& f) {
+  app.set_version_flag("--version", [] {
+    std::string text = ks::version_text("indexer");
+    text.pop_back();  // CLI11 ends the line itself
+    return text;
+  }, "print the versions of indexer, Xapian, ICU, the analyzer and the index schema, and exit");
   app.add_option("--corpus", f.corpus, "directory of article files to index")->capture_default_str();
   app.add_option("--jsonl", f.jsonl, "index a JSONL file instead ('-' = stdin): {\"id\",\"title\",\"text\",\"source\",\"date\",\"url\"} per line");
   app.add_option("--index", f.index, "index directory to create or update")->capture_default_str();
   app.add_flag("--rebuild", f.rebuild, "index everything from scratch (the old index stays until the new one is complete)");
   app.add_flag("--dry-run,-n", f.dry_run, "list what would be added, updated or removed; write nothing");
-  app.add_flag("--wait", f.wait, "wait for another indexer's lock instead of exiting with code 3");
+  app.add_option("--wait", f.wait,
+                 "wait for another indexer's lock instead of exiting with code 3; --wait=SECONDS gives up after that long")
+      ->expected(0, 1);
+  app.add_option("--encoding", f.encoding,
+                 "decode inputs that are not UTF-8 as NAME (EUC-KR, CP949, UTF-16LE, ISO-8859-1…); default: detect "
+                 "EUC-KR/CP949 and UTF-16 with a byte order mark");
+  app.add_option("--forget", f.forget,
+                 "remove every article of the recorded source PATH (a corpus folder or JSONL file) and its record")
+      ->excludes("--rebuild");
+  auto* quiet = app.add_flag("-q,--quiet", f.quiet, "print errors only: no warnings, progress or summary");
+  app.add_flag("-v,--verbose", f.verbose, "also print one line per added, updated or removed article, and every duplicate")
+      ->excludes(quiet);
+  app.add_flag("--check", f.check,
+               "check the index's consistency (Xapian's check) and print one line: exit 0 sound, 2 damaged")
+      ->excludes("--rebuild")->excludes("--dry-run")->excludes("--jsonl")->excludes("--forget");
   app.add_option("--batch-size", f.batch_size, "changes per commit (a crash loses at most one batch)")
       ->check(CLI::Range(1, 1000000))->capture_default_str();
   app.add_option("--shards", f.shards, "write N shard databases INDEX/shard0… and the stub INDEX/XAPIANDB (default: as the index is, 1 if new)")
       ->check(CLI::Range(1, 1024));
-  app.footer("Exit codes: 0 all inputs indexed, 1 some inputs skipped (see warnings), 2 error,\n"
-             "3 index locked by another indexer, 130/143 stopped by SIGINT/SIGTERM (work so far committed).");
+  app.footer("Without --corpus or --jsonl, an index that records its sources updates them all; --rebuild\n"
+             "rebuilds every recorded source (and the one given). --forget PATH drops a source's articles.\n\n"
+             "On a terminal, a progress line on stderr (documents, share of the input read, rate, ETA);\n"
+             "none when stderr is not a terminal. Articles with the same text as another: one warning\n"
+             "line with their count (-v lists each).\n\n"
+             "Exit codes: 0 all inputs indexed (--check: index sound), 1 some inputs skipped (see warnings),\n"
+             "2 error: no permission on the index folder or its parent (named, with the missing right),\n"
+             "  damaged index (with the command that repairs it), bad flag, unreadable input…,\n"
+             "3 index locked by another indexer (--wait waits for it), 130/143 stopped by SIGINT/SIGTERM\n"
+             "(work so far committed).");
 }
 
 // Progress on a terminal only: one self-overwriting line, at most 5 per second.
@@ -73,18 +109,13 @@ class ProgressLine {
   void update(const ks::IndexProgress& p) {
     if (!enabled_) return;
     const auto now = Clock::now();
-    if (now - last_ < std::chrono::milliseconds(200)) return;
+    if (shown_ && now - last_ < std::chrono::milliseconds(200)) return;
     last_ = now;
     const double secs = std::chrono::duration<double>(now - started_).count();
-    const double mb = p.bytes_done / 1e6, rate = secs > 0 ? mb / secs : 0;
-    std::fprintf(stderr, "\r\x1b[K%zu", p.inputs_done);
-    if (p.inputs_total) std::fprintf(stderr, "/%zu", p.inputs_total);
-    std::fprintf(stderr, " inputs, %.1f", mb);
-    if (p.bytes_total) std::fprintf(stderr, "/%.1f", p.bytes_total / 1e6);
-    std::fprintf(stderr, " MB, %.1f MB/s", rate);
-    if (p.bytes_total && rate > 0) std::fprintf(stderr, ", ETA %.0f s", (p.bytes_total / 1e6 - mb) / rate);
+    std::fprintf(stderr, "\r\x1b[K%s", ks::progress_text(p, secs).c_str());
     shown_ = true;
   }
+  // Before any other line on stderr, and at the end.
   void clear() {
     if (shown_) std::fputs("\r\x1b[K", stderr);
   }
@@ -95,26 +126,108 @@ class ProgressLine {
   Clock::time_point started_, last_{};
 };
 
+// Articles whose text repeats another's: thousands in a corpus of reviews, so
+// one line with the count unless -v asks for each.
+class Duplicates {
+ public:
+  Duplicates(bool list_each, ProgressLine& progress) : list_each_(list_each), progress_(progress) {}
+  void add(const ks::IndexWarning& w) {
+    if (++count_ == 1) first_ = w;
+    if (list_each_) print(w);
+  }
+  void report() {
+    if (list_each_ || count_ == 0) return;
+    if (count_ == 1) return print(first_);
+    std::cerr << "warning: " << count_ << " articles have the same text as another (e.g. " << first_.path << ": "
+              << first_.reason << "); rerun with -v to list them\n";
+  }
+
+ private:
+  void print(const ks::IndexWarning& w) {
+    progress_.clear();
+    std::cerr << "warning: " << w.path << ": " << w.reason << '\n';
+  }
+  bool list_each_;
+  ProgressLine& progress_;
+  std::size_t count_ = 0;
+  ks::IndexWarning first_;
+};
+
+const char* past_tense(const std::string& change) {
+  return change == "add" ? "added" : change == "update" ? "updated" : "removed";
+}
+
+// --wait (no bound) or --wait=SECONDS.
+unsigned wait_seconds(const std::optional<std::string>& wait) {
+  if (!wait || wait->empty()) return 0;
+  unsigned long seconds = 0;
+  for (char c : *wait) {
+    if (c < '0' || c > '9' || seconds > 86400 * 365)
+      throw ks::Error(ks::ErrorKind::usage, "--wait=" + *wait + ": give a whole number of seconds (or --wait alone)");
+    seconds = seconds * 10 + static_cast<unsigned>(c - '0');
+  }
+  if (seconds == 0) throw ks::Error(ks::ErrorKind::usage, "--wait=0: give at least one second (or --wait alone)");
+  return static_cast<unsigned>(seconds);
+}
+
+// --check: one line, exit 0 (sound) or 2 (damaged).
+int check(const Flags& f) {
+  const ks::IndexCheck result = ks::check_index(f.index);
+  if (result.ok) {
+    std::cout << "index '" << f.index << "' is sound: " << result.documents << " articles\n";
+    return ks::exit_code::ok;
+  }
+  std::cerr << "indexer: index '" << f.index << "' is damaged (" << result.problem
+            << "); repair it with: " << ks::repair_command(f.index) << '\n';
+  return ks::exit_code::error;
+}
+
+// --forget PATH: one line, what was removed.
+int forget(const Flags& f, const ks::IndexOptions& options) {
+  const std::size_t removed = ks::forget_source(f.index, f.forget, options);
+  if (!f.quiet)
+    std::cerr << (f.dry_run ? "dry run: would have removed " : "removed ") << removed << " article(s) of '" << f.forget
+              << "' and its record\n";
+  return ks::exit_code::ok;
+}
+
 int run(const Flags& f) {
-  ProgressLine progress(isatty(STDERR_FILENO));
+  if (f.check) return check(f);
+  ProgressLine progress(!f.quiet && isatty(STDERR_FILENO));
+  Duplicates duplicates(f.verbose, progress);
   ks::IndexOptions options;
   options.index_dir = f.index;
   options.rebuild = f.rebuild;
   options.dry_run = f.dry_run;
-  options.wait_for_lock = f.wait;
+  options.encoding = f.encoding;
+  options.wait_for_lock = f.wait.has_value();
+  options.max_wait_seconds = wait_seconds(f.wait);
   options.batch_size = f.batch_size;
   options.shards = f.shards;
-  options.on_warning = [&](const ks::IndexWarning& w) {
-    progress.clear();
-    std::cerr << "warning: " << w.path << ": " << w.reason << '\n';
-  };
+  if (!f.quiet) {
+    options.on_warning = [&](const ks::IndexWarning& w) {
+      progress.clear();
+      std::cerr << "warning: " << w.path << ": " << w.reason << '\n';
+    };
+    options.on_duplicate = [&](const ks::IndexWarning& w) { duplicates.add(w); };
+  }
   options.on_progress = [&](const ks::IndexProgress& p) { progress.update(p); };
-  if (f.dry_run) options.on_change = [](const std::string& change, const std::string& id) { std::cout << change << '\t' << id << '\n'; };
+  if (f.dry_run) {
+    options.on_change = [](const std::string& change, const std::string& id) { std::cout << change << '\t' << id << '\n'; };
+  } else if (f.verbose) {
+    options.on_change = [&](const std::string& change, const std::string& id) {
+      progress.clear();
+      std::cerr << past_tense(change) << ' ' << id << '\n';
+    };
+  }
   options.should_stop = [] { return stop_signal.load() != 0; };
 
-  const ks::IndexSummary summary = f.jsonl.empty() ? ks::index_corpus(f.corpus, options) : ks::index_jsonl(f.jsonl, options);
+  if (!f.forget.empty()) return forget(f, options);
+  const ks::IndexSummary summary = ks::index_input(f.jsonl.empty() ? "corpus" : "jsonl",
+                                                  f.jsonl.empty() ? f.corpus : f.jsonl, f.source_given, options);
   progress.clear();
-  std::cerr << (f.dry_run ? "dry run: would have " : "") << ks::format_summary(summary) << '\n';
+  duplicates.report();
+  if (!f.quiet) std::cerr << (f.dry_run ? "dry run: would have " : "") << ks::format_summary(summary) << '\n';
   if (summary.stopped) return stopped_exit_code();
   return summary.skipped > 0 ? ks::exit_code::skipped : ks::exit_code::ok;
 }
@@ -127,6 +240,7 @@ int main(int argc, char** argv) {
   register_flags(app, flags);
   try {
     app.parse(argc, argv);
+    flags.source_given = app.count("--corpus") > 0 || app.count("--jsonl") > 0;
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? ks::exit_code::ok : ks::exit_code::error;
   }

@@ -12,17 +12,21 @@
 #include <iostream>
 #include <iterator>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <streambuf>
 
 #include <CLI/CLI.hpp>
 
+#include "kosearch/analyzer.h"
 #include "kosearch/document.h"
 #include "kosearch/error.h"
 #include "kosearch/exit_codes.h"
 #include "kosearch/output.h"
+#include "kosearch/query_limits.h"
 #include "kosearch/searcher.h"
 #include "kosearch/snippet.h"
+#include "kosearch/version.h"
 
 namespace ks = kosearch;
 
@@ -40,6 +44,8 @@ constexpr const char* footer = R"(Query syntax (quote the whole query for the sh
   A malformed query (unbalanced quote or parenthesis, lone -, bad date) is an
   error naming the problem and its character position; nothing is guessed.
   Date filters (date:, --since, --until) leave out articles without a date.
+  A query may have at most 1,000 words and 64 KiB: a longer one is an error
+  (exit 2); with -F/--literal its beginning is searched, with one warning.
   Exclusions may be separate arguments when they cannot be flags: -화웨이,
   -"…"; for -ASML quote the query or put it after --:  search -- 중국 -ASML
 
@@ -63,10 +69,10 @@ JSON Lines (--json), one object per line, keys always present (null when the
 Batch (--batch FILE, or - for stdin): one query per line, "qid<TAB>query"
   (no tab: the line number is the qid); every output line carries the qid.
 
-Exit codes: 0 at least one hit, 1 no hit, 2 error (usage, index, malformed
-  query, unwritable output) — 2 also when some hits were printed first.
-  An error is one line on stderr. A reader that goes away (| head) is not an
-  error.)";
+Exit codes: 0 at least one hit, 1 no hit, 2 error (usage, index missing,
+  unreadable or damaged, malformed or too long query, unwritable output) — 2
+  also when some hits were printed first. An error is one line on stderr. A
+  reader that goes away (| head) is not an error.)";
 
 struct Flags {
   std::vector<std::string> query;
@@ -84,6 +90,11 @@ struct Flags {
 };
 
 void register_flags(CLI::App& app, Flags& f) {
+  app.set_version_flag("--version", [] {
+    std::string text = ks::version_text("search");
+    text.pop_back();  // CLI11 ends the line itself
+    return text;
+  }, "print the versions of search, Xapian, ICU, the analyzer and the index schema, and exit");
   auto* query = app.add_option("query", f.query, "query words; '-' reads the query from stdin");
   app.add_option("--index", f.index, "index directory or shard stub (default: $SEARCH_INDEX, else 'index')");
   app.add_option("-n,--limit", f.limit, "number of hits to show (default 10; --files/--count: all)")
@@ -292,12 +303,24 @@ std::vector<std::pair<std::string, std::string>> read_batch(const std::string& p
   return read_batch(in);
 }
 
+// The query on stdin, read only up to just past the length limit so that a
+// huge input costs neither memory nor time. Over the limit: with -F the
+// beginning is kept (and cut to fit later), otherwise it is an error.
+std::string stdin_query(bool literal) {
+  constexpr std::size_t slack = 2;  // a trailing "\r\n" does not count
+  std::string text(ks::max_query_bytes + slack + 1, '\0');
+  std::cin.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(std::cin.gcount()));
+  const bool more = text.size() == ks::max_query_bytes + slack + 1;
+  while (!more && !text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+  if (more && !literal)
+    throw ks::Error(ks::ErrorKind::query_too_long, "query on stdin is over the limit of " +
+                                                       std::to_string(ks::max_query_bytes) + " bytes (64 KiB); shorten it");
+  return text;
+}
+
 std::string joined_query(const Flags& f) {
-  if (f.query.size() == 1 && f.query[0] == "-") {
-    std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-    while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
-    return text;
-  }
+  if (f.query.size() == 1 && f.query[0] == "-") return stdin_query(f.literal);
   std::string q;
   for (const auto& word : f.query) q += (q.empty() ? "" : " ") + word;
   if (q.empty()) throw ks::Error(ks::ErrorKind::usage, "no query given (see --help)");
@@ -307,7 +330,28 @@ std::string joined_query(const Flags& f) {
 // A query of a batch that cannot run (malformed, not UTF-8) is reported and
 // skipped; anything else (index, network) ends the batch.
 bool fails_only_this_query(const ks::Error& e) {
-  return e.kind() == ks::ErrorKind::query_syntax || e.kind() == ks::ErrorKind::invalid_input;
+  return e.kind() == ks::ErrorKind::query_syntax || e.kind() == ks::ErrorKind::invalid_input ||
+         e.kind() == ks::ErrorKind::query_too_long;
+}
+
+// An error as one line for stderr, with what the user can do about it.
+std::string error_text(const std::exception& e) {
+  std::string text = one_terminal_line(e.what());
+  const auto* error = dynamic_cast<const ks::Error*>(&e);
+  if (error && error->kind() == ks::ErrorKind::query_too_long)
+    text += " (or search its beginning with -F/--literal)";
+  return text;
+}
+
+// -F: a query over the length limit is cut to fit, with one warning line.
+std::string literal_within_limits(std::string query, const std::string& qid, ks::Analyzer& analyzer) {
+  const std::size_t kept = ks::query_within_limits(query, analyzer).size();
+  if (kept == query.size()) return query;
+  std::cerr << "search: warning: " << (qid.empty() ? "" : "query " + one_terminal_line(qid) + ": ")
+            << "query cut to its first " << kept << " bytes to fit the limits (" << ks::max_query_words
+            << " words, " << ks::max_query_bytes << " bytes)\n";
+  query.resize(kept);
+  return query;
 }
 
 int run(const Flags& f) {
@@ -325,16 +369,19 @@ int run(const Flags& f) {
   StdoutBuffer stdout_buffer;
   std::ostream out(&stdout_buffer);
   bool any_hit = false, any_error = false;
-  for (const auto& [qid, query] : queries) {
+  std::optional<ks::Analyzer> analyzer;
+  if (f.literal) analyzer.emplace();
+  for (const auto& [qid, text] : queries) {
     if (batch) out_options.qid = qid;
     try {
+      const std::string query = f.literal ? literal_within_limits(text, qid, *analyzer) : text;
       ks::Results results = engine.search(query, options);
       if (f.explain) std::cerr << (batch ? "# " + one_terminal_line(qid) + "\n" : "") << terminal_lines(results.explanation);
       ks::make_writer(out_options, out)->write(results);
       any_hit = any_hit || !results.hits.empty();
     } catch (const ks::Error& e) {
       if (!batch || !fails_only_this_query(e)) throw;
-      std::cerr << "search: query " << one_terminal_line(qid) << ": " << one_terminal_line(e.what()) << '\n';
+      std::cerr << "search: query " << one_terminal_line(qid) << ": " << error_text(e) << '\n';
       any_error = true;
     }
     if (!out) break;
@@ -366,7 +413,7 @@ int main(int argc, char** argv) {
   try {
     return run(flags);
   } catch (const std::exception& e) {
-    std::cerr << "search: " << one_terminal_line(e.what()) << '\n';
+    std::cerr << "search: " << error_text(e) << '\n';
     return ks::exit_code::error;
   }
 }

@@ -1,8 +1,5 @@
 #include "kosearch/index_writer.h"
 
-#include <stdio.h>  // renameat2
-#include <fcntl.h>  // AT_FDCWD
-
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -17,12 +14,16 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include "index_swap.h"
 #include "input_files.h"
 #include "kosearch/analyzer.h"
 #include "kosearch/article_parser.h"
 #include "kosearch/error.h"
+#include "kosearch/index_health.h"
 #include "kosearch/normalizer.h"
 #include "kosearch/schema.h"
+#include "kosearch/source_registry.h"
+#include "kosearch/text_encoding.h"
 
 namespace fs = std::filesystem;
 
@@ -65,21 +66,6 @@ bool holds_only_index_files(const fs::path& dir) {
   return !ec;
 }
 
-// Swaps two directories atomically where the file system allows it, so the
-// index path always holds a complete index; otherwise renames in two steps.
-void swap_in(const fs::path& live, const fs::path& replacement) {
-  if (::renameat2(AT_FDCWD, live.c_str(), AT_FDCWD, replacement.c_str(), RENAME_EXCHANGE) == 0) return;
-  if (errno != EINVAL && errno != ENOSYS && errno != EOPNOTSUPP)
-    throw Error(ErrorKind::io, "cannot move the rebuilt index into place: " +
-                                   std::error_code(errno, std::generic_category()).message());
-  const fs::path old = live.string() + ".old";
-  std::error_code ec;
-  fs::remove_all(old, ec);
-  fs::rename(live, old);
-  fs::rename(replacement, live);
-  fs::rename(old, replacement);
-}
-
 // ---------------------------------------------------------------------------
 // One database written by one run: its lock, the --rebuild sidecar, lookups,
 // and changes grouped in transactions of `batch_size` changes. Each batch is
@@ -100,13 +86,11 @@ class IndexDb {
       : dir_(std::move(dir)), options_(options) {
     try {
       open(warn);
-    } catch (const Xapian::DatabaseLockError&) {
+    } catch (const Xapian::DatabaseLockError& e) {
+      if (!is_lock_held(e)) throw index_error(e, dir_);  // e.g. a lock file it may not create
       throw Error(ErrorKind::index_locked, lock_message(dir_));
-    } catch (const Xapian::DatabaseCorruptError& e) {
-      throw Error(ErrorKind::index_corrupt,
-                  "index '" + dir_.string() + "' is corrupt (" + e.get_msg() + "); rebuild it with --rebuild");
     } catch (const Xapian::DatabaseError& e) {
-      throw Error(ErrorKind::io, "cannot open index '" + dir_.string() + "': " + e.get_msg());
+      throw index_error(e, dir_);  // damaged (with the repair command), permission or I/O
     }
   }
 
@@ -174,11 +158,11 @@ class IndexDb {
       fs::remove_all(*sidecar_, ec);
       return;
     }
-    if (!metadata_current()) begin_batch();
+    if (!metadata_current() || !pending_metadata_.empty()) begin_batch();
     commit();
     if (!sidecar_) return;
     writable_->close();
-    swap_in(dir_, *sidecar_);
+    detail::swap_in(dir_, *sidecar_);
     if (live_) live_->close();
     std::error_code ec;
     fs::remove_all(*sidecar_, ec);  // now the old index
@@ -187,11 +171,30 @@ class IndexDb {
   // --rebuild: nothing of it is kept when the run stops early.
   bool rebuilding() const { return sidecar_.has_value(); }
 
+  // Metadata as the index had it before this run (the live index during --rebuild).
+  std::string metadata(const std::string& key) {
+    if (!live_) return db_ ? db_->get_metadata(key) : std::string();
+    try {
+      return live_->get_metadata(key);
+    } catch (const Xapian::Error&) {
+      return {};  // a damaged index being rebuilt: its metadata is lost with it
+    }
+  }
+  // Written with the run's first batch, or alone at the end when nothing else
+  // changes (the source registry).
+  void write_with_first_batch(const std::string& key, const std::string& value) {
+    if (sidecar_ || metadata(key) != value) pending_metadata_[key] = value;
+  }
+
  private:
   void open(const std::function<void(const std::string&)>& warn) {
     std::error_code ec;
     if (fs::exists(dir_, ec) && !fs::is_directory(dir_, ec))
       throw Error(ErrorKind::io, "index path '" + dir_.string() + "' exists and is not a directory");
+    // A missing right is told as such, never as a lock to wait for.
+    check_index_access(dir_, options_.dry_run                          ? IndexAccess::read
+                             : options_.rebuild && is_index_dir(dir_) ? IndexAccess::rebuild
+                                                                      : IndexAccess::write);
     // Never write into, or replace, a folder that holds something else.
     if (fs::exists(dir_, ec) && !holds_only_index_files(dir_))
       throw Error(ErrorKind::io, "'" + dir_.string() + "' holds files that are not a kosearch index; refusing to write into it");
@@ -229,11 +232,16 @@ class IndexDb {
   template <typename Open>
   Xapian::WritableDatabase lock_with_retry(Open open) {
     auto pause = std::chrono::milliseconds(20);
+    const auto deadline = Clock::now() + std::chrono::seconds(options_.max_wait_seconds);
     for (;;) {
       try {
         return open();
-      } catch (const Xapian::DatabaseLockError&) {
-        if (!options_.wait_for_lock) throw;
+      } catch (const Xapian::DatabaseLockError& e) {
+        if (!options_.wait_for_lock || !is_lock_held(e)) throw;
+        if (options_.max_wait_seconds > 0 && Clock::now() >= deadline)
+          throw Error(ErrorKind::index_locked, "index '" + dir_.string() + "' is still locked by another indexer after " +
+                                                   std::to_string(options_.max_wait_seconds) +
+                                                   " s (lock file " + (dir_ / "flintlock").string() + ")");
       }
       if (options_.should_stop && options_.should_stop())
         throw Error(ErrorKind::interrupted, "stopped while waiting for the lock on '" + dir_.string() + "'");
@@ -260,6 +268,8 @@ class IndexDb {
       writable_->set_metadata(std::string(schema::meta_schema), std::string(schema::version));
       writable_->set_metadata(std::string(schema::meta_analyzer), std::string(Analyzer::version));
     }
+    for (const auto& [key, value] : pending_metadata_) writable_->set_metadata(key, value);
+    pending_metadata_.clear();
   }
 
   void begin_change() {
@@ -283,6 +293,7 @@ class IndexDb {
   std::optional<Xapian::WritableDatabase> live_;  // held only for its lock during --rebuild
   std::optional<Xapian::Database> db_;            // what "unchanged" is judged against
   std::optional<fs::path> sidecar_;               // --rebuild: the new index, built beside the live one
+  std::map<std::string, std::string> pending_metadata_;
   bool other_versions_ = false;
   bool in_batch_ = false;
   std::size_t pending_ = 0;
@@ -370,6 +381,12 @@ class Session {
   }
   const std::string& origin() const { return origin_; }
 
+  // Records this run's input in the index's source registry (source_registry.h).
+  void record_source(const Source& source) {
+    const std::string key(meta_sources);
+    for (auto& db : dbs_) db.write_with_first_batch(key, with_source(db.metadata(key), source));
+  }
+
   // A once-indexed article whose input cannot be read now keeps its version.
   void keep(const std::string& id) { seen_.emplace(id, std::string()); }
   // Articles below these id prefixes (folders that could not be listed) are kept.
@@ -384,7 +401,10 @@ class Session {
       return false;
     }
     current_ = db_for(id).lookup(schema::boolean_term(schema::unique_id, id));
-    if (current_ && current_->origin != origin_) {
+    // JSONL records are keyed by id, not by file: a renamed or moved export
+    // updates its articles instead of being refused.
+    const auto is_jsonl = [](const std::string& origin) { return origin.rfind("jsonl:", 0) == 0; };
+    if (current_ && current_->origin != origin_ && !(is_jsonl(current_->origin) && is_jsonl(origin_))) {
       seen_.erase(id);
       skip(where, "id '" + id + "' belongs to an article from " + current_->origin + "; skipped");
       return false;
@@ -528,7 +548,10 @@ class Session {
       if (other.empty() && stored_[group.front()].id != article.id) other = stored_[group.front()].id;
       if (other.empty()) continue;
       ++summary_.duplicates;
-      warn(article.where, "same text as '" + other + "'; results show it once");
+      ++summary_.warnings;
+      const IndexWarning duplicate{article.where, "same text as '" + other + "'; results show it once"};
+      if (options_.on_duplicate) options_.on_duplicate(duplicate);
+      else if (options_.on_warning) options_.on_warning(duplicate);
     }
   }
 
@@ -563,12 +586,13 @@ class Session {
   std::vector<StoredArticle> stored_;
 };
 
-// Replaces ill-formed UTF-8 with U+FFFD, warning once for the input.
-std::string repaired_text(Session& session, const std::string& where, std::string&& bytes) {
+// The input as UTF-8: legacy encodings converted, ill-formed bytes replaced
+// by U+FFFD (text_encoding.h), warning once for the input.
+std::string repaired_text(Session& session, const std::string& where, std::string&& bytes, const std::string& encoding) {
   if (is_valid_utf8(bytes)) return std::move(bytes);
-  std::string fixed = sanitize_utf8(bytes);
-  session.warn(where, "not valid UTF-8; ill-formed bytes replaced by U+FFFD and indexed");
-  return fixed;
+  DecodedText decoded = decode_text(bytes, encoding);
+  if (!decoded.warning.empty()) session.warn(where, decoded.warning);
+  return std::move(decoded.text);
 }
 
 // Turns Xapian's exceptions during a run into ours. The open batch is
@@ -578,10 +602,8 @@ template <typename Body>
 IndexSummary guarded(const IndexOptions& options, Body body) {
   try {
     return body();
-  } catch (const Xapian::DatabaseCorruptError& e) {
-    throw Error(ErrorKind::index_corrupt, "index '" + options.index_dir.string() + "' is corrupt (" + e.get_msg() +
-                                              "); rebuild it with --rebuild");
   } catch (const Xapian::Error& e) {
+    if (is_damage(e)) throw index_error(e, options.index_dir);
     throw Error(ErrorKind::io, "writing index '" + options.index_dir.string() + "' failed: " + e.get_description() +
                                    "; the index is left at its last commit");
   }
@@ -590,8 +612,9 @@ IndexSummary guarded(const IndexOptions& options, Body body) {
 IndexSummary run_corpus(const fs::path& corpus_dir, const IndexOptions& options) {
   std::vector<detail::Refusal> refused;
   auto listing = detail::list_corpus(corpus_dir, [&](const detail::Refusal& r) { refused.push_back(r); });
-  std::error_code ec;
-  Session session(options, "dir:" + fs::weakly_canonical(corpus_dir, ec).generic_string());
+  const Source source = corpus_source(corpus_dir, options.encoding);
+  Session session(options, source.origin);
+  session.record_source(source);
   for (const auto& r : refused) session.skip(r.path, r.reason);
   for (auto& prefix : listing.unlisted_folders) session.keep_prefix(std::move(prefix));
 
@@ -604,9 +627,12 @@ IndexSummary run_corpus(const fs::path& corpus_dir, const IndexOptions& options)
       session.skip(input.citation_path, read.reason);
       if (read.transient) session.keep(input.id);
     } else if (session.claim(input.id, input.citation_path)) {
-      const std::string hash = schema::stable_hash(*read.bytes, hash_salt(input.citation_path));
+      // A forced encoding changes the text read from the same (non-UTF-8) bytes.
+      const bool decoded = !options.encoding.empty() && !is_valid_utf8(*read.bytes);
+      const std::string salt = decoded ? input.citation_path + "|" + options.encoding : input.citation_path;
+      const std::string hash = schema::stable_hash(*read.bytes, hash_salt(salt));
       if (!session.unchanged(hash)) {
-        std::string text = repaired_text(session, input.citation_path, std::move(*read.bytes));
+        std::string text = repaired_text(session, input.citation_path, std::move(*read.bytes), options.encoding);
         session.store(parse_article(text, input.id, input.citation_path), hash, input.citation_path);
       }
     }
@@ -703,7 +729,9 @@ IndexSummary run_jsonl(const fs::path& jsonl, const IndexOptions& options) {
   std::istream& in = from_stdin ? std::cin : file;
   std::error_code ec;
   const std::string path = from_stdin ? "-" : jsonl.generic_string();
-  Session session(options, from_stdin ? "jsonl:-" : "jsonl:" + fs::weakly_canonical(jsonl, ec).generic_string());
+  const Source source = jsonl_source(jsonl, options.encoding);
+  Session session(options, from_stdin ? "jsonl:-" : source.origin);
+  if (!from_stdin) session.record_source(source);
 
   IndexProgress progress{0, 0, 0, from_stdin ? 0 : static_cast<std::uint64_t>(fs::file_size(jsonl, ec))};
   std::string line;
@@ -721,7 +749,7 @@ IndexSummary run_jsonl(const fs::path& jsonl, const IndexOptions& options) {
       continue;
     }
     if (detail::is_blank(line)) continue;
-    index_record(session, repaired_text(session, where, std::move(line)), path, line_number, where);
+    index_record(session, repaired_text(session, where, std::move(line), options.encoding), path, line_number, where);
     ++progress.inputs_done;
     session.progress(progress);
   }
@@ -732,10 +760,12 @@ IndexSummary run_jsonl(const fs::path& jsonl, const IndexOptions& options) {
 }  // namespace
 
 IndexSummary index_corpus(const fs::path& corpus_dir, const IndexOptions& options) {
+  if (!options.encoding.empty()) check_encoding_name(options.encoding);
   return guarded(options, [&] { return run_corpus(corpus_dir, options); });
 }
 
 IndexSummary index_jsonl(const fs::path& jsonl, const IndexOptions& options) {
+  if (!options.encoding.empty()) check_encoding_name(options.encoding);
   return guarded(options, [&] { return run_jsonl(jsonl, options); });
 }
 

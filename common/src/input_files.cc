@@ -14,6 +14,7 @@
 #include "kosearch/error.h"
 #include "kosearch/index_writer.h"
 #include "kosearch/normalizer.h"
+#include "kosearch/text_encoding.h"
 
 namespace fs = std::filesystem;
 
@@ -201,7 +202,7 @@ ReadResult read_input(const InputFile& input) {
     filled += static_cast<std::size_t>(n);
   }
   bytes.resize(filled);
-  if (looks_binary(bytes)) return refused("binary file (contains NUL bytes); skipped");
+  if (looks_binary(bytes) && !has_utf16_bom(bytes)) return refused("binary file (contains NUL bytes); skipped");
   if (is_blank(bytes)) return refused("empty file; skipped");
   ReadResult ok;
   ok.bytes = std::move(bytes);

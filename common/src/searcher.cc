@@ -12,7 +12,9 @@
 #include "kosearch/analyzer.h"
 #include "kosearch/document.h"
 #include "kosearch/error.h"
+#include "kosearch/index_health.h"
 #include "kosearch/normalizer.h"
+#include "kosearch/query_limits.h"
 #include "kosearch/query_parser.h"
 #include "kosearch/schema.h"
 
@@ -239,14 +241,15 @@ Xapian::Database open_checked(const std::string& what, Open open) {
     check_versions(db, what);
     return db;
   } catch (const Xapian::DatabaseCorruptError& e) {
-    throw Error(ErrorKind::index_corrupt, "index '" + what + "' is corrupt (" + e.get_msg() + "): " + reindex_hint);
+    throw index_error(e, what);
   } catch (const Xapian::NetworkError& e) {
     throw Error(ErrorKind::network, "shard " + what + " is unreachable: " + network_problem(e));
   } catch (const Xapian::DatabaseOpeningError& e) {
+    if (is_permission_problem(e)) throw index_error(e, what);  // a file of the index it may not read
     throw Error(ErrorKind::index_missing, "'" + what + "' is not an index (" + e.get_msg() +
                                               "): run `indexer` to build it");
   } catch (const Xapian::Error& e) {
-    throw Error(ErrorKind::io, "cannot open index '" + what + "': " + e.get_description());
+    throw index_error(e, what);  // damaged (truncated files), permission or I/O
   }
 }
 
@@ -344,6 +347,7 @@ Searcher Searcher::open(const std::string& index_path, const OpenOptions& option
   if (!fs::exists(index_path, ec))
     throw Error(ErrorKind::index_missing, "no index at '" + index_path +
                                               "': run `indexer` to build it, or point --index / SEARCH_INDEX at one");
+  check_index_access(index_path, IndexAccess::read);  // "permission denied", not "not an index"
   if (options.timeout_ms == 0 || options.connect_timeout_ms == 0)
     throw Error(ErrorKind::usage, "remote shard timeouts must be at least 1 ms");
   auto impl = std::make_unique<Impl>();
@@ -356,6 +360,7 @@ Searcher Searcher::open(const std::string& index_path, const OpenOptions& option
 
 Results Searcher::search(const std::string& query, const SearchOptions& options) {
   if (!is_valid_utf8(query)) throw Error(ErrorKind::invalid_input, "query is not valid UTF-8");
+  check_query_length(query, impl_->analyzer);
   const auto started = std::chrono::steady_clock::now();
   for (int attempt = 1;; ++attempt) {
     try {
@@ -368,12 +373,13 @@ Results Searcher::search(const std::string& query, const SearchOptions& options)
         throw Error(ErrorKind::io, "index '" + impl_->path + "' kept changing during the search; try again");
       impl_->db.reopen();
     } catch (const Xapian::DatabaseCorruptError& e) {
-      throw Error(ErrorKind::index_corrupt, "index '" + impl_->path + "' is corrupt (" + e.get_msg() + "): " + reindex_hint);
+      throw index_error(e, impl_->path);
     } catch (const Xapian::NetworkError& e) {
       // Xapian: after a NetworkError only a freshly opened database is sound.
       impl_->broken = true;
       throw Error(ErrorKind::network, "shard " + impl_->failed_shard(e) + " failed: " + network_problem(e));
     } catch (const Xapian::Error& e) {
+      if (is_damage(e)) throw index_error(e, impl_->path);
       throw Error(ErrorKind::internal, "search failed: " + e.get_description());
     }
   }

@@ -238,7 +238,8 @@ class Progress(NsmcCorpusTestCase):
         self.assertEqual(proc.returncode, 0)
         text = output.decode()
         self.assertIn("\r\x1b[K", text)
-        self.assertRegex(text, r"\d+/%d inputs, [0-9.]+/[0-9.]+ MB, [0-9.]+ MB/s" % self.ARTICLES)
+        self.assertRegex(text, r"[\d,]+/%s documents, \d+%% of [0-9.]+ MB read, [\d,]+ documents/s"
+                         % "{:,}".format(self.ARTICLES))
         self.assertRegex(text, r"ETA \d+ s")
         last = text.replace("\r\n", "\n").split("\r\x1b[K")[-1].strip()
         self.assertRegex(last, r"^added %d, updated 0, unchanged 0, removed 0, skipped 0" % self.ARTICLES)

@@ -12,11 +12,13 @@ namespace kosearch {
 enum class ErrorKind {
   usage,               // bad flag values or arguments
   query_syntax,        // malformed query; QueryError adds the position
+  query_too_long,      // over max_query_bytes or max_query_words (query_limits.h)
   invalid_input,       // input text that is not valid UTF-8 and similar
   index_missing,       // no index at the given path
   index_incompatible,  // built by another schema/analyzer version: reindex
   index_locked,        // another indexer holds the write lock
-  index_corrupt,       // Xapian reports corruption: rebuild
+  index_corrupt,       // damaged index files: rebuild (index_health.h names the command)
+  permission_denied,   // the process lacks a right on the index folder, its files or its parent
   io,                  // file system errors
   network,             // remote shard unreachable or timed out
   interrupted,         // SIGINT/SIGTERM asked us to stop

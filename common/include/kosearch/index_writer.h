@@ -20,9 +20,12 @@
 // holding the live index's lock, then swaps the two directories atomically
 // (renameat2 RENAME_EXCHANGE; two renames where the file system lacks it), so
 // searches and crashes always see a complete index. It replaces the whole
-// index with this input: articles of other inputs are dropped. It also
-// replaces an index that cannot be opened (corrupt). The indexer refuses to
-// write into, or replace, a directory holding anything but Xapian's files.
+// index with this input: articles of other inputs are dropped (to rebuild
+// from every recorded source, use index_sources of source_registry.h, as the
+// indexer does). It also replaces an index that cannot be opened (corrupt).
+// The indexer refuses to write into, or replace, a directory holding
+// anything but Xapian's files. Every run records its input in the index
+// (source_registry.h), written with its first batch.
 //
 // Inputs. Unchanged articles are not re-analysed (not even read back). A
 // corpus file that cannot be read (permissions, I/O error), or a folder that
@@ -30,9 +33,10 @@
 // refused (binary, empty, too large) loses its indexed version, as a rebuild
 // would. A JSONL record whose id repeats an earlier record of the same run is
 // skipped (the first wins); an id that belongs to an article of another
-// input (origin) is skipped too. A JSONL record that only moved to another
-// line gets its stored line number rewritten without re-analysis (counted as
-// updated). Warnings about repaired input are given when it is (re)indexed.
+// input (origin) is skipped too, except between JSONL files: records are
+// keyed by id, so a renamed export takes its articles over (updated). A
+// JSONL record that only moved to another line gets its stored line number
+// rewritten without re-analysis (counted as updated). Warnings about repaired input are given when it is (re)indexed.
 //
 // Duplicates. An article written in this run whose body has the fingerprint
 // of another article present after the run (schema::body_fingerprint: same
@@ -72,6 +76,11 @@ struct IndexOptions {
   bool rebuild = false;        // drop everything and index from scratch
   bool dry_run = false;        // report what would change; write nothing
   bool wait_for_lock = false;  // wait for another indexer instead of failing
+  // Encoding of inputs that are not valid UTF-8 (an ICU name: EUC-KR, CP949,
+  // …); empty: detect EUC-KR/CP949 and UTF-16 with a byte order mark
+  // (text_encoding.h), else replace ill-formed bytes by U+FFFD.
+  std::string encoding;
+  unsigned max_wait_seconds = 0;  // with wait_for_lock: give up (index_locked) after this long; 0 = no bound
   std::size_t batch_size = 5000;  // changes per commit (one transaction each)
   unsigned threads = 0;        // analysis threads; 0 = hardware concurrency
   // N > 1: N shard databases index_dir/shard0 … listed in the stub file
@@ -79,8 +88,13 @@ struct IndexOptions {
   // picked by a stable hash of its id. 0: as the existing index is (1 if new).
   unsigned shards = 0;
   std::function<void(const IndexWarning&)> on_warning;
+  // Each article whose text repeats another's ("same text as 'ID'"); when
+  // unset they go to on_warning. A corpus can hold thousands: a front end
+  // summarises them (indexer: one line, each listed under -v).
+  std::function<void(const IndexWarning&)> on_duplicate;
   std::function<void(const IndexProgress&)> on_progress;
-  std::function<void(const std::string& change, const std::string& id)> on_change;  // dry-run listing
+  // "add", "update", "remove" with the id, as written (dry run: as it would be; indexer -v prints them)
+  std::function<void(const std::string& change, const std::string& id)> on_change;
   // Polled between documents; return true to stop at the next safe point.
   std::function<bool()> should_stop;
 };

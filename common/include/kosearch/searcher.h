@@ -83,7 +83,8 @@ class Searcher {
   Searcher& operator=(Searcher&&) noexcept;
 
   // Throws QueryError for a malformed query, Error(invalid_input) for a query
-  // that is not valid UTF-8.
+  // that is not valid UTF-8, Error(query_too_long) for one over the limits of
+  // query_limits.h (64 KiB, 1,000 words; query_within_limits cuts one to fit).
   Results search(const std::string& query, const SearchOptions& options = {});
 
   std::size_t document_count() const;

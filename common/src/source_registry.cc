@@ -1,0 +1,291 @@
+#include "kosearch/source_registry.h"
+
+#include <algorithm>
+#include <chrono>
+#include <optional>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "index_swap.h"
+#include "kosearch/error.h"
+#include "kosearch/index_health.h"
+#include "kosearch/schema.h"
+
+namespace fs = std::filesystem;
+
+namespace kosearch {
+namespace {
+
+std::string resolved(const fs::path& path) {
+  std::error_code ec;
+  return fs::weakly_canonical(fs::absolute(path, ec), ec).generic_string();
+}
+
+Source make_source(const char* kind, const char* origin_prefix, const fs::path& path, const std::string& encoding) {
+  const std::string absolute = resolved(path);
+  return {kind, absolute, origin_prefix + absolute, encoding, path.generic_string()};
+}
+
+// The path to read a source by: as it was given when that still leads to it
+// (citations keep the form they were indexed with), else the absolute one.
+fs::path path_to_read(const Source& source) {
+  if (!source.given.empty() && resolved(source.given) == source.path) return source.given;
+  return source.path;
+}
+
+nlohmann::json entries(std::string_view json) {
+  auto parsed = nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);
+  return parsed.is_array() ? parsed : nlohmann::json::array();
+}
+
+std::string without_source(std::string_view json, const Source& source) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& entry : entries(json))
+    if (entry.value("origin", "") != source.origin) out.push_back(entry);
+  return out.dump();
+}
+
+std::string listed(const std::vector<Source>& sources) {
+  std::string out;
+  for (const auto& s : sources) out += (out.empty() ? "" : ", ") + s.path;
+  return out.empty() ? "none" : out;
+}
+
+std::size_t articles_of(const fs::path& index_dir, const Source& source) {
+  try {
+    return Xapian::Database(index_dir.string()).get_termfreq(schema::boolean_term(schema::origin, source.origin));
+  } catch (const Xapian::Error&) {
+    return 0;
+  }
+}
+
+void add(IndexSummary& total, const IndexSummary& s) {
+  total.added += s.added;
+  total.updated += s.updated;
+  total.unchanged += s.unchanged;
+  total.removed += s.removed;
+  total.skipped += s.skipped;
+  total.warnings += s.warnings;
+  total.duplicates += s.duplicates;
+  total.seconds += s.seconds;
+  total.stopped = total.stopped || s.stopped;
+}
+
+IndexSummary index_one(const Source& source, IndexOptions options) {
+  if (options.encoding.empty()) options.encoding = source.encoding;
+  const fs::path path = path_to_read(source);
+  return source.kind == "jsonl" ? index_jsonl(path, options) : index_corpus(path, options);
+}
+
+// Opens each database of the live index for writing, only to hold its lock
+// while a rebuild builds beside it; waits like the indexer does with --wait.
+std::vector<Xapian::WritableDatabase> hold_locks(const fs::path& index_dir, const IndexOptions& options) {
+  std::vector<Xapian::WritableDatabase> held;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(options.max_wait_seconds);
+  for (const fs::path& db : index_databases(index_dir)) {
+    for (;;) {
+      try {
+        held.emplace_back(db.string(), Xapian::DB_OPEN);
+        break;
+      } catch (const Xapian::DatabaseLockError& e) {
+        const bool give_up = !options.wait_for_lock || !is_lock_held(e) ||
+                             (options.max_wait_seconds > 0 && std::chrono::steady_clock::now() >= deadline);
+        if (give_up) throw index_error(e, index_dir);
+      } catch (const Xapian::Error& e) {
+        if (options.on_warning) options.on_warning({db.string(), "existing index cannot be opened (" + e.get_msg() + "); it is replaced"});
+        break;
+      }
+      if (options.should_stop && options.should_stop())
+        throw Error(ErrorKind::interrupted, "stopped while waiting for the lock on '" + index_dir.string() + "'");
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  }
+  return held;
+}
+
+// What a rebuild may clear away at INDEX.rebuild: what an interrupted rebuild
+// leaves (Xapian's files, a shard stub and shard folders of them).
+bool rebuild_leftover(const fs::path& dir, int depth = 0) {
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (it->is_directory(ec)) {
+      if (depth > 0 || name.rfind("shard", 0) != 0 || !rebuild_leftover(it->path(), 1)) return false;
+      continue;
+    }
+    const bool ours = name == "flintlock" || name == "iamglass" || name == "v.tmp" || name == "XAPIANDB" ||
+                      name == "XAPIANDB.tmp" || (name.size() > 6 && name.compare(name.size() - 6, 6, ".glass") == 0);
+    if (!ours) return false;
+  }
+  return !ec;
+}
+
+IndexSummary rebuild_all(const std::vector<Source>& sources, const IndexOptions& options) {
+  for (const Source& source : sources)
+    if (!fs::exists(source.path))
+      throw Error(ErrorKind::usage, "cannot rebuild: source '" + source.path + "' no longer exists and its articles would "
+                                    "be lost; restore it, or remove them with: indexer --forget " + source.path);
+  const fs::path live = options.index_dir;
+  check_index_access(live, IndexAccess::rebuild);  // a missing right, told before any lock is tried
+  const fs::path sidecar = live.string() + ".rebuild";
+  std::error_code ec;
+  if (fs::exists(sidecar, ec)) {
+    if (!rebuild_leftover(sidecar))
+      throw Error(ErrorKind::io, "'" + sidecar.string() + "' holds files that are not a kosearch index; move them away to rebuild");
+    fs::remove_all(sidecar);
+  }
+  std::vector<Xapian::WritableDatabase> held = hold_locks(live, options);
+  IndexOptions into = options;
+  into.index_dir = sidecar;
+  into.rebuild = false;  // a new index: every source is a clean build into it
+  if (into.shards == 0) into.shards = static_cast<unsigned>(fs::exists(live / "XAPIANDB") ? index_databases(live).size() : 1);
+  IndexSummary total;
+  try {
+    for (const Source& source : sources) {
+      add(total, index_one(source, into));
+      if (total.stopped) break;
+    }
+  } catch (...) {
+    fs::remove_all(sidecar, ec);
+    throw;
+  }
+  if (total.stopped) {  // the live index stays as it was
+    fs::remove_all(sidecar, ec);
+    total.added = total.updated = total.removed = 0;
+    return total;
+  }
+  detail::swap_in(live, sidecar);
+  held.clear();  // the old index's locks
+  fs::remove_all(sidecar, ec);  // now the old index
+  return total;
+}
+
+}  // namespace
+
+Source corpus_source(const fs::path& corpus_dir, const std::string& encoding) {
+  return make_source("corpus", "dir:", corpus_dir, encoding);
+}
+
+Source jsonl_source(const fs::path& jsonl, const std::string& encoding) {
+  return make_source("jsonl", "jsonl:", jsonl, encoding);
+}
+
+std::string with_source(std::string_view json, const Source& source) {
+  nlohmann::json all = entries(json);
+  nlohmann::json entry = {{"kind", source.kind}, {"path", source.path}, {"origin", source.origin},
+                          {"encoding", source.encoding}, {"given", source.given}};
+  for (auto& existing : all) {
+    if (existing.value("origin", "") == source.origin) {
+      existing = entry;
+      return all.dump();
+    }
+  }
+  all.push_back(entry);
+  return all.dump();
+}
+
+std::vector<Source> parse_sources(std::string_view json) {
+  std::vector<Source> out;
+  for (const auto& e : entries(json)) {
+    if (!e.is_object()) continue;
+    Source s{e.value("kind", ""), e.value("path", ""), e.value("origin", ""), e.value("encoding", ""), e.value("given", "")};
+    if ((s.kind == "corpus" || s.kind == "jsonl") && !s.path.empty() && !s.origin.empty()) out.push_back(std::move(s));
+  }
+  return out;
+}
+
+std::vector<Source> recorded_sources(const fs::path& index_dir) {
+  std::error_code ec;
+  if (!fs::exists(index_dir, ec)) return {};
+  try {
+    return parse_sources(Xapian::Database(index_dir.string()).get_metadata(std::string(meta_sources)));
+  } catch (const Xapian::DatabaseOpeningError&) {
+    return {};  // not an index (yet): the writer says what is wrong with it
+  } catch (const Xapian::Error& e) {
+    throw index_error(e, index_dir);
+  }
+}
+
+const Source* find_source(const std::vector<Source>& sources, const fs::path& path) {
+  const std::string absolute = resolved(path);
+  for (const Source& s : sources)
+    if (s.path == path.generic_string() || s.path == absolute) return &s;
+  return nullptr;
+}
+
+std::size_t forget_source(const fs::path& index_dir, const fs::path& path, const IndexOptions& options) {
+  const std::vector<Source> sources = recorded_sources(index_dir);
+  const Source* source = find_source(sources, path);
+  if (!source)
+    throw Error(ErrorKind::usage, "index '" + index_dir.string() + "' records no source '" + path.string() +
+                                      "' (recorded: " + listed(sources) + ")");
+  if (options.dry_run) return articles_of(index_dir, *source);
+  const std::string origin_term = schema::boolean_term(schema::origin, source->origin);
+  std::size_t removed = 0;
+  for (const fs::path& db_path : index_databases(index_dir)) {
+    try {
+      Xapian::WritableDatabase db(db_path.string(), Xapian::DB_OPEN);
+      removed += db.get_termfreq(origin_term);
+      db.begin_transaction();
+      db.delete_document(origin_term);  // every article of the source, in one transaction with its record
+      db.set_metadata(std::string(meta_sources), without_source(db.get_metadata(std::string(meta_sources)), *source));
+      db.commit_transaction();
+    } catch (const Xapian::DatabaseLockError& e) {
+      if (is_lock_held(e))
+        throw Error(ErrorKind::index_locked, "index '" + index_dir.string() + "' is locked by another indexer; rerun when it is done");
+      throw index_error(e, index_dir);
+    } catch (const Xapian::Error& e) {
+      throw index_error(e, index_dir);
+    }
+  }
+  return removed;
+}
+
+IndexSummary index_sources(const std::vector<Source>& sources, const IndexOptions& options) {
+  if (options.rebuild && !options.dry_run) return rebuild_all(sources, options);
+  IndexSummary total;
+  for (const Source& source : sources) {
+    if (!fs::exists(source.path)) {
+      ++total.skipped;
+      ++total.warnings;
+      const std::size_t articles = articles_of(options.index_dir, source);
+      if (options.on_warning)
+        options.on_warning({source.path, "recorded source no longer exists; " +
+                                             (articles ? "its " + std::to_string(articles) +
+                                                             " article(s) are kept (indexer --forget " + source.path +
+                                                             " removes them)"
+                                                       : "it has no articles left (indexer --forget " + source.path +
+                                                             " drops its record)")});
+      continue;
+    }
+    add(total, index_one(source, options));
+    if (total.stopped) break;
+  }
+  return total;
+}
+
+IndexSummary index_input(const std::string& kind, const fs::path& path, bool given, IndexOptions options) {
+  std::vector<Source> recorded;
+  try {
+    recorded = recorded_sources(options.index_dir);
+  } catch (const Error& e) {
+    if (!(options.rebuild && given && e.kind() == ErrorKind::index_corrupt)) throw;
+    if (options.on_warning)
+      options.on_warning({options.index_dir.string(),
+                          "damaged: its recorded sources cannot be read; rebuilt from the input given only"});
+  }
+  if (!given && !recorded.empty()) return index_sources(recorded, options);
+  if (options.rebuild && !recorded.empty() && path != "-") {
+    const Source input = kind == "jsonl" ? jsonl_source(path, options.encoding) : corpus_source(path, options.encoding);
+    auto same = std::find_if(recorded.begin(), recorded.end(), [&](const Source& s) { return s.origin == input.origin; });
+    if (same != recorded.end()) *same = input;
+    else recorded.push_back(input);
+    options.encoding.clear();  // each source is read with its own
+    return index_sources(recorded, options);
+  }
+  return kind == "jsonl" ? index_jsonl(path, options) : index_corpus(path, options);
+}
+
+}  // namespace kosearch
