@@ -21,6 +21,11 @@ using Q = Xapian::Query;
 // prefix (반*) still finds the words people mean instead of failing.
 constexpr Xapian::termcount kPrefixExpansion = 100;
 
+// Neighbouring word pairs that get NEAR and side-by-side boosts: they are the
+// costliest leaves for Xapian's matcher (an OR of 1,000 NEAR pairs took 2 s)
+// and only matter in short queries.
+constexpr std::size_t kMaxProximityPairs = 32;
+
 Q scaled(Q q, double weight) { return weight == 1.0 ? q : Q(Q::OP_SCALE_WEIGHT, q, weight); }
 
 Q combine(Q::op op, const std::vector<Q>& parts) {
@@ -504,7 +509,8 @@ class Builder {
         if (!word.tokens.empty()) {
           word_tokens.push_back(std::move(word.tokens));
           const Token& first = word_tokens.back().front();
-          if (previous && mode_ != MatchMode::any) add_proximity_boosts(*previous, first, near);
+          if (previous && mode_ != MatchMode::any && near_lines_.size() < kMaxProximityPairs)
+            add_proximity_boosts(*previous, first, near);
           previous = &word_tokens.back().back();
         }
       } else if (child.kind == Kind::field) {

@@ -233,15 +233,29 @@ std::string network_problem(const Xapian::Error& e) {
   return cause && *cause ? e.get_msg() + " (" + cause + ")" : e.get_msg();
 }
 
+// Opens with `open`, retrying while commits get in the way.
+template <typename Open>
+Xapian::Database open_latest(const std::string& what, Open open) {
+  for (int attempt = 1;; ++attempt) {
+    try {
+      Xapian::Database db = open();
+      check_versions(db, what);
+      return db;
+    } catch (const Xapian::DatabaseModifiedError& e) {
+      // An indexer committed while we opened: open the new revision.
+      if (attempt == max_reopen_attempts) throw index_error(e, what);
+    } catch (const Xapian::DatabaseCorruptError& e) {
+      // Damage, or a block a commit rewrote under us: only the first lasts.
+      if (attempt == max_reopen_attempts) throw index_error(e, what);
+    }
+  }
+}
+
 // Runs `open` and turns Xapian's errors into ours, naming `what` was opened.
 template <typename Open>
 Xapian::Database open_checked(const std::string& what, Open open) {
   try {
-    Xapian::Database db = open();
-    check_versions(db, what);
-    return db;
-  } catch (const Xapian::DatabaseCorruptError& e) {
-    throw index_error(e, what);
+    return open_latest(what, open);
   } catch (const Xapian::NetworkError& e) {
     throw Error(ErrorKind::network, "shard " + what + " is unreachable: " + network_problem(e));
   } catch (const Xapian::DatabaseOpeningError& e) {
@@ -373,7 +387,10 @@ Results Searcher::search(const std::string& query, const SearchOptions& options)
         throw Error(ErrorKind::io, "index '" + impl_->path + "' kept changing during the search; try again");
       impl_->db.reopen();
     } catch (const Xapian::DatabaseCorruptError& e) {
-      throw index_error(e, impl_->path);
+      // A block rewritten by a commit between our reads looks like damage;
+      // a fresh look at the latest revision tells the two apart.
+      if (attempt == max_reopen_attempts) throw index_error(e, impl_->path);
+      impl_->db.reopen();
     } catch (const Xapian::NetworkError& e) {
       // Xapian: after a NetworkError only a freshly opened database is sound.
       impl_->broken = true;
