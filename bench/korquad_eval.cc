@@ -268,6 +268,7 @@ int main(int argc, char** argv) {
   ks::SearchOptions options;
   options.limit = 10;
   options.snippets = false;
+  options.explain = false;
   // Questions are text, not queries: 「」, quotes, '-' and parentheses in them
   // are not operators. --syntax full measures them as typed at `search`.
   options.syntax = ks::QuerySyntax::plain;

@@ -147,6 +147,7 @@ int main(int argc, char** argv) {
     options.limit = limit;
     options.mode = mode == "all" ? ks::MatchMode::all : mode == "any" ? ks::MatchMode::any : ks::MatchMode::prefer_all;
     options.snippets = snippets == "on";
+    options.explain = false;
     options.ranking = ranking;
     options.collapse_duplicates = !no_collapse;
     const auto open_start = std::chrono::steady_clock::now();

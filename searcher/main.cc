@@ -252,6 +252,7 @@ ks::SearchOptions search_options(const Flags& f, ks::OutputFormat format) {
   o.snippets = format == ks::OutputFormat::human || format == ks::OutputFormat::json || format == ks::OutputFormat::cite;
   o.mode = f.mode == "all" ? ks::MatchMode::all : f.mode == "any" ? ks::MatchMode::any : ks::MatchMode::prefer_all;
   if (f.literal) o.syntax = ks::QuerySyntax::plain;
+  o.explain = f.explain || format == ks::OutputFormat::json;  // JSON's summary carries it
   o.dates.since = checked_date(f.since, "--since");
   o.dates.until = checked_date(f.until, "--until");
   if (o.dates.since && o.dates.until && *o.dates.until < *o.dates.since)

@@ -5,7 +5,6 @@
 #include <limits>
 #include <optional>
 #include <set>
-#include <sstream>
 
 #include "kosearch/error.h"
 #include "kosearch/normalizer.h"
@@ -17,14 +16,6 @@ namespace {
 using Kind = QueryNode::Kind;
 using Q = Xapian::Query;
 
-// Cap on the terms a prefix expands to; the most frequent are kept so a short
-// prefix (반*) still finds the words people mean instead of failing.
-constexpr Xapian::termcount kPrefixExpansion = 100;
-
-// Neighbouring word pairs that get NEAR and side-by-side boosts: they are the
-// costliest leaves for Xapian's matcher (an OR of 1,000 NEAR pairs took 2 s)
-// and only matter in short queries.
-constexpr std::size_t kMaxProximityPairs = 32;
 
 Q scaled(Q q, double weight) { return weight == 1.0 ? q : Q(Q::OP_SCALE_WEIGHT, q, weight); }
 
@@ -35,24 +26,13 @@ Q combine(Q::op op, const std::vector<Q>& parts) {
 Q match_all_unweighted() { return Q(Q::OP_SCALE_WEIGHT, Q(std::string()), 0.0); }
 
 Q prefix_query(std::string pattern) {
-  return Q(Q::OP_WILDCARD, pattern, kPrefixExpansion, Q::WILDCARD_LIMIT_MOST_FREQUENT);
-}
-
-std::string iso_date(const std::string& yyyymmdd) {
-  if (yyyymmdd.size() != 8) return yyyymmdd;
-  return yyyymmdd.substr(0, 4) + "-" + yyyymmdd.substr(4, 2) + "-" + yyyymmdd.substr(6, 2);
+  return Q(Q::OP_WILDCARD, pattern, max_prefix_expansion, Q::WILDCARD_LIMIT_MOST_FREQUENT);
 }
 
 Q date_query(const std::string& from, const std::string& to) {
   if (from.empty()) return Q(Q::OP_VALUE_LE, schema::slot_date, to);
   if (to.empty()) return Q(Q::OP_VALUE_GE, schema::slot_date, from);
   return Q(Q::OP_VALUE_RANGE, schema::slot_date, from, to);
-}
-
-std::string date_text(const std::string& from, const std::string& to) {
-  if (from.empty()) return "on or before " + iso_date(to);
-  if (to.empty()) return "on or after " + iso_date(from);
-  return iso_date(from) + " to " + iso_date(to);
 }
 
 // A --since/--until value (YYYY-MM-DD) as the stored YYYYMMDD.
@@ -79,7 +59,7 @@ class Builder {
       const std::string from = dates.since ? bound_value(*dates.since, "--since") : "";
       const std::string to = dates.until ? bound_value(*dates.until, "--until") : "";
       filters.push_back(date_query(from, to));
-      filter_lines_.push_back("date " + date_text(from, to) + " (--since/--until; undated articles left out)");
+      ++filters_;
     }
 
     keyword_query_ = typed_words(root) <= params_.keyword_words;
@@ -87,7 +67,7 @@ class Builder {
     // Words that all vanish in analysis (only punctuation) leave nothing to
     // rank by, even when a filter would still select documents.
     const bool words_vanished = positive_leaves_ > 0 && productive_leaves_ == 0;
-    if (words_vanished || (!top.query && filter_lines_.empty())) throw QueryError("nothing to search for", first_empty_position_);
+    if (words_vanished || (!top.query && filters_ == 0)) throw QueryError("nothing to search for", first_empty_position_);
     Q query = top.query ? *top.query : match_all_unweighted();
     if (top.query && !scoring_pairs_.empty()) query = Q(Q::OP_AND_MAYBE, query, combine(Q::OP_OR, scoring_pairs_));
     if (!filters.empty()) query = Q(Q::OP_FILTER, query, combine(Q::OP_AND, filters));
@@ -99,7 +79,7 @@ class Builder {
     built.words = std::move(words_);
     built.with_every_word = with_every_word(root, query);
     built.expected_with_every_word = found_share_ * stats_.documents;
-    built.explanation = explain(root, query);
+    built.keyword = keyword_query_;
     return built;
   }
 
@@ -116,7 +96,8 @@ class Builder {
   std::vector<std::string> match_terms_;
   std::set<std::string> seen_terms_;
   std::vector<std::string> match_prefixes_;
-  std::vector<std::string> word_lines_, phrase_lines_, filter_lines_, exclusion_lines_, near_lines_;
+  std::size_t filters_ = 0;         // field and date filters met (a query may be filters only)
+  std::size_t proximity_pairs_ = 0;  // neighbouring word pairs boosted so far
   std::size_t first_empty_position_ = 1;
   bool saw_empty_ = false;
   std::size_t positive_leaves_ = 0, productive_leaves_ = 0;
@@ -152,32 +133,6 @@ class Builder {
       add_match_term(terms.joined);
       for (const auto& bigram : terms.bigrams) add_match_term(std::string(schema::bigram) + bigram);
     }
-  }
-
-  static std::string token_text(const Token& token) {
-    const schema::TokenTerms terms = schema::terms_for(token);
-    std::string text = "stem " + terms.stem;
-    if (!terms.joined.empty()) text += ", joined " + terms.joined;
-    if (!terms.bigrams.empty()) {
-      text += ", bigrams";
-      for (const auto& bigram : terms.bigrams) text += " " + bigram;
-    }
-    return text;
-  }
-
-  // `with_bigrams` false: how exclusions read a word (stem or join only).
-  static std::string tokens_text(const std::vector<Token>& tokens, bool with_bigrams = true) {
-    if (tokens.empty()) return "(no terms: ignored)";
-    std::string text;
-    for (const Token& token : tokens) {
-      if (!text.empty()) text += " + ";
-      if (with_bigrams) {
-        text += token_text(token);
-      } else {
-        text += "stem " + token.stem + (token.joined.empty() ? "" : " or joined " + token.joined);
-      }
-    }
-    return text;
   }
 
   // The query restricted to documents that earn the tier of every token: in
@@ -229,7 +184,7 @@ class Builder {
         for (const QueryNode& child : node.children) words += typed_words(child);
         return words;
       }
-      case Kind::field: return node.field == "title" ? typed_words(node.children.front()) : 0;
+      case Kind::field: return node.field == Field::title ? typed_words(node.children.front()) : 0;
       case Kind::date_range:
       case Kind::exclude: return 0;
     }
@@ -430,7 +385,7 @@ class Builder {
         // A filter standing alone (title:칩, date:2024 as the whole query).
         std::optional<Q> filter = build_filter(node);
         if (!filter) return {};
-        if (node.kind == Kind::field && node.field == "title") return {filter, true};
+        if (node.kind == Kind::field && node.field == Field::title) return {filter, true};
         return {Q(Q::OP_FILTER, match_all_unweighted(), *filter), true};
       }
       case Kind::exclude: break;  // only inside all(); the parser guarantees it
@@ -446,7 +401,6 @@ class Builder {
   WordPart build_word(const QueryNode& node) {
     WordPart word;
     word.tokens = tokens_of(node);
-    word_lines_.push_back(node.text + " → " + tokens_text(word.tokens));
     if (word.tokens.empty()) return word;
     add_match_terms(word.tokens);
     Q scoring = tokens_scoring(word.tokens);
@@ -470,19 +424,12 @@ class Builder {
   Part build_prefix(const QueryNode& node) {
     const auto text = prefix_text(node);
     if (!text) return {};
-    word_lines_.push_back(node.text + "* → terms starting with " + *text + " (the " +
-                          std::to_string(kPrefixExpansion) + " most frequent at most)");
     match_prefixes_.push_back(*text);
     return {scaled(prefix_query(*text), params_.stem_weight), mode_ == MatchMode::all};
   }
 
   Part build_phrase(const QueryNode& node) {
     const std::vector<Token> tokens = tokens_of(node);
-    phrase_lines_.push_back("\"" + node.text + "\" → " + (tokens.empty() ? std::string("(no terms: ignored)") : [&] {
-      std::string stems;
-      for (const Token& token : tokens) stems += (stems.empty() ? "" : " ") + token.stem;
-      return "stems " + stems + " next to each other, in this order (required)";
-    }()));
     if (tokens.empty()) return {};
     add_match_terms(tokens);
     return {Q(Q::OP_AND_MAYBE, stems_in_order(tokens, schema::body), tokens_scoring(tokens)), true};
@@ -498,7 +445,7 @@ class Builder {
         if (auto q = build_exclusion(child.children.front())) excluded.push_back(*q);
         continue;
       }
-      if (child.kind == Kind::date_range || (child.kind == Kind::field && child.field != "title")) {
+      if (child.kind == Kind::date_range || (child.kind == Kind::field && child.field != Field::title)) {
         if (auto q = build_filter(child)) filters.push_back(*q);
         continue;
       }
@@ -509,7 +456,7 @@ class Builder {
         if (!word.tokens.empty()) {
           word_tokens.push_back(std::move(word.tokens));
           const Token& first = word_tokens.back().front();
-          if (previous && mode_ != MatchMode::any && near_lines_.size() < kMaxProximityPairs)
+          if (previous && mode_ != MatchMode::any && proximity_pairs_ < max_proximity_pairs)
             add_proximity_boosts(*previous, first, near);
           previous = &word_tokens.back().back();
         }
@@ -541,7 +488,7 @@ class Builder {
   // together (OP_NEAR, any order) and more again where it has them side by
   // side in the query's order: 노광 장비 beats 노광을 제외한 나머지 장비.
   void add_proximity_boosts(const Token& left, const Token& right, std::vector<Q>& boosts) {
-    near_lines_.push_back(left.stem + " near " + right.stem);
+    ++proximity_pairs_;
     const Q pair[] = {Q(left.stem), Q(right.stem)};
     if (params_.near_weight > 0)
       boosts.push_back(scaled(Q(Q::OP_NEAR, std::begin(pair), std::end(pair), params_.near_window), params_.near_weight));
@@ -566,36 +513,32 @@ class Builder {
   // are boolean.
   std::optional<Q> build_filter(const QueryNode& node, bool positive = true) {
     if (node.kind == Kind::date_range) {
-      filter_lines_.push_back("date " + date_text(node.date_from, node.date_to) + " (undated articles left out)");
+      ++filters_;
       return date_query(node.date_from, node.date_to);
     }
     const QueryNode& value = node.children.front();
-    const std::string_view prefix = node.field == "title"    ? schema::title
-                                    : node.field == "source" ? schema::source
-                                                             : schema::author;
-    const bool scores = positive && node.field == "title";
+    const std::string_view prefix = schema::prefix_of(node.field);
+    const bool scores = positive && node.field == Field::title;
     std::optional<Q> q;
-    std::string shown;
     if (value.kind == Kind::prefix) {
       const auto text = prefix_text(value, scores);
       if (text) {
         q = prefix_query(std::string(prefix) + *text);
-        shown = "a word starting with " + *text;
+
       }
     } else {
       const std::vector<Token> tokens = scores ? tokens_of(value) : analyzer_.analyze(value.text);
       if (!tokens.empty()) {
         // Only the title keeps positions, so only there is a phrase a phrase.
-        q = value.kind == Kind::phrase && node.field == "title" ? stems_in_order(tokens, prefix)
+        q = value.kind == Kind::phrase && node.field == Field::title ? stems_in_order(tokens, prefix)
                                                                  : all_stems(tokens, prefix);
-        shown = "";
-        for (const Token& token : tokens) shown += (shown.empty() ? "" : " ") + token.stem;
         if (scores) add_match_terms(tokens);
       }
     }
-    if (!q) throw QueryError(node.field + ": value has nothing to search for", value.position);
-    filter_lines_.push_back(node.field + " must contain " + shown + (node.field == "title" ? " (scores)" : ""));
-    if (node.field == "title") return scaled(*q, params_.stem_weight);
+    const std::string name(field_name(node.field));
+    if (!q) throw QueryError(name + ": value has nothing to search for", value.position);
+    ++filters_;
+    if (node.field == Field::title) return scaled(*q, params_.stem_weight);
     return Q(Q::OP_SCALE_WEIGHT, *q, 0.0);
   }
 
@@ -605,7 +548,6 @@ class Builder {
     switch (node.kind) {
       case Kind::word: {
         const std::vector<Token> tokens = analyzer_.analyze(node.text);
-        exclusion_lines_.push_back(node.text + " → " + tokens_text(tokens, false));
         if (tokens.empty()) return std::nullopt;
         std::vector<Q> parts;
         for (const Token& token : tokens) parts.push_back(token_strict(token));
@@ -613,23 +555,20 @@ class Builder {
       }
       case Kind::prefix: {
         const std::string text = normalize(node.text);
-        exclusion_lines_.push_back(node.text + "* → terms starting with " + text);
         if (text.empty()) return std::nullopt;
         return prefix_query(text);
       }
       case Kind::phrase: {
         const std::vector<Token> tokens = analyzer_.analyze(node.text);
-        exclusion_lines_.push_back("\"" + node.text + "\" → " + tokens_text(tokens, false) + ", in this order");
         if (tokens.empty()) return std::nullopt;
         return stems_in_order(tokens, schema::body);
       }
       case Kind::field:
       case Kind::date_range: {
-        const std::size_t before = filter_lines_.size();
+        // An exclusion, not a filter: it selects nothing by itself.
+        const std::size_t before = filters_;
         std::optional<Q> q = build_filter(node, false);
-        // Reported as an exclusion, not as a filter.
-        for (std::size_t k = before; k < filter_lines_.size(); ++k) exclusion_lines_.push_back(filter_lines_[k]);
-        filter_lines_.resize(before);
+        filters_ = before;
         return q;
       }
       case Kind::all: {
@@ -656,38 +595,6 @@ class Builder {
       case Kind::exclude: break;
     }
     return std::nullopt;
-  }
-
-  // ---- explanation ----------------------------------------------------------
-
-  std::string explain(const QueryNode& root, const Q& query) const {
-    std::ostringstream out;
-    out << "parsed: " << describe(root) << '\n';
-    auto section = [&out](const char* title, const std::vector<std::string>& lines) {
-      if (lines.empty()) return;
-      out << title << ":\n";
-      for (const auto& line : lines) out << "  " << line << '\n';
-    };
-    section("words", word_lines_);
-    section("phrases", phrase_lines_);
-    section("filters", filter_lines_);
-    section("excluded", exclusion_lines_);
-    out << "mode: "
-        << (mode_ == MatchMode::all  ? "all (every word, or all of its syllable pairs, required)"
-            : mode_ == MatchMode::any ? "any (any word matches)"
-                                      : "prefer all (documents with every word rank first; none required)")
-        << '\n';
-    if (!near_lines_.empty()) {
-      out << "near boost (within " << params_.near_window << " words, weight " << params_.near_weight
-          << "; side by side in order, weight " << params_.adjacent_weight << "):";
-      for (const auto& line : near_lines_) out << ' ' << line << ';';
-      out << '\n';
-    }
-    out << "weights: stem " << params_.stem_weight << ", joined " << params_.joined_weight << ", bigram "
-        << params_.bigram_weight << ", title " << params_.title_weight << ", compound spaced "
-        << params_.spaced_weight << '\n';
-    out << "xapian: " << query.get_description();
-    return out.str();
   }
 };
 

@@ -15,7 +15,6 @@ namespace {
 
 using Kind = QueryNode::Kind;
 
-constexpr std::array<std::string_view, 4> kFields = {"title", "source", "author", "date"};
 
 bool is_space(char32_t c) {
   // ZERO WIDTH SPACE and the BOM are not White_Space in Unicode, but text
@@ -242,8 +241,9 @@ class Parser {
       std::string name = chunk.substr(0, colon);
       for (char& c : name)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      for (std::string_view field : kFields)
-        if (name == field) return parse_field_value(name, start, start + code_points(chunk.substr(0, colon)) + 1, end);
+      const std::size_t value_start = start + code_points(chunk.substr(0, colon)) + 1;
+      if (name == "date") return parse_date(start, value_start, end);
+      if (const auto field = field_named(name)) return parse_field_value(*field, start, value_start, end);
     }
     return make_word(start, end);
   }
@@ -265,11 +265,11 @@ class Parser {
   }
 
   // `value_start` .. `end` is what followed the colon in the same chunk.
-  QueryNode parse_field_value(const std::string& name, std::size_t start, std::size_t value_start, std::size_t end) {
-    if (name == "date") return parse_date(start, value_start, end);
+  QueryNode parse_field_value(Field which, std::size_t start, std::size_t value_start, std::size_t end) {
+    const std::string name(field_name(which));
     QueryNode field;
     field.kind = Kind::field;
-    field.field = name;
+    field.field = which;
     field.position = start + 1;
     if (value_start < end) {
       field.children.push_back(make_word(value_start, end));
@@ -292,7 +292,6 @@ class Parser {
     const std::string value = text(value_start, end);
     QueryNode range;
     range.kind = Kind::date_range;
-    range.field = "date";
     range.position = start + 1;
     const std::size_t dots = value.find("..");
     auto period = [&](std::string_view part, std::size_t part_position) {
@@ -340,10 +339,25 @@ std::string describe(const QueryNode& node) {
     case Kind::any: return list("any", node.children);
     case Kind::exclude: return "-" + (node.children.empty() ? std::string("?") : describe(node.children.front()));
     case Kind::field:
-      return node.field + ":" + (node.children.empty() ? std::string("?") : describe(node.children.front()));
+      return std::string(field_name(node.field)) + ":" + (node.children.empty() ? std::string("?") : describe(node.children.front()));
     case Kind::date_range: return "date:[" + node.date_from + ".." + node.date_to + "]";
   }
   return "?";
+}
+
+std::string_view field_name(Field field) {
+  switch (field) {
+    case Field::title: return "title";
+    case Field::source: return "source";
+    case Field::author: return "author";
+  }
+  return "title";
+}
+
+std::optional<Field> field_named(std::string_view name) {
+  for (const Field field : {Field::title, Field::source, Field::author})
+    if (field_name(field) == name) return field;
+  return std::nullopt;
 }
 
 }  // namespace kosearch

@@ -15,6 +15,7 @@
 #include "kosearch/index_health.h"
 #include "kosearch/normalizer.h"
 #include "kosearch/query_limits.h"
+#include "kosearch/query_explainer.h"
 #include "kosearch/query_parser.h"
 #include "kosearch/schema.h"
 
@@ -306,7 +307,8 @@ struct Searcher::Impl {
     const QueryNode root = options.syntax == QuerySyntax::plain ? plain_query(query) : parse_query(query);
     const IndexStats stats{db.get_doccount(), [this](const std::string& term) { return db.get_termfreq(term); }};
     const BuiltQuery built = build_query(root, analyzer, options.ranking, options.mode, options.dates, stats);
-    results.explanation = built.explanation;
+    if (options.explain)
+      results.explanation = explain_query(root, analyzer, options.ranking, options.mode, options.dates, built);
 
     Xapian::Enquire enquire(db);
     const auto& r = options.ranking;

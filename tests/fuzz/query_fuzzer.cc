@@ -12,6 +12,7 @@
 #include "kosearch/error.h"
 #include "kosearch/normalizer.h"
 #include "kosearch/query_builder.h"
+#include "kosearch/query_explainer.h"
 #include "kosearch/query_parser.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -27,7 +28,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const kosearch::QueryNode root = kosearch::parse_query(query);
     (void)kosearch::describe(root);
     const kosearch::BuiltQuery built = kosearch::build_query(root, analyzer, {}, mode, dates);
-    (void)built.query.get_description();
+    (void)kosearch::explain_query(root, analyzer, {}, mode, dates, built);
   } catch (const kosearch::QueryError&) {
     // the one expected failure
   }

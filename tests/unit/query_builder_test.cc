@@ -10,6 +10,7 @@
 
 #include "kosearch/document.h"
 #include "kosearch/error.h"
+#include "kosearch/query_explainer.h"
 #include "kosearch/query_parser.h"
 #include "kosearch/schema.h"
 
@@ -53,6 +54,11 @@ class Index {
   std::vector<std::string> search(std::string_view query, ks::MatchMode mode = ks::MatchMode::prefer_all,
                                   const ks::DateBounds& dates = {}, const ks::RankingParams& r = {}) {
     return ranked(build(query, mode, dates, r).query, r);
+  }
+
+  std::string explain(std::string_view query) {
+    const ks::QueryNode root = ks::parse_query(query);
+    return ks::explain_query(root, analyzer_, {}, ks::MatchMode::prefer_all, {}, build(query));
   }
 
   std::vector<std::string> ranked(const Xapian::Query& query, const ks::RankingParams& r = {}) {
@@ -269,7 +275,7 @@ TEST(QueryBuilder, FilterValueWithoutTermsIsAnError) {
 
 TEST(QueryBuilder, ExplanationNamesWhatIsSearched) {
   Index index({});
-  const std::string text = index.build("노광 장비를 -화웨이 date:2024..").explanation;
+  const std::string text = index.explain("노광 장비를 -화웨이 date:2024..");
   for (const char* part : {"parsed: all(word(노광) word(장비를) -word(화웨이) date:[20240101..])",
                            "장비를 → stem 장비", "bigrams 장비 비를", "date on or after 2024-01-01", "excluded:\n  화웨이 → stem 화웨이\n",
                            "mode: prefer all", "노광 near 장비", "xapian: Query("})

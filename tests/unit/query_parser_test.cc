@@ -156,7 +156,7 @@ TEST(QueryParser, NodeKindsAndTexts) {
   ASSERT_EQ(root.children.size(), 2u);
   const ks::QueryNode& field = root.children[0];
   EXPECT_EQ(field.kind, Kind::field);
-  EXPECT_EQ(field.field, "title");
+  EXPECT_EQ(field.field, ks::Field::title);
   ASSERT_EQ(field.children.size(), 1u);
   EXPECT_EQ(field.children[0].kind, Kind::phrase);
   EXPECT_EQ(field.children[0].text, "노광 장비");
@@ -229,7 +229,7 @@ TEST(QueryParser, DescribeCoversEveryKind) {
   word.text = "ai";
   ks::QueryNode field;
   field.kind = Kind::field;
-  field.field = "title";
+  field.field = ks::Field::title;
   field.children.push_back(word);
   EXPECT_EQ(ks::describe(field), "title:word(ai)");
   ks::QueryNode range;

@@ -1,12 +1,13 @@
-// Turns a parsed query into a Xapian::Query using the document analyzer, so a
-// query word is matched by exactly the terms its indexed twin produced.
+// The compile step of the query plan: a parsed query (query_parser.h) becomes
+// a Xapian::Query and the terms that count as a match, using the document
+// analyzer, so a query word is matched by exactly the terms its indexed twin
+// produced. Nothing else: --explain is a pass of its own (query_explainer.h).
 //
-// Per query word: OR of stem (weight stem_weight), joined term, syllable
-// bigrams (bigram_weight each, not required) and the title stem
-// (title_weight); words combine by MatchMode; adjacent words add an OP_NEAR
-// boost. Phrases are OP_PHRASE over stems; exclusions OP_AND_NOT; fields are
-// prefixed terms; dates are value ranges on slot_date (undated articles never
-// pass a date filter); prefix words are OP_WILDCARD on stems.
+// Per query word: its tiers and BM25+ layers as ranking.h describes them;
+// words combine by MatchMode; neighbouring words add NEAR and side-by-side
+// boosts. Phrases are OP_PHRASE over stems; exclusions OP_AND_NOT; fields are
+// prefixed terms (field.h); dates are value ranges on slot_date (undated
+// articles never pass a date filter); prefix words are OP_WILDCARD on stems.
 #pragma once
 
 #include <functional>
@@ -49,14 +50,22 @@ struct BuiltQuery {
   // on the database, so the searcher expands them (Database::allterms_begin)
   // to highlight.
   std::vector<std::string> match_prefixes;
-  // Human-readable account of what the engine searches for (--explain).
-  std::string explanation;
+  bool keyword = false;  // a keyword query: strict coordination (ranking.h)
 };
 
 struct DateBounds {
   std::optional<std::string> since;  // YYYY-MM-DD inclusive
   std::optional<std::string> until;  // YYYY-MM-DD inclusive
 };
+
+// Cap on the terms a prefix expands to; the most frequent are kept so a short
+// prefix (반*) still finds the words people mean instead of failing.
+inline constexpr Xapian::termcount max_prefix_expansion = 100;
+
+// Neighbouring word pairs that get NEAR and side-by-side boosts: they are the
+// costliest leaves for Xapian's matcher (an OR of 1,000 NEAR pairs took 2 s)
+// and only matter in short queries.
+inline constexpr std::size_t max_proximity_pairs = 32;
 
 // What the builder asks of the index: how many documents there are and how
 // many hold a term. It decides which words the index knows as words and how

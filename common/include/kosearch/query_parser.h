@@ -55,6 +55,8 @@
 #include <string_view>
 #include <vector>
 
+#include "kosearch/field.h"
+
 namespace kosearch {
 
 struct QueryNode {
@@ -70,7 +72,7 @@ struct QueryNode {
   };
   Kind kind = Kind::word;
   std::string text;
-  std::string field;
+  Field field = Field::title;  // kind field only
   std::string date_from;
   std::string date_to;
   std::size_t position = 0;  // 1-based character position in the query, for messages

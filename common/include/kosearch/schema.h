@@ -10,6 +10,7 @@
 
 #include "kosearch/analyzer.h"
 #include "kosearch/document.h"
+#include "kosearch/field.h"
 
 #include <xapian.h>
 
@@ -27,6 +28,16 @@ inline constexpr std::string_view author = "A";      // stems of the author
 inline constexpr std::string_view source = "XP";     // stems of the publisher
 inline constexpr std::string_view origin = "XO";     // corpus dir or JSONL file the article came from (boolean)
 inline constexpr std::string_view fingerprint = "XF"; // body fingerprint (boolean): finds duplicates
+
+// The prefix of the terms a query's field: names (title:, source:, author:).
+constexpr std::string_view prefix_of(Field field) {
+  switch (field) {
+    case Field::title: return title;
+    case Field::source: return source;
+    case Field::author: return author;
+  }
+  return title;
+}
 
 // Value slots.
 enum Slot : unsigned {

@@ -37,6 +37,7 @@ struct SearchOptions {
   DateBounds dates;
   SnippetOptions snippet;
   bool snippets = true;     // false: skip snippet building (ids/paths only)
+  bool explain = true;      // false: leave Results::explanation empty (a pass of its own)
   bool collapse_duplicates = true;  // show one of several identical articles
   RankingParams ranking;
 };
@@ -54,7 +55,7 @@ struct Results {
   std::vector<Hit> hits;
   std::size_t estimated_matches = 0;
   double elapsed_ms = 0;
-  std::string explanation;  // what the engine searched for (see query_builder.h)
+  std::string explanation;  // what the engine searched for (query_explainer.h); empty unless asked
 };
 
 // How an index is opened. `index_path` is an index directory, a directory
