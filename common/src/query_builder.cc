@@ -281,7 +281,12 @@ class Builder {
       // A known word's syllable pairs only score documents something else
       // brought in (build: AND_MAYBE), so 양자점 never finds 양자 컴퓨터
       // through 양자 alone, while 대학교 still counts for a text on 대학.
-      if (params_.bigram_weight > 0) (word.known ? scoring_pairs_ : layers).push_back(pairs);
+      // A two-syllable word's one pair is the word itself: its stem scores
+      // it already, and the index leaves that pair out where the text holds
+      // just the word (schema::terms_for).
+      const bool pair_is_the_word = terms.bigrams.size() == 1 && terms.bigrams.front() == terms.stem;
+      if (params_.bigram_weight > 0 && !(word.known && pair_is_the_word))
+        (word.known ? scoring_pairs_ : layers).push_back(pairs);
     }
     if (!tiers.empty()) layers.push_back(combine(Q::OP_OR, tiers));
     found_.push_back(tier_matches.empty() ? Q() : combine(Q::OP_OR, tier_matches));
