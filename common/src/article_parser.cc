@@ -971,7 +971,7 @@ std::vector<SourceLine> split_lines(std::string_view text) {
 }
 
 struct FrontMatter {
-  std::optional<std::string> title, source, date, author, url;
+  std::optional<std::string> title, source, date, updated, author, url;
   std::uint32_t title_line = 0;
   std::size_t lines_used = 0;  // including both `---` lines; 0 when there is no header
 };
@@ -1023,6 +1023,8 @@ FrontMatter read_front_matter(const std::vector<SourceLine>& lines) {
       fm.source = value;
     } else if (key == "date") {
       fm.date = parse_date(value);  // an invalid header date is left to the heuristics
+    } else if (key == "updated") {
+      fm.updated = parse_date(value);
     } else if (key == "author") {
       fm.author = value;
     } else if (key == "url") {
@@ -1112,6 +1114,7 @@ Article parse_article(std::string_view text, std::string id, std::string path) {
 
   article.source = fm.source ? fm.source : found.source ? std::optional<std::string>(*found.source) : std::nullopt;
   article.date = fm.date ? fm.date : found.date ? found.date : found.revision_date;
+  article.updated = fm.updated;
   article.author = fm.author ? fm.author : found.author;
   article.url = fm.url;
   return article;

@@ -11,7 +11,7 @@
 //   url: https://example.com/a/1
 //   ---
 // Unknown keys are ignored; line numbers in citations stay those of the file.
-// `publisher:` is read as `source:`; values may be quoted; a date that
+// `updated:` is the last-revision date; `publisher:` is read as `source:`; values may be quoted; a date that
 // parse_date rejects is ignored (a labelled line in the text may still give
 // one). A header counts only when closed and made of `key: value` lines.
 //
