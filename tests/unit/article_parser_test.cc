@@ -378,13 +378,17 @@ TEST(ArticleParser, SeveralAuthorsAndDesksInABylineLine) {
   EXPECT_FALSE(parse_article("제목입니다\n본문.\n사회부 기자\n", "i", "p").author.has_value());
 }
 
-TEST(ArticleParser, DateOnlyFromLabelledLines) {
+TEST(ArticleParser, DateFromLabelledLinesOrADateLineUnderTheTitle) {
   EXPECT_FALSE(parse_article("제목입니다\n2024년 4월 2일 서울에서 열린 행사다.\n", "i", "p").date.has_value());
-  EXPECT_FALSE(parse_article("제목입니다\n2024.04.02\n본문.\n", "i", "p").date.has_value());
+  EXPECT_EQ(parse_article("제목입니다\n2024.04.02\n본문.\n", "i", "p").date, "2024-04-02");
+  EXPECT_FALSE(parse_article("제목입니다\n본문.\n2024.04.02\n", "i", "p").date.has_value())
+      << "an unlabelled date after the body is not the article's";
   EXPECT_EQ(parse_article("제목입니다\n기사입력 2024.04.02 오후 3:20\n본문.\n", "i", "p").date, "2024-04-02");
   EXPECT_EQ(parse_article("제목입니다\n수정 2024-04-03\n입력 2024-04-02\n본문.\n", "i", "p").date, "2024-04-02")
       << "the first-publication date beats a revision date";
-  EXPECT_EQ(parse_article("제목입니다\n최종수정 2024-04-03\n본문.\n", "i", "p").date, "2024-04-03");
+  const Article revised = parse_article("제목입니다\n최종수정 2024-04-03\n본문.\n", "i", "p");
+  EXPECT_FALSE(revised.date.has_value()) << "a revision date is never the date";
+  EXPECT_EQ(revised.updated, "2024-04-03");
   EXPECT_FALSE(parse_article("제목입니다\n입력 2023-02-30\n본문.\n", "i", "p").date.has_value());
 }
 
