@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <ostream>
 #include <set>
 #include <sstream>
@@ -79,6 +80,7 @@ TEST(ArticleParserSeed, Article000Metadata) {
   EXPECT_EQ(a.author, "신민철");
   // The only date in the text is in a photo caption: not the article's date.
   EXPECT_FALSE(a.date.has_value()) << *a.date;
+  EXPECT_FALSE(a.updated.has_value());
   EXPECT_FALSE(a.url.has_value());
 }
 
@@ -92,6 +94,7 @@ TEST(ArticleParserSeed, Article001Metadata) {
       << *a.source;
   EXPECT_EQ(a.author, "우건");
   EXPECT_FALSE(a.date.has_value()) << "bare 입력/수정 lines carry no date";
+  EXPECT_FALSE(a.updated.has_value());
 }
 
 TEST(ArticleParserSeed, Article002Metadata) {
@@ -100,6 +103,7 @@ TEST(ArticleParserSeed, Article002Metadata) {
   EXPECT_EQ(a.title, "美의 대중 규제 먹혔나… 中 AI 성능 한참 뒤처져");
   EXPECT_EQ(a.title_line, 4u);
   EXPECT_EQ(a.date, "2024-04-02");
+  EXPECT_FALSE(a.updated.has_value());
   EXPECT_EQ(a.author, "오로라");
   // The body quotes CNBC, but no masthead, byline or promo names a publisher.
   EXPECT_FALSE(a.source.has_value()) << *a.source;
@@ -111,6 +115,7 @@ TEST(ArticleParserSeed, Article003Metadata) {
   EXPECT_EQ(a.title, "[정용환의 중국은, 왜] #102. 美빅테크 AI전쟁 한창인데...마른 수건 짜는 中");
   EXPECT_EQ(a.title_line, 3u);
   EXPECT_EQ(a.date, "2023-05-09");
+  EXPECT_EQ(a.updated, "2023-05-17") << "the 수정 date of the same line";
   EXPECT_EQ(a.source, "JTBC") << "from the JTBC 핫클릭 line, not the 연합뉴스 photo credit";
   EXPECT_FALSE(a.author.has_value()) << *a.author;
 }
@@ -438,6 +443,146 @@ TEST(ArticleParser, ArticleFromAnotherSite) {
   EXPECT_EQ(a.author, "김철수");
   EXPECT_EQ(body_numbers(a), (std::set<std::uint32_t>{10, 12}));
 }
+
+// ---------------------------------------------------------------------------
+// Metadata in the house styles of other outlets: one case per form read, and
+// lookalikes that must not be taken. Every case checks all four fields, so a
+// form that leaks into another field fails too.
+// ---------------------------------------------------------------------------
+
+#define kTitle "정부, 반도체 지원책 발표\n"
+#define kBody "정부가 15일 반도체 지원책을 발표했다.\n"
+
+struct MetaCase {
+  const char* name;
+  const char* text;
+  const char* source;  // nullptr: must stay absent
+  const char* date;
+  const char* updated;
+  const char* author;
+};
+
+void PrintTo(const MetaCase& c, std::ostream* os) { *os << c.name; }
+
+std::optional<std::string> expected(const char* value) {
+  return value ? std::optional<std::string>(value) : std::nullopt;
+}
+
+class ArticleParserMetadata : public ::testing::TestWithParam<MetaCase> {};
+
+TEST_P(ArticleParserMetadata, ReadsTheFormAndNothingElse) {
+  const MetaCase& c = GetParam();
+  const Article a = parse_article(c.text, "i", "p");
+  EXPECT_EQ(a.title, "정부, 반도체 지원책 발표");
+  EXPECT_EQ(a.source, expected(c.source));
+  EXPECT_EQ(a.date, expected(c.date));
+  EXPECT_EQ(a.updated, expected(c.updated));
+  EXPECT_EQ(a.author, expected(c.author));
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    ArticleParser, ArticleParserMetadata,
+    ::testing::Values(
+        // publication dates: labels, spellings, times; unlabelled date lines by position
+        MetaCase{"DateInputColonSpacedDots", kTitle "입력 : 2025. 1. 15.\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateInputIso", kTitle "입력 2025-01-15\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateInputDotsTime", kTitle "입력 2025.01.15 09:30\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateArticleInputSlashAm", kTitle "기사입력 2025/01/15 오전 9:30\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateRegisteredKoreanSeconds", kTitle "등록 2025년 1월 15일 09:30:12\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateApproved", kTitle "승인 2025.01.15 09:30\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateFiled", kTitle "송고 2025-01-15 09:30\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateFiledTimeGlued", kTitle "송고시간2025-01-15 09:30\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateIssuedSpacedDots", kTitle "발행일 2025. 1. 15.\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DatePostedKorean", kTitle "게재 2025년 1월 15일\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateWrittenSlashSeconds", kTitle "작성일 : 2025/01/15 09:30:12\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateInputNoSpaceColon", kTitle "입력:2025-01-15 09:30\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateInBrackets", kTitle "[입력 2025.01.15 09:30]\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateLabelAfterDate", kTitle "2025.01.15 09:30 송고\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateLabelSuffixIlja", kTitle "입력일자 2025-01-15\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateLabelSuffixIlsiPm", kTitle "등록일시 2025.01.15 오후 3:05\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateWeekdayGlued", kTitle "입력 2025.01.15(수) 09:30\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateKoreanPaddedNoSpaces", kTitle "게재일 2025년01월15일\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateEnglishPublished", kTitle "Published Jan 15, 2025\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateEnglishPublishedColonLong", kTitle "Published: January 15, 2025 09:30 KST\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateEnglishPostedOnDayFirst", kTitle "Posted on 15 Jan 2025\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateIsoTimestampUnderTitle", kTitle "2025-01-15T09:30:00+09:00\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateUnlabelledUnderTitle", kTitle "2025.01.15 09:30\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateUnlabelledKoreanWeekday", kTitle "\n2025년 1월 15일 수요일\n\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateUnlabelledAtTop", "2025-01-15\n" kTitle kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateLabelOnItsOwnLine", kTitle "입력\n2025.01.15 09:30\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateLabelledInFooter", kTitle kBody "입력 2025.01.15 09:30\n", nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateAfterBylineOnOneLine", kTitle "홍길동 기자 | 입력 2025.01.15 09:30\n" kBody, nullptr, "2025-01-15", nullptr, "홍길동"},
+        MetaCase{"LabelledBeatsSiteDateBar", "2025.01.20 월요일\n" kTitle "입력 2025.01.15\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"UnderTitleBeatsTop", "2025.01.20\n" kTitle "2025.01.15 09:30\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        // revision dates: `updated`, never the date
+        MetaCase{"UpdatedSameLine", kTitle "입력 2025.01.15 09:30 수정 2025.01.16 10:00\n" kBody, nullptr, "2025-01-15", "2025-01-16", nullptr},
+        MetaCase{"UpdatedBarsAndByline", kTitle "입력 2025.01.15 09:30 | 업데이트 2025.01.16 | 홍길동 기자\n" kBody, nullptr, "2025-01-15", "2025-01-16", "홍길동"},
+        MetaCase{"UpdatedFinalRevision", kTitle "기사입력 2025-01-15 오전 9:30 최종수정 2025-01-17 오후 1:10:12\n" kBody, nullptr, "2025-01-15", "2025-01-17", nullptr},
+        MetaCase{"UpdatedOwnLine", kTitle "입력 2025-01-15 09:30\n수정 2025-01-16 11:00\n" kBody, nullptr, "2025-01-15", "2025-01-16", nullptr},
+        MetaCase{"UpdatedAloneIsNotTheDate", kTitle "수정 2025.01.16 10:00\n" kBody, nullptr, nullptr, "2025-01-16", nullptr},
+        MetaCase{"UpdatedEnglish", kTitle "Published Jan 15, 2025\nUpdated Jan 16, 2025\n" kBody, nullptr, "2025-01-15", "2025-01-16", nullptr},
+        MetaCase{"UpdatedBeforeDateIsDropped", kTitle "입력 2025.01.15 수정 2025.01.10\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"UpdatedUnlabelledDateThenRevision", kTitle "2025.01.15 09:30 | 수정 2025.01.16 10:00\n" kBody, nullptr, "2025-01-15", "2025-01-16", nullptr},
+        // publishers: copyright footers, wire datelines, mastheads, bylines
+        MetaCase{"FooterCopyrightSign", kTitle kBody "Copyright © 예시일보\n", "예시일보", nullptr, nullptr, nullptr},
+        MetaCase{"FooterCopyrightAmpersandDomain", kTitle kBody "Copyright ⓒ 예시일보 & example.co.kr. All rights reserved.\n", "예시일보", nullptr, nullptr, nullptr},
+        MetaCase{"FooterSignOnly", kTitle kBody "ⓒ 예시일보\n", "예시일보", nullptr, nullptr, nullptr},
+        MetaCase{"FooterHolderNotice", kTitle kBody "저작권자 © 예시일보 무단전재 및 재배포 금지\n", "예시일보", nullptr, nullptr, nullptr},
+        MetaCase{"FooterAngleBrackets", kTitle kBody "<저작권자(c) 예시통신, 무단 전재-재배포 금지>\n", "예시통신", nullptr, nullptr, nullptr},
+        MetaCase{"FooterSignComma", kTitle kBody "ⓒ 예시일보, 무단전재 및 재배포 금지\n", "예시일보", nullptr, nullptr, nullptr},
+        MetaCase{"FooterYear", kTitle kBody "Copyright © 2025 예시일보. All rights reserved.\n", "예시일보", nullptr, nullptr, nullptr},
+        MetaCase{"FooterSquareBracketsDash", kTitle kBody "[ⓒ 예시신문 - 무단전재 및 재배포 금지]\n", "예시신문", nullptr, nullptr, nullptr},
+        MetaCase{"FooterListedPublisherCanonical", kTitle kBody "ⓒ 한국경제신문 & hankyung.com, 무단전재 및 재배포 금지\n", "한국경제", nullptr, nullptr, nullptr},
+        MetaCase{"FooterCompanyForm", kTitle kBody "Copyright ⓒ (주)예시미디어 All rights reserved.\n", "예시미디어", nullptr, nullptr, nullptr},
+        MetaCase{"WireDatelineListed", kTitle "(서울=연합뉴스) 정부가 15일 지원책을 발표했다.\n", "연합뉴스", nullptr, nullptr, nullptr},
+        MetaCase{"WireDatelineAbroad", kTitle "(베이징=뉴스1) 중국 정부가 15일 지원책을 발표했다.\n", "뉴스1", nullptr, nullptr, nullptr},
+        MetaCase{"WireDatelineUnlisted", kTitle "[서울=예시뉴스] 정부가 15일 지원책을 발표했다.\n", "예시뉴스", nullptr, nullptr, nullptr},
+        MetaCase{"MastheadBeatsFooter", "예시일보\n" kTitle kBody "Copyright © 다른일보\n", "예시일보", nullptr, nullptr, nullptr},
+        MetaCase{"FooterBeatsNavigation", "SBS 바로가기\n" kTitle kBody "ⓒ 예시일보, 무단전재 및 재배포 금지\n", "예시일보", nullptr, nullptr, nullptr},
+        MetaCase{"BylineNamesUnlistedPublisher", kTitle "홍길동 예시일보 기자 hong@example.com\n" kBody, "예시일보", nullptr, nullptr, "홍길동"},
+        MetaCase{"BracketBylineLead", kTitle "[예시경제 홍길동 기자] 정부가 15일 지원책을 발표했다.\n", "예시경제", nullptr, nullptr, "홍길동"},
+        // authors
+        MetaCase{"AuthorReporter", kTitle kBody "홍길동 기자\n", nullptr, nullptr, nullptr, "홍길동"},
+        MetaCase{"AuthorCorrespondent", kTitle kBody "홍길동 특파원\n", nullptr, nullptr, nullptr, "홍길동"},
+        MetaCase{"AuthorCorrespondentWithPlace", kTitle "워싱턴=홍길동 특파원\n" kBody, nullptr, nullptr, nullptr, "홍길동"},
+        MetaCase{"AuthorSeniorReporter", kTitle kBody "홍길동 선임기자\n", nullptr, nullptr, nullptr, "홍길동"},
+        MetaCase{"AuthorEditorialWriter", kTitle kBody "홍길동 논설위원\n", nullptr, nullptr, nullptr, "홍길동"},
+        MetaCase{"AuthorWritingCredit", kTitle "글 홍길동\n" kBody, nullptr, nullptr, nullptr, "홍길동"},
+        MetaCase{"AuthorWritingAndPhotoCredit", kTitle "글·사진 홍길동\n" kBody, nullptr, nullptr, nullptr, "홍길동"},
+        MetaCase{"AuthorAfterWireDateline", kTitle "(서울=연합뉴스) 홍길동 기자 = 정부가 15일 지원책을 발표했다.\n", "연합뉴스", nullptr, nullptr, "홍길동"},
+        MetaCase{"AuthorsAfterWireDateline", kTitle "(서울=연합뉴스) 홍길동 김철수 기자 = 정부가 15일 지원책을 발표했다.\n", "연합뉴스", nullptr, nullptr, "홍길동, 김철수"},
+        MetaCase{"AuthorLeadWithoutDateline", kTitle "홍길동 기자 = 정부가 15일 지원책을 발표했다.\n", nullptr, nullptr, nullptr, "홍길동"},
+        MetaCase{"AuthorsMiddleDot", kTitle kBody "홍길동·김철수 기자\n", nullptr, nullptr, nullptr, "홍길동, 김철수"},
+        MetaCase{"AuthorEmailBeside", kTitle kBody "홍길동 기자 hong@example.com\n", nullptr, nullptr, nullptr, "홍길동"},
+        MetaCase{"AuthorEmailInParentheses", kTitle kBody "홍길동 기자(hong@example.com)\n", nullptr, nullptr, nullptr, "홍길동"},
+        MetaCase{"AuthorEmailInAngleBrackets", kTitle kBody "홍길동 기자 <hong@example.com>\n", nullptr, nullptr, nullptr, "홍길동"},
+        MetaCase{"AuthorEmailFirst", kTitle kBody "hong@example.com 홍길동 기자\n", nullptr, nullptr, nullptr, "홍길동"},
+        // lookalikes that must not be taken
+        MetaCase{"NotDateInSentence", kTitle "2025년 1월 15일 서울에서 열린 행사에서 정부가 발표했다.\n", nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotLabelledSentence", kTitle "입력 2025년 1월 15일까지 신청을 받는다.\n" kBody, nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotRegisteredSentence", kTitle "등록 2025.01.15 이후 접수된 건은 무효다.\n" kBody, nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotRevisionSentence", kTitle kBody "수정 사항은 2025.01.20 공개된다.\n", nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotUnlabelledDateAfterBody", kTitle kBody "2025.01.15\n", nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotUnlabelledDateInsideBody", kTitle kBody "2025.01.15\n이후 정부는 추가 대책을 내놨다.\n", nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotInvalidCalendarDate", kTitle "입력 2025-02-30\n" kBody, nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotInvalidMonth", kTitle "2025년 13월 1일\n" kBody, nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotImplausibleYear", kTitle "입력 0025-01-15\n" kBody, nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotEnglishPublishedProse", kTitle "Published in 2025, the report sold well.\n" kBody, nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotPressConference", kTitle kBody "정부 기자회견\n", nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotPressConferenceWithName", kTitle kBody "홍길동 기자회견\n", nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotReportersInSentence", kTitle kBody "현장에는 기자들이 몰렸다.\n", nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotCopyrightQuotedInSentence", kTitle kBody "기사 하단의 \"저작권자 © 예시일보 무단전재 및 재배포 금지\" 문구가 있다.\n", nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotCopyrightQuotedLine", kTitle kBody "\"Copyright © 예시일보\"\n", nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotPhotoAgencySign", kTitle kBody "ⓒ 로이터\n", nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotPhotoCreditWithSign", kTitle kBody "사진 ⓒ 게티이미지뱅크\n", nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotNoticeWithoutHolder", kTitle kBody "무단전재 및 재배포 금지\n", nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotPublisherInBodySentence", kTitle "예시일보에 따르면 정부는 지원을 늘린다.\n", nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotScaleInParentheses", kTitle "(1=매우 그렇다) 응답이 절반을 넘었다.\n", nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotWritingAsCommonNoun", kTitle "글 쓰기\n" kBody, nullptr, nullptr, nullptr, nullptr}),
+    [](const ::testing::TestParamInfo<MetaCase>& info) { return std::string(info.param.name); });
+
+#undef kTitle
+#undef kBody
 
 // ---------------------------------------------------------------------------
 // Robustness
