@@ -875,6 +875,23 @@ std::optional<LineInfo> read_dateline(std::string_view line) {
   return info;
 }
 
+// `홍길동`, `홍길동·김철수 hong@example.com`: names and nothing else (e-mail
+// addresses aside), each starting with a family name, joined by `, `.
+std::optional<std::string> names_only(std::string_view value) {
+  std::vector<std::string_view> words;
+  for (auto word : byline_words(value))
+    if (!is_email(word) && !strip_decoration(word).empty()) words.push_back(word);
+  if (words.empty() || words.size() > kMaxWritingCreditWords) return std::nullopt;
+  std::string joined;
+  for (auto word : words) {
+    for (auto piece : name_pieces(word)) {  // every piece a name: 쓰기가 어렵다 is none
+      if (!is_name(piece) || !starts_with_one_of(piece, kSurnames)) return std::nullopt;
+      joined += (joined.empty() ? "" : ", ") + std::string(piece);
+    }
+  }
+  return joined;
+}
+
 // `글 홍길동`, `글·사진 홍길동·김철수`: a writing credit, names only. Without a
 // title after them the names must look like Korean names (글 쓰기 is not one).
 std::optional<LineInfo> read_writing_credit(std::string_view s) {
@@ -893,20 +910,8 @@ std::optional<LineInfo> read_writing_credit(std::string_view s) {
       info.publisher_name = byline->publisher;
       return info;
     }
-    std::vector<std::string_view> words;
-    for (auto word : byline_words(value))
-      if (!is_email(word) && !strip_decoration(word).empty()) words.push_back(word);
-    if (words.empty() || words.size() > kMaxWritingCreditWords) return std::nullopt;
-    std::vector<std::string> names;
-    for (auto word : words) {
-      for (auto piece : name_pieces(word)) {  // every piece a name: 쓰기가 어렵다 is none
-        if (!is_name(piece) || !starts_with_one_of(piece, kSurnames)) return std::nullopt;
-        names.emplace_back(piece);
-      }
-    }
-    std::string joined;
-    for (const auto& name : names) joined += (joined.empty() ? "" : ", ") + name;
-    info.author = std::move(joined);
+    info.author = names_only(value);
+    if (!info.author) return std::nullopt;
     return info;
   }
   return std::nullopt;
@@ -920,6 +925,8 @@ std::optional<LineInfo> read_label_line(std::string_view s) {
       if (auto byline = read_byline(*value)) {
         info.author = byline->author;
         info.publisher_name = byline->publisher;
+      } else {
+        info.author = names_only(*value);  // 작성자 : 홍길동
       }
       info.publisher_zone = s;
       info.trust = Trust::byline;
