@@ -482,8 +482,14 @@ std::optional<DateLabelMatch> date_label_at(std::string_view s) {
   if (!best) return std::nullopt;
   std::size_t length = best->label.size();
   std::size_t suffix = 0;
-  for (auto candidate : kDateLabelSuffixes)
+  std::size_t spaced = length;  // 게재 일자, 입력 시간
+  while (spaced < s.size() && s[spaced] == ' ') ++spaced;
+  for (auto candidate : kDateLabelSuffixes) {
     if (s.substr(length).starts_with(candidate)) suffix = std::max(suffix, candidate.size());
+    else if (spaced > length && s.substr(spaced).starts_with(candidate) &&
+             !is_word_char(char_at(s, spaced + candidate.size())))
+      suffix = std::max(suffix, spaced - length + candidate.size());
+  }
   length += suffix;
   // 입력하다, 등록금, Dated are words of their own; 입력2025.01.15 is a glued label.
   if (const char32_t next = char_at(s, length); is_word_char(next) && !(next >= '0' && next <= '9'))
@@ -692,7 +698,8 @@ bool is_publisher_shaped(std::string_view name) {
   if (name.find_first_of("=/@:") != std::string_view::npos || is_url(name)) return false;
   if (is_publisher_name(name)) return true;
   return std::none_of(words.begin(), words.end(), [](std::string_view w) {
-    return contains(kPictureCredits, ascii_lower(strip_decoration(w))) || is_navigation_word(w);
+    const std::string lower = ascii_lower(strip_decoration(w));
+    return contains(kPictureCredits, lower) || contains(kNavigationWords, lower);
   });
 }
 
@@ -744,8 +751,10 @@ std::optional<Lead> read_lead(std::string_view s) {
       return lead;
     }
     lead.publisher_zone = inside.substr(eq + 1);
-    // (서울=예시뉴스): an agency the gazetteer does not list, named after a place.
-    if (!find_publisher(lead.publisher_zone) && is_place(inside.substr(0, eq)) &&
+    if (auto byline = read_byline(lead.publisher_zone); byline && byline->author) {  // [세종=이데일리 홍길동 기자]
+      lead.author = byline->author;
+      lead.publisher_name = byline->publisher;
+    } else if (!find_publisher(lead.publisher_zone) && is_place(inside.substr(0, eq)) &&
         split_words(lead.publisher_zone).size() == 1 && is_publisher_shaped(lead.publisher_zone) &&
         !read_byline(lead.publisher_zone))
       lead.publisher_name = strip_decoration(lead.publisher_zone);
@@ -772,6 +781,19 @@ std::vector<std::string_view> split_on(std::string_view s, char separator) {
 }
 
 bool opens_dateline(std::string_view s) { return date_label_at(s) || date_at_start(s); }
+
+// After `2025.01.15 09:30`, a label followed by a date belongs to that date
+// when the line writes labels after dates (… 입력 | 2025.01.15 10:00 수정),
+// else it opens the next one (… | 수정 2025.01.16).
+bool opens_next_date(std::string_view s, std::size_t label_pos, const DateLabelMatch& label) {
+  const std::size_t next = label_pos + label.length;
+  auto date = date_at_start(s.substr(next));
+  if (!date) return false;
+  std::size_t after = next + date->length;
+  after = separators_at(s, after + time_after(s.substr(after)));
+  const bool next_has_trailing_label = date_label_at(s.substr(after)).has_value();
+  return !next_has_trailing_label;
+}
 
 // A byline or a publisher's name before the dates of a line (홍길동 기자 |
 // 입력 …, 예시일보 | 2025.01.15): where the dates start, or npos.
@@ -840,8 +862,7 @@ std::optional<LineInfo> read_dateline(std::string_view line) {
       pos += time_after(s.substr(pos));
       // Its label after it (2025-01-15 09:30 송고), unless that label opens the next date.
       const std::size_t label_pos = separators_at(s, pos);
-      if (auto label = date_label_at(s.substr(label_pos));
-          label && !date_at_start(s.substr(label_pos + label->length))) {
+      if (auto label = date_label_at(s.substr(label_pos)); label && !opens_next_date(s, label_pos, *label)) {
         role = label->role;
         pos = label_pos + label->length;
       }
@@ -1075,6 +1096,11 @@ struct CopyrightFooter {
 std::optional<CopyrightFooter> read_copyright(std::string_view line) {
   std::string_view s = trim(line);
   if (s.empty() || longer_than(s, kMaxCopyrightChars) || starts_with_one_of(s, kQuoteMarks)) return std::nullopt;
+  while (starts_with_one_of(s, kFooterLeadMarks)) {  // ※ 저작권자 ⓒ …
+    std::size_t i = 0;
+    decode(s, i);
+    s = trim(s.substr(i));
+  }
   for (auto open : kFooterBrackets) {
     if (s.starts_with(open) && !s.starts_with("(c)") && !s.starts_with("(C)")) {
       s = trim(s.substr(open.size()));
@@ -1126,7 +1152,8 @@ bool is_navigation_word(std::string_view word) {
   if (contains(kNavigationWords, ascii_lower(word))) return true;
   for (auto suffix : kNavigationSuffixes)
     if (word.ends_with(suffix)) return true;
-  return is_publisher_name(word);
+  // 예시일보 | 경제, 예시뉴스 바로가기: the site's name in its own menu
+  return is_publisher_name(word) || media_word_kind(word) == MediaWord::masthead;
 }
 
 bool is_navigation_phrase(std::string_view s) {
@@ -1203,6 +1230,13 @@ bool is_promo(std::string_view s) {
 
 // A line of `kind` where a publisher's name may be looked up, trusted at
 // `rank` (lower = more trustworthy).
+// The first menu item named like a media outlet (예시일보 | 경제), or "".
+std::string_view media_word_in(std::string_view s) {
+  for (auto item : menu_items(s))
+    if (media_word_kind(item) == MediaWord::masthead) return strip_decoration(item);
+  return {};
+}
+
 LineInfo publisher_line(Kind kind, std::string_view zone, Trust trust, std::string_view name = {}) {
   LineInfo info;
   info.kind = kind;
@@ -1236,7 +1270,8 @@ LineInfo analyze_line(std::string_view raw) {
   if (auto labelled = read_label_line(s)) return *labelled;
   if (is_caption(s) || is_credit_line(s) || ends_with_credit(s)) return line_of(Kind::caption);
   if (is_promo(s)) return publisher_line(Kind::promo, s, Trust::promo);
-  if (is_breadcrumb(s) || is_navigation(s)) return publisher_line(Kind::navigation, s, Trust::navigation);
+  if (is_breadcrumb(s) || is_navigation(s))
+    return publisher_line(Kind::navigation, s, Trust::navigation, find_publisher(s) ? "" : media_word_in(s));
   if (auto byline = read_byline(s)) {
     LineInfo info = publisher_line(Kind::byline, s, Trust::byline, byline->publisher);
     info.author = byline->author;

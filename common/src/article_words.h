@@ -124,7 +124,7 @@ inline constexpr MonthName kMonthNames[] = {
 
 // What may follow a date as its time of day or weekday: 오전 9:30, (수), 9시 30분, KST.
 inline constexpr std::string_view kTimeWords[] = {
-    "오전", "오후", "새벽", "am", "pm", "a.m", "p.m", "kst", "utc", "gmt", "기준",
+    "오전", "오후", "새벽", "am", "pm", "a.m", "p.m", "kst", "utc", "gmt", "기준", "at",
     "월요일", "화요일", "수요일", "목요일", "금요일", "토요일", "일요일",
     "월", "화", "수", "목", "금", "토", "일",
     "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
@@ -142,7 +142,7 @@ inline constexpr std::string_view kMetaLabels[] = {
     "태그", "키워드", "관련기사", "출처", "저작권자", "원문", "편집",
 };
 // `label : byline` lines.
-inline constexpr std::string_view kBylineLabels[] = {"기고자", "작성자", "필자", "글쓴이", "기자", "글"};
+inline constexpr std::string_view kBylineLabels[] = {"기고자", "작성자", "필자", "글쓴이", "기자명", "기자", "글"};
 
 // Credit words of a caption when followed by `=` (사진=로이터).
 inline constexpr std::string_view kCaptionCreditWords[] = {
@@ -189,6 +189,8 @@ inline constexpr std::string_view kHolderStops[] = {
     ",", "，", "&", "＆", "(", "（", "<", ">", "〉", "》", "[", "]", "】", "］", "|", ":", " - ", " – ", " — ",
     "무단", "재배포", "all rights", "www.", "http", "/", ". ", "。",
 };
+// Marks that may open a footer line before its copyright sign: ※ 저작권자 ⓒ X.
+inline constexpr std::string_view kFooterLeadMarks[] = {"※", "*", "■", "□", "◆", "◇", "●", "○", "▶", "▷", "-", "–", "—", "|", "·"};
 // Company forms before a holder's name: ⓒ (주)예시일보.
 inline constexpr std::string_view kCompanyPrefixes[] = {"(주)", "㈜", "주식회사", "(株)"};
 // Quote marks: a line opening with one is quoted text, never a footer.
