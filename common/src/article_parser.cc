@@ -429,6 +429,12 @@ bool is_time_word(std::string_view word) {
   return !lower.empty() && is_digit(lower[0]) && lower.find_first_not_of("0123456789:.") == std::string::npos;
 }
 
+struct DateLabelMatch {
+  DateRole role;
+  std::size_t length;  // the label with its suffix, colon and link word
+};
+std::optional<DateLabelMatch> date_label_at(std::string_view s);
+
 // Bytes at the start of `s` (what follows a date) taken by its time and
 // weekday: ` 09:30`, ` 오전 9:30`, `T09:30:00+09:00`, ` (수) 09:30:12`.
 std::size_t time_after(std::string_view s) {
@@ -450,16 +456,21 @@ std::size_t time_after(std::string_view s) {
       if (is_space(decode(s, next))) break;
       end = next;
     }
-    if (end == start || !is_time_word(s.substr(start, end - start)) || s.substr(start, end - start) == "|") break;
+    const std::string_view word = s.substr(start, end - start);
+    if (word.empty() || word == "|") break;
+    if (!is_time_word(word)) {
+      // 09:30수정 2025…: a time with the next label glued to it
+      const std::size_t clock = word.find_first_not_of("0123456789:");
+      if (clock != 0 && clock != std::string_view::npos && is_time_word(word.substr(0, clock)) &&
+          date_label_at(word.substr(clock)))
+        pos = start + clock;
+      break;
+    }
     pos = end;
   }
   return pos;
 }
 
-struct DateLabelMatch {
-  DateRole role;
-  std::size_t length;  // the label with its suffix, colon and link word
-};
 
 // Spaces and the marks between a label, its date and the next segment.
 std::size_t separators_at(std::string_view s, std::size_t pos) {
