@@ -43,6 +43,7 @@ constexpr std::size_t kMaxPublisherScanBytes = 600;
 constexpr std::size_t kMaxJournalistBylineWords = 6;   // 서울=홍길동 김철수 이영희 기자
 constexpr std::size_t kMaxContributorBylineWords = 4;  // contributor titles are also common nouns
 constexpr std::size_t kMaxWritingCreditWords = 3;      // 글 홍길동, 글·사진 홍길동 김철수
+constexpr std::size_t kMaxPersonNameChars = 3;         // 홍길동; a 4-syllable word is rather a name of a house
 constexpr int kFirstArticleYear = 1900;                // a date outside these years is a misreading
 constexpr int kLastArticleYear = 2099;
 
@@ -487,11 +488,26 @@ std::size_t separators_at(std::string_view s, std::size_t pos) {
 
 // A date label at the start of `s` (입력, 기사입력일시, 최종 수정, Published on).
 std::optional<DateLabelMatch> date_label_at(std::string_view s) {
+  // 기사승인, 최초 입력: an optional qualifier before the label.
+  std::size_t qualifier = 0;
+  for (auto word : kDateLabelQualifiers) {
+    if (!s.starts_with(word)) continue;
+    qualifier = word.size();
+    while (qualifier < s.size() && s[qualifier] == ' ') ++qualifier;
+    break;
+  }
   const DateLabel* best = nullptr;
-  for (const auto& label : kDateLabels)
-    if (iequals_prefix(s, label.label) && (!best || label.label.size() > best->label.size())) best = &label;
+  for (std::size_t start : {qualifier, std::size_t{0}}) {
+    for (const auto& label : kDateLabels)
+      if (iequals_prefix(s.substr(start), label.label) && (!best || label.label.size() > best->label.size()))
+        best = &label;
+    if (best) {
+      qualifier = start;
+      break;
+    }
+  }
   if (!best) return std::nullopt;
-  std::size_t length = best->label.size();
+  std::size_t length = qualifier + best->label.size();
   std::size_t suffix = 0;
   std::size_t spaced = length;  // 게재 일자, 입력 시간
   while (spaced < s.size() && s[spaced] == ' ') ++spaced;
@@ -1096,6 +1112,14 @@ std::string_view footer_holder(std::string_view rest) {
   return strip_decoration(rest.substr(0, end));
 }
 
+// 정다은, 김하늘: a Korean personal name (ⓒ 정다은 under a photo credits the
+// photographer), not a media name (예시일보) nor a listed publisher.
+bool is_person_name(std::string_view word) {
+  word = strip_decoration(word);
+  return char_count(word) <= kMaxPersonNameChars && is_name(word) && starts_with_one_of(word, kSurnames) &&
+         media_word_kind(word) != MediaWord::masthead;
+}
+
 struct CopyrightFooter {
   std::string holder;  // empty when the footer names none
   bool says_copyright = false;
@@ -1128,8 +1152,8 @@ std::optional<CopyrightFooter> read_copyright(std::string_view line) {
   }
   const std::string_view holder = footer_holder(s.substr(opening.length));
   footer.says_copyright = opening.says_copyright || is_copyright(s.substr(opening.length));
-  if (is_publisher_shaped(holder)) footer.holder = holder;
-  else if (!footer.says_copyright) return std::nullopt;  // ⓒ 로이터, ⓒ 한 줄 평: a credit or prose
+  if (is_publisher_shaped(holder) && (footer.says_copyright || !is_person_name(holder))) footer.holder = holder;
+  else if (!footer.says_copyright) return std::nullopt;  // ⓒ 로이터, ⓒ 정다은 (a photographer): a credit
   return footer;
 }
 

@@ -40,6 +40,12 @@ inline constexpr PublisherAlias kPublishers[] = {
     {"머니S", "머니S"},             {"부산일보", "부산일보"},       {"국제신문", "국제신문"},
     {"매일신문", "매일신문"},       {"영남일보", "영남일보"},       {"강원일보", "강원일보"},
     {"경기일보", "경기일보"},       {"코리아헤럴드", "코리아헤럴드"}, {"코리아타임스", "코리아타임스"},
+    // the names outlets write in their footers' web addresses (Copyright © etnews)
+    {"chosun", "조선일보"},         {"joongang", "중앙일보"},       {"donga", "동아일보"},
+    {"hankyung", "한국경제"},
+    {"etnews", "전자신문"},         {"bloter", "블로터"},           {"yonhapnews", "연합뉴스"},
+    {"newsis", "뉴시스"},           {"edaily", "이데일리"},         {"sedaily", "서울경제"},
+    {"fnnews", "파이낸셜뉴스"},     {"asiae", "아시아경제"},        {"heraldcorp", "헤럴드경제"},
 };
 
 // A one-word line ending like a media name is a masthead even when the
@@ -67,7 +73,7 @@ inline constexpr std::string_view kNavigationWords[] = {
     "랭킹", "섹션", "전체", "확대", "축소", "저장", "알림", "원문", "프로필", "응원하기",
     "팔로우", "기자페이지", "다른기사", "관련기사", "인기", "최신", "포토", "보기",
     "영상", "facebook", "twitter", "kakao", "print", "share", "menu", "search", "login",
-    "advertisement", "ad",
+    "advertisement", "ad", "로고", "logo", "daum", "naver", "nate", "네이트", "기사원문",
     // section names, which sit alone above a title
     "정치", "경제", "사회", "국제", "세계", "문화", "스포츠", "연예", "오피니언", "사설",
     "칼럼", "산업", "금융", "증권", "부동산", "it", "과학", "생활", "라이프", "전국", "지역",
@@ -107,6 +113,8 @@ inline constexpr DateLabel kDateLabels[] = {
     {"last updated", DateRole::revised}, {"updated", DateRole::revised},
     {"last modified", DateRole::revised}, {"modified", DateRole::revised},
 };
+// Qualifiers before a label: 기사승인, 기사 입력, 최초 등록.
+inline constexpr std::string_view kDateLabelQualifiers[] = {"기사", "최초"};
 inline constexpr std::string_view kDateLabelSuffixes[] = {"일시", "일자", "시간", "시각", "날짜", "일"};
 // Words allowed between an English label and its date (Published on …).
 inline constexpr std::string_view kDateLabelLinkWords[] = {"on", "at"};
