@@ -461,9 +461,11 @@ std::size_t time_after(std::string_view s) {
     if (word.empty() || word == "|") break;
     if (!is_time_word(word)) {
       // 09:30수정 2025…: a time with the next label glued to it
+      // 09:30/수정:2025…: the same with a separator between
       const std::size_t clock = word.find_first_not_of("0123456789:");
-      if (clock != 0 && clock != std::string_view::npos && is_time_word(word.substr(0, clock)) &&
-          date_label_at(word.substr(clock)))
+      const std::size_t label = word.find_first_not_of("/|,", clock);
+      if (clock != 0 && label != std::string_view::npos && is_time_word(word.substr(0, clock)) &&
+          date_label_at(word.substr(label)))
         pos = start + clock;
       break;
     }
@@ -769,6 +771,12 @@ std::optional<Lead> read_lead(std::string_view s) {
     Lead lead;
     const std::size_t eq = inside.find('=');
     if (eq == std::string_view::npos) {  // [이데일리 홍길동 기자] 본문…
+      if (is_publisher_name(inside) || media_word_kind(inside) == MediaWord::masthead) {  // [파이낸셜뉴스] 본문…
+        lead.publisher_zone = inside;
+        if (!is_publisher_name(inside)) lead.publisher_name = strip_decoration(inside);
+        lead.has_text_after = has_word_char(rest);
+        return lead;
+      }
       auto byline = read_byline(inside);
       if (!byline) return std::nullopt;
       lead.publisher_zone = inside;
@@ -778,9 +786,15 @@ std::optional<Lead> read_lead(std::string_view s) {
       return lead;
     }
     lead.publisher_zone = inside.substr(eq + 1);
+    const std::string_view left = trim(inside.substr(0, eq));
     if (auto byline = read_byline(lead.publisher_zone); byline && byline->author) {  // [세종=이데일리 홍길동 기자]
       lead.author = byline->author;
       lead.publisher_name = byline->publisher;
+      // [헤럴드경제=홍길동 기자]: the house before `=`, where wires put the place
+      if (is_publisher_name(left) || media_word_kind(left) == MediaWord::masthead) {
+        lead.publisher_zone = left;
+        lead.publisher_name = is_publisher_name(left) ? std::string_view{} : strip_decoration(left);
+      }
     } else if (!find_publisher(lead.publisher_zone) && is_place(inside.substr(0, eq)) &&
         split_words(lead.publisher_zone).size() == 1 && is_publisher_shaped(lead.publisher_zone) &&
         !read_byline(lead.publisher_zone))
@@ -1123,6 +1137,7 @@ bool is_person_name(std::string_view word) {
 struct CopyrightFooter {
   std::string holder;  // empty when the footer names none
   bool says_copyright = false;
+  bool photo_credit = false;  // © News1 홍길동 기자: a caption's credit, no footer
 };
 
 // `Copyright © X`, `Copyright ⓒ X & x.com`, `ⓒ X`, `저작권자 © X 무단전재 및
@@ -1150,10 +1165,21 @@ std::optional<CopyrightFooter> read_copyright(std::string_view line) {
     footer.says_copyright = true;
     return footer;
   }
-  const std::string_view holder = footer_holder(s.substr(opening.length));
-  footer.says_copyright = opening.says_copyright || is_copyright(s.substr(opening.length));
-  if (is_publisher_shaped(holder) && (footer.says_copyright || !is_person_name(holder))) footer.holder = holder;
-  else if (!footer.says_copyright) return std::nullopt;  // ⓒ 로이터, ⓒ 정다은 (a photographer): a credit
+  const std::string_view rest = s.substr(opening.length);
+  const std::string_view holder = footer_holder(rest);
+  footer.says_copyright = opening.says_copyright || is_copyright(rest);
+  if (!footer.says_copyright && read_byline(holder)) {  // © News1 홍길동 기자: a photographer's credit
+    footer.photo_credit = true;
+    return footer;
+  }
+  if (is_publisher_shaped(holder) && (footer.says_copyright || !is_person_name(holder))) {
+    // ⓒ 세상을 보는 눈, 세계일보: a slogan before the house's name.
+    const bool house_name = is_publisher_name(holder) || media_word_kind(holder) == MediaWord::masthead;
+    const auto listed = house_name ? std::nullopt : find_publisher(rest);
+    footer.holder = listed ? *listed : holder;
+  } else if (!footer.says_copyright) {
+    return std::nullopt;  // ⓒ 로이터, ⓒ 정다은 (a photographer): a credit
+  }
   return footer;
 }
 
@@ -1292,6 +1318,7 @@ LineInfo analyze_line(std::string_view raw) {
   if (s.empty()) return line_of(Kind::blank);
   if (!has_word_char(s)) return line_of(Kind::navigation);  // rules and ornaments: ----, ▲, |
   if (auto footer = read_copyright(s)) {
+    if (footer->photo_credit) return line_of(Kind::caption);
     // Before mastheads: `ⓒ 연합뉴스` is a footer (or a credit), not the site's own name.
     const Trust trust = footer->says_copyright ? Trust::copyright_footer : Trust::copyright_sign;
     return publisher_line(Kind::copyright, footer->holder.empty() ? s : std::string_view{}, trust, footer->holder);

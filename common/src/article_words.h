@@ -134,7 +134,7 @@ inline constexpr MonthName kMonthNames[] = {
 inline constexpr std::string_view kTimeWords[] = {
     "오전", "오후", "새벽", "am", "pm", "a.m", "p.m", "kst", "utc", "gmt", "기준", "at",
     "월요일", "화요일", "수요일", "목요일", "금요일", "토요일", "일요일",
-    "월", "화", "수", "목", "금", "토", "일",
+    "월", "화", "수", "목", "금", "토", "일", "月", "火", "水", "木", "金", "土", "日",
     "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 };
