@@ -23,6 +23,10 @@ using namespace article_words;  // the word lists, kept apart from the rules
 // ---------------------------------------------------------------------------
 
 constexpr std::size_t kMaxTitleChars = 200;            // a longer first line is a paragraph
+constexpr std::size_t kMinTitleChars = 4;              // shorter lines (가 가, ▲ 1) are no title
+constexpr std::size_t kMinTitleWordChars = 2;
+constexpr std::size_t kMinNameChars = 2;               // Korean names: 2 to 4 syllables
+constexpr std::size_t kMaxNameChars = 4;
 constexpr std::size_t kMaxBylineChars = 80;
 constexpr std::size_t kMaxNavigationChars = 160;       // menus, share bars, mastheads
 constexpr std::size_t kMaxNavigationPhraseChars = 40;
@@ -576,7 +580,7 @@ bool is_sentence_like(std::string_view s) {
 
 bool is_name(std::string_view word) {
   const std::size_t n = char_count(word);
-  if (n < 2 || n > 4) return false;
+  if (n < kMinNameChars || n > kMaxNameChars) return false;
   for (std::size_t i = 0; i < word.size();)
     if (!is_hangul_syllable(decode(word, i))) return false;
   if (contains(kNonNameWords, word) || is_publisher_name(word)) return false;
@@ -1457,7 +1461,7 @@ bool is_substantial(std::string_view folded) {
   std::size_t word_chars = 0;
   for (std::size_t i = 0; i < folded.size();)
     if (is_word_char(decode(folded, i))) ++word_chars;
-  return word_chars >= 2 && longer_than(folded, 3);
+  return word_chars >= kMinTitleWordChars && longer_than(folded, kMinTitleChars - 1);
 }
 
 // Metadata the heuristics found, best candidate per field.
