@@ -427,11 +427,17 @@ std::optional<DatePrefix> date_at_start(std::string_view s) {
 bool is_time_word(std::string_view word) {
   std::string lower = ascii_lower(strip_decoration(word));
   if (lower.empty() || contains(kTimeWords, lower)) return true;
-  for (std::string_view meridiem : {"am", "pm"})
-    if (lower.size() > meridiem.size() && lower.ends_with(meridiem)) lower.resize(lower.size() - meridiem.size());
-  for (auto unit : kTimeUnits)
-    if (lower.size() > unit.size() && lower.ends_with(unit)) lower.resize(lower.size() - unit.size());
-  return !lower.empty() && is_digit(lower[0]) && lower.find_first_not_of("0123456789:.") == std::string::npos;
+  bool unit = false;  // 9시, 30분, 9:30am
+  for (std::string_view suffix : kTimeUnits) {
+    if (lower.size() > suffix.size() && lower.ends_with(suffix)) {
+      lower.resize(lower.size() - suffix.size());
+      unit = true;
+      break;
+    }
+  }
+  // a clock needs its colon: 2025.01.20 after a date is another date, not a time
+  return !lower.empty() && is_digit(lower[0]) && lower.find_first_not_of("0123456789:") == std::string::npos &&
+         (unit || lower.find(':') != std::string::npos);
 }
 
 struct DateLabelMatch {
@@ -917,7 +923,8 @@ std::optional<LineInfo> read_dateline(std::string_view line) {
     // 2025년 1월 15일까지, 2025.01.15부터: the date is part of a sentence.
     if (is_hangul_syllable(char_at(s, pos)) && !date_label_at(s.substr(pos))) return std::nullopt;
     if (!role) {
-      if (!first_unlabelled) first_unlabelled = date->date;
+      if (first_unlabelled) return std::nullopt;  // 2025.01.15 ~ 2025.01.20: a period, not a dateline
+      first_unlabelled = date->date;
       continue;
     }
     labelled = true;
@@ -945,8 +952,11 @@ std::optional<LineInfo> read_dateline(std::string_view line) {
 // addresses aside), each starting with a family name, joined by `, `.
 std::optional<std::string> names_only(std::string_view value) {
   std::vector<std::string_view> words;
-  for (auto word : byline_words(value))
-    if (!is_email(word) && !strip_decoration(word).empty()) words.push_back(word);
+  for (auto word : byline_words(value)) {
+    if (is_email(word) || strip_decoration(word).empty()) continue;
+    if (has_sentence_punctuation(word)) return std::nullopt;  // 지대~ is an exclamation
+    words.push_back(word);
+  }
   if (words.empty() || words.size() > kMaxWritingCreditWords) return std::nullopt;
   std::string joined;
   for (auto word : words) {
@@ -1008,6 +1018,26 @@ std::optional<LineInfo> read_label_line(std::string_view s) {
     }
   }
   return std::nullopt;
+}
+
+// 사진 홍길동 기자, 촬영기자:홍길동/영상편집:김철수: credits of pictures and
+// video, never the article's byline.
+bool is_media_credit(std::string_view s) {
+  if (longer_than(s, kMaxBylineChars)) return false;
+  for (auto segment : split_on(s, '/')) {
+    segment = trim(segment);
+    std::size_t role = 0;
+    for (auto word : kMediaCreditRoles)
+      if (segment.starts_with(word)) role = std::max(role, word.size());
+    if (role == 0) return false;
+    const char32_t next = char_at(segment, role);
+    if (!is_space(next) && next != ':' && next != '=' && next != 0xFF1A) return false;
+    const std::string_view names =
+        trim_if(segment.substr(role), [](char32_t c) { return is_space(c) || c == ':' || c == '=' || c == 0xFF1A; });
+    auto byline = read_byline(names);
+    if (!names_only(names) && !(byline && byline->author)) return false;
+  }
+  return true;
 }
 
 bool is_caption(std::string_view s) {
@@ -1334,7 +1364,7 @@ LineInfo analyze_line(std::string_view raw) {
   }
   if (auto dateline = read_dateline(s)) return *dateline;
   if (auto labelled = read_label_line(s)) return *labelled;
-  if (is_caption(s) || is_credit_line(s) || ends_with_credit(s)) return line_of(Kind::caption);
+  if (is_caption(s) || is_credit_line(s) || ends_with_credit(s) || is_media_credit(s)) return line_of(Kind::caption);
   if (is_promo(s)) return publisher_line(Kind::promo, s, Trust::promo);
   if (is_breadcrumb(s) || is_navigation(s))
     return publisher_line(Kind::navigation, s, Trust::navigation, find_publisher(s) ? "" : media_word_in(s));

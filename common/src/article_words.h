@@ -138,7 +138,7 @@ inline constexpr std::string_view kTimeWords[] = {
     "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 };
-inline constexpr std::string_view kTimeUnits[] = {"시", "분", "초"};
+inline constexpr std::string_view kTimeUnits[] = {"시", "분", "초", "am", "pm"};
 
 // Endings of a Korean predicate: a text segment with one is a sentence,
 // never a label's value (입력 2025.01.15 이후 신청을 받는다).
@@ -156,6 +156,12 @@ inline constexpr std::string_view kBylineLabels[] = {"기고자", "작성자", "
 inline constexpr std::string_view kCaptionCreditWords[] = {
     "사진제공", "사진출처", "사진", "그래픽", "영상", "자료", "이미지", "일러스트",
     "캡처", "그림", "디자인", "제공",
+};
+// Roles credited for pictures and video (사진 홍길동 기자, 영상편집:김철수): a
+// line of them is a caption's credit, not the article's byline.
+inline constexpr std::string_view kMediaCreditRoles[] = {
+    "사진", "사진기자", "영상", "영상취재", "영상편집", "영상디자인", "촬영", "촬영기자", "그래픽", "편집",
+    "디자인", "일러스트", "CG",
 };
 // Words that, in brackets at the start of a line, label a caption ([그래픽] …).
 inline constexpr std::string_view kCaptionBracketWords[] = {
