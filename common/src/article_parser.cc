@@ -686,10 +686,12 @@ std::optional<Byline> read_byline(std::string_view s) {
   std::string_view last = strip_decoration(words.back());
   std::vector<std::string_view> before(words.begin(), words.end() - 1);
   bool is_byline = false;
+  bool contributor = false;
   if (contains(kJournalistTitles, last)) {
     is_byline = words.size() <= kMaxJournalistBylineWords;
   } else if (contains(kContributorTitles, last)) {
     is_byline = words.size() <= kMaxContributorBylineWords;
+    contributor = true;
   } else {
     for (auto title : kJournalistTitles) {  // 홍길동기자: title written against the name
       if (words.size() <= 2 && last.size() > title.size() && last.ends_with(title) &&
@@ -711,6 +713,9 @@ std::optional<Byline> read_byline(std::string_view s) {
     }
     collect_names(word, names);
   }
+  // 입만 변호사: contributor titles are common nouns, so the name must look like one.
+  if (contributor && !std::all_of(names.begin(), names.end(), [](const std::string& n) { return starts_with_one_of(n, kSurnames); }))
+    return std::nullopt;
   if (!names.empty()) {
     std::string joined;
     for (const auto& name : names) joined += (joined.empty() ? "" : ", ") + name;

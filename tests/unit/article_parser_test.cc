@@ -608,6 +608,7 @@ INSTANTIATE_TEST_SUITE_P(
         MetaCase{"NotPhotographerByline", kTitle "사진 김사진 기자\n" kBody "홍길동 기자\n", nullptr, nullptr, nullptr, "홍길동"},
         MetaCase{"NotVideoCredits", kTitle kBody "촬영기자:김사진/영상편집:이편집\n", nullptr, nullptr, nullptr, nullptr},
         MetaCase{"NotADatePeriod", kTitle "2025.01.15 ~ 2025.01.20\n" kBody, nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotContributorTitleAsCommonNoun", kTitle kBody "입만 변호사\n", nullptr, nullptr, nullptr, nullptr},
         MetaCase{"NotNoticeWithoutHolder", kTitle kBody "무단전재 및 재배포 금지\n", nullptr, nullptr, nullptr, nullptr},
         MetaCase{"NotPublisherInBodySentence", kTitle "예시일보에 따르면 정부는 지원을 늘린다.\n", nullptr, nullptr, nullptr, nullptr},
         MetaCase{"NotScaleInParentheses", kTitle "(1=매우 그렇다) 응답이 절반을 넘었다.\n", nullptr, nullptr, nullptr, nullptr},
