@@ -939,6 +939,9 @@ std::optional<LineInfo> read_dateline(std::string_view line) {
   if (!labelled && !first_unlabelled) return std::nullopt;
   const std::string_view tail = trim(s.substr(std::min(pos, s.size())));
   if (is_sentence_like(tail) || starts_with_one_of(tail, kQuoteMarks)) return std::nullopt;
+  // 등록일 : 2010.05.01 | 발행인 : 홍길동: the site's registration in its footer
+  for (auto word : kPublisherInfoWords)
+    if (tail.find(word) != std::string_view::npos) return std::nullopt;
   for (auto segment : split_on(tail, '|')) {
     if (info.author) break;
     if (auto byline = read_byline(segment); byline && byline->author) {

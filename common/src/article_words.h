@@ -73,7 +73,8 @@ inline constexpr std::string_view kNavigationWords[] = {
     "랭킹", "섹션", "전체", "확대", "축소", "저장", "알림", "원문", "프로필", "응원하기",
     "팔로우", "기자페이지", "다른기사", "관련기사", "인기", "최신", "포토", "보기",
     "영상", "facebook", "twitter", "kakao", "print", "share", "menu", "search", "login",
-    "advertisement", "ad", "로고", "logo", "daum", "naver", "nate", "네이트", "기사원문",
+    "advertisement", "ad", "로고", "logo", "daum", "naver", "nate", "네이트", "기사원문", "글자", "크기",
+    "폰트", "북마크", "즐겨찾기", "sns", "카카오", "블로그", "텔레그램", "페이스북으로", "트위터로",
     // section names, which sit alone above a title
     "정치", "경제", "사회", "국제", "세계", "문화", "스포츠", "연예", "오피니언", "사설",
     "칼럼", "산업", "금융", "증권", "부동산", "it", "과학", "생활", "라이프", "전국", "지역",
@@ -139,6 +140,12 @@ inline constexpr std::string_view kTimeWords[] = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 };
 inline constexpr std::string_view kTimeUnits[] = {"시", "분", "초", "am", "pm"};
+
+// Words of a site's registration footer (등록일 : 2010.05.01 | 발행인 : …): a
+// date on such a line is the outlet's, not the article's.
+inline constexpr std::string_view kPublisherInfoWords[] = {
+    "등록번호", "발행인", "편집인", "발행·편집인", "사업자", "청소년보호", "주소", "전화", "대표전화", "팩스",
+};
 
 // Endings of a Korean predicate: a text segment with one is a sentence,
 // never a label's value (입력 2025.01.15 이후 신청을 받는다).

@@ -592,6 +592,7 @@ INSTANTIATE_TEST_SUITE_P(
         MetaCase{"NotUnlabelledDateInsideBody", kTitle kBody "2025.01.15\n이후 정부는 추가 대책을 내놨다.\n", nullptr, nullptr, nullptr, nullptr},
         MetaCase{"NotLabelWordStartingASentence", kTitle "입력 데이터는 2025.01.15에 갱신됐다.\n" kBody, nullptr, nullptr, nullptr, nullptr},
         MetaCase{"NotCommentDatesAfterBody", kTitle kBody "댓글 0\n2025.01.16 10:22\n", nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotTheSitesRegistrationDate", kTitle kBody "등록일 : 2010.05.01 | 발행인 : 홍길동 | 편집인 : 김철수\n", nullptr, nullptr, nullptr, nullptr},
         MetaCase{"NotInvalidCalendarDate", kTitle "입력 2025-02-30\n" kBody, nullptr, nullptr, nullptr, nullptr},
         MetaCase{"NotInvalidMonth", kTitle "2025년 13월 1일\n" kBody, nullptr, nullptr, nullptr, nullptr},
         MetaCase{"NotImplausibleYear", kTitle "입력 0025-01-15\n" kBody, nullptr, nullptr, nullptr, nullptr},
