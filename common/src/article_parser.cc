@@ -1176,6 +1176,23 @@ bool is_person_name(std::string_view word) {
          media_word_kind(word) != MediaWord::masthead;
 }
 
+// `이 기사의 저작권은 예시일보에 있습니다`: the holder a footer sentence names,
+// when it is named like a media outlet (저작권은 작가에게 있다 is prose).
+std::optional<std::string_view> stated_holder(std::string_view s) {
+  constexpr std::string_view kClaim = "저작권은 ";
+  const std::size_t claim = s.find(kClaim);
+  if (claim == std::string_view::npos) return std::nullopt;
+  const std::string_view rest = s.substr(claim + kClaim.size());
+  const std::size_t particle = rest.find("에");
+  if (particle == std::string_view::npos) return std::nullopt;
+  const std::string_view name = strip_decoration(rest.substr(0, particle));
+  if (!is_publisher_name(name) && media_word_kind(name) != MediaWord::masthead) return std::nullopt;
+  // a footer states it and forbids copying; a report about a ruling does neither
+  const std::string_view after = trim(rest.substr(particle + std::string_view("에").size()));
+  if (!is_copyright(s) && !after.starts_with("있습니다") && !after.starts_with("있음")) return std::nullopt;
+  return name;
+}
+
 struct CopyrightFooter {
   std::string holder;  // empty when the footer names none
   bool says_copyright = false;
@@ -1202,6 +1219,11 @@ std::optional<CopyrightFooter> read_copyright(std::string_view line) {
   const FooterOpening opening = footer_opening(s);
   CopyrightFooter footer;
   if (opening.length == 0) {
+    if (auto holder = stated_holder(s)) {  // 이 기사의 저작권은 예시일보에 있습니다
+      footer.says_copyright = true;
+      footer.holder = *holder;
+      return footer;
+    }
     // 무단전재 및 재배포 금지 on a line of its own: a footer naming a listed publisher at most.
     if (!is_copyright(s) || is_sentence_like(s)) return std::nullopt;
     footer.says_copyright = true;
