@@ -559,6 +559,7 @@ struct LineInfo {
   std::string_view publisher_zone;  // where a listed publisher's name may be looked up
   std::string publisher_name;       // a publisher a rule found by position (footer, masthead), as written
   Trust trust = Trust::none;
+  bool may_be_title = false;  // a bracket-labelled caption ([사진] …): the title when no paragraph precedes it
 };
 
 // `label : value` with an explicit colon.
@@ -713,9 +714,13 @@ std::optional<Byline> read_byline(std::string_view s) {
     }
     collect_names(word, names);
   }
-  // 입만 변호사: contributor titles are common nouns, so the name must look like one.
-  if (contributor && !std::all_of(names.begin(), names.end(), [](const std::string& n) { return starts_with_one_of(n, kSurnames); }))
-    return std::nullopt;
+  // 홍길동 예시대 의대 교수: a contributor's name comes first, the affiliation
+  // after it; and contributor titles are common nouns (입만 변호사 is no byline).
+  if (contributor && !names.empty()) {
+    if (names.front() != strip_decoration(before.front()) || !starts_with_one_of(names.front(), kSurnames))
+      return std::nullopt;
+    names.resize(1);
+  }
   if (!names.empty()) {
     std::string joined;
     for (const auto& name : names) joined += (joined.empty() ? "" : ", ") + name;
@@ -1048,6 +1053,36 @@ bool is_media_credit(std::string_view s) {
   return true;
 }
 
+// [그래픽] …, [사진] …: a caption, or the title of a photo story when it comes
+// before any paragraph.
+bool is_bracket_caption(std::string_view s) {
+  for (auto open : {"[", "<", "〈", "【", "［", "("}) {
+    if (!s.starts_with(open)) continue;
+    std::string_view inside = trim(s.substr(std::string_view(open).size()));
+    for (auto word : kCaptionBracketWords) {
+      if (!inside.starts_with(word)) continue;
+      std::string_view after = inside.substr(word.size());
+      if (!after.empty() && !is_word_char(char_at(after, 0))) return true;
+    }
+  }
+  return false;
+}
+
+// [사진] 봄꽃 만개한 여의도: a bare label in brackets, then a headline (not
+// 〈사진= 로이터〉, a credit).
+bool is_labelled_photo_story(std::string_view s) {
+  if (!is_bracket_caption(s)) return false;
+  std::size_t at = std::string_view::npos, length = 0;
+  for (std::string_view closing : {"]", ">", ")", "〉", "】", "］"}) {
+    if (const std::size_t found = s.find(closing); found < at) {
+      at = found;
+      length = closing.size();
+    }
+  }
+  if (at == std::string_view::npos) return false;
+  return contains(kCaptionBracketWords, strip_decoration(s.substr(0, at))) && has_word_char(s.substr(at + length));
+}
+
 bool is_caption(std::string_view s) {
   for (auto marker : kCaptionMarkers)
     if (s.find(marker) != std::string_view::npos) return true;
@@ -1060,16 +1095,7 @@ bool is_caption(std::string_view s) {
       if (rest.starts_with("=") || rest.starts_with("＝")) return true;
     }
   }
-  for (auto open : {"[", "<", "〈", "【", "［", "("}) {
-    if (!s.starts_with(open)) continue;
-    std::string_view inside = trim(s.substr(std::string_view(open).size()));
-    for (auto word : kCaptionBracketWords) {
-      if (!inside.starts_with(word)) continue;
-      std::string_view after = inside.substr(word.size());
-      if (!after.empty() && !is_word_char(char_at(after, 0))) return true;
-    }
-  }
-  return false;
+  return is_bracket_caption(s);
 }
 
 bool is_credit_word(std::string_view word) {
@@ -1303,6 +1329,13 @@ bool is_number(std::string_view word) {
 bool is_navigation(std::string_view s) {
   if (longer_than(s, kMaxNavigationChars)) return false;
   if (is_navigation_phrase(s) || is_hashtag_line(s)) return true;
+  // 주요 서비스 바로가기, 페이스북(으)로 기사보내기: a short line ending in a link's verb
+  if (!longer_than(s, kMaxNavigationPhraseChars) && !has_sentence_punctuation(s)) {
+    const auto items = menu_items(s);
+    if (!items.empty())
+      for (auto suffix : kNavigationSuffixes)
+        if (strip_decoration(items.back()).ends_with(suffix)) return true;
+  }
   bool has_word = false;
   for (auto item : menu_items(s)) {
     if (is_number(item)) continue;
@@ -1394,7 +1427,11 @@ LineInfo analyze_line(std::string_view raw) {
   }
   if (auto dateline = read_dateline(s)) return *dateline;
   if (auto labelled = read_label_line(s)) return *labelled;
-  if (is_caption(s) || is_credit_line(s) || ends_with_credit(s) || is_media_credit(s)) return line_of(Kind::caption);
+  if (is_caption(s) || is_credit_line(s) || ends_with_credit(s) || is_media_credit(s)) {
+    LineInfo info = line_of(Kind::caption);
+    info.may_be_title = is_labelled_photo_story(s);
+    return info;
+  }
   if (is_promo(s)) return publisher_line(Kind::promo, s, Trust::promo);
   if (is_breadcrumb(s) || is_navigation(s))
     return publisher_line(Kind::navigation, s, Trust::navigation, find_publisher(s) ? "" : media_word_in(s));
@@ -1596,6 +1633,7 @@ Article parse_article(std::string_view text, std::string id, std::string path) {
   std::vector<DatedLine> unlabelled_dates;
   std::optional<DateRole> pending_label;  // a bare 입력 line: its date may be on the next line
   std::vector<std::pair<const SourceLine*, std::string>> kept;  // body candidates with their fold
+  std::optional<std::pair<const SourceLine*, std::string>> photo_title;  // [사진] … before any paragraph
   for (std::size_t i = fm.lines_used; i < lines.size(); ++i) {
     LineInfo info = analyze_line(lines[i].text);
     if (pending_label && info.unlabelled_date && !info.date && !info.updated) {
@@ -1606,6 +1644,7 @@ Article parse_article(std::string_view text, std::string id, std::string path) {
     if (info.unlabelled_date) unlabelled_dates.push_back({lines[i].number, *info.unlabelled_date});
     found.add(info);
     if (info.kind == Kind::body) kept.emplace_back(&lines[i], fold(lines[i].text));
+    if (info.may_be_title && kept.empty() && !photo_title) photo_title.emplace(&lines[i], fold(lines[i].text));
   }
 
   // The title is the first substantial kept line, unless that line is too long
@@ -1623,6 +1662,10 @@ Article parse_article(std::string_view text, std::string id, std::string path) {
     title_key = *fm.title;
     if (title_index < kept.size() && kept[title_index].second == title_key)
       article.title_line = kept[title_index].first->number;
+  } else if (photo_title && is_substantial(photo_title->second) && !longer_than(photo_title->second, kMaxTitleChars)) {
+    article.title = photo_title->second;  // [사진] 봄꽃 만개한 여의도, above every paragraph
+    article.title_line = photo_title->first->number;
+    title_key = photo_title->second;
   } else if (title_index < kept.size()) {
     article.title = kept[title_index].second;
     article.title_line = kept[title_index].first->number;

@@ -51,7 +51,7 @@ inline constexpr PublisherAlias kPublishers[] = {
 // A one-word line ending like a media name is a masthead even when the
 // publisher is not in the gazetteer (테크월드뉴스, 시사저널) ...
 inline constexpr std::string_view kMastheadSuffixes[] = {
-    "뉴스", "일보", "신문", "타임스", "저널", "미디어", "방송", "데일리", "투데이", "닷컴", "뉴스룸",
+    "뉴스", "일보", "신문", "타임스", "타임즈", "저널", "미디어", "방송", "데일리", "투데이", "닷컴", "뉴스룸",
     "경제", "매거진", "tv", "news", "times", "daily",
 };
 // ... unless it heads a list of articles (많이본뉴스, 실시간뉴스): navigation.
@@ -73,7 +73,7 @@ inline constexpr std::string_view kNavigationWords[] = {
     "랭킹", "섹션", "전체", "확대", "축소", "저장", "알림", "원문", "프로필", "응원하기",
     "팔로우", "기자페이지", "다른기사", "관련기사", "인기", "최신", "포토", "보기",
     "영상", "facebook", "twitter", "kakao", "print", "share", "menu", "search", "login",
-    "advertisement", "ad", "로고", "logo", "daum", "naver", "nate", "네이트", "기사원문", "글자", "크기",
+    "advertisement", "ad", "뉴스홈", "메인", "전체기사", "전체뉴스", "기사목록", "로고", "logo", "daum", "naver", "nate", "네이트", "기사원문", "글자", "크기",
     "폰트", "북마크", "즐겨찾기", "sns", "카카오", "블로그", "텔레그램", "페이스북으로", "트위터로",
     // section names, which sit alone above a title
     "정치", "경제", "사회", "국제", "세계", "문화", "스포츠", "연예", "오피니언", "사설",
@@ -82,6 +82,7 @@ inline constexpr std::string_view kNavigationWords[] = {
 };
 inline constexpr std::string_view kNavigationSuffixes[] = {
     "바로가기", "더보기", "상세보기", "원문보기", "신문보기", "전체보기", "기사보기", "목록보기", "크게보기",
+    "보내기", "스크랩하기",
 };
 // Whole lines of site chrome that are sentences of ordinary words.
 inline constexpr std::string_view kNavigationPhrases[] = {
@@ -249,7 +250,7 @@ inline constexpr std::string_view kSurnames[] = {
 inline constexpr std::string_view kNonNameWords[] = {
     "인턴", "수습", "객원", "선임", "전문", "취재", "사진", "영상", "온라인", "디지털", "기획",
     "특별", "국제", "정치", "경제", "사회", "문화", "산업", "편집", "논설", "본지", "본사",
-    "담당", "현지", "종합", "뉴스", "기자", "글", "정리", "대담",
+    "담당", "현지", "종합", "뉴스", "기자", "글", "정리", "대담", "기자명", "작성자", "필자",
 };
 // Name-like tokens ending in these are desks (사회부, 뉴스팀).
 inline constexpr std::string_view kDeskSuffixes[] = {"부", "팀", "실", "데스크"};

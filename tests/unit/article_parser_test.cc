@@ -580,6 +580,9 @@ INSTANTIATE_TEST_SUITE_P(
         MetaCase{"AuthorNameLabel", kTitle kBody "기자명 : 홍길동\n", nullptr, nullptr, nullptr, "홍길동"},
         MetaCase{"AuthorsComma", kTitle kBody "홍길동, 김철수 기자\n", nullptr, nullptr, nullptr, "홍길동, 김철수"},
         MetaCase{"AuthorWritingCreditEquals", kTitle "글=홍길동\n" kBody, nullptr, nullptr, nullptr, "홍길동"},
+        MetaCase{"AuthorContributorWithAffiliation", kTitle kBody "김의사 예시대 의대 교수\n", nullptr, nullptr, nullptr, "김의사"},
+        MetaCase{"AuthorNameLabelWithoutColon", kTitle "기자명 홍길동 기자\n" kBody, nullptr, nullptr, nullptr, "홍길동"},
+        MetaCase{"AuthorUnderMenuLineEndingInALinkVerb", "주요 서비스 바로가기\n페이스북(으)로 기사보내기\n" kTitle kBody "홍길동 기자\n", nullptr, nullptr, nullptr, "홍길동"},
         MetaCase{"AuthorEmailBeside", kTitle kBody "홍길동 기자 hong@example.com\n", nullptr, nullptr, nullptr, "홍길동"},
         MetaCase{"AuthorEmailInParentheses", kTitle kBody "홍길동 기자(hong@example.com)\n", nullptr, nullptr, nullptr, "홍길동"},
         MetaCase{"AuthorEmailInAngleBrackets", kTitle kBody "홍길동 기자 <hong@example.com>\n", nullptr, nullptr, nullptr, "홍길동"},
@@ -621,6 +624,19 @@ INSTANTIATE_TEST_SUITE_P(
 
 #undef kTitle
 #undef kBody
+
+TEST(ArticleParser, PhotoStoryTitleInBracketsAboveEveryParagraph) {
+  const Article a = parse_article(
+      "TOP\n[사진] 봄꽃 만개한 여의도\n기사입력 2025-04-05 15:22\n여의도 윤중로에 벚꽃이 만개했다.\n"
+      "[그래픽] 벚꽃 개화 시기\n",
+      "i", "p");
+  EXPECT_EQ(a.title, "[사진] 봄꽃 만개한 여의도");
+  EXPECT_EQ(a.title_line, 2u);
+  EXPECT_EQ(a.date, "2025-04-05");
+  EXPECT_EQ(body_numbers(a), (std::set<std::uint32_t>{4})) << "a labelled caption after a paragraph stays a caption";
+  const Article credit = parse_article("〈사진= 로이터〉\n제목입니다\n본문.\n", "i", "p");
+  EXPECT_EQ(credit.title, "제목입니다") << "a credit in brackets is no title";
+}
 
 // ---------------------------------------------------------------------------
 // Robustness
