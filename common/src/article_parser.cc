@@ -712,6 +712,11 @@ std::optional<Byline> read_byline(std::string_view s) {
       if (byline.publisher.empty()) byline.publisher = bare;
       continue;
     }
+    // [예시뉴스=홍길동 기자]: the house before `=`, where wire bylines put the place
+    if (const std::size_t eq = bare.find('='); eq != std::string_view::npos && byline.publisher.empty()) {
+      const std::string_view house = strip_decoration(bare.substr(0, eq));
+      if (media_word_kind(house) == MediaWord::masthead) byline.publisher = house;
+    }
     collect_names(word, names);
   }
   // 홍길동 예시대 의대 교수: a contributor's name comes first, the affiliation

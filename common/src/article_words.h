@@ -73,7 +73,7 @@ inline constexpr std::string_view kNavigationWords[] = {
     "랭킹", "섹션", "전체", "확대", "축소", "저장", "알림", "원문", "프로필", "응원하기",
     "팔로우", "기자페이지", "다른기사", "관련기사", "인기", "최신", "포토", "보기",
     "영상", "facebook", "twitter", "kakao", "print", "share", "menu", "search", "login",
-    "advertisement", "ad", "뉴스홈", "메인", "전체기사", "전체뉴스", "기사목록", "로고", "logo", "daum", "naver", "nate", "네이트", "기사원문", "글자", "크기",
+    "advertisement", "ad", "뉴스홈", "메인", "본문영역", "전체기사", "전체뉴스", "기사목록", "로고", "logo", "daum", "naver", "nate", "네이트", "기사원문", "글자", "크기",
     "폰트", "북마크", "즐겨찾기", "sns", "카카오", "블로그", "텔레그램", "페이스북으로", "트위터로",
     // section names, which sit alone above a title
     "정치", "경제", "사회", "국제", "세계", "문화", "스포츠", "연예", "오피니언", "사설",
