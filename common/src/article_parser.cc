@@ -899,6 +899,14 @@ std::optional<LineInfo> read_dateline(std::string_view line) {
     return is_space(c) || c == '[' || c == '(' || c == '<' || c == 0x3010 || c == 0x3008;
   });
   if (s.empty() || longer_than(s, kMaxDatelineChars)) return std::nullopt;
+  if (s.find_first_of("0123456789") == std::string_view::npos) {  // no date: at most a bare 입력
+    auto label = date_label_at(s);
+    if (!label || has_word_char(s.substr(label->length))) return std::nullopt;
+    LineInfo bare;
+    bare.kind = Kind::navigation;
+    bare.bare_label = label->role;
+    return bare;
+  }
   LineInfo info;
   std::size_t pos = dateline_start(s, info);
   if (pos == std::string_view::npos) return std::nullopt;
