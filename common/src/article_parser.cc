@@ -1660,6 +1660,11 @@ Article parse_article(std::string_view text, std::string id, std::string path) {
     if (info.may_be_title && kept.empty() && !photo_title) photo_title.emplace(&lines[i], fold(lines[i].text));
   }
 
+  // A line that is nothing but the publisher's name (굿모닝충청 above the title,
+  // named so by the footer) is its masthead, not the title.
+  if (const auto& source = fm.source ? fm.source : found.source)
+    std::erase_if(kept, [&](const auto& line) { return strip_decoration(line.second) == *source; });
+
   // The title is the first substantial kept line, unless that line is too long
   // to be one (then the text has no title line).
   std::size_t title_index = kept.size();
