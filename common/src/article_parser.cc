@@ -824,12 +824,17 @@ std::optional<Lead> read_lead(std::string_view s) {
         split_words(lead.publisher_zone).size() == 1 && is_publisher_shaped(lead.publisher_zone) &&
         !read_byline(lead.publisher_zone))
       lead.publisher_name = strip_decoration(lead.publisher_zone);
+    bool byline_follows = false;
     if (const std::size_t byline_end = rest.find('='); byline_end != std::string_view::npos && byline_end < kMaxLeadBylineBytes) {
       if (auto byline = read_byline(rest.substr(0, byline_end))) {
         lead.author = byline->author;
         rest = trim(rest.substr(byline_end + 1));
+        byline_follows = true;
       }
     }
+    // (서울=연합뉴스)라는 표기: a particle glued to the bracket quotes it; only a
+    // byline may follow it unspaced ([서울=뉴시스]홍길동 기자 =).
+    if (is_hangul_syllable(char_at(s, end + close.size())) && !byline_follows) return std::nullopt;
     lead.has_text_after = has_word_char(rest);
     return lead;
   }
@@ -1269,6 +1274,8 @@ std::optional<CopyrightFooter> read_copyright(std::string_view line) {
     return footer;
   }
   const std::string_view rest = s.substr(opening.length);
+  // Copyright 침해로 소송을 냈다: a sentence about copyright, not a notice
+  if (is_sentence_like(rest) && !is_copyright(rest)) return std::nullopt;
   const std::string_view holder = footer_holder(rest);
   footer.says_copyright = opening.says_copyright || is_copyright(rest);
   if (!footer.says_copyright && read_byline(holder)) {  // © News1 홍길동 기자: a photographer's credit

@@ -621,6 +621,8 @@ INSTANTIATE_TEST_SUITE_P(
         MetaCase{"NotNoticeWithoutHolder", kTitle kBody "무단전재 및 재배포 금지\n", nullptr, nullptr, nullptr, nullptr},
         MetaCase{"NotPublisherInBodySentence", kTitle "예시일보에 따르면 정부는 지원을 늘린다.\n", nullptr, nullptr, nullptr, nullptr},
         MetaCase{"NotScaleInParentheses", kTitle "(1=매우 그렇다) 응답이 절반을 넘었다.\n", nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotWireDatelineQuoted", kTitle kBody "(서울=연합뉴스)라는 표기가 기사 앞에 붙는다.\n", nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotCopyrightSentence", kTitle kBody "Copyright 침해로 조선일보가 소송을 냈다.\n", nullptr, nullptr, nullptr, nullptr},
         MetaCase{"NotWritingAsCommonNoun", kTitle "글 쓰기\n" kBody, nullptr, nullptr, nullptr, nullptr}),
     [](const ::testing::TestParamInfo<MetaCase>& info) { return std::string(info.param.name); });
 
