@@ -564,6 +564,8 @@ INSTANTIATE_TEST_SUITE_P(
         MetaCase{"MastheadBeatsFooter", "예시일보\n" kTitle kBody "Copyright © 다른일보\n", "예시일보", nullptr, nullptr, nullptr},
         MetaCase{"FooterNamesTheMastheadAboveTheTitle", "굿모닝충청\n" kTitle kBody "ⓒ 굿모닝충청, 무단전재 및 재배포 금지\n", "굿모닝충청", nullptr, nullptr, nullptr},
         MetaCase{"FooterBeatsNavigation", "SBS 바로가기\n" kTitle kBody "ⓒ 예시일보, 무단전재 및 재배포 금지\n", "예시일보", nullptr, nullptr, nullptr},
+        MetaCase{"FooterBeatsByline", kTitle "홍길동 한빛일보 기자\n" kBody "ⓒ 예시일보, 무단전재 및 재배포 금지\n", "예시일보", nullptr, nullptr, "홍길동"},
+        MetaCase{"BylineBeatsBareSign", kTitle "홍길동 한빛일보 기자\n" kBody "ⓒ 예시일보\n", "한빛일보", nullptr, nullptr, "홍길동"},
         MetaCase{"BylineNamesUnlistedPublisher", kTitle "홍길동 예시일보 기자 hong@example.com\n" kBody, "예시일보", nullptr, nullptr, "홍길동"},
         MetaCase{"BracketBylineLead", kTitle "[예시경제 홍길동 기자] 정부가 15일 지원책을 발표했다.\n", "예시경제", nullptr, nullptr, "홍길동"},
         // authors
