@@ -491,7 +491,8 @@ std::size_t separators_at(std::string_view s, std::size_t pos) {
     std::size_t next = pos;
     const char32_t c = decode(s, next);
     if (!is_space(c) && c != ':' && c != 0xFF1A && c != '|' && c != ']' && c != ')' && c != '>' && c != '[' &&
-        c != '(' && c != 0x3011 && c != 0x3010 && c != '/' && c != ',' && c != 0xB7 && c != 0x2502)
+        c != '(' && c != 0x3011 && c != 0x3010 && c != '/' && c != ',' && c != 0xB7 && c != 0x2502 &&
+        c != 0x3163 && c != 0xFF5C && c != 0x2219)  // ㅣ and ｜ stand for bars on Korean sites
       break;
     pos = next;
   }
@@ -900,9 +901,10 @@ std::size_t dateline_start(std::string_view s, LineInfo& info) {
 // `2025.01.15 (수)`, a bare `입력` (its date may follow on the next line).
 // A line that goes on as a sentence (입력 2025.01.15 이후 받는다) is none.
 std::optional<LineInfo> read_dateline(std::string_view line) {
-  const std::string_view s = trim_if(line, [](char32_t c) {
+  std::string_view s = trim_if(line, [](char32_t c) {
     return is_space(c) || c == '[' || c == '(' || c == '<' || c == 0x3010 || c == 0x3008;
   });
+  s = s.substr(separators_at(s, 0));  // | 입력 : 2025-01-15 |
   if (s.empty() || longer_than(s, kMaxDatelineChars)) return std::nullopt;
   if (s.find_first_of("0123456789") == std::string_view::npos) {  // no date: at most a bare 입력
     auto label = date_label_at(s);

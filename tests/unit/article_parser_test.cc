@@ -535,6 +535,8 @@ INSTANTIATE_TEST_SUITE_P(
         MetaCase{"UpdatedGluedToTime", kTitle "입력 2025. 1. 15. 09:30수정 2025. 1. 16. 10:00\n" kBody, nullptr, "2025-01-15", "2025-01-16", nullptr},
         MetaCase{"UpdatedAfterBylineAndEmail", kTitle "홍길동 기자 hong@example.com 입력 2025.01.15 09:30 수정 2025.01.15 10:30\n" kBody, nullptr, "2025-01-15", "2025-01-15", "홍길동"},
         MetaCase{"UpdatedAfterSlashNoSpaces", kTitle "입력:2025-01-15 09:30/수정:2025-01-16 10:30\n" kBody, nullptr, "2025-01-15", "2025-01-16", nullptr},
+        MetaCase{"UpdatedJamoBar", kTitle "입력 2025.01.15 09:30 ㅣ 수정 2025.01.16 10:00\n" kBody, nullptr, "2025-01-15", "2025-01-16", nullptr},
+        MetaCase{"UpdatedInsideBars", kTitle "| 입력 : 2025-01-15 | 수정 : 2025-01-16 |\n" kBody, nullptr, "2025-01-15", "2025-01-16", nullptr},
         MetaCase{"UpdatedBeforeDateIsDropped", kTitle "입력 2025.01.15 수정 2025.01.10\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
         MetaCase{"UpdatedUnlabelledDateThenRevision", kTitle "2025.01.15 09:30 | 수정 2025.01.16 10:00\n" kBody, nullptr, "2025-01-15", "2025-01-16", nullptr},
         // publishers: copyright footers, wire datelines, mastheads, bylines
