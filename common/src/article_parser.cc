@@ -854,6 +854,8 @@ std::vector<std::string_view> split_on(std::string_view s, char separator) {
 
 bool opens_dateline(std::string_view s) { return date_label_at(s) || date_at_start(s); }
 
+std::optional<LineInfo> read_label_line(std::string_view s);
+
 // After `2025.01.15 09:30`, a label followed by a date belongs to that date
 // when the line writes labels after dates (… 입력 | 2025.01.15 10:00 수정),
 // else it opens the next one (… | 수정 2025.01.16).
@@ -883,6 +885,10 @@ std::size_t dateline_start(std::string_view s, LineInfo& info) {
       info.publisher_zone = prefix;
       info.publisher_name = byline->publisher;
       info.trust = Trust::byline;
+      return start;
+    }
+    if (auto credit = read_label_line(prefix); credit && credit->author) {  // 작성자 홍길동 | 작성일 …
+      info.author = credit->author;
       return start;
     }
     if (is_publisher_name(prefix) || media_word_kind(prefix) == MediaWord::masthead) {

@@ -228,9 +228,9 @@ inline constexpr std::string_view kContributorTitles[] = {
     "매니저", "애널리스트", "연구원", "연구위원", "수석연구위원", "교수", "변호사", "회계사",
     "대표", "이사", "소장", "원장", "센터장", "전문위원", "박사", "작가", "평론가",
 };
-// `글 홍길동`, `글·사진 홍길동`: a writing credit before the name, no title after it.
+// `글 홍길동`, `작성자 홍길동`: a writing credit before the name, no title after it.
 inline constexpr std::string_view kWritingCreditLabels[] = {
-    "글·사진", "글ㆍ사진", "글・사진", "글/사진", "사진·글", "사진ㆍ글", "글",
+    "글·사진", "글ㆍ사진", "글・사진", "글/사진", "사진·글", "사진ㆍ글", "글", "작성자", "기자명", "글쓴이", "필자",
 };
 // Korean family names: a name with no title after it (글 홍길동) must start
 // with one, so that 글 쓰기 is not a byline. Two-syllable names first.

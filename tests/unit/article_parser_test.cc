@@ -589,6 +589,7 @@ INSTANTIATE_TEST_SUITE_P(
         MetaCase{"AuthorContributorWithAffiliation", kTitle kBody "김의사 예시대 의대 교수\n", nullptr, nullptr, nullptr, "김의사"},
         MetaCase{"AuthorNameLabelWithoutColon", kTitle "기자명 홍길동 기자\n" kBody, nullptr, nullptr, nullptr, "홍길동"},
         MetaCase{"AuthorUnderMenuLineEndingInALinkVerb", "주요 서비스 바로가기\n페이스북(으)로 기사보내기\n" kTitle kBody "홍길동 기자\n", nullptr, nullptr, nullptr, "홍길동"},
+        MetaCase{"AuthorWriterLabelBeforeDate", kTitle "작성자 홍길동 | 작성일 2025.01.15 | 조회 123\n" kBody, nullptr, "2025-01-15", nullptr, "홍길동"},
         MetaCase{"AuthorEmailBeside", kTitle kBody "홍길동 기자 hong@example.com\n", nullptr, nullptr, nullptr, "홍길동"},
         MetaCase{"AuthorEmailInParentheses", kTitle kBody "홍길동 기자(hong@example.com)\n", nullptr, nullptr, nullptr, "홍길동"},
         MetaCase{"AuthorEmailInAngleBrackets", kTitle kBody "홍길동 기자 <hong@example.com>\n", nullptr, nullptr, nullptr, "홍길동"},
