@@ -73,7 +73,10 @@ inline constexpr std::string_view kNavigationWords[] = {
     "랭킹", "섹션", "전체", "확대", "축소", "저장", "알림", "원문", "프로필", "응원하기",
     "팔로우", "기자페이지", "다른기사", "관련기사", "인기", "최신", "포토", "보기",
     "영상", "facebook", "twitter", "kakao", "print", "share", "menu", "search", "login",
-    "advertisement", "ad", "뉴스홈", "메인", "본문영역", "전체기사", "전체뉴스", "기사목록", "로고", "logo", "daum", "naver", "nate", "네이트", "기사원문", "글자", "크기",
+    "advertisement", "ad", "뉴스홈", "메인", "본문영역", "오늘의", "url복사", "링크", "요약", "요약봇", "ai", "pc버전", "pc",
+    "앱", "설치", "번역", "english", "日本語", "中文", "읽어주기", "핫뉴스", "실시간", "stories", "sponsored",
+    "뉴스레터", "기자", "댓글쓰기", "공감", "관련", "관련뉴스", "주요기사", "pick", "언론사", "위로", "훈훈해요",
+    "슬퍼요", "화나요", "후속기사", "원해요", "추천해요", "응원해요", "놀랐어요", "기사추천", "전체기사", "전체뉴스", "기사목록", "로고", "logo", "daum", "naver", "nate", "네이트", "기사원문", "글자", "크기",
     "폰트", "북마크", "즐겨찾기", "sns", "카카오", "블로그", "텔레그램", "페이스북으로", "트위터로",
     // section names, which sit alone above a title
     "정치", "경제", "사회", "국제", "세계", "문화", "스포츠", "연예", "오피니언", "사설",
@@ -88,7 +91,8 @@ inline constexpr std::string_view kNavigationSuffixes[] = {
 inline constexpr std::string_view kNavigationPhrases[] = {
     "이 기사를 공유합니다", "기자의 다른기사", "기자의 다른 기사", "SNS 기사보내기", "기사보내기",
     "글씨크기 조절하기", "이 기사를 추천합니다", "기사 추천", "본문 글씨 키우기", "본문 글씨 줄이기",
-    "함께 볼만한 뉴스", "함께 보면 좋은 기사", "오늘의 주요뉴스",
+    "함께 볼만한 뉴스", "함께 보면 좋은 기사", "오늘의 주요뉴스", "이 시각 주요뉴스", "이 시각 많이 본 뉴스",
+    "텍스트 음성 변환 서비스 사용하기",
 };
 
 // Date labels: a base word, optionally followed by one of kDateLabelSuffixes
