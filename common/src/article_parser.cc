@@ -423,33 +423,44 @@ bool opens_next_date(std::string_view s, std::size_t label_pos, const DateLabelM
 
 // A byline or a publisher's name before the dates of a line (홍길동 기자 |
 // 입력 …, 예시일보 | 2025.01.15): where the dates start, or npos.
+// Reads `prefix` as a byline or the site's name before a line's dates; false
+// when it is neither.
+bool read_dateline_prefix(std::string_view prefix, LineInfo& info) {
+  if (auto byline = read_byline(prefix); byline && byline->author) {
+    info.author = byline->author;
+    info.publisher_zone = prefix;
+    info.publisher_name = byline->publisher;
+    info.trust = Trust::byline;
+    return true;
+  }
+  if (auto credit = read_label_line(prefix); credit && credit->author) {  // 작성자 홍길동 | 작성일 …
+    info.author = credit->author;
+    return true;
+  }
+  if (is_publisher_name(prefix) || media_word_kind(prefix) == MediaWord::masthead) {
+    info.publisher_zone = prefix;
+    if (!is_publisher_name(prefix)) info.publisher_name = strip_decoration(prefix);
+    info.trust = Trust::masthead;
+    return true;
+  }
+  return false;
+}
+
+// A byline or a publisher's name before the dates of a line (홍길동 기자 |
+// 입력 …, 예시일보 | 2025.01.15, 홍길동 기자입력 … as portals' copies glue
+// them): where the dates start, or npos.
 std::size_t dateline_start(std::string_view s, LineInfo& info) {
   if (opens_dateline(s)) return 0;
   for (std::size_t i = 0; i < s.size();) {
     const std::size_t at = i;
     const char32_t c = decode(s, i);
+    if (is_hangul_syllable(c) && date_label_at(s.substr(i)) && read_dateline_prefix(trim(s.substr(0, i)), info))
+      return i;  // glued: 기자입력
     if (!is_space(c) && c != '|') continue;
     const std::size_t start = separators_at(s, at);
     if (start >= s.size() || !opens_dateline(s.substr(start))) continue;
     const std::string_view prefix = trim_if(s.substr(0, at), [](char32_t ch) { return is_space(ch) || ch == '|'; });
-    if (auto byline = read_byline(prefix); byline && byline->author) {
-      info.author = byline->author;
-      info.publisher_zone = prefix;
-      info.publisher_name = byline->publisher;
-      info.trust = Trust::byline;
-      return start;
-    }
-    if (auto credit = read_label_line(prefix); credit && credit->author) {  // 작성자 홍길동 | 작성일 …
-      info.author = credit->author;
-      return start;
-    }
-    if (is_publisher_name(prefix) || media_word_kind(prefix) == MediaWord::masthead) {
-      info.publisher_zone = prefix;
-      if (!is_publisher_name(prefix)) info.publisher_name = strip_decoration(prefix);
-      info.trust = Trust::masthead;
-      return start;
-    }
-    return std::string_view::npos;
+    return read_dateline_prefix(prefix, info) ? start : std::string_view::npos;
   }
   return std::string_view::npos;
 }
