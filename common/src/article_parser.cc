@@ -465,6 +465,73 @@ std::size_t dateline_start(std::string_view s, LineInfo& info) {
   return std::string_view::npos;
 }
 
+struct DatedSegment {
+  std::optional<DateRole> role;  // none: an unlabelled date
+  std::string date;
+  std::size_t end = 0;  // where the segment (label, date, time) ends
+  bool runs_into_prose = false;  // 2025년 1월 15일까지, 2025.01.15부터: the line is a sentence
+};
+
+// The date of a dateline at `pos` with its label before it (입력 2025.01.15
+// 09:30) or after it (2025.01.15 09:30 송고) and its time; none when `pos`
+// holds no date.
+std::optional<DatedSegment> dated_segment(std::string_view s, std::size_t pos) {
+  const std::string_view at = s.substr(pos);
+  DatedSegment segment;
+  if (auto label = date_label_at(at)) {
+    auto date = date_at_start(at.substr(label->length));
+    if (!date) return std::nullopt;  // 수정 사항은 …: a sentence, not a label
+    segment.role = label->role;
+    segment.date = std::move(date->date);
+    pos += label->length + date->length;
+    pos += time_after(s.substr(pos));
+  } else if (auto date = date_at_start(at)) {
+    segment.date = std::move(date->date);
+    pos += date->length;
+    pos += time_after(s.substr(pos));
+    // Its label after it (2025-01-15 09:30 송고), unless that label opens the next date.
+    const std::size_t label_pos = separators_at(s, pos);
+    if (auto label = date_label_at(s.substr(label_pos)); label && !opens_next_date(s, label_pos, *label)) {
+      segment.role = label->role;
+      pos = label_pos + label->length;
+    }
+  } else {
+    return std::nullopt;
+  }
+  segment.runs_into_prose = is_hangul_syllable(char_at(s, pos)) && !date_label_at(s.substr(pos));
+  segment.end = pos;
+  return segment;
+}
+
+// What follows a line's dates may be a byline (… | 홍길동 기자) or page
+// information (/ 종합 A8 면), never a sentence or the site's registration
+// (등록일 : 2010.05.01 | 발행인 : …). False when the line is no dateline.
+bool read_dateline_tail(std::string_view tail, LineInfo& info) {
+  if (is_sentence_like(tail) || starts_with_one_of(tail, kQuoteMarks)) return false;
+  for (auto word : kPublisherInfoWords)
+    if (tail.find(word) != std::string_view::npos) return false;
+  for (auto segment : split_on(tail, '|')) {
+    if (info.author) break;
+    if (auto byline = read_byline(segment); byline && byline->author) {
+      info.author = byline->author;
+      info.publisher_zone = segment;
+      info.publisher_name = byline->publisher;
+      info.trust = Trust::byline;
+    }
+  }
+  return true;
+}
+
+// A date label alone (입력, 수정) left by a scraper: its date may be on the next line.
+std::optional<LineInfo> read_bare_date_label(std::string_view s) {
+  auto label = date_label_at(s);
+  if (!label || has_word_char(s.substr(label->length))) return std::nullopt;
+  LineInfo bare;
+  bare.kind = Kind::navigation;
+  bare.bare_label = label->role;
+  return bare;
+}
+
 // Lines of dates: `입력 2025.01.15 09:30 | 수정 2025.01.15 10:00 | 홍길동 기자`,
 // `2025-01-15 09:30 송고`, `Published Jan 15, 2025`, an unlabelled
 // `2025.01.15 (수)`, a bare `입력` (its date may follow on the next line).
@@ -475,14 +542,7 @@ std::optional<LineInfo> read_dateline(std::string_view line) {
   });
   s = s.substr(separators_at(s, 0));  // | 입력 : 2025-01-15 |
   if (s.empty() || longer_than(s, kMaxDatelineChars)) return std::nullopt;
-  if (s.find_first_of("0123456789") == std::string_view::npos) {  // no date: at most a bare 입력
-    auto label = date_label_at(s);
-    if (!label || has_word_char(s.substr(label->length))) return std::nullopt;
-    LineInfo bare;
-    bare.kind = Kind::navigation;
-    bare.bare_label = label->role;
-    return bare;
-  }
+  if (s.find_first_of("0123456789") == std::string_view::npos) return read_bare_date_label(s);
   LineInfo info;
   std::size_t pos = dateline_start(s, info);
   if (pos == std::string_view::npos) return std::nullopt;
@@ -490,63 +550,24 @@ std::optional<LineInfo> read_dateline(std::string_view line) {
   bool labelled = false;
   std::optional<std::string> first_unlabelled;
   while ((pos = separators_at(s, pos)) < s.size()) {
-    const std::string_view at = s.substr(pos);
-    std::optional<DateRole> role;
-    std::optional<DatePrefix> date;
-    if (auto label = date_label_at(at)) {
-      date = date_at_start(at.substr(label->length));
-      if (!date) {
-        if (pos == 0 && !has_word_char(at.substr(label->length))) {  // a bare 입력/수정 left by a scraper
-          LineInfo bare;
-          bare.kind = Kind::navigation;
-          bare.bare_label = label->role;
-          return bare;
-        }
-        break;  // 수정 사항은 …: a sentence, not a label
-      }
-      role = label->role;
-      pos += label->length + date->length;
-      pos += time_after(s.substr(pos));
-    } else if ((date = date_at_start(at))) {
-      pos += date->length;
-      pos += time_after(s.substr(pos));
-      // Its label after it (2025-01-15 09:30 송고), unless that label opens the next date.
-      const std::size_t label_pos = separators_at(s, pos);
-      if (auto label = date_label_at(s.substr(label_pos)); label && !opens_next_date(s, label_pos, *label)) {
-        role = label->role;
-        pos = label_pos + label->length;
-      }
-    } else {
-      break;
-    }
-    // 2025년 1월 15일까지, 2025.01.15부터: the date is part of a sentence.
-    if (is_hangul_syllable(char_at(s, pos)) && !date_label_at(s.substr(pos))) return std::nullopt;
-    if (!role) {
+    auto segment = dated_segment(s, pos);
+    if (!segment) break;
+    if (segment->runs_into_prose) return std::nullopt;
+    pos = segment->end;
+    if (!segment->role) {
       if (first_unlabelled) return std::nullopt;  // 2025.01.15 ~ 2025.01.20: a period, not a dateline
-      first_unlabelled = date->date;
+      first_unlabelled = std::move(segment->date);
       continue;
     }
     labelled = true;
-    auto& slot = *role == DateRole::published ? info.date : info.updated;
-    if (!slot) slot = date->date;
+    auto& slot = *segment->role == DateRole::published ? info.date : info.updated;
+    if (!slot) slot = std::move(segment->date);
   }
   if (!labelled && !first_unlabelled) return std::nullopt;
   const std::string_view tail = trim(s.substr(std::min(pos, s.size())));
-  if (is_sentence_like(tail) || starts_with_one_of(tail, kQuoteMarks)) return std::nullopt;
-  // 등록일 : 2010.05.01 | 발행인 : 홍길동: the site's registration in its footer
-  for (auto word : kPublisherInfoWords)
-    if (tail.find(word) != std::string_view::npos) return std::nullopt;
-  for (auto segment : split_on(tail, '|')) {
-    if (info.author) break;
-    if (auto byline = read_byline(segment); byline && byline->author) {
-      info.author = byline->author;
-      info.publisher_zone = segment;
-      info.publisher_name = byline->publisher;
-      info.trust = Trust::byline;
-    }
-  }
+  if (!read_dateline_tail(tail, info)) return std::nullopt;
   if (!labelled && !tail.empty() && !info.author) return std::nullopt;  // 2024 1 2 3: numbers, not a date line
-  info.unlabelled_date = first_unlabelled;
+  info.unlabelled_date = std::move(first_unlabelled);
   return info;
 }
 
