@@ -1229,6 +1229,68 @@ std::optional<std::string> date_by_position(const std::vector<DatedLine>& dates,
   return std::nullopt;
 }
 
+struct KeptLine {
+  const SourceLine* source;
+  std::string fold;  // the key under which lines are compared
+};
+
+// What one pass over the lines finds: metadata, body candidates, and the
+// dates and photo-story headline that only their position can confirm.
+struct Scan {
+  Found found;
+  std::vector<DatedLine> unlabelled_dates;
+  std::vector<KeptLine> kept;
+  std::optional<KeptLine> photo_title;  // [사진] … before any paragraph
+};
+
+Scan scan_lines(const std::vector<SourceLine>& lines, std::size_t first) {
+  Scan scan;
+  std::optional<DateRole> pending_label;  // a bare 입력 line: its date may be on the next line
+  for (std::size_t i = first; i < lines.size(); ++i) {
+    LineInfo info = analyze_line(lines[i].text);
+    if (pending_label && info.unlabelled_date && !info.date && !info.updated) {
+      (*pending_label == DateRole::published ? info.date : info.updated) = std::move(info.unlabelled_date);
+      info.unlabelled_date.reset();
+    }
+    if (info.kind != Kind::blank) pending_label = info.bare_label;
+    if (info.unlabelled_date) scan.unlabelled_dates.push_back({lines[i].number, *info.unlabelled_date});
+    scan.found.add(info);
+    if (info.kind == Kind::body) scan.kept.push_back({&lines[i], fold(lines[i].text)});
+    if (info.may_be_title && scan.kept.empty() && !scan.photo_title)
+      scan.photo_title = KeptLine{&lines[i], fold(lines[i].text)};
+  }
+  return scan;
+}
+
+bool is_title_shaped(const std::string& folded) {
+  return is_substantial(folded) && !longer_than(folded, kMaxTitleChars);
+}
+
+// Sets the article's title and its line; returns the title as compared with
+// body lines ("" when there is none). The front matter's title wins; else a
+// photo story's [사진] headline above every paragraph; else the first
+// substantial body line, unless that line is too long to be one (then the
+// text has no title line).
+std::string choose_title(Article& article, const FrontMatter& fm, const Scan& scan) {
+  const KeptLine* first = nullptr;
+  for (const auto& line : scan.kept) {
+    if (!is_substantial(line.fold)) continue;
+    if (!longer_than(line.fold, kMaxTitleChars)) first = &line;
+    break;
+  }
+  if (fm.title) {
+    article.title = fm.title;
+    article.title_line = fm.title_line;
+    if (first && first->fold == *fm.title) article.title_line = first->source->number;
+    return *fm.title;
+  }
+  const KeptLine* chosen = scan.photo_title && is_title_shaped(scan.photo_title->fold) ? &*scan.photo_title : first;
+  if (!chosen) return {};
+  article.title = chosen->fold;
+  article.title_line = chosen->source->number;
+  return chosen->fold;
+}
+
 }  // namespace
 
 LineRole classify_line(std::string_view line) { return role_of(analyze_line(line).kind); }
@@ -1240,65 +1302,23 @@ Article parse_article(std::string_view text, std::string id, std::string path) {
 
   const auto lines = split_lines(text);
   const FrontMatter fm = read_front_matter(lines);
-
-  Found found;
-  std::vector<DatedLine> unlabelled_dates;
-  std::optional<DateRole> pending_label;  // a bare 입력 line: its date may be on the next line
-  std::vector<std::pair<const SourceLine*, std::string>> kept;  // body candidates with their fold
-  std::optional<std::pair<const SourceLine*, std::string>> photo_title;  // [사진] … before any paragraph
-  for (std::size_t i = fm.lines_used; i < lines.size(); ++i) {
-    LineInfo info = analyze_line(lines[i].text);
-    if (pending_label && info.unlabelled_date && !info.date && !info.updated) {
-      (*pending_label == DateRole::published ? info.date : info.updated) = std::move(info.unlabelled_date);
-      info.unlabelled_date.reset();
-    }
-    if (info.kind != Kind::blank) pending_label = info.bare_label;
-    if (info.unlabelled_date) unlabelled_dates.push_back({lines[i].number, *info.unlabelled_date});
-    found.add(info);
-    if (info.kind == Kind::body) kept.emplace_back(&lines[i], fold(lines[i].text));
-    if (info.may_be_title && kept.empty() && !photo_title) photo_title.emplace(&lines[i], fold(lines[i].text));
-  }
+  Scan scan = scan_lines(lines, fm.lines_used);
 
   // A line that is nothing but the publisher's name (굿모닝충청 above the title,
   // named so by the footer) is its masthead, not the title.
-  if (const auto& source = fm.source ? fm.source : found.source)
-    std::erase_if(kept, [&](const auto& line) { return strip_decoration(line.second) == *source; });
+  if (const auto& source = fm.source ? fm.source : scan.found.source)
+    std::erase_if(scan.kept, [&](const KeptLine& line) { return strip_decoration(line.fold) == *source; });
 
-  // The title is the first substantial kept line, unless that line is too long
-  // to be one (then the text has no title line).
-  std::size_t title_index = kept.size();
-  for (std::size_t i = 0; i < kept.size(); ++i) {
-    if (!is_substantial(kept[i].second)) continue;
-    if (!longer_than(kept[i].second, kMaxTitleChars)) title_index = i;
-    break;
-  }
-  std::string title_key;
-  if (fm.title) {
-    article.title = fm.title;
-    article.title_line = fm.title_line;
-    title_key = *fm.title;
-    if (title_index < kept.size() && kept[title_index].second == title_key)
-      article.title_line = kept[title_index].first->number;
-  } else if (photo_title && is_substantial(photo_title->second) && !longer_than(photo_title->second, kMaxTitleChars)) {
-    article.title = photo_title->second;  // [사진] 봄꽃 만개한 여의도, above every paragraph
-    article.title_line = photo_title->first->number;
-    title_key = photo_title->second;
-  } else if (title_index < kept.size()) {
-    article.title = kept[title_index].second;
-    article.title_line = kept[title_index].first->number;
-    title_key = kept[title_index].second;
-  }
-
+  const std::string title_key = choose_title(article, fm, scan);
   std::unordered_set<std::string> seen;
   if (!title_key.empty()) seen.insert(title_key);
-  for (auto& [line, key] : kept) {
-    if (!seen.insert(key).second) continue;
-    article.body.push_back({line->number, std::string(line->text)});
-  }
+  for (const auto& line : scan.kept)
+    if (seen.insert(line.fold).second) article.body.push_back({line.source->number, std::string(line.source->text)});
 
+  const Found& found = scan.found;
   article.source = fm.source ? fm.source : found.source;
   // A revision date never stands in for the publication date.
-  article.date = fm.date ? fm.date : found.date ? found.date : date_by_position(unlabelled_dates, article);
+  article.date = fm.date ? fm.date : found.date ? found.date : date_by_position(scan.unlabelled_dates, article);
   article.updated = fm.updated ? fm.updated : found.updated;
   if (article.date && article.updated && *article.updated < *article.date) article.updated.reset();
   article.author = fm.author ? fm.author : found.author;
