@@ -468,9 +468,19 @@ std::size_t dateline_start(std::string_view s, LineInfo& info) {
 struct DatedSegment {
   std::optional<DateRole> role;  // none: an unlabelled date
   std::string date;
+  std::string stamp;     // the date and time as written, spaces dropped: equal stamps are one moment
   std::size_t end = 0;  // where the segment (label, date, time) ends
   bool runs_into_prose = false;  // 2025년 1월 15일까지, 2025.01.15부터: the line is a sentence
 };
+
+std::string without_spaces(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t start = i;
+    if (!is_space(decode(s, i))) out.append(s.substr(start, i - start));
+  }
+  return out;
+}
 
 // The date of a dateline at `pos` with its label before it (입력 2025.01.15
 // 09:30) or after it (2025.01.15 09:30 송고) and its time; none when `pos`
@@ -483,12 +493,17 @@ std::optional<DatedSegment> dated_segment(std::string_view s, std::size_t pos) {
     if (!date) return std::nullopt;  // 수정 사항은 …: a sentence, not a label
     segment.role = label->role;
     segment.date = std::move(date->date);
-    pos += label->length + date->length;
+    pos += label->length;
+    const std::size_t written = pos;
+    pos += date->length;
     pos += time_after(s.substr(pos));
+    segment.stamp = without_spaces(s.substr(written, pos - written));
   } else if (auto date = date_at_start(at)) {
+    const std::size_t written = pos;
     segment.date = std::move(date->date);
     pos += date->length;
     pos += time_after(s.substr(pos));
+    segment.stamp = without_spaces(s.substr(written, pos - written));
     // Its label after it (2025-01-15 09:30 송고), unless that label opens the next date.
     const std::size_t label_pos = separators_at(s, pos);
     if (auto label = date_label_at(s.substr(label_pos)); label && !opens_next_date(s, label_pos, *label)) {
@@ -549,6 +564,7 @@ std::optional<LineInfo> read_dateline(std::string_view line) {
   info.kind = Kind::dateline;
   bool labelled = false;
   std::optional<std::string> first_unlabelled;
+  std::string published_stamp, revised_stamp;
   while ((pos = separators_at(s, pos)) < s.size()) {
     auto segment = dated_segment(s, pos);
     if (!segment) break;
@@ -560,9 +576,14 @@ std::optional<LineInfo> read_dateline(std::string_view line) {
       continue;
     }
     labelled = true;
-    auto& slot = *segment->role == DateRole::published ? info.date : info.updated;
-    if (!slot) slot = std::move(segment->date);
+    const bool published = *segment->role == DateRole::published;
+    auto& slot = published ? info.date : info.updated;
+    if (slot) continue;
+    slot = std::move(segment->date);
+    (published ? published_stamp : revised_stamp) = std::move(segment->stamp);
   }
+  // 입력 2025.01.15 09:30 수정 2025.01.15 09:30: the same moment twice, no revision
+  if (info.date && info.updated && published_stamp == revised_stamp) info.updated.reset();
   if (!labelled && !first_unlabelled) return std::nullopt;
   const std::string_view tail = trim(s.substr(std::min(pos, s.size())));
   if (!read_dateline_tail(tail, info)) return std::nullopt;

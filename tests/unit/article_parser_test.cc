@@ -544,6 +544,8 @@ INSTANTIATE_TEST_SUITE_P(
         MetaCase{"UpdatedJamoBar", kTitle "입력 2025.01.15 09:30 ㅣ 수정 2025.01.16 10:00\n" kBody, nullptr, "2025-01-15", "2025-01-16", nullptr},
         MetaCase{"UpdatedInsideBars", kTitle "| 입력 : 2025-01-15 | 수정 : 2025-01-16 |\n" kBody, nullptr, "2025-01-15", "2025-01-16", nullptr},
         MetaCase{"UpdatedPortalCopyGlued", kTitle "홍길동 기자입력 2025. 1. 15. 11:03수정 2025. 1. 16. 13:20\n" kBody, nullptr, "2025-01-15", "2025-01-16", "홍길동"},
+        MetaCase{"UpdatedSameMomentIsNoRevision", kTitle "입력 2025.01.15. 09:30 업데이트 2025.01.15. 09:30\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"UpdatedSameDayLaterTime", kTitle "입력 2025.01.15 09:30 수정 2025.01.15 11:00\n" kBody, nullptr, "2025-01-15", "2025-01-15", nullptr},
         MetaCase{"UpdatedBeforeDateIsDropped", kTitle "입력 2025.01.15 수정 2025.01.10\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
         MetaCase{"UpdatedUnlabelledDateThenRevision", kTitle "2025.01.15 09:30 | 수정 2025.01.16 10:00\n" kBody, nullptr, "2025-01-15", "2025-01-16", nullptr},
         // publishers: copyright footers, wire datelines, mastheads, bylines
