@@ -59,9 +59,9 @@ JSON Lines (--json), one object per line, keys always present (null when the
   {"type":"hit", "qid", "rank":int (1-based, counting from --offset),
    "score":number, "id":str, "match":"all"|"some"|"partial" (every query
    word found, some, or only syllable pairs of them), "path":str, "line":int,
-   "column":int (1-based,
-   characters), "title", "source", "date" ("YYYY-MM-DD"), "author", "url":
-   str|null, "snippet":str, "highlights":[[start,end],…] (half-open
+   "column":int (1-based, characters), "title", "source", "date"
+   ("YYYY-MM-DD", first publication), "updated" ("YYYY-MM-DD", last
+   revision), "author", "url": str|null, "snippet":str, "highlights":[[start,end],…] (half-open
    CHARACTER offsets into snippet)}
   {"type":"summary", "qid", "hits":int, "estimated_matches":int,
    "elapsed_ms":number, "explanation":str|null}   after each query's hits

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10,367 +11,53 @@
 #include <utility>
 #include <vector>
 
+#include "article_dates.h"
+#include "article_text.h"
+#include "article_words.h"
+
 namespace kosearch {
 namespace {
 
+using namespace article_text;
+using namespace article_dates;
+using namespace article_words;  // the word lists, kept apart from the rules
+
 // ---------------------------------------------------------------------------
-// Data tables. Rules below are generic; these lists are what grows when an
-// article from a new site leaks boilerplate.
+// Limits: past these, a line is prose whatever words it holds.
 // ---------------------------------------------------------------------------
 
-struct PublisherAlias {
-  std::string_view alias;      // as written in the text (ASCII compared case-insensitively)
-  std::string_view canonical;  // the name stored in Article::source
-};
-
-// Major Korean publishers. Several brands share one canonical name.
-constexpr PublisherAlias kPublishers[] = {
-    {"조선일보", "조선일보"},       {"조선닷컴", "조선일보"},       {"조선비즈", "조선비즈"},
-    {"TV조선", "TV조선"},           {"중앙일보", "중앙일보"},       {"동아일보", "동아일보"},
-    {"동아닷컴", "동아일보"},       {"채널A", "채널A"},             {"한겨레", "한겨레"},
-    {"경향신문", "경향신문"},       {"한국일보", "한국일보"},       {"국민일보", "국민일보"},
-    {"세계일보", "세계일보"},       {"서울신문", "서울신문"},       {"문화일보", "문화일보"},
-    {"한국경제", "한국경제"},       {"한국경제신문", "한국경제"},   {"한경닷컴", "한국경제"},
-    {"한경", "한국경제"},           {"한국경제TV", "한국경제TV"},   {"매일경제", "매일경제"},
-    {"매경", "매일경제"},           {"매일경제TV", "매일경제TV"},   {"MBN", "MBN"},
-    {"서울경제", "서울경제"},       {"머니투데이", "머니투데이"},   {"이데일리", "이데일리"},
-    {"아시아경제", "아시아경제"},   {"헤럴드경제", "헤럴드경제"},   {"파이낸셜뉴스", "파이낸셜뉴스"},
-    {"전자신문", "전자신문"},       {"디지털타임스", "디지털타임스"}, {"연합뉴스", "연합뉴스"},
-    {"연합뉴스TV", "연합뉴스TV"},   {"뉴시스", "뉴시스"},           {"뉴스1", "뉴스1"},
-    {"노컷뉴스", "노컷뉴스"},       {"CBS노컷뉴스", "노컷뉴스"},    {"CBS", "CBS"},
-    {"오마이뉴스", "오마이뉴스"},   {"KBS", "KBS"},                 {"MBC", "MBC"},
-    {"SBS", "SBS"},                 {"SBS Biz", "SBS Biz"},         {"JTBC", "JTBC"},
-    {"YTN", "YTN"},                 {"EBS", "EBS"},                 {"OBS", "OBS"},
-    {"글로벌이코노믹", "글로벌이코노믹"}, {"g-enews", "글로벌이코노믹"}, {"ZDNet Korea", "ZDNet Korea"},
-    {"지디넷코리아", "ZDNet Korea"}, {"블로터", "블로터"},          {"아이뉴스24", "아이뉴스24"},
-    {"뉴스핌", "뉴스핌"},           {"이투데이", "이투데이"},       {"아주경제", "아주경제"},
-    {"뉴데일리", "뉴데일리"},       {"데일리안", "데일리안"},       {"프레시안", "프레시안"},
-    {"미디어오늘", "미디어오늘"},   {"시사IN", "시사IN"},           {"뉴스토마토", "뉴스토마토"},
-    {"디지털데일리", "디지털데일리"}, {"비즈니스워치", "비즈니스워치"}, {"더벨", "더벨"},
-    {"머니S", "머니S"},             {"부산일보", "부산일보"},       {"국제신문", "국제신문"},
-    {"매일신문", "매일신문"},       {"영남일보", "영남일보"},       {"강원일보", "강원일보"},
-    {"경기일보", "경기일보"},       {"코리아헤럴드", "코리아헤럴드"}, {"코리아타임스", "코리아타임스"},
-};
-
-// A one-word line ending like a media name is a masthead even when the
-// publisher is not in the gazetteer (테크월드뉴스, 시사저널) ...
-constexpr std::string_view kMastheadSuffixes[] = {
-    "뉴스", "일보", "신문", "타임스", "저널", "미디어", "방송", "데일리", "투데이", "닷컴", "뉴스룸",
-    "경제", "매거진", "tv", "news", "times", "daily",
-};
-// ... unless it heads a list of articles (많이본뉴스, 실시간뉴스): navigation.
-constexpr std::string_view kNotMastheadPrefixes[] = {
-    "많이", "주요", "최신", "인기", "관련", "실시간", "오늘의", "포토", "영상", "추천", "다른", "이전",
-    "다음", "전체", "최근", "해외", "국내", "지역", "전국", "속보", "핫", "top",
-};
-
-// Words that, alone or together, make a line of site chrome (menus, share
-// buttons, section names). Compared after ASCII lower-casing.
-constexpr std::string_view kNavigationWords[] = {
-    "닫기", "열기", "광고", "타이틀", "입력", "수정", "크게", "작게", "프린트", "인쇄", "메일",
-    "이메일", "스크랩", "공유", "공유하기", "url", "줄이기", "복사", "링크복사", "페이스북",
-    "트위터", "카카오톡", "카톡", "카카오스토리", "밴드", "네이버", "x", "라인", "위로가기",
-    "맨위로", "top", "목록", "홈", "home", "검색", "메뉴", "전체메뉴", "로그인", "로그아웃",
-    "회원가입", "구독", "구독하기", "댓글", "좋아요", "추천", "이전", "다음", "이전기사",
-    "다음기사", "글자크기", "기사듣기", "듣기", "가", "가가", "본문", "서비스", "아티클",
-    "프로그램", "핫클릭", "많이", "본", "뉴스", "기사", "주요뉴스", "인기기사", "최신기사",
-    "랭킹", "섹션", "전체", "확대", "축소", "저장", "알림", "원문", "프로필", "응원하기",
-    "팔로우", "기자페이지", "다른기사", "관련기사", "인기", "최신", "포토", "보기",
-    "영상", "facebook", "twitter", "kakao", "print", "share", "menu", "search", "login",
-    "advertisement", "ad",
-    // section names, which sit alone above a title
-    "정치", "경제", "사회", "국제", "세계", "문화", "스포츠", "연예", "오피니언", "사설",
-    "칼럼", "산업", "금융", "증권", "부동산", "it", "과학", "생활", "라이프", "전국", "지역",
-    "기획", "연재", "인터뷰", "속보", "단독",
-};
-constexpr std::string_view kNavigationSuffixes[] = {
-    "바로가기", "더보기", "상세보기", "원문보기", "신문보기", "전체보기", "기사보기", "목록보기", "크게보기",
-};
-// Whole lines of site chrome that are sentences of ordinary words.
-constexpr std::string_view kNavigationPhrases[] = {
-    "이 기사를 공유합니다", "기자의 다른기사", "기자의 다른 기사", "SNS 기사보내기", "기사보내기",
-    "글씨크기 조절하기", "이 기사를 추천합니다", "기사 추천", "본문 글씨 키우기", "본문 글씨 줄이기",
-    "함께 볼만한 뉴스", "함께 보면 좋은 기사", "오늘의 주요뉴스",
-};
-
-struct DateLabel {
-  std::string_view label;
-  bool revision;  // a revision date is used only when no first-publication date exists
-};
-// Longer labels first so that 기사입력 is not read as 기사 + 입력.
-constexpr DateLabel kDateLabels[] = {
-    {"기사입력", false}, {"입력시간", false}, {"입력일", false},  {"입력", false},
-    {"발행일", false},   {"발행", false},     {"등록일", false},  {"등록", false},
-    {"게재일", false},   {"게재", false},     {"송고시간", false}, {"송고", false},
-    {"작성일", false},   {"승인", false},     {"보도일", false},  {"날짜", false},
-    {"최종수정", true},  {"기사수정", true},  {"수정일", true},   {"수정", true},
-    {"업데이트", true},
-};
-
-// `label : value` lines of print/web-edit footers.
-constexpr std::string_view kMetaLabels[] = {
-    "본문자수", "글자수", "표/그림/사진 유무", "웹편집", "지면", "면수", "조회수", "조회",
-    "태그", "키워드", "관련기사", "출처", "저작권자", "원문", "편집",
-};
-// `label : byline` lines.
-constexpr std::string_view kBylineLabels[] = {"기고자", "작성자", "필자", "글쓴이", "기자", "글"};
-
-// Credit words of a caption when followed by `=` (사진=로이터).
-constexpr std::string_view kCaptionCreditWords[] = {
-    "사진제공", "사진출처", "사진", "그래픽", "영상", "자료", "이미지", "일러스트",
-    "캡처", "그림", "디자인", "제공",
-};
-// Words that, in brackets at the start of a line, label a caption ([그래픽] …).
-constexpr std::string_view kCaptionBracketWords[] = {
-    "사진", "그래픽", "인포그래픽", "표", "영상", "포토", "일러스트", "그림", "자료",
-};
-constexpr std::string_view kCaptionMarkers[] = {"확대보기", "크게보기"};
-
-constexpr std::string_view kPromoPrefixes[] = {"※", "☞"};
-// A line opening with an arrow is a promo when it also says one of these.
-constexpr std::string_view kArrowPrefixes[] = {"▶", "▷", "►", "➤", "→", "☞"};
-constexpr std::string_view kPromoPhrases[] = {
-    "구독", "제보", "받아보기", "바로가기", "클릭", "채널 추가", "친구 추가", "친구추가", "다운로드",
-    "뉴스레터", "무료", "이벤트", "관련기사", "관련 기사", "네이버에서", "네이버 메인", "카카오톡 채널",
-    "텔레그램",
-};
-// Said only by promos, wherever they open.
-constexpr std::string_view kStrongPromoPhrases[] = {
-    "기사제보", "제보하기", "구독하기", "채널 추가하기", "지금 구독", "뉴스레터 구독",
-};
-// Picture agencies and credits: a line made only of these (and publishers) is a photo credit.
-constexpr std::string_view kPictureCredits[] = {
-    "로이터", "ap", "afp", "epa", "upi", "신화", "신화통신", "게티이미지", "게티이미지뱅크",
-    "게티이미지코리아", "클립아트코리아", "셔터스톡", "픽사베이", "getty", "images", "블룸버그",
-    "연합", "db", "뉴스1db", "제공", "사진", "자료사진", "ⓒ", "©",
-};
-constexpr std::string_view kCopyrightMarkers[] = {
-    "무단전재", "무단 전재", "재배포 금지", "재배포금지", "copyright", "all rights reserved",
-    "저작권자 ©", "저작권자©", "저작권자 ⓒ", "저작권자ⓒ", "저작권자(c)", "저작권자 (c)",
-};
-// A copyright sign counts only next to a publisher's name (ⓒⓞⓞⓛ is decoration).
-constexpr std::string_view kCopyrightSigns[] = {"ⓒ", "©", "(c)", "(C)"};
-
-// Role titles that end a byline: journalists (long bylines allowed) and
-// outside contributors (only short bylines, they are also common nouns).
-constexpr std::string_view kJournalistTitles[] = {
-    "기자", "특파원", "선임기자", "전문기자", "수습기자", "객원기자", "인턴기자", "논설위원",
-    "논설실장", "편집위원", "편집국장", "통신원", "칼럼니스트", "앵커", "리포터", "기상캐스터",
-};
-constexpr std::string_view kContributorTitles[] = {
-    "매니저", "애널리스트", "연구원", "연구위원", "수석연구위원", "교수", "변호사", "회계사",
-    "대표", "이사", "소장", "원장", "센터장", "전문위원", "박사", "작가", "평론가",
-};
-// Short words that sit before a title in a byline but are not names.
-constexpr std::string_view kNonNameWords[] = {
-    "인턴", "수습", "객원", "선임", "전문", "취재", "사진", "영상", "온라인", "디지털", "기획",
-    "특별", "국제", "정치", "경제", "사회", "문화", "산업", "편집", "논설", "본지", "본사",
-    "담당", "현지", "종합", "뉴스", "기자", "글", "정리", "대담",
-};
-// Name-like tokens ending in these are desks (사회부, 뉴스팀).
-constexpr std::string_view kDeskSuffixes[] = {"부", "팀", "실", "데스크"};
-
-// A line opening with one of these is a subheadline, never a byline.
-constexpr std::string_view kSubheadMarkers[] = {"◇", "◆", "■", "□", "●", "○", "▶", "▷", "-", "–", "—", "·"};
-
-constexpr std::size_t kMaxTitleChars = 200;
+constexpr std::size_t kMaxTitleChars = 200;            // a longer first line is a paragraph
+constexpr std::size_t kMinTitleChars = 4;              // shorter lines (가 가, ▲ 1) are no title
+constexpr std::size_t kMinTitleWordChars = 2;
+constexpr std::size_t kMinNameChars = 2;               // Korean names: 2 to 4 syllables
+constexpr std::size_t kMaxNameChars = 4;
 constexpr std::size_t kMaxBylineChars = 80;
-constexpr std::size_t kMaxNavigationChars = 160;
+constexpr std::size_t kMaxNavigationChars = 160;       // menus, share bars, mastheads
+constexpr std::size_t kMaxNavigationPhraseChars = 40;
+constexpr std::size_t kMaxBreadcrumbItemChars = 20;    // Home > 검색목록 > 기사상세보기
+constexpr std::size_t kMaxCreditLineChars = 60;        // 로이터/연합뉴스
+constexpr std::size_t kCreditTailBytes = 160;          // a caption's credit is in its last two words
+constexpr std::size_t kMaxPromoChars = 100;            // a strong promo phrase in a longer line is prose
+constexpr std::size_t kMaxCopyrightChars = 200;
+constexpr std::size_t kMaxDatelineChars = 120;         // 입력 … | 수정 … | 홍길동 기자 hong@…
+constexpr std::size_t kMaxLeadBracketBytes = 60;       // (서울=연합뉴스), [이데일리 홍길동 기자]
+constexpr std::size_t kMaxLeadBylineBytes = 60;        // 홍길동 기자 = …
+constexpr std::size_t kMinMediaWordChars = 3;          // 뉴스 alone is a section, 테크뉴스 a masthead
+constexpr std::size_t kMaxMediaWordChars = 15;
+constexpr std::size_t kMaxPublisherNameChars = 20;     // a publisher named by a footer or wire dateline
+constexpr std::size_t kMaxPublisherNameWords = 4;
+constexpr std::size_t kMaxPlaceChars = 12;             // 서울, 베이징, 실리콘밸리 in (서울=연합뉴스)
 constexpr std::size_t kMaxPublisherScanBytes = 600;
+constexpr std::size_t kMaxJournalistBylineWords = 6;   // 서울=홍길동 김철수 이영희 기자
+constexpr std::size_t kMaxContributorBylineWords = 4;  // contributor titles are also common nouns
+constexpr std::size_t kMaxWritingCreditWords = 3;      // 글 홍길동, 글·사진 홍길동 김철수
+constexpr std::size_t kMaxPersonNameChars = 3;         // 홍길동; a 4-syllable word is rather a name of a house
 
-// ---------------------------------------------------------------------------
-// UTF-8 helpers (input is valid UTF-8 by contract; stray bytes decode as
-// U+FFFD one byte at a time rather than crash).
-// ---------------------------------------------------------------------------
-
-char32_t decode(std::string_view s, std::size_t& i) {
-  const auto lead = static_cast<unsigned char>(s[i]);
-  if (lead < 0x80) {
-    ++i;
-    return lead;
-  }
-  const int extra = (lead >> 5) == 0x6 ? 1 : (lead >> 4) == 0xE ? 2 : (lead >> 3) == 0x1E ? 3 : -1;
-  if (extra < 0 || s.size() - i <= static_cast<std::size_t>(extra)) {
-    ++i;
-    return 0xFFFD;
-  }
-  char32_t cp = lead & (0x3F >> extra);
-  for (int k = 1; k <= extra; ++k) {
-    const auto b = static_cast<unsigned char>(s[i + k]);
-    if ((b & 0xC0) != 0x80) {
-      ++i;
-      return 0xFFFD;
-    }
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  i += extra + 1;
-  return cp;
-}
-
-bool is_space(char32_t c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v' || c == 0xA0 ||
-         c == 0x3000 || c == 0x200B || c == 0xFEFF || (c >= 0x2000 && c <= 0x200A);
-}
-bool is_hangul_syllable(char32_t c) { return c >= 0xAC00 && c <= 0xD7A3; }
-bool is_ascii_alnum(char32_t c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-// Letters and digits that make up words; everything else is punctuation or decoration.
-bool is_word_char(char32_t c) {
-  return is_ascii_alnum(c) || is_hangul_syllable(c) || (c >= 0x1100 && c <= 0x11FF) ||
-         (c >= 0x3130 && c <= 0x318E) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
-         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||
-         (c >= 0x3040 && c <= 0x30FF);
-}
-
-std::size_t char_count(std::string_view s) {
-  std::size_t n = 0;
-  for (std::size_t i = 0; i < s.size();) {
-    decode(s, i);
-    ++n;
-  }
-  return n;
-}
-
-// The start of the code point that ends just before byte `end`.
-std::size_t previous_start(std::string_view s, std::size_t end) {
-  std::size_t start = end - 1;
-  while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80 && end - start < 4) --start;
-  return start;
-}
-
-// Cuts code points matching `drop` from both ends; scans only what it cuts.
-template <typename Pred>
-std::string_view trim_if(std::string_view s, Pred drop) {
-  std::size_t begin = 0;
-  while (begin < s.size()) {
-    std::size_t next = begin;
-    if (!drop(decode(s, next))) break;
-    begin = next;
-  }
-  std::size_t end = s.size();
-  while (end > begin) {
-    std::size_t start = previous_start(s, end);
-    std::size_t at = start;
-    if (start < begin || !drop(decode(s, at))) break;  // start < begin only in broken UTF-8
-    end = start;
-  }
-  return s.substr(begin, end - begin);
-}
-
-std::string_view trim(std::string_view s) { return trim_if(s, is_space); }
-
-// True when `s` has more than `chars` code points; cheap on long lines.
-bool longer_than(std::string_view s, std::size_t chars) {
-  if (s.size() <= chars) return false;
-  if (s.size() > 4 * chars) return true;
-  std::size_t n = 0;
-  for (std::size_t i = 0; i < s.size();) {
-    decode(s, i);
-    if (++n > chars) return true;
-  }
-  return false;
-}
-
-// Whitespace runs become one space; the key under which lines are compared.
-std::string fold(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  bool pending_space = false;
-  for (std::size_t i = 0; i < s.size();) {
-    const std::size_t start = i;
-    const char32_t c = decode(s, i);
-    if (is_space(c)) {
-      pending_space = !out.empty();
-      continue;
-    }
-    if (pending_space) out.push_back(' ');
-    pending_space = false;
-    out.append(s.substr(start, i - start));
-  }
-  return out;
-}
-
-std::vector<std::string_view> split_words(std::string_view s) {
-  std::vector<std::string_view> words;
-  std::size_t word_start = std::string_view::npos;
-  for (std::size_t i = 0; i < s.size();) {
-    const std::size_t start = i;
-    const char32_t c = decode(s, i);
-    if (is_space(c)) {
-      if (word_start != std::string_view::npos) words.push_back(s.substr(word_start, start - word_start));
-      word_start = std::string_view::npos;
-    } else if (word_start == std::string_view::npos) {
-      word_start = start;
-    }
-  }
-  if (word_start != std::string_view::npos) words.push_back(s.substr(word_start));
-  return words;
-}
-
-// Drops decoration (▲, |, brackets, quotes …) around a word.
-std::string_view strip_decoration(std::string_view s) {
-  return trim_if(s, [](char32_t c) { return !is_word_char(c); });
-}
-
-// Words of a navigation line: menus separate items with spaces, |, / and ·.
-std::vector<std::string_view> menu_items(std::string_view s) {
-  std::vector<std::string_view> items;
-  for (auto word : split_words(s)) {
-    std::size_t start = 0;
-    for (std::size_t i = 0; i < word.size();) {
-      const std::size_t at = i;
-      const char32_t c = decode(word, i);
-      if (c == '|' || c == '/' || c == 0xB7 || c == 0x318D) {
-        if (at > start) items.push_back(word.substr(start, at - start));
-        start = i;
-      }
-    }
-    if (start < word.size()) items.push_back(word.substr(start));
-  }
-  return items;
-}
-
-bool has_word_char(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();)
-    if (is_word_char(decode(s, i))) return true;
-  return false;
-}
-
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
-bool iequals_prefix(std::string_view s, std::string_view prefix) {
-  if (s.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    char a = s[i], b = prefix[i];
-    if (a >= 'A' && a <= 'Z') a = static_cast<char>(a - 'A' + 'a');
-    if (b >= 'A' && b <= 'Z') b = static_cast<char>(b - 'A' + 'a');
-    if (a != b) return false;
-  }
-  return true;
-}
-
-template <std::size_t N>
-bool contains(const std::string_view (&table)[N], std::string_view word) {
-  return std::find(std::begin(table), std::end(table), word) != std::end(table);
-}
-
-template <std::size_t N>
-bool starts_with_one_of(std::string_view s, const std::string_view (&table)[N]) {
-  return std::any_of(std::begin(table), std::end(table), [&](std::string_view p) { return s.starts_with(p); });
-}
-
-// The code point just before byte offset `pos` (0 when at the start).
-char32_t previous_char(std::string_view s, std::size_t pos) {
-  if (pos == 0) return 0;
-  std::size_t start = previous_start(s, pos);
-  return decode(s, start);
-}
-
-char32_t char_at(std::string_view s, std::size_t pos) { return pos < s.size() ? decode(s, pos) : 0; }
+// How far a line naming a publisher is trusted; the lowest wins, the first
+// line wins a tie. The site's own masthead beats its copyright footer, which
+// beats bylines and wire datelines, a bare `ⓒ X` (also a photo credit),
+// promos and, last, navigation.
+enum class Trust { masthead, copyright_footer, byline, copyright_sign, promo, navigation, none };
 
 // ---------------------------------------------------------------------------
 // Publishers
@@ -410,47 +97,6 @@ bool is_publisher_name(std::string_view s) {
 }
 
 // ---------------------------------------------------------------------------
-// Dates
-// ---------------------------------------------------------------------------
-
-struct DatePrefix {
-  std::string date;    // YYYY-MM-DD
-  std::size_t length;  // bytes of `s` it spans
-};
-
-// A date written at the very start of `s`, if any.
-std::optional<DatePrefix> date_at_start(std::string_view s) {
-  std::size_t numeric_end = 0;
-  while (numeric_end < s.size() && std::string_view("0123456789.-/").find(s[numeric_end]) != std::string_view::npos)
-    ++numeric_end;
-  if (numeric_end >= 8)
-    if (auto date = parse_date(s.substr(0, numeric_end))) return DatePrefix{*date, numeric_end};
-  // YYYY년 M월 D일 spans at most ~30 bytes of digits, spaces and unit syllables.
-  const std::size_t day = s.substr(0, 32).find("일");
-  if (day == std::string_view::npos) return std::nullopt;
-  const std::size_t length = day + std::string_view("일").size();
-  if (auto date = parse_date(s.substr(0, length))) return DatePrefix{*date, length};
-  return std::nullopt;
-}
-
-// What may follow a date on a date-only line: 14:30, 오후, (화), 화요일, |.
-bool is_time_or_weekday(std::string_view word) {
-  static constexpr std::string_view kWords[] = {
-      "오전", "오후", "am", "pm", "kst", "월요일", "화요일", "수요일", "목요일", "금요일", "토요일", "일요일",
-      "월", "화", "수", "목", "금", "토", "일"};
-  word = strip_decoration(word);
-  if (word.empty() || contains(kWords, ascii_lower(word))) return true;
-  return word.find_first_not_of("0123456789:.") == std::string_view::npos;
-}
-
-bool is_date_only(std::string_view s) {
-  auto date = date_at_start(s);
-  if (!date) return false;
-  auto rest = split_words(s.substr(date->length));
-  return std::all_of(rest.begin(), rest.end(), is_time_or_weekday);
-}
-
-// ---------------------------------------------------------------------------
 // Line analysis
 // ---------------------------------------------------------------------------
 
@@ -458,31 +104,16 @@ enum class Kind { body, blank, navigation, promo, meta, copyright, caption, byli
 
 struct LineInfo {
   Kind kind = Kind::body;
-  std::optional<std::string> date;  // only from labelled lines
-  bool revision_date = false;
+  std::optional<std::string> date;             // a labelled first-publication date
+  std::optional<std::string> updated;          // a labelled revision date
+  std::optional<std::string> unlabelled_date;  // a date alone on its line: trusted only by position
+  std::optional<DateRole> bare_label;          // 입력 alone on its line: its date may be on the next
   std::optional<std::string> author;
-  std::string_view publisher_zone;  // where a publisher's name may be looked up
-  std::string_view masthead_name;   // a masthead outside the gazetteer: the name as written
-  int publisher_rank = -1;          // lower = more trustworthy; -1 = not eligible
+  std::string_view publisher_zone;  // where a listed publisher's name may be looked up
+  std::string publisher_name;       // a publisher a rule found by position (footer, masthead), as written
+  Trust trust = Trust::none;
+  bool may_be_title = false;  // a bracket-labelled caption ([사진] …): the title when no paragraph precedes it
 };
-
-// `label` at the start of `s` followed by a space, colon or the end; returns the rest.
-std::optional<std::string_view> after_label(std::string_view s, std::string_view label) {
-  if (!s.starts_with(label)) return std::nullopt;
-  std::string_view rest = s.substr(label.size());
-  if (!rest.empty()) {
-    std::size_t i = 0;
-    const char32_t c = decode(rest, i);
-    if (!is_space(c) && c != ':' && c != 0xFF1A && c != '|' && !(c >= '0' && c <= '9')) return std::nullopt;
-  }
-  while (true) {
-    rest = trim(rest);
-    if (rest.starts_with(":") || rest.starts_with("|")) rest.remove_prefix(1);
-    else if (rest.starts_with("：")) rest.remove_prefix(std::string_view("：").size());
-    else break;
-  }
-  return rest;
-}
 
 // `label : value` with an explicit colon.
 std::optional<std::string_view> labelled_value(std::string_view s, std::string_view label) {
@@ -493,9 +124,23 @@ std::optional<std::string_view> labelled_value(std::string_view s, std::string_v
   return std::nullopt;
 }
 
+enum class MediaWord { masthead, list_heading };
+std::optional<MediaWord> media_word_kind(std::string_view s);
+bool is_navigation_word(std::string_view word);
+
+// A Korean predicate among the words (했다, 받는다, 합니다): a sentence.
+bool is_sentence_like(std::string_view s) {
+  for (auto word : split_words(s)) {
+    const std::string_view w = strip_decoration(word);
+    for (auto ending : kPredicateEndings)
+      if (w.size() > ending.size() && w.ends_with(ending)) return true;
+  }
+  return false;
+}
+
 bool is_name(std::string_view word) {
   const std::size_t n = char_count(word);
-  if (n < 2 || n > 4) return false;
+  if (n < kMinNameChars || n > kMaxNameChars) return false;
   for (std::size_t i = 0; i < word.size();)
     if (!is_hangul_syllable(decode(word, i))) return false;
   if (contains(kNonNameWords, word) || is_publisher_name(word)) return false;
@@ -507,22 +152,26 @@ bool is_name(std::string_view word) {
 
 // Names among the words of a byline that precede its title: `서울=홍길동`
 // gives the part after `=`; `홍길동·김철수` gives both.
-void collect_names(std::string_view word, std::vector<std::string>& names) {
+// The pieces of a byline word that may be names: `서울=홍길동` gives the part
+// after `=`; `홍길동·김철수` gives both.
+std::vector<std::string_view> name_pieces(std::string_view word) {
   if (auto eq = word.rfind('='); eq != std::string_view::npos) word = word.substr(eq + 1);
+  std::vector<std::string_view> pieces;
   std::size_t start = 0;
-  auto flush = [&](std::size_t end) {
-    std::string_view piece = strip_decoration(word.substr(start, end - start));
-    if (is_name(piece)) names.emplace_back(piece);
-  };
-  for (std::size_t i = 0; i < word.size();) {
+  for (std::size_t i = 0; i <= word.size();) {
     const std::size_t at = i;
-    const char32_t c = decode(word, i);
-    if (c == 0xB7 || c == 0x318D || c == 0x30FB || c == ',' || c == '/' || c == 0x2027) {
-      flush(at);
+    const char32_t c = i < word.size() ? decode(word, i) : (++i, 0);
+    if (at == word.size() || c == 0xB7 || c == 0x318D || c == 0x30FB || c == ',' || c == '/' || c == 0x2027) {
+      pieces.push_back(strip_decoration(word.substr(start, at - start)));
       start = i;
     }
   }
-  flush(word.size());
+  return pieces;
+}
+
+void collect_names(std::string_view word, std::vector<std::string>& names) {
+  for (auto piece : name_pieces(word))
+    if (is_name(piece)) names.emplace_back(piece);
 }
 
 bool has_sentence_punctuation(std::string_view word) {
@@ -553,7 +202,23 @@ bool is_url(std::string_view word) {
 
 struct Byline {
   std::optional<std::string> author;
+  std::string publisher;  // a media name among the words before the title (홍길동 예시일보 기자)
 };
+
+// The words of a byline; brackets split words, so that 기자(hong@example.com)
+// is a title and an e-mail address.
+std::vector<std::string_view> byline_words(std::string_view s) {
+  std::vector<std::string_view> words;
+  for (auto word : split_words(s)) {
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= word.size(); ++i) {
+      if (i < word.size() && std::string_view("()<>[]").find(word[i]) == std::string_view::npos) continue;
+      if (i > start) words.push_back(word.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  return words;
+}
 
 // `홍길동 기자 hong@x.com`, `실리콘밸리=오로라 특파원`, `우건 매뉴라이프자산운용 매니저`.
 std::optional<Byline> read_byline(std::string_view s) {
@@ -561,7 +226,7 @@ std::optional<Byline> read_byline(std::string_view s) {
   if (s.empty() || starts_with_one_of(s, kSubheadMarkers) || longer_than(s, kMaxBylineChars)) return std::nullopt;
   std::vector<std::string_view> words;
   bool had_email = false;
-  for (auto word : split_words(s)) {
+  for (auto word : byline_words(s)) {
     if (is_email(word)) {
       had_email = true;
       continue;
@@ -575,10 +240,12 @@ std::optional<Byline> read_byline(std::string_view s) {
   std::string_view last = strip_decoration(words.back());
   std::vector<std::string_view> before(words.begin(), words.end() - 1);
   bool is_byline = false;
+  bool contributor = false;
   if (contains(kJournalistTitles, last)) {
-    is_byline = words.size() <= 6;
+    is_byline = words.size() <= kMaxJournalistBylineWords;
   } else if (contains(kContributorTitles, last)) {
-    is_byline = words.size() <= 4;
+    is_byline = words.size() <= kMaxContributorBylineWords;
+    contributor = true;
   } else {
     for (auto title : kJournalistTitles) {  // 홍길동기자: title written against the name
       if (words.size() <= 2 && last.size() > title.size() && last.ends_with(title) &&
@@ -591,8 +258,27 @@ std::optional<Byline> read_byline(std::string_view s) {
   }
   if (!is_byline) return std::nullopt;
   std::vector<std::string> names;
-  for (auto word : before) collect_names(word, names);
   Byline byline;
+  for (auto word : before) {
+    const std::string_view bare = strip_decoration(word);
+    if (media_word_kind(bare) == MediaWord::masthead) {  // 홍길동 예시일보 기자: a desk, not a name
+      if (byline.publisher.empty()) byline.publisher = bare;
+      continue;
+    }
+    // [예시뉴스=홍길동 기자]: the house before `=`, where wire bylines put the place
+    if (const std::size_t eq = bare.find('='); eq != std::string_view::npos && byline.publisher.empty()) {
+      const std::string_view house = strip_decoration(bare.substr(0, eq));
+      if (media_word_kind(house) == MediaWord::masthead) byline.publisher = house;
+    }
+    collect_names(word, names);
+  }
+  // 홍길동 예시대 의대 교수: a contributor's name comes first, the affiliation
+  // after it; and contributor titles are common nouns (입만 변호사 is no byline).
+  if (contributor && !names.empty()) {
+    if (names.front() != strip_decoration(before.front()) || !starts_with_one_of(names.front(), kSurnames))
+      return std::nullopt;
+    names.resize(1);
+  }
   if (!names.empty()) {
     std::string joined;
     for (const auto& name : names) joined += (joined.empty() ? "" : ", ") + name;
@@ -604,39 +290,108 @@ std::optional<Byline> read_byline(std::string_view s) {
 // `(서울=연합뉴스) 홍길동 기자 = 본문…`: the wire-service lead of a first paragraph.
 struct Lead {
   std::string_view publisher_zone;
+  std::string publisher_name;  // the agency after `=` when it is not a listed publisher
   std::optional<std::string> author;
   bool has_text_after = false;
 };
+
+// A name as a footer or dateline writes it: a few words, no sentence, no
+// credit line (로이터=뉴스1), no photo agency, no web address.
+bool is_publisher_shaped(std::string_view name) {
+  name = strip_decoration(name);
+  if (name.empty() || longer_than(name, kMaxPublisherNameChars)) return false;
+  const auto words = split_words(name);
+  if (words.size() > kMaxPublisherNameWords || has_sentence_punctuation(name) || is_sentence_like(name)) return false;
+  if (name.find_first_of("=/@:") != std::string_view::npos || is_url(name)) return false;
+  if (is_publisher_name(name)) return true;
+  return std::none_of(words.begin(), words.end(), [](std::string_view w) {
+    const std::string lower = ascii_lower(strip_decoration(w));
+    return contains(kPictureCredits, lower) || contains(kNavigationWords, lower);
+  });
+}
+
+// The place of a wire dateline: 서울, 베이징, 실리콘밸리, New York.
+bool is_place(std::string_view place) {
+  place = trim(place);
+  if (place.empty() || longer_than(place, kMaxPlaceChars) || split_words(place).size() > 2) return false;
+  for (std::size_t i = 0; i < place.size();) {
+    const char32_t c = decode(place, i);
+    if (!is_word_char(c) && !is_space(c)) return false;
+    if (c >= '0' && c <= '9') return false;  // (1=매우 그렇다) is a scale
+  }
+  return true;
+}
+
+// `홍길동 기자 = 본문…` without a bracketed dateline before it.
+std::optional<Lead> read_byline_lead(std::string_view s) {
+  for (std::size_t eq = s.find('='); eq != std::string_view::npos && eq < kMaxLeadBylineBytes; eq = s.find('=', eq + 1)) {
+    auto byline = read_byline(s.substr(0, eq));
+    if (!byline || !byline->author) continue;
+    Lead lead;
+    lead.publisher_zone = s.substr(0, eq);
+    lead.publisher_name = byline->publisher;
+    lead.author = byline->author;
+    lead.has_text_after = has_word_char(s.substr(eq + 1));
+    return lead;
+  }
+  return std::nullopt;
+}
+
 std::optional<Lead> read_lead(std::string_view s) {
   static constexpr std::pair<std::string_view, std::string_view> kBrackets[] = {
       {"(", ")"}, {"[", "]"}, {"【", "】"}, {"〔", "〕"}, {"（", "）"}};
   for (auto [open, close] : kBrackets) {
     if (!s.starts_with(open)) continue;
     const std::size_t end = s.find(close, open.size());
-    if (end == std::string_view::npos || end > 60) return std::nullopt;
+    if (end == std::string_view::npos || end > kMaxLeadBracketBytes) return std::nullopt;
     std::string_view inside = s.substr(open.size(), end - open.size());
     std::string_view rest = trim(s.substr(end + close.size()));
     Lead lead;
     const std::size_t eq = inside.find('=');
     if (eq == std::string_view::npos) {  // [이데일리 홍길동 기자] 본문…
+      if (is_publisher_name(inside) || media_word_kind(inside) == MediaWord::masthead) {  // [파이낸셜뉴스] 본문…
+        lead.publisher_zone = inside;
+        if (!is_publisher_name(inside)) lead.publisher_name = strip_decoration(inside);
+        lead.has_text_after = has_word_char(rest);
+        return lead;
+      }
       auto byline = read_byline(inside);
       if (!byline) return std::nullopt;
       lead.publisher_zone = inside;
+      lead.publisher_name = byline->publisher;
       lead.author = byline->author;
       lead.has_text_after = has_word_char(rest);
       return lead;
     }
     lead.publisher_zone = inside.substr(eq + 1);
-    if (const std::size_t byline_end = rest.find('='); byline_end != std::string_view::npos && byline_end < 60) {
+    const std::string_view left = trim(inside.substr(0, eq));
+    if (auto byline = read_byline(lead.publisher_zone); byline && byline->author) {  // [세종=이데일리 홍길동 기자]
+      lead.author = byline->author;
+      lead.publisher_name = byline->publisher;
+      // [헤럴드경제=홍길동 기자]: the house before `=`, where wires put the place
+      if (is_publisher_name(left) || media_word_kind(left) == MediaWord::masthead) {
+        lead.publisher_zone = left;
+        lead.publisher_name = is_publisher_name(left) ? std::string_view{} : strip_decoration(left);
+      }
+    } else if (!find_publisher(lead.publisher_zone) && is_place(inside.substr(0, eq)) &&
+        split_words(lead.publisher_zone).size() == 1 && is_publisher_shaped(lead.publisher_zone) &&
+        !read_byline(lead.publisher_zone))
+      lead.publisher_name = strip_decoration(lead.publisher_zone);
+    bool byline_follows = false;
+    if (const std::size_t byline_end = rest.find('='); byline_end != std::string_view::npos && byline_end < kMaxLeadBylineBytes) {
       if (auto byline = read_byline(rest.substr(0, byline_end))) {
         lead.author = byline->author;
         rest = trim(rest.substr(byline_end + 1));
+        byline_follows = true;
       }
     }
+    // (서울=연합뉴스)라는 표기: a particle glued to the bracket quotes it; only a
+    // byline may follow it unspaced ([서울=뉴시스]홍길동 기자 =).
+    if (is_hangul_syllable(char_at(s, end + close.size())) && !byline_follows) return std::nullopt;
     lead.has_text_after = has_word_char(rest);
     return lead;
   }
-  return std::nullopt;
+  return read_byline_lead(s);
 }
 
 std::vector<std::string_view> split_on(std::string_view s, char separator) {
@@ -649,33 +404,234 @@ std::vector<std::string_view> split_on(std::string_view s, char separator) {
   }
 }
 
-std::optional<LineInfo> read_dateline(std::string_view s) {
-  for (const auto& label : kDateLabels) {
-    auto rest = after_label(s, label.label);
-    if (!rest) continue;
+bool opens_dateline(std::string_view s) { return date_label_at(s) || date_at_start(s); }
+
+std::optional<LineInfo> read_label_line(std::string_view s);
+
+// After `2025.01.15 09:30`, a label followed by a date belongs to that date
+// when the line writes labels after dates (… 입력 | 2025.01.15 10:00 수정),
+// else it opens the next one (… | 수정 2025.01.16).
+bool opens_next_date(std::string_view s, std::size_t label_pos, const DateLabelMatch& label) {
+  const std::size_t next = label_pos + label.length;
+  auto date = date_at_start(s.substr(next));
+  if (!date) return false;
+  std::size_t after = next + date->length;
+  after = separators_at(s, after + time_after(s.substr(after)));
+  const bool next_has_trailing_label = date_label_at(s.substr(after)).has_value();
+  return !next_has_trailing_label;
+}
+
+// A byline or a publisher's name before the dates of a line (홍길동 기자 |
+// 입력 …, 예시일보 | 2025.01.15): where the dates start, or npos.
+// Reads `prefix` as a byline or the site's name before a line's dates; false
+// when it is neither.
+bool read_dateline_prefix(std::string_view prefix, LineInfo& info) {
+  if (auto byline = read_byline(prefix); byline && byline->author) {
+    info.author = byline->author;
+    info.publisher_zone = prefix;
+    info.publisher_name = byline->publisher;
+    info.trust = Trust::byline;
+    return true;
+  }
+  if (auto credit = read_label_line(prefix); credit && credit->author) {  // 작성자 홍길동 | 작성일 …
+    info.author = credit->author;
+    return true;
+  }
+  if (is_publisher_name(prefix) || media_word_kind(prefix) == MediaWord::masthead) {
+    info.publisher_zone = prefix;
+    if (!is_publisher_name(prefix)) info.publisher_name = strip_decoration(prefix);
+    info.trust = Trust::masthead;
+    return true;
+  }
+  return false;
+}
+
+// A byline or a publisher's name before the dates of a line (홍길동 기자 |
+// 입력 …, 예시일보 | 2025.01.15, 홍길동 기자입력 … as portals' copies glue
+// them): where the dates start, or npos.
+std::size_t dateline_start(std::string_view s, LineInfo& info) {
+  if (opens_dateline(s)) return 0;
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t at = i;
+    const char32_t c = decode(s, i);
+    if (is_hangul_syllable(c) && date_label_at(s.substr(i)) && read_dateline_prefix(trim(s.substr(0, i)), info))
+      return i;  // glued: 기자입력
+    if (!is_space(c) && c != '|') continue;
+    const std::size_t start = separators_at(s, at);
+    if (start >= s.size() || !opens_dateline(s.substr(start))) continue;
+    const std::string_view prefix = trim_if(s.substr(0, at), [](char32_t ch) { return is_space(ch) || ch == '|'; });
+    return read_dateline_prefix(prefix, info) ? start : std::string_view::npos;
+  }
+  return std::string_view::npos;
+}
+
+struct DatedSegment {
+  std::optional<DateRole> role;  // none: an unlabelled date
+  std::string date;
+  std::string stamp;     // the date and time as written, spaces dropped: equal stamps are one moment
+  std::size_t end = 0;  // where the segment (label, date, time) ends
+  bool runs_into_prose = false;  // 2025년 1월 15일까지, 2025.01.15부터: the line is a sentence
+};
+
+std::string without_spaces(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t start = i;
+    if (!is_space(decode(s, i))) out.append(s.substr(start, i - start));
+  }
+  return out;
+}
+
+// The date of a dateline at `pos` with its label before it (입력 2025.01.15
+// 09:30) or after it (2025.01.15 09:30 송고) and its time; none when `pos`
+// holds no date.
+std::optional<DatedSegment> dated_segment(std::string_view s, std::size_t pos) {
+  const std::string_view at = s.substr(pos);
+  DatedSegment segment;
+  if (auto label = date_label_at(at)) {
+    auto date = date_at_start(at.substr(label->length));
+    if (!date) return std::nullopt;  // 수정 사항은 …: a sentence, not a label
+    segment.role = label->role;
+    segment.date = std::move(date->date);
+    pos += label->length;
+    const std::size_t written = pos;
+    pos += date->length;
+    pos += time_after(s.substr(pos));
+    segment.stamp = without_spaces(s.substr(written, pos - written));
+  } else if (auto date = date_at_start(at)) {
+    const std::size_t written = pos;
+    segment.date = std::move(date->date);
+    pos += date->length;
+    pos += time_after(s.substr(pos));
+    segment.stamp = without_spaces(s.substr(written, pos - written));
+    // Its label after it (2025-01-15 09:30 송고), unless that label opens the next date.
+    const std::size_t label_pos = separators_at(s, pos);
+    if (auto label = date_label_at(s.substr(label_pos)); label && !opens_next_date(s, label_pos, *label)) {
+      segment.role = label->role;
+      pos = label_pos + label->length;
+    }
+  } else {
+    return std::nullopt;
+  }
+  segment.runs_into_prose = is_hangul_syllable(char_at(s, pos)) && !date_label_at(s.substr(pos));
+  segment.end = pos;
+  return segment;
+}
+
+// What follows a line's dates may be a byline (… | 홍길동 기자) or page
+// information (/ 종합 A8 면), never a sentence or the site's registration
+// (등록일 : 2010.05.01 | 발행인 : …). False when the line is no dateline.
+bool read_dateline_tail(std::string_view tail, LineInfo& info) {
+  if (is_sentence_like(tail) || starts_with_one_of(tail, kQuoteMarks)) return false;
+  for (auto word : kPublisherInfoWords)
+    if (tail.find(word) != std::string_view::npos) return false;
+  for (auto segment : split_on(tail, '|')) {
+    if (info.author) break;
+    if (auto byline = read_byline(segment); byline && byline->author) {
+      info.author = byline->author;
+      info.publisher_zone = segment;
+      info.publisher_name = byline->publisher;
+      info.trust = Trust::byline;
+    }
+  }
+  return true;
+}
+
+// A date label alone (입력, 수정) left by a scraper: its date may be on the next line.
+std::optional<LineInfo> read_bare_date_label(std::string_view s) {
+  auto label = date_label_at(s);
+  if (!label || has_word_char(s.substr(label->length))) return std::nullopt;
+  LineInfo bare;
+  bare.kind = Kind::navigation;
+  bare.bare_label = label->role;
+  return bare;
+}
+
+// Lines of dates: `입력 2025.01.15 09:30 | 수정 2025.01.15 10:00 | 홍길동 기자`,
+// `2025-01-15 09:30 송고`, `Published Jan 15, 2025`, an unlabelled
+// `2025.01.15 (수)`, a bare `입력` (its date may follow on the next line).
+// A line that goes on as a sentence (입력 2025.01.15 이후 받는다) is none.
+std::optional<LineInfo> read_dateline(std::string_view line) {
+  std::string_view s = trim_if(line, [](char32_t c) {
+    return is_space(c) || c == '[' || c == '(' || c == '<' || c == 0x3010 || c == 0x3008;
+  });
+  s = s.substr(separators_at(s, 0));  // | 입력 : 2025-01-15 |
+  if (s.empty() || longer_than(s, kMaxDatelineChars)) return std::nullopt;
+  if (s.find_first_of("0123456789") == std::string_view::npos) return read_bare_date_label(s);
+  LineInfo info;
+  std::size_t pos = dateline_start(s, info);
+  if (pos == std::string_view::npos) return std::nullopt;
+  info.kind = Kind::dateline;
+  bool labelled = false;
+  std::optional<std::string> first_unlabelled;
+  std::string published_stamp, revised_stamp;
+  while ((pos = separators_at(s, pos)) < s.size()) {
+    auto segment = dated_segment(s, pos);
+    if (!segment) break;
+    if (segment->runs_into_prose) return std::nullopt;
+    pos = segment->end;
+    if (!segment->role) {
+      if (first_unlabelled) return std::nullopt;  // 2025.01.15 ~ 2025.01.20: a period, not a dateline
+      first_unlabelled = std::move(segment->date);
+      continue;
+    }
+    labelled = true;
+    const bool published = *segment->role == DateRole::published;
+    auto& slot = published ? info.date : info.updated;
+    if (slot) continue;
+    slot = std::move(segment->date);
+    (published ? published_stamp : revised_stamp) = std::move(segment->stamp);
+  }
+  // 입력 2025.01.15 09:30 수정 2025.01.15 09:30: the same moment twice, no revision
+  if (info.date && info.updated && published_stamp == revised_stamp) info.updated.reset();
+  if (!labelled && !first_unlabelled) return std::nullopt;
+  const std::string_view tail = trim(s.substr(std::min(pos, s.size())));
+  if (!read_dateline_tail(tail, info)) return std::nullopt;
+  if (!labelled && !tail.empty() && !info.author) return std::nullopt;  // 2024 1 2 3: numbers, not a date line
+  info.unlabelled_date = std::move(first_unlabelled);
+  return info;
+}
+
+// `홍길동`, `홍길동·김철수 hong@example.com`: names and nothing else (e-mail
+// addresses aside), each starting with a family name, joined by `, `.
+std::optional<std::string> names_only(std::string_view value) {
+  std::vector<std::string_view> words;
+  for (auto word : byline_words(value)) {
+    if (is_email(word) || strip_decoration(word).empty()) continue;
+    if (has_sentence_punctuation(word)) return std::nullopt;  // 지대~ is an exclamation
+    words.push_back(word);
+  }
+  if (words.empty() || words.size() > kMaxWritingCreditWords) return std::nullopt;
+  std::string joined;
+  for (auto word : words) {
+    for (auto piece : name_pieces(word)) {  // every piece a name: 쓰기가 어렵다 is none
+      if (!is_name(piece) || !starts_with_one_of(piece, kSurnames)) return std::nullopt;
+      joined += (joined.empty() ? "" : ", ") + std::string(piece);
+    }
+  }
+  return joined;
+}
+
+// `글 홍길동`, `글·사진 홍길동·김철수`: a writing credit, names only. Without a
+// title after them the names must look like Korean names (글 쓰기 is not one).
+std::optional<LineInfo> read_writing_credit(std::string_view s) {
+  for (auto label : kWritingCreditLabels) {
+    if (!s.starts_with(label)) continue;
+    std::string_view value = s.substr(label.size());
+    const char32_t next = char_at(value, 0);
+    if (!is_space(next) && next != ':' && next != '=' && next != 0xFF1A) return std::nullopt;
+    value = trim_if(value, [](char32_t c) { return is_space(c) || c == ':' || c == '=' || c == 0xFF1A; });
     LineInfo info;
-    if (rest->empty()) {  // a bare 입력/수정 left by a scraper
-      info.kind = Kind::navigation;
+    info.kind = Kind::byline;
+    info.publisher_zone = value;
+    info.trust = Trust::byline;
+    if (auto byline = read_byline(value); byline && byline->author) {  // 글 홍길동 기자
+      info.author = byline->author;
+      info.publisher_name = byline->publisher;
       return info;
     }
-    auto date = date_at_start(*rest);
-    if (!date) return std::nullopt;  // 수정 사항은 …: a sentence, not a label
-    info.kind = Kind::dateline;
-    info.date = std::move(date->date);
-    info.revision_date = label.revision;
-    for (auto segment : split_on(s, '|')) {
-      if (auto byline = read_byline(segment); byline && byline->author) {
-        info.author = byline->author;
-        info.publisher_zone = segment;
-        info.publisher_rank = 1;
-        break;
-      }
-    }
-    return info;
-  }
-  if (is_date_only(s)) {  // an unlabelled date: dropped, not trusted
-    LineInfo info;
-    info.kind = Kind::dateline;
+    info.author = names_only(value);
+    if (!info.author) return std::nullopt;
     return info;
   }
   return std::nullopt;
@@ -686,12 +642,18 @@ std::optional<LineInfo> read_label_line(std::string_view s) {
     if (auto value = labelled_value(s, label)) {
       LineInfo info;
       info.kind = Kind::byline;
-      if (auto byline = read_byline(*value)) info.author = byline->author;
+      if (auto byline = read_byline(*value)) {
+        info.author = byline->author;
+        info.publisher_name = byline->publisher;
+      } else {
+        info.author = names_only(*value);  // 작성자 : 홍길동
+      }
       info.publisher_zone = s;
-      info.publisher_rank = 1;
+      info.trust = Trust::byline;
       return info;
     }
   }
+  if (auto credit = read_writing_credit(s)) return credit;
   for (auto label : kMetaLabels) {
     if (labelled_value(s, label)) {
       LineInfo info;
@@ -700,6 +662,56 @@ std::optional<LineInfo> read_label_line(std::string_view s) {
     }
   }
   return std::nullopt;
+}
+
+// 사진 홍길동 기자, 촬영기자:홍길동/영상편집:김철수: credits of pictures and
+// video, never the article's byline.
+bool is_media_credit(std::string_view s) {
+  if (longer_than(s, kMaxBylineChars)) return false;
+  for (auto segment : split_on(s, '/')) {
+    segment = trim(segment);
+    std::size_t role = 0;
+    for (auto word : kMediaCreditRoles)
+      if (segment.starts_with(word)) role = std::max(role, word.size());
+    if (role == 0) return false;
+    const char32_t next = char_at(segment, role);
+    if (!is_space(next) && next != ':' && next != '=' && next != 0xFF1A) return false;
+    const std::string_view names =
+        trim_if(segment.substr(role), [](char32_t c) { return is_space(c) || c == ':' || c == '=' || c == 0xFF1A; });
+    auto byline = read_byline(names);
+    if (!names_only(names) && !(byline && byline->author)) return false;
+  }
+  return true;
+}
+
+// [그래픽] …, [사진] …: a caption, or the title of a photo story when it comes
+// before any paragraph.
+bool is_bracket_caption(std::string_view s) {
+  for (auto open : {"[", "<", "〈", "【", "［", "("}) {
+    if (!s.starts_with(open)) continue;
+    std::string_view inside = trim(s.substr(std::string_view(open).size()));
+    for (auto word : kCaptionBracketWords) {
+      if (!inside.starts_with(word)) continue;
+      std::string_view after = inside.substr(word.size());
+      if (!after.empty() && !is_word_char(char_at(after, 0))) return true;
+    }
+  }
+  return false;
+}
+
+// [사진] 봄꽃 만개한 여의도: a bare label in brackets, then a headline (not
+// 〈사진= 로이터〉, a credit).
+bool is_labelled_photo_story(std::string_view s) {
+  if (!is_bracket_caption(s)) return false;
+  std::size_t at = std::string_view::npos, length = 0;
+  for (std::string_view closing : {"]", ">", ")", "〉", "】", "］"}) {
+    if (const std::size_t found = s.find(closing); found < at) {
+      at = found;
+      length = closing.size();
+    }
+  }
+  if (at == std::string_view::npos) return false;
+  return contains(kCaptionBracketWords, strip_decoration(s.substr(0, at))) && has_word_char(s.substr(at + length));
 }
 
 bool is_caption(std::string_view s) {
@@ -714,16 +726,7 @@ bool is_caption(std::string_view s) {
       if (rest.starts_with("=") || rest.starts_with("＝")) return true;
     }
   }
-  for (auto open : {"[", "<", "〈", "【", "［", "("}) {
-    if (!s.starts_with(open)) continue;
-    std::string_view inside = trim(s.substr(std::string_view(open).size()));
-    for (auto word : kCaptionBracketWords) {
-      if (!inside.starts_with(word)) continue;
-      std::string_view after = inside.substr(word.size());
-      if (!after.empty() && !is_word_char(char_at(after, 0))) return true;
-    }
-  }
-  return false;
+  return is_bracket_caption(s);
 }
 
 bool is_credit_word(std::string_view word) {
@@ -733,7 +736,7 @@ bool is_credit_word(std::string_view word) {
 
 // 로이터/연합뉴스, 게티이미지뱅크: a line of picture credits and nothing else.
 bool is_credit_line(std::string_view s) {
-  if (longer_than(s, 60)) return false;
+  if (longer_than(s, kMaxCreditLineChars)) return false;
   bool agency = false;
   for (auto item : menu_items(s)) {
     std::string_view word = strip_decoration(item);
@@ -755,7 +758,7 @@ bool is_credit_line(std::string_view s) {
 // 서울 여의도의 모습. 2024.4.2/뉴스1 or … 전경. /삼성전자 제공 — a caption
 // signed with its credit.
 bool ends_with_credit(std::string_view s) {
-  std::size_t tail = s.size() > 160 ? s.size() - 160 : 0;  // the credit is in the last two words
+  std::size_t tail = s.size() > kCreditTailBytes ? s.size() - kCreditTailBytes : 0;
   while (tail > 0 && (static_cast<unsigned char>(s[tail]) & 0xC0) == 0x80) ++tail;
   auto words = split_words(s.substr(tail));
   if (words.empty()) return false;
@@ -777,6 +780,132 @@ bool is_copyright(std::string_view s) {
   return false;
 }
 
+// The copyright words and signs opening a footer (Copyright ⓒ 2025 by,
+// 저작권자(c), ⓒ), with the years between them; 0 when the line opens otherwise.
+struct FooterOpening {
+  std::size_t length = 0;
+  bool says_copyright = false;  // a word, not only a sign (ⓒ X is also a photo credit)
+};
+FooterOpening footer_opening(std::string_view s) {
+  FooterOpening opening;
+  bool marked = false;
+  for (std::size_t pos = 0;;) {
+    while (pos < s.size() && (s[pos] == ' ' || s[pos] == ':' || s[pos] == '-' || s[pos] == '~')) ++pos;
+    const std::string_view at = s.substr(pos);
+    std::size_t taken = 0;
+    for (auto word : kCopyrightWords)
+      if (!taken && iequals_prefix(at, word) && !is_word_char(char_at(at, word.size()))) {
+        taken = word.size();
+        opening.says_copyright = true;
+      }
+    for (auto sign : kCopyrightSigns)
+      if (!taken && at.starts_with(sign)) taken = sign.size();
+    if (!taken && marked) {
+      std::size_t p = 0;
+      if (year_at(at, p)) taken = p;                       // Copyright © 2025
+      else if (iequals_prefix(at, "by ")) taken = 3;       // Copyright by 예시일보
+    }
+    if (!taken) break;
+    marked = true;
+    pos += taken;
+    opening.length = pos;
+  }
+  return opening;
+}
+
+// The holder named after a footer's opening: up to the first stop (`,`, `&`,
+// `무단`, `All rights`, a web address), company forms dropped.
+std::string_view footer_holder(std::string_view rest) {
+  rest = trim(rest);
+  for (auto prefix : kCompanyPrefixes)
+    if (rest.starts_with(prefix)) rest = trim(rest.substr(prefix.size()));
+  const std::string lower = ascii_lower(rest);
+  std::size_t end = rest.size();
+  for (auto stop : kHolderStops) end = std::min(end, lower.find(stop));
+  return strip_decoration(rest.substr(0, end));
+}
+
+// 정다은, 김하늘: a Korean personal name (ⓒ 정다은 under a photo credits the
+// photographer), not a media name (예시일보) nor a listed publisher.
+bool is_person_name(std::string_view word) {
+  word = strip_decoration(word);
+  return char_count(word) <= kMaxPersonNameChars && is_name(word) && starts_with_one_of(word, kSurnames) &&
+         media_word_kind(word) != MediaWord::masthead;
+}
+
+// `이 기사의 저작권은 예시일보에 있습니다`: the holder a footer sentence names,
+// when it is named like a media outlet (저작권은 작가에게 있다 is prose).
+std::optional<std::string_view> stated_holder(std::string_view s) {
+  constexpr std::string_view kClaim = "저작권은 ";
+  const std::size_t claim = s.find(kClaim);
+  if (claim == std::string_view::npos) return std::nullopt;
+  const std::string_view rest = s.substr(claim + kClaim.size());
+  const std::size_t particle = rest.find("에");
+  if (particle == std::string_view::npos) return std::nullopt;
+  const std::string_view name = strip_decoration(rest.substr(0, particle));
+  if (!is_publisher_name(name) && media_word_kind(name) != MediaWord::masthead) return std::nullopt;
+  // a footer states it and forbids copying; a report about a ruling does neither
+  const std::string_view after = trim(rest.substr(particle + std::string_view("에").size()));
+  if (!is_copyright(s) && !after.starts_with("있습니다") && !after.starts_with("있음")) return std::nullopt;
+  return name;
+}
+
+struct CopyrightFooter {
+  std::string holder;  // empty when the footer names none
+  bool says_copyright = false;
+  bool photo_credit = false;  // © News1 홍길동 기자: a caption's credit, no footer
+};
+
+// `Copyright © X`, `Copyright ⓒ X & x.com`, `ⓒ X`, `저작권자 © X 무단전재 및
+// 재배포 금지`, `<저작권자(c) X, 무단 전재-재배포 금지>`, `ⓒ X, 무단전재 및
+// 재배포 금지`. Never a quoted line, never a sentence that mentions one.
+std::optional<CopyrightFooter> read_copyright(std::string_view line) {
+  std::string_view s = trim(line);
+  if (s.empty() || longer_than(s, kMaxCopyrightChars) || starts_with_one_of(s, kQuoteMarks)) return std::nullopt;
+  while (starts_with_one_of(s, kFooterLeadMarks)) {  // ※ 저작권자 ⓒ …
+    std::size_t i = 0;
+    decode(s, i);
+    s = trim(s.substr(i));
+  }
+  for (auto open : kFooterBrackets) {
+    if (s.starts_with(open) && !s.starts_with("(c)") && !s.starts_with("(C)")) {
+      s = trim(s.substr(open.size()));
+      break;
+    }
+  }
+  const FooterOpening opening = footer_opening(s);
+  CopyrightFooter footer;
+  if (opening.length == 0) {
+    if (auto holder = stated_holder(s)) {  // 이 기사의 저작권은 예시일보에 있습니다
+      footer.says_copyright = true;
+      footer.holder = *holder;
+      return footer;
+    }
+    // 무단전재 및 재배포 금지 on a line of its own: a footer naming a listed publisher at most.
+    if (!is_copyright(s) || is_sentence_like(s)) return std::nullopt;
+    footer.says_copyright = true;
+    return footer;
+  }
+  const std::string_view rest = s.substr(opening.length);
+  // Copyright 침해로 소송을 냈다: a sentence about copyright, not a notice
+  if (is_sentence_like(rest) && !is_copyright(rest)) return std::nullopt;
+  const std::string_view holder = footer_holder(rest);
+  footer.says_copyright = opening.says_copyright || is_copyright(rest);
+  if (!footer.says_copyright && read_byline(holder)) {  // © News1 홍길동 기자: a photographer's credit
+    footer.photo_credit = true;
+    return footer;
+  }
+  if (is_publisher_shaped(holder) && (footer.says_copyright || !is_person_name(holder))) {
+    // ⓒ 세상을 보는 눈, 세계일보: a slogan before the house's name.
+    const bool house_name = is_publisher_name(holder) || media_word_kind(holder) == MediaWord::masthead;
+    const auto listed = house_name ? std::nullopt : find_publisher(rest);
+    footer.holder = listed ? *listed : holder;
+  } else if (!footer.says_copyright) {
+    return std::nullopt;  // ⓒ 로이터, ⓒ 정다은 (a photographer): a credit
+  }
+  return footer;
+}
+
 bool is_navigation_word(std::string_view word);
 
 // Home > 검색목록 > 기사상세보기: spaced separators after a navigation word
@@ -796,7 +925,7 @@ bool is_breadcrumb(std::string_view s) {
   parts.push_back(trim(s.substr(start)));
   if (parts.size() < 2 || !is_navigation_word(parts.front())) return false;
   return std::all_of(parts.begin(), parts.end(), [](std::string_view p) {
-    return !p.empty() && !longer_than(p, 20) && !has_sentence_punctuation(p);
+    return !p.empty() && !longer_than(p, kMaxBreadcrumbItemChars) && !has_sentence_punctuation(p);
   });
 }
 
@@ -807,11 +936,12 @@ bool is_navigation_word(std::string_view word) {
   if (contains(kNavigationWords, ascii_lower(word))) return true;
   for (auto suffix : kNavigationSuffixes)
     if (word.ends_with(suffix)) return true;
-  return is_publisher_name(word);
+  // 예시일보 | 경제, 예시뉴스 바로가기: the site's name in its own menu
+  return is_publisher_name(word) || media_word_kind(word) == MediaWord::masthead;
 }
 
 bool is_navigation_phrase(std::string_view s) {
-  if (longer_than(s, 40)) return false;  // the phrases are short
+  if (longer_than(s, kMaxNavigationPhraseChars)) return false;
   const std::string folded = ascii_lower(fold(s));
   return std::any_of(std::begin(kNavigationPhrases), std::end(kNavigationPhrases),
                      [&](std::string_view phrase) { return folded == ascii_lower(phrase); });
@@ -832,6 +962,13 @@ bool is_number(std::string_view word) {
 bool is_navigation(std::string_view s) {
   if (longer_than(s, kMaxNavigationChars)) return false;
   if (is_navigation_phrase(s) || is_hashtag_line(s)) return true;
+  // 주요 서비스 바로가기, 페이스북(으)로 기사보내기: a short line ending in a link's verb
+  if (!longer_than(s, kMaxNavigationPhraseChars) && !has_sentence_punctuation(s)) {
+    const auto items = menu_items(s);
+    if (!items.empty())
+      for (auto suffix : kNavigationSuffixes)
+        if (strip_decoration(items.back()).ends_with(suffix)) return true;
+  }
   bool has_word = false;
   for (auto item : menu_items(s)) {
     if (is_number(item)) continue;
@@ -855,20 +992,21 @@ bool is_masthead(std::string_view s) {
 }
 
 // A one-word line ending like a media name: a masthead outside the gazetteer
-// (Kind::masthead) or an article-list heading (Kind::navigation).
-std::optional<Kind> media_word_kind(std::string_view s) {
+// or an article-list heading (많이본뉴스).
+std::optional<MediaWord> media_word_kind(std::string_view s) {
   const std::string_view name = strip_decoration(s);
-  if (name.empty() || longer_than(name, 15) || !longer_than(name, 2)) return std::nullopt;
+  if (name.empty() || longer_than(name, kMaxMediaWordChars) || !longer_than(name, kMinMediaWordChars - 1))
+    return std::nullopt;
   for (std::size_t i = 0; i < name.size();)
     if (!is_word_char(decode(name, i))) return std::nullopt;
   const std::string lower = ascii_lower(name);
   for (auto suffix : kMastheadSuffixes) {
     if (!lower.ends_with(suffix) || lower.size() == suffix.size()) continue;
     const std::string_view prefix = std::string_view(lower).substr(0, lower.size() - suffix.size());
-    if (is_navigation_word(prefix) || prefix.ends_with("본")) return Kind::navigation;
+    if (is_navigation_word(prefix) || prefix.ends_with("본")) return MediaWord::list_heading;
     for (auto not_masthead : kNotMastheadPrefixes)
-      if (prefix.starts_with(not_masthead)) return Kind::navigation;
-    return Kind::masthead;
+      if (prefix.starts_with(not_masthead)) return MediaWord::list_heading;
+    return MediaWord::masthead;
   }
   return std::nullopt;
 }
@@ -878,16 +1016,24 @@ bool is_promo(std::string_view s) {
   auto says = [&](std::string_view phrase) { return s.find(phrase) != std::string_view::npos; };
   if (starts_with_one_of(s, kArrowPrefixes) && std::any_of(std::begin(kPromoPhrases), std::end(kPromoPhrases), says))
     return true;
-  return !longer_than(s, 100) && std::any_of(std::begin(kStrongPromoPhrases), std::end(kStrongPromoPhrases), says);
+  return !longer_than(s, kMaxPromoChars) && std::any_of(std::begin(kStrongPromoPhrases), std::end(kStrongPromoPhrases), says);
 }
 
 // A line of `kind` where a publisher's name may be looked up, trusted at
 // `rank` (lower = more trustworthy).
-LineInfo publisher_line(Kind kind, std::string_view zone, int rank) {
+// The first menu item named like a media outlet (예시일보 | 경제), or "".
+std::string_view media_word_in(std::string_view s) {
+  for (auto item : menu_items(s))
+    if (media_word_kind(item) == MediaWord::masthead) return strip_decoration(item);
+  return {};
+}
+
+LineInfo publisher_line(Kind kind, std::string_view zone, Trust trust, std::string_view name = {}) {
   LineInfo info;
   info.kind = kind;
   info.publisher_zone = zone;
-  info.publisher_rank = rank;
+  info.publisher_name = name;
+  info.trust = trust;
   return info;
 }
 
@@ -901,31 +1047,38 @@ LineInfo analyze_line(std::string_view raw) {
   const std::string_view s = trim(raw);
   if (s.empty()) return line_of(Kind::blank);
   if (!has_word_char(s)) return line_of(Kind::navigation);  // rules and ornaments: ----, ▲, |
-  if (is_masthead(s)) return publisher_line(Kind::masthead, s, 0);
+  if (auto footer = read_copyright(s)) {
+    if (footer->photo_credit) return line_of(Kind::caption);
+    // Before mastheads: `ⓒ 연합뉴스` is a footer (or a credit), not the site's own name.
+    const Trust trust = footer->says_copyright ? Trust::copyright_footer : Trust::copyright_sign;
+    return publisher_line(Kind::copyright, footer->holder.empty() ? s : std::string_view{}, trust, footer->holder);
+  }
+  if (is_masthead(s)) return publisher_line(Kind::masthead, s, Trust::masthead);
   if (auto kind = media_word_kind(s)) {
-    LineInfo info = line_of(*kind);
-    if (*kind == Kind::masthead) {
-      info.masthead_name = strip_decoration(s);
-      info.publisher_rank = 0;
-    }
-    return info;
+    if (*kind == MediaWord::list_heading) return line_of(Kind::navigation);
+    return publisher_line(Kind::masthead, {}, Trust::masthead, strip_decoration(s));
   }
   if (auto dateline = read_dateline(s)) return *dateline;
   if (auto labelled = read_label_line(s)) return *labelled;
-  if (is_caption(s) || is_credit_line(s) || ends_with_credit(s)) return line_of(Kind::caption);
-  if (is_promo(s)) return publisher_line(Kind::promo, s, 2);
-  if (is_breadcrumb(s) || is_navigation(s)) return publisher_line(Kind::navigation, s, 3);
+  if (is_caption(s) || is_credit_line(s) || ends_with_credit(s) || is_media_credit(s)) {
+    LineInfo info = line_of(Kind::caption);
+    info.may_be_title = is_labelled_photo_story(s);
+    return info;
+  }
+  if (is_promo(s)) return publisher_line(Kind::promo, s, Trust::promo);
+  if (is_breadcrumb(s) || is_navigation(s))
+    return publisher_line(Kind::navigation, s, Trust::navigation, find_publisher(s) ? "" : media_word_in(s));
   if (auto byline = read_byline(s)) {
-    LineInfo info = publisher_line(Kind::byline, s, 1);
+    LineInfo info = publisher_line(Kind::byline, s, Trust::byline, byline->publisher);
     info.author = byline->author;
     return info;
   }
   if (auto lead = read_lead(s)) {
-    LineInfo info = publisher_line(lead->has_text_after ? Kind::body : Kind::dateline, lead->publisher_zone, 1);
+    LineInfo info = publisher_line(lead->has_text_after ? Kind::body : Kind::dateline, lead->publisher_zone,
+                                   Trust::byline, lead->publisher_name);
     info.author = lead->author;
     return info;
   }
-  if (!longer_than(s, 200) && is_copyright(s)) return publisher_line(Kind::copyright, s, 4);
   return line_of(Kind::body);
 }
 
@@ -971,7 +1124,7 @@ std::vector<SourceLine> split_lines(std::string_view text) {
 }
 
 struct FrontMatter {
-  std::optional<std::string> title, source, date, author, url;
+  std::optional<std::string> title, source, date, updated, author, url;
   std::uint32_t title_line = 0;
   std::size_t lines_used = 0;  // including both `---` lines; 0 when there is no header
 };
@@ -1023,6 +1176,8 @@ FrontMatter read_front_matter(const std::vector<SourceLine>& lines) {
       fm.source = value;
     } else if (key == "date") {
       fm.date = parse_date(value);  // an invalid header date is left to the heuristics
+    } else if (key == "updated") {
+      fm.updated = parse_date(value);
     } else if (key == "author") {
       fm.author = value;
     } else if (key == "url") {
@@ -1036,31 +1191,126 @@ bool is_substantial(std::string_view folded) {
   std::size_t word_chars = 0;
   for (std::size_t i = 0; i < folded.size();)
     if (is_word_char(decode(folded, i))) ++word_chars;
-  return word_chars >= 2 && longer_than(folded, 3);
+  return word_chars >= kMinTitleWordChars && longer_than(folded, kMinTitleChars - 1);
+}
+
+// Metadata the heuristics found, best candidate per field.
+// The publisher a rule named: the gazetteer's canonical name when it lists
+// it, else the name as the article writes it.
+std::string named_publisher(std::string_view name) {
+  name = strip_decoration(name);
+  if (is_publisher_name(name)) return std::string(publisher_at(name, 0)->first);
+  return std::string(name);
 }
 
 // Metadata the heuristics found, best candidate per field.
 struct Found {
-  std::optional<std::string> date, revision_date, author;
-  std::optional<std::string_view> source;
-  int source_rank = 1 << 30;
+  std::optional<std::string> date, updated, author, source;
+  Trust source_trust = Trust::none;
 
   void add(const LineInfo& info) {
-    if (info.date) {
-      auto& slot = info.revision_date ? revision_date : date;
-      if (!slot) slot = info.date;
-    }
+    if (info.date && !date) date = info.date;
+    if (info.updated && !updated) updated = info.updated;
     if (info.author && !author) author = info.author;
-    if (info.publisher_rank >= 0 && info.publisher_rank < source_rank) {
-      auto name = find_publisher(info.publisher_zone);
-      if (!name && !info.masthead_name.empty()) name = info.masthead_name;
+    if (info.trust < source_trust) {
+      std::optional<std::string> name;
+      if (!info.publisher_name.empty()) name = named_publisher(info.publisher_name);
+      else if (auto listed = find_publisher(info.publisher_zone)) name = std::string(*listed);
       if (name) {
-        source = name;
-        source_rank = info.publisher_rank;
+        source = std::move(name);
+        source_trust = info.trust;
       }
     }
   }
 };
+
+struct DatedLine {
+  std::uint32_t number;
+  std::string date;
+};
+
+// An unlabelled date line counts only where outlets put the article's date:
+// directly under the title (before its first paragraph), else above the
+// title, nearest to it (a site's date bar sits further up). One in or after
+// the body is never the article's date.
+std::optional<std::string> date_by_position(const std::vector<DatedLine>& dates, const Article& article) {
+  if (article.title_line == 0) return std::nullopt;
+  std::uint32_t first_paragraph = UINT32_MAX;
+  for (const auto& line : article.body)
+    if (line.number > article.title_line) {
+      first_paragraph = line.number;
+      break;
+    }
+  const DatedLine* above = nullptr;
+  for (const auto& line : dates) {
+    if (line.number > article.title_line && line.number < first_paragraph) return line.date;
+    if (line.number < article.title_line) above = &line;
+  }
+  if (above) return above->date;
+  return std::nullopt;
+}
+
+struct KeptLine {
+  const SourceLine* source;
+  std::string fold;  // the key under which lines are compared
+};
+
+// What one pass over the lines finds: metadata, body candidates, and the
+// dates and photo-story headline that only their position can confirm.
+struct Scan {
+  Found found;
+  std::vector<DatedLine> unlabelled_dates;
+  std::vector<KeptLine> kept;
+  std::optional<KeptLine> photo_title;  // [사진] … before any paragraph
+};
+
+Scan scan_lines(const std::vector<SourceLine>& lines, std::size_t first) {
+  Scan scan;
+  std::optional<DateRole> pending_label;  // a bare 입력 line: its date may be on the next line
+  for (std::size_t i = first; i < lines.size(); ++i) {
+    LineInfo info = analyze_line(lines[i].text);
+    if (pending_label && info.unlabelled_date && !info.date && !info.updated) {
+      (*pending_label == DateRole::published ? info.date : info.updated) = std::move(info.unlabelled_date);
+      info.unlabelled_date.reset();
+    }
+    if (info.kind != Kind::blank) pending_label = info.bare_label;
+    if (info.unlabelled_date) scan.unlabelled_dates.push_back({lines[i].number, *info.unlabelled_date});
+    scan.found.add(info);
+    if (info.kind == Kind::body) scan.kept.push_back({&lines[i], fold(lines[i].text)});
+    if (info.may_be_title && scan.kept.empty() && !scan.photo_title)
+      scan.photo_title = KeptLine{&lines[i], fold(lines[i].text)};
+  }
+  return scan;
+}
+
+bool is_title_shaped(const std::string& folded) {
+  return is_substantial(folded) && !longer_than(folded, kMaxTitleChars);
+}
+
+// Sets the article's title and its line; returns the title as compared with
+// body lines ("" when there is none). The front matter's title wins; else a
+// photo story's [사진] headline above every paragraph; else the first
+// substantial body line, unless that line is too long to be one (then the
+// text has no title line).
+std::string choose_title(Article& article, const FrontMatter& fm, const Scan& scan) {
+  const KeptLine* first = nullptr;
+  for (const auto& line : scan.kept) {
+    if (!is_substantial(line.fold)) continue;
+    if (!longer_than(line.fold, kMaxTitleChars)) first = &line;
+    break;
+  }
+  if (fm.title) {
+    article.title = fm.title;
+    article.title_line = fm.title_line;
+    if (first && first->fold == *fm.title) article.title_line = first->source->number;
+    return *fm.title;
+  }
+  const KeptLine* chosen = scan.photo_title && is_title_shaped(scan.photo_title->fold) ? &*scan.photo_title : first;
+  if (!chosen) return {};
+  article.title = chosen->fold;
+  article.title_line = chosen->source->number;
+  return chosen->fold;
+}
 
 }  // namespace
 
@@ -1073,45 +1323,25 @@ Article parse_article(std::string_view text, std::string id, std::string path) {
 
   const auto lines = split_lines(text);
   const FrontMatter fm = read_front_matter(lines);
+  Scan scan = scan_lines(lines, fm.lines_used);
 
-  Found found;
-  std::vector<std::pair<const SourceLine*, std::string>> kept;  // body candidates with their fold
-  for (std::size_t i = fm.lines_used; i < lines.size(); ++i) {
-    const LineInfo info = analyze_line(lines[i].text);
-    found.add(info);
-    if (info.kind == Kind::body) kept.emplace_back(&lines[i], fold(lines[i].text));
-  }
+  // A line that is nothing but the publisher's name (굿모닝충청 above the title,
+  // named so by the footer) is its masthead, not the title.
+  if (const auto& source = fm.source ? fm.source : scan.found.source)
+    std::erase_if(scan.kept, [&](const KeptLine& line) { return strip_decoration(line.fold) == *source; });
 
-  // The title is the first substantial kept line, unless that line is too long
-  // to be one (then the text has no title line).
-  std::size_t title_index = kept.size();
-  for (std::size_t i = 0; i < kept.size(); ++i) {
-    if (!is_substantial(kept[i].second)) continue;
-    if (!longer_than(kept[i].second, kMaxTitleChars)) title_index = i;
-    break;
-  }
-  std::string title_key;
-  if (fm.title) {
-    article.title = fm.title;
-    article.title_line = fm.title_line;
-    title_key = *fm.title;
-    if (title_index < kept.size() && kept[title_index].second == title_key)
-      article.title_line = kept[title_index].first->number;
-  } else if (title_index < kept.size()) {
-    article.title = kept[title_index].second;
-    article.title_line = kept[title_index].first->number;
-    title_key = kept[title_index].second;
-  }
-
+  const std::string title_key = choose_title(article, fm, scan);
   std::unordered_set<std::string> seen;
   if (!title_key.empty()) seen.insert(title_key);
-  for (auto& [line, key] : kept) {
-    if (!seen.insert(key).second) continue;
-    article.body.push_back({line->number, std::string(line->text)});
-  }
+  for (const auto& line : scan.kept)
+    if (seen.insert(line.fold).second) article.body.push_back({line.source->number, std::string(line.source->text)});
 
-  article.source = fm.source ? fm.source : found.source ? std::optional<std::string>(*found.source) : std::nullopt;
-  article.date = fm.date ? fm.date : found.date ? found.date : found.revision_date;
+  const Found& found = scan.found;
+  article.source = fm.source ? fm.source : found.source;
+  // A revision date never stands in for the publication date.
+  article.date = fm.date ? fm.date : found.date ? found.date : date_by_position(scan.unlabelled_dates, article);
+  article.updated = fm.updated ? fm.updated : found.updated;
+  if (article.date && article.updated && *article.updated < *article.date) article.updated.reset();
   article.author = fm.author ? fm.author : found.author;
   article.url = fm.url;
   return article;

@@ -23,6 +23,8 @@ std::string format_reference(const Citation& c) {
   fields.push_back("「" + neutralize_controls(*c.title) + "」");
   add(c.source);
   add(c.date);
+  // Labelled, so that a revision date is never read as the publication date.
+  if (c.updated && !c.updated->empty()) fields.push_back("수정 " + neutralize_controls(*c.updated));
   add(c.url);
   std::string line;
   for (const auto& field : fields) line += (line.empty() ? "" : ", ") + field;

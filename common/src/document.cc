@@ -25,6 +25,8 @@ std::string serialize(const Article& a) {
   put(j, "date", a.date);
   put(j, "author", a.author);
   put(j, "url", a.url);
+  // Last-revision date: its own key, absent when unknown (older stores lack it).
+  put(j, "updated", a.updated);
   j["title_line"] = a.title_line;
   auto& body = j["body"] = nlohmann::json::array();
   for (const auto& line : a.body) body.push_back({line.number, line.text});
@@ -41,6 +43,7 @@ Article deserialize(std::string_view data) {
   a.date = get(j, "date");
   a.author = get(j, "author");
   a.url = get(j, "url");
+  a.updated = get(j, "updated");
   a.title_line = j.value("title_line", 0u);
   for (const auto& line : j.at("body")) a.body.push_back({line.at(0).get<std::uint32_t>(), line.at(1).get<std::string>()});
   return a;
@@ -139,10 +142,14 @@ std::optional<std::string> parse_date(std::string_view text) {
     text.remove_suffix(1);
   std::size_t pos = 0;
   int y = 0, m = 0, d = 0;
-  if (!read_date(text, pos, y, m, d) || !is_real_date(y, m, d) || !is_time_suffix(text.substr(pos)))
-    return std::nullopt;
+  if (!read_date(text, pos, y, m, d) || !is_time_suffix(text.substr(pos))) return std::nullopt;
+  return calendar_date(y, m, d);
+}
+
+std::optional<std::string> calendar_date(int year, int month, int day) {
+  if (year > 9999 || !is_real_date(year, month, day)) return std::nullopt;
   char out[32];  // room for any int, though the year has four digits
-  std::snprintf(out, sizeof out, "%04d-%02d-%02d", y, m, d);
+  std::snprintf(out, sizeof out, "%04d-%02d-%02d", year, month, day);
   return std::string(out, 10);
 }
 }  // namespace kosearch

@@ -677,6 +677,10 @@ std::optional<Article> jsonl_article(const nlohmann::json& record, const std::st
     a.date = parse_date(*date);
     if (!a.date) session.warn(where, "\"date\" '" + *date + "' is not a date (YYYY-MM-DD); left out");
   }
+  if (auto updated = string_field(record, "updated")) {
+    a.updated = parse_date(*updated);
+    if (!a.updated) session.warn(where, "\"updated\" '" + *updated + "' is not a date (YYYY-MM-DD); left out");
+  }
   std::string_view rest = *text;
   while (!rest.empty()) {
     auto nl = rest.find('\n');

@@ -16,7 +16,8 @@
 //    "column": integer,     1-based character column where that passage starts
 //    "title":  string|null,
 //    "source": string|null, publisher
-//    "date":   string|null, YYYY-MM-DD
+//    "date":   string|null, YYYY-MM-DD, first publication
+//    "updated": string|null, YYYY-MM-DD, last revision (수정/업데이트)
 //    "author": string|null,
 //    "url":    string|null,
 //    "snippet": string,     passage text, "…" where cut, " … " between fragments
@@ -205,6 +206,7 @@ class JsonWriter : public WriterBase {
     j["title"] = optional_field(c.title);
     j["source"] = optional_field(c.source);
     j["date"] = optional_field(c.date);
+    j["updated"] = optional_field(c.updated);
     j["author"] = optional_field(c.author);
     j["url"] = optional_field(c.url);
     std::string text;

@@ -130,6 +130,7 @@ Hit make_hit(const Xapian::MSetIterator& it, std::size_t rank, MatchKind match, 
   hit.citation.title = article.title;
   hit.citation.source = article.source;
   hit.citation.date = article.date;
+  hit.citation.updated = article.updated;
   hit.citation.author = article.author;
   hit.citation.url = article.url;
   if (options.snippets) {

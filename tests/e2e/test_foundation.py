@@ -9,7 +9,7 @@ A000 = "000_f83dc9f58ae6b65b.txt"
 A001 = "001_296e250b8337e3ff.txt"
 A002 = "002_4f174f445bf85026.txt"
 A003 = "003_8cfa8beb3592a07e.txt"
-HIT_FIELDS = {"type", "rank", "score", "id", "path", "line", "column", "title", "source", "date",
+HIT_FIELDS = {"type", "rank", "score", "id", "path", "line", "column", "title", "source", "date", "updated",
               "author", "url", "snippet", "highlights"}
 
 

@@ -16,7 +16,7 @@ A000 = "000_f83dc9f58ae6b65b.txt"
 A001 = "001_296e250b8337e3ff.txt"
 A002 = "002_4f174f445bf85026.txt"
 A003 = "003_8cfa8beb3592a07e.txt"
-HIT_KEYS = ["type", "rank", "score", "id", "match", "path", "line", "column", "title", "source", "date",
+HIT_KEYS = ["type", "rank", "score", "id", "match", "path", "line", "column", "title", "source", "date", "updated",
             "author", "url", "snippet", "highlights"]
 SUMMARY_KEYS = ["type", "hits", "estimated_matches", "elapsed_ms", "explanation"]
 # The only escape sequences search itself writes (bold, dim, match, reset).
@@ -247,7 +247,7 @@ class OutputModes(IndexedCorpus):
             for key in ("line", "column"):
                 self.assertIsInstance(hit[key], int)
                 self.assertGreaterEqual(hit[key], 1)
-            for key in ("title", "source", "date", "author", "url"):
+            for key in ("title", "source", "date", "updated", "author", "url"):
                 self.assertTrue(hit[key] is None or isinstance(hit[key], str), (key, hit[key]))
         self.assertEqual(list(summary), SUMMARY_KEYS)
         self.assertEqual(summary["hits"], len(hits))

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <ostream>
 #include <set>
 #include <sstream>
@@ -79,6 +80,7 @@ TEST(ArticleParserSeed, Article000Metadata) {
   EXPECT_EQ(a.author, "신민철");
   // The only date in the text is in a photo caption: not the article's date.
   EXPECT_FALSE(a.date.has_value()) << *a.date;
+  EXPECT_FALSE(a.updated.has_value());
   EXPECT_FALSE(a.url.has_value());
 }
 
@@ -92,6 +94,7 @@ TEST(ArticleParserSeed, Article001Metadata) {
       << *a.source;
   EXPECT_EQ(a.author, "우건");
   EXPECT_FALSE(a.date.has_value()) << "bare 입력/수정 lines carry no date";
+  EXPECT_FALSE(a.updated.has_value());
 }
 
 TEST(ArticleParserSeed, Article002Metadata) {
@@ -100,6 +103,7 @@ TEST(ArticleParserSeed, Article002Metadata) {
   EXPECT_EQ(a.title, "美의 대중 규제 먹혔나… 中 AI 성능 한참 뒤처져");
   EXPECT_EQ(a.title_line, 4u);
   EXPECT_EQ(a.date, "2024-04-02");
+  EXPECT_FALSE(a.updated.has_value());
   EXPECT_EQ(a.author, "오로라");
   // The body quotes CNBC, but no masthead, byline or promo names a publisher.
   EXPECT_FALSE(a.source.has_value()) << *a.source;
@@ -111,6 +115,7 @@ TEST(ArticleParserSeed, Article003Metadata) {
   EXPECT_EQ(a.title, "[정용환의 중국은, 왜] #102. 美빅테크 AI전쟁 한창인데...마른 수건 짜는 中");
   EXPECT_EQ(a.title_line, 3u);
   EXPECT_EQ(a.date, "2023-05-09");
+  EXPECT_EQ(a.updated, "2023-05-17") << "the 수정 date of the same line";
   EXPECT_EQ(a.source, "JTBC") << "from the JTBC 핫클릭 line, not the 연합뉴스 photo credit";
   EXPECT_FALSE(a.author.has_value()) << *a.author;
 }
@@ -268,6 +273,12 @@ INSTANTIATE_TEST_SUITE_P(
         RoleCase{"댓글 0 공유 3", LineRole::boilerplate}, RoleCase{"1 2 3 4 5 다음", LineRole::boilerplate},
         RoleCase{"2024", LineRole::body},
         RoleCase{"이 기사를 공유합니다", LineRole::boilerplate},
+        RoleCase{"좋아요 0 훈훈해요 0 슬퍼요 0 화나요 0 후속기사 원해요 0", LineRole::boilerplate},
+        RoleCase{"URL복사", LineRole::boilerplate}, RoleCase{"English 日本語 中文", LineRole::boilerplate},
+        RoleCase{"주요 서비스 바로가기", LineRole::boilerplate},
+        RoleCase{"Copyright © 예시일보", LineRole::boilerplate},
+        RoleCase{"입력 2025. 1. 15. 오전 9:30", LineRole::dateline},
+        RoleCase{"글 홍길동", LineRole::byline}, RoleCase{"사진 홍길동 기자", LineRole::caption},
         RoleCase{"▶ 네이버에서 한경닷컴 뉴스를 받아보세요", LineRole::boilerplate},
         RoleCase{"Copyright ⓒ 한국경제. All rights reserved.", LineRole::boilerplate},
         RoleCase{"송고시간2024-04-02 14:30", LineRole::dateline},
@@ -378,13 +389,17 @@ TEST(ArticleParser, SeveralAuthorsAndDesksInABylineLine) {
   EXPECT_FALSE(parse_article("제목입니다\n본문.\n사회부 기자\n", "i", "p").author.has_value());
 }
 
-TEST(ArticleParser, DateOnlyFromLabelledLines) {
+TEST(ArticleParser, DateFromLabelledLinesOrADateLineUnderTheTitle) {
   EXPECT_FALSE(parse_article("제목입니다\n2024년 4월 2일 서울에서 열린 행사다.\n", "i", "p").date.has_value());
-  EXPECT_FALSE(parse_article("제목입니다\n2024.04.02\n본문.\n", "i", "p").date.has_value());
+  EXPECT_EQ(parse_article("제목입니다\n2024.04.02\n본문.\n", "i", "p").date, "2024-04-02");
+  EXPECT_FALSE(parse_article("제목입니다\n본문.\n2024.04.02\n", "i", "p").date.has_value())
+      << "an unlabelled date after the body is not the article's";
   EXPECT_EQ(parse_article("제목입니다\n기사입력 2024.04.02 오후 3:20\n본문.\n", "i", "p").date, "2024-04-02");
   EXPECT_EQ(parse_article("제목입니다\n수정 2024-04-03\n입력 2024-04-02\n본문.\n", "i", "p").date, "2024-04-02")
       << "the first-publication date beats a revision date";
-  EXPECT_EQ(parse_article("제목입니다\n최종수정 2024-04-03\n본문.\n", "i", "p").date, "2024-04-03");
+  const Article revised = parse_article("제목입니다\n최종수정 2024-04-03\n본문.\n", "i", "p");
+  EXPECT_FALSE(revised.date.has_value()) << "a revision date is never the date";
+  EXPECT_EQ(revised.updated, "2024-04-03");
   EXPECT_FALSE(parse_article("제목입니다\n입력 2023-02-30\n본문.\n", "i", "p").date.has_value());
 }
 
@@ -433,6 +448,212 @@ TEST(ArticleParser, ArticleFromAnotherSite) {
   EXPECT_EQ(a.date, "2024-07-05");
   EXPECT_EQ(a.author, "김철수");
   EXPECT_EQ(body_numbers(a), (std::set<std::uint32_t>{10, 12}));
+}
+
+// ---------------------------------------------------------------------------
+// Metadata in the house styles of other outlets: one case per form read, and
+// lookalikes that must not be taken. Every case checks all four fields, so a
+// form that leaks into another field fails too.
+// ---------------------------------------------------------------------------
+
+#define kTitle "정부, 반도체 지원책 발표\n"
+#define kBody "정부가 15일 반도체 지원책을 발표했다.\n"
+
+struct MetaCase {
+  const char* name;
+  const char* text;
+  const char* source;  // nullptr: must stay absent
+  const char* date;
+  const char* updated;
+  const char* author;
+};
+
+void PrintTo(const MetaCase& c, std::ostream* os) { *os << c.name; }
+
+std::optional<std::string> expected(const char* value) {
+  return value ? std::optional<std::string>(value) : std::nullopt;
+}
+
+class ArticleParserMetadata : public ::testing::TestWithParam<MetaCase> {};
+
+TEST_P(ArticleParserMetadata, ReadsTheFormAndNothingElse) {
+  const MetaCase& c = GetParam();
+  const Article a = parse_article(c.text, "i", "p");
+  EXPECT_EQ(a.title, "정부, 반도체 지원책 발표");
+  EXPECT_EQ(a.source, expected(c.source));
+  EXPECT_EQ(a.date, expected(c.date));
+  EXPECT_EQ(a.updated, expected(c.updated));
+  EXPECT_EQ(a.author, expected(c.author));
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    ArticleParser, ArticleParserMetadata,
+    ::testing::Values(
+        // publication dates: labels, spellings, times; unlabelled date lines by position
+        MetaCase{"DateInputColonSpacedDots", kTitle "입력 : 2025. 1. 15.\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateInputIso", kTitle "입력 2025-01-15\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateInputDotsTime", kTitle "입력 2025.01.15 09:30\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateArticleInputSlashAm", kTitle "기사입력 2025/01/15 오전 9:30\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateRegisteredKoreanSeconds", kTitle "등록 2025년 1월 15일 09:30:12\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateApproved", kTitle "승인 2025.01.15 09:30\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateFiled", kTitle "송고 2025-01-15 09:30\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateFiledTimeGlued", kTitle "송고시간2025-01-15 09:30\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateIssuedSpacedDots", kTitle "발행일 2025. 1. 15.\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DatePostedKorean", kTitle "게재 2025년 1월 15일\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateWrittenSlashSeconds", kTitle "작성일 : 2025/01/15 09:30:12\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateInputNoSpaceColon", kTitle "입력:2025-01-15 09:30\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateInBrackets", kTitle "[입력 2025.01.15 09:30]\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateLabelAfterDate", kTitle "2025.01.15 09:30 송고\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateLabelSuffixIlja", kTitle "입력일자 2025-01-15\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateLabelSuffixIlsiPm", kTitle "등록일시 2025.01.15 오후 3:05\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateWeekdayGlued", kTitle "입력 2025.01.15(수) 09:30\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateKoreanPaddedNoSpaces", kTitle "게재일 2025년01월15일\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateReported", kTitle "보도 2025.01.15\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateReleased", kTitle "출고 2025-01-15 09:30\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateKoreanClockTime", kTitle "입력 2025년 1월 15일 오전 9시 30분\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateLabelSpacedSuffix", kTitle "게재 일자 : 2025년 1월 15일\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateEnglishAtTime", kTitle "January 15, 2025 at 9:30 AM\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateAfterMastheadOnOneLine", kTitle "예시일보 | 2025.01.15 09:30\n" kBody, "예시일보", "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateQualifiedLabel", kTitle "기사승인 2025.01.15 18:11:40\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateHanjaWeekday", kTitle "게재 일자 : 2025년 01월 15일(水)\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateEnglishPublished", kTitle "Published Jan 15, 2025\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateEnglishPublishedColonLong", kTitle "Published: January 15, 2025 09:30 KST\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateEnglishPostedOnDayFirst", kTitle "Posted on 15 Jan 2025\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateIsoTimestampUnderTitle", kTitle "2025-01-15T09:30:00+09:00\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateUnlabelledUnderTitle", kTitle "2025.01.15 09:30\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateUnlabelledKoreanWeekday", kTitle "\n2025년 1월 15일 수요일\n\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateUnlabelledAtTop", "2025-01-15\n" kTitle kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateLabelOnItsOwnLine", kTitle "입력\n2025.01.15 09:30\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateLabelledInFooter", kTitle kBody "입력 2025.01.15 09:30\n", nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"DateAfterBylineOnOneLine", kTitle "홍길동 기자 | 입력 2025.01.15 09:30\n" kBody, nullptr, "2025-01-15", nullptr, "홍길동"},
+        MetaCase{"LabelledBeatsSiteDateBar", "2025.01.20 월요일\n" kTitle "입력 2025.01.15\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"UnderTitleBeatsTop", "2025.01.20\n" kTitle "2025.01.15 09:30\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        // revision dates: `updated`, never the date
+        MetaCase{"UpdatedSameLine", kTitle "입력 2025.01.15 09:30 수정 2025.01.16 10:00\n" kBody, nullptr, "2025-01-15", "2025-01-16", nullptr},
+        MetaCase{"UpdatedBarsAndByline", kTitle "입력 2025.01.15 09:30 | 업데이트 2025.01.16 | 홍길동 기자\n" kBody, nullptr, "2025-01-15", "2025-01-16", "홍길동"},
+        MetaCase{"UpdatedFinalRevision", kTitle "기사입력 2025-01-15 오전 9:30 최종수정 2025-01-17 오후 1:10:12\n" kBody, nullptr, "2025-01-15", "2025-01-17", nullptr},
+        MetaCase{"UpdatedOwnLine", kTitle "입력 2025-01-15 09:30\n수정 2025-01-16 11:00\n" kBody, nullptr, "2025-01-15", "2025-01-16", nullptr},
+        MetaCase{"UpdatedAloneIsNotTheDate", kTitle "수정 2025.01.16 10:00\n" kBody, nullptr, nullptr, "2025-01-16", nullptr},
+        MetaCase{"UpdatedEnglish", kTitle "Published Jan 15, 2025\nUpdated Jan 16, 2025\n" kBody, nullptr, "2025-01-15", "2025-01-16", nullptr},
+        MetaCase{"UpdatedRenewed", kTitle "입력 2025.01.15 갱신 2025.01.16\n" kBody, nullptr, "2025-01-15", "2025-01-16", nullptr},
+        MetaCase{"UpdatedEnglishModified", kTitle "Published: 2025-01-15\nModified: 2025-01-16\n" kBody, nullptr, "2025-01-15", "2025-01-16", nullptr},
+        MetaCase{"UpdatedLabelsAfterDates", kTitle "2025.01.15 09:30 입력 | 2025.01.16 10:00 수정\n" kBody, nullptr, "2025-01-15", "2025-01-16", nullptr},
+        MetaCase{"UpdatedGluedToTime", kTitle "입력 2025. 1. 15. 09:30수정 2025. 1. 16. 10:00\n" kBody, nullptr, "2025-01-15", "2025-01-16", nullptr},
+        MetaCase{"UpdatedAfterBylineAndEmail", kTitle "홍길동 기자 hong@example.com 입력 2025.01.15 09:30 수정 2025.01.15 10:30\n" kBody, nullptr, "2025-01-15", "2025-01-15", "홍길동"},
+        MetaCase{"UpdatedAfterSlashNoSpaces", kTitle "입력:2025-01-15 09:30/수정:2025-01-16 10:30\n" kBody, nullptr, "2025-01-15", "2025-01-16", nullptr},
+        MetaCase{"UpdatedJamoBar", kTitle "입력 2025.01.15 09:30 ㅣ 수정 2025.01.16 10:00\n" kBody, nullptr, "2025-01-15", "2025-01-16", nullptr},
+        MetaCase{"UpdatedInsideBars", kTitle "| 입력 : 2025-01-15 | 수정 : 2025-01-16 |\n" kBody, nullptr, "2025-01-15", "2025-01-16", nullptr},
+        MetaCase{"UpdatedPortalCopyGlued", kTitle "홍길동 기자입력 2025. 1. 15. 11:03수정 2025. 1. 16. 13:20\n" kBody, nullptr, "2025-01-15", "2025-01-16", "홍길동"},
+        MetaCase{"UpdatedSameMomentIsNoRevision", kTitle "입력 2025.01.15. 09:30 업데이트 2025.01.15. 09:30\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"UpdatedSameDayLaterTime", kTitle "입력 2025.01.15 09:30 수정 2025.01.15 11:00\n" kBody, nullptr, "2025-01-15", "2025-01-15", nullptr},
+        MetaCase{"UpdatedBeforeDateIsDropped", kTitle "입력 2025.01.15 수정 2025.01.10\n" kBody, nullptr, "2025-01-15", nullptr, nullptr},
+        MetaCase{"UpdatedUnlabelledDateThenRevision", kTitle "2025.01.15 09:30 | 수정 2025.01.16 10:00\n" kBody, nullptr, "2025-01-15", "2025-01-16", nullptr},
+        // publishers: copyright footers, wire datelines, mastheads, bylines
+        MetaCase{"FooterCopyrightSign", kTitle kBody "Copyright © 예시일보\n", "예시일보", nullptr, nullptr, nullptr},
+        MetaCase{"FooterCopyrightAmpersandDomain", kTitle kBody "Copyright ⓒ 예시일보 & example.co.kr. All rights reserved.\n", "예시일보", nullptr, nullptr, nullptr},
+        MetaCase{"FooterSignOnly", kTitle kBody "ⓒ 예시일보\n", "예시일보", nullptr, nullptr, nullptr},
+        MetaCase{"FooterHolderNotice", kTitle kBody "저작권자 © 예시일보 무단전재 및 재배포 금지\n", "예시일보", nullptr, nullptr, nullptr},
+        MetaCase{"FooterAngleBrackets", kTitle kBody "<저작권자(c) 예시통신, 무단 전재-재배포 금지>\n", "예시통신", nullptr, nullptr, nullptr},
+        MetaCase{"FooterSignComma", kTitle kBody "ⓒ 예시일보, 무단전재 및 재배포 금지\n", "예시일보", nullptr, nullptr, nullptr},
+        MetaCase{"FooterYear", kTitle kBody "Copyright © 2025 예시일보. All rights reserved.\n", "예시일보", nullptr, nullptr, nullptr},
+        MetaCase{"FooterSquareBracketsDash", kTitle kBody "[ⓒ 예시신문 - 무단전재 및 재배포 금지]\n", "예시신문", nullptr, nullptr, nullptr},
+        MetaCase{"FooterListedPublisherCanonical", kTitle kBody "ⓒ 한국경제신문 & hankyung.com, 무단전재 및 재배포 금지\n", "한국경제", nullptr, nullptr, nullptr},
+        MetaCase{"FooterCompanyForm", kTitle kBody "Copyright ⓒ (주)예시미디어 All rights reserved.\n", "예시미디어", nullptr, nullptr, nullptr},
+        MetaCase{"FooterAfterReferenceMark", kTitle kBody "※ 저작권자 ⓒ 예시일보. 무단전재-재배포 금지\n", "예시일보", nullptr, nullptr, nullptr},
+        MetaCase{"FooterCopyrightBy", kTitle kBody "Copyright by 예시일보 All rights reserved\n", "예시일보", nullptr, nullptr, nullptr},
+        MetaCase{"FooterWebName", kTitle kBody "Copyright © etnews. All rights reserved.\n", "전자신문", nullptr, nullptr, nullptr},
+        MetaCase{"FooterSloganBeforeListedName", kTitle kBody "ⓒ 세상을 보는 눈, 세계일보\n", "세계일보", nullptr, nullptr, nullptr},
+        MetaCase{"FooterClaimSentence", kTitle kBody "이 기사의 저작권은 예시일보에 있으며, 무단 전재 및 재배포를 금합니다.\n", "예시일보", nullptr, nullptr, nullptr},
+        MetaCase{"WireDatelineListed", kTitle "(서울=연합뉴스) 정부가 15일 지원책을 발표했다.\n", "연합뉴스", nullptr, nullptr, nullptr},
+        MetaCase{"WireDatelineAbroad", kTitle "(베이징=뉴스1) 중국 정부가 15일 지원책을 발표했다.\n", "뉴스1", nullptr, nullptr, nullptr},
+        MetaCase{"WireDatelineUnlisted", kTitle "[서울=예시뉴스] 정부가 15일 지원책을 발표했다.\n", "예시뉴스", nullptr, nullptr, nullptr},
+        MetaCase{"WireDatelineWithBylineInside", kTitle "[세종=예시경제 홍길동 기자] 정부가 15일 지원책을 발표했다.\n", "예시경제", nullptr, nullptr, "홍길동"},
+        MetaCase{"MenuLineNamesTheSite", "예시일보 | 경제\n" kTitle kBody, "예시일보", nullptr, nullptr, nullptr},
+        MetaCase{"BracketHouseBeforeEquals", kTitle "[헤럴드경제=홍길동 기자] 정부가 15일 지원책을 발표했다.\n", "헤럴드경제", nullptr, nullptr, "홍길동"},
+        MetaCase{"BracketHouseOnly", kTitle "[예시뉴스] 정부가 15일 지원책을 발표했다.\n", "예시뉴스", nullptr, nullptr, nullptr},
+        MetaCase{"BylineHouseBeforeEqualsAlone", kTitle "[예시뉴스=홍길동 기자]\n" kBody, "예시뉴스", nullptr, nullptr, "홍길동"},
+        MetaCase{"MastheadBeatsFooter", "예시일보\n" kTitle kBody "Copyright © 다른일보\n", "예시일보", nullptr, nullptr, nullptr},
+        MetaCase{"FooterNamesTheMastheadAboveTheTitle", "굿모닝충청\n" kTitle kBody "ⓒ 굿모닝충청, 무단전재 및 재배포 금지\n", "굿모닝충청", nullptr, nullptr, nullptr},
+        MetaCase{"FooterBeatsNavigation", "SBS 바로가기\n" kTitle kBody "ⓒ 예시일보, 무단전재 및 재배포 금지\n", "예시일보", nullptr, nullptr, nullptr},
+        MetaCase{"FooterBeatsByline", kTitle "홍길동 한빛일보 기자\n" kBody "ⓒ 예시일보, 무단전재 및 재배포 금지\n", "예시일보", nullptr, nullptr, "홍길동"},
+        MetaCase{"BylineBeatsBareSign", kTitle "홍길동 한빛일보 기자\n" kBody "ⓒ 예시일보\n", "한빛일보", nullptr, nullptr, "홍길동"},
+        MetaCase{"BylineNamesUnlistedPublisher", kTitle "홍길동 예시일보 기자 hong@example.com\n" kBody, "예시일보", nullptr, nullptr, "홍길동"},
+        MetaCase{"BracketBylineLead", kTitle "[예시경제 홍길동 기자] 정부가 15일 지원책을 발표했다.\n", "예시경제", nullptr, nullptr, "홍길동"},
+        // authors
+        MetaCase{"AuthorReporter", kTitle kBody "홍길동 기자\n", nullptr, nullptr, nullptr, "홍길동"},
+        MetaCase{"AuthorCorrespondent", kTitle kBody "홍길동 특파원\n", nullptr, nullptr, nullptr, "홍길동"},
+        MetaCase{"AuthorCorrespondentWithPlace", kTitle "워싱턴=홍길동 특파원\n" kBody, nullptr, nullptr, nullptr, "홍길동"},
+        MetaCase{"AuthorSeniorReporter", kTitle kBody "홍길동 선임기자\n", nullptr, nullptr, nullptr, "홍길동"},
+        MetaCase{"AuthorEditorialWriter", kTitle kBody "홍길동 논설위원\n", nullptr, nullptr, nullptr, "홍길동"},
+        MetaCase{"AuthorWritingCredit", kTitle "글 홍길동\n" kBody, nullptr, nullptr, nullptr, "홍길동"},
+        MetaCase{"AuthorWritingAndPhotoCredit", kTitle "글·사진 홍길동\n" kBody, nullptr, nullptr, nullptr, "홍길동"},
+        MetaCase{"AuthorAfterWireDateline", kTitle "(서울=연합뉴스) 홍길동 기자 = 정부가 15일 지원책을 발표했다.\n", "연합뉴스", nullptr, nullptr, "홍길동"},
+        MetaCase{"AuthorsAfterWireDateline", kTitle "(서울=연합뉴스) 홍길동 김철수 기자 = 정부가 15일 지원책을 발표했다.\n", "연합뉴스", nullptr, nullptr, "홍길동, 김철수"},
+        MetaCase{"AuthorLeadWithoutDateline", kTitle "홍길동 기자 = 정부가 15일 지원책을 발표했다.\n", nullptr, nullptr, nullptr, "홍길동"},
+        MetaCase{"AuthorsMiddleDot", kTitle kBody "홍길동·김철수 기자\n", nullptr, nullptr, nullptr, "홍길동, 김철수"},
+        MetaCase{"AuthorLabelledNameAlone", kTitle kBody "작성자 : 홍길동\n", nullptr, nullptr, nullptr, "홍길동"},
+        MetaCase{"AuthorNameLabel", kTitle kBody "기자명 : 홍길동\n", nullptr, nullptr, nullptr, "홍길동"},
+        MetaCase{"AuthorsComma", kTitle kBody "홍길동, 김철수 기자\n", nullptr, nullptr, nullptr, "홍길동, 김철수"},
+        MetaCase{"AuthorWritingCreditEquals", kTitle "글=홍길동\n" kBody, nullptr, nullptr, nullptr, "홍길동"},
+        MetaCase{"AuthorContributorWithAffiliation", kTitle kBody "김의사 예시대 의대 교수\n", nullptr, nullptr, nullptr, "김의사"},
+        MetaCase{"AuthorNameLabelWithoutColon", kTitle "기자명 홍길동 기자\n" kBody, nullptr, nullptr, nullptr, "홍길동"},
+        MetaCase{"AuthorUnderMenuLineEndingInALinkVerb", "주요 서비스 바로가기\n페이스북(으)로 기사보내기\n" kTitle kBody "홍길동 기자\n", nullptr, nullptr, nullptr, "홍길동"},
+        MetaCase{"AuthorWriterLabelBeforeDate", kTitle "작성자 홍길동 | 작성일 2025.01.15 | 조회 123\n" kBody, nullptr, "2025-01-15", nullptr, "홍길동"},
+        MetaCase{"AuthorEmailBeside", kTitle kBody "홍길동 기자 hong@example.com\n", nullptr, nullptr, nullptr, "홍길동"},
+        MetaCase{"AuthorEmailInParentheses", kTitle kBody "홍길동 기자(hong@example.com)\n", nullptr, nullptr, nullptr, "홍길동"},
+        MetaCase{"AuthorEmailInAngleBrackets", kTitle kBody "홍길동 기자 <hong@example.com>\n", nullptr, nullptr, nullptr, "홍길동"},
+        MetaCase{"AuthorEmailFirst", kTitle kBody "hong@example.com 홍길동 기자\n", nullptr, nullptr, nullptr, "홍길동"},
+        // lookalikes that must not be taken
+        MetaCase{"NotDateInSentence", kTitle "2025년 1월 15일 서울에서 열린 행사에서 정부가 발표했다.\n", nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotLabelledSentence", kTitle "입력 2025년 1월 15일까지 신청을 받는다.\n" kBody, nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotRegisteredSentence", kTitle "등록 2025.01.15 이후 접수된 건은 무효다.\n" kBody, nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotRevisionSentence", kTitle kBody "수정 사항은 2025.01.20 공개된다.\n", nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotUnlabelledDateAfterBody", kTitle kBody "2025.01.15\n", nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotUnlabelledDateInsideBody", kTitle kBody "2025.01.15\n이후 정부는 추가 대책을 내놨다.\n", nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotLabelWordStartingASentence", kTitle "입력 데이터는 2025.01.15에 갱신됐다.\n" kBody, nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotCommentDatesAfterBody", kTitle kBody "댓글 0\n2025.01.16 10:22\n", nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotTheSitesRegistrationDate", kTitle kBody "등록일 : 2010.05.01 | 발행인 : 홍길동 | 편집인 : 김철수\n", nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotInvalidCalendarDate", kTitle "입력 2025-02-30\n" kBody, nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotInvalidMonth", kTitle "2025년 13월 1일\n" kBody, nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotImplausibleYear", kTitle "입력 0025-01-15\n" kBody, nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotEnglishPublishedProse", kTitle "Published in 2025, the report sold well.\n" kBody, nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotPressConference", kTitle kBody "정부 기자회견\n", nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotPressConferenceWithName", kTitle kBody "홍길동 기자회견\n", nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotReportersInSentence", kTitle kBody "현장에는 기자들이 몰렸다.\n", nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotCopyrightQuotedInSentence", kTitle kBody "기사 하단의 \"저작권자 © 예시일보 무단전재 및 재배포 금지\" 문구가 있다.\n", nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotCopyrightQuotedLine", kTitle kBody "\"Copyright © 예시일보\"\n", nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotPhotoAgencySign", kTitle kBody "ⓒ 로이터\n", nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotPhotoCreditWithSign", kTitle kBody "사진 ⓒ 게티이미지뱅크\n", nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotPhotographerSign", kTitle kBody "ⓒ 정다은\n", nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotPhotographerCreditAsAuthor", kTitle "© News1 김사진 기자\n" kBody "홍길동 기자\n", nullptr, nullptr, nullptr, "홍길동"},
+        MetaCase{"NotPhotographerByline", kTitle "사진 김사진 기자\n" kBody "홍길동 기자\n", nullptr, nullptr, nullptr, "홍길동"},
+        MetaCase{"NotVideoCredits", kTitle kBody "촬영기자:김사진/영상편집:이편집\n", nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotADatePeriod", kTitle "2025.01.15 ~ 2025.01.20\n" kBody, nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotContributorTitleAsCommonNoun", kTitle kBody "입만 변호사\n", nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotCopyrightLawInBody", kTitle kBody "이 사진의 저작권은 작가에게 있다.\n", nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotCopyrightRulingInBody", kTitle kBody "이 기사의 저작권은 조선일보에 있다고 법원은 판단했다.\n", nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotNoticeWithoutHolder", kTitle kBody "무단전재 및 재배포 금지\n", nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotPublisherInBodySentence", kTitle "예시일보에 따르면 정부는 지원을 늘린다.\n", nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotScaleInParentheses", kTitle "(1=매우 그렇다) 응답이 절반을 넘었다.\n", nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotWireDatelineQuoted", kTitle kBody "(서울=연합뉴스)라는 표기가 기사 앞에 붙는다.\n", nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotCopyrightSentence", kTitle kBody "Copyright 침해로 조선일보가 소송을 냈다.\n", nullptr, nullptr, nullptr, nullptr},
+        MetaCase{"NotWritingAsCommonNoun", kTitle "글 쓰기\n" kBody, nullptr, nullptr, nullptr, nullptr}),
+    [](const ::testing::TestParamInfo<MetaCase>& info) { return std::string(info.param.name); });
+
+#undef kTitle
+#undef kBody
+
+TEST(ArticleParser, PhotoStoryTitleInBracketsAboveEveryParagraph) {
+  const Article a = parse_article(
+      "TOP\n[사진] 봄꽃 만개한 여의도\n기사입력 2025-04-05 15:22\n여의도 윤중로에 벚꽃이 만개했다.\n"
+      "[그래픽] 벚꽃 개화 시기\n",
+      "i", "p");
+  EXPECT_EQ(a.title, "[사진] 봄꽃 만개한 여의도");
+  EXPECT_EQ(a.title_line, 2u);
+  EXPECT_EQ(a.date, "2025-04-05");
+  EXPECT_EQ(body_numbers(a), (std::set<std::uint32_t>{4})) << "a labelled caption after a paragraph stays a caption";
+  const Article credit = parse_article("〈사진= 로이터〉\n제목입니다\n본문.\n", "i", "p");
+  EXPECT_EQ(credit.title, "제목입니다") << "a credit in brackets is no title";
 }
 
 // ---------------------------------------------------------------------------

@@ -41,6 +41,17 @@ TEST(Citation, AbsentFieldsAreLeftOut) {
             "(corpus/002_4f174f445bf85026.txt:17:5)");
 }
 
+TEST(Citation, RevisionDateIsLabelledAfterTheDate) {
+  ks::Citation c = full_citation();
+  c.updated = "2024-04-03";
+  EXPECT_EQ(ks::format_citation(c),
+            "오로라, 「美의 대중 규제 먹혔나… 中 AI 성능 한참 뒤처져」, 조선일보, 2024-04-02, 수정 2024-04-03, "
+            "https://example.com/a/1 (corpus/002_4f174f445bf85026.txt:17:5)");
+  c.date.reset();  // a revision date never passes for the publication date
+  EXPECT_EQ(ks::format_reference(c),
+            "오로라, 「美의 대중 규제 먹혔나… 中 AI 성능 한참 뒤처져」, 조선일보, 수정 2024-04-03, https://example.com/a/1");
+}
+
 TEST(Citation, WithoutTitleTheLocationAlone) {
   ks::Citation c = full_citation();
   c.title.reset();

@@ -47,6 +47,23 @@ INSTANTIATE_TEST_SUITE_P(
         DateCase{"2024-04-02 오후", std::nullopt}, DateCase{"2024년 4월", std::nullopt},
         DateCase{"어제", std::nullopt}, DateCase{"2024-04-02 25", std::nullopt}));
 
+TEST(DocumentCalendarDate, OnlyRealDates) {
+  EXPECT_EQ(calendar_date(2025, 1, 15), "2025-01-15");
+  EXPECT_EQ(calendar_date(2024, 2, 29), "2024-02-29");
+  EXPECT_FALSE(calendar_date(2025, 2, 29).has_value());
+  EXPECT_FALSE(calendar_date(2025, 13, 1).has_value());
+  EXPECT_FALSE(calendar_date(2025, 4, 31).has_value());
+  EXPECT_FALSE(calendar_date(0, 1, 1).has_value());
+  EXPECT_FALSE(calendar_date(10000, 1, 1).has_value());
+}
+
+TEST(DocumentSerialize, StoreWithoutUpdatedReadsAsAbsent) {
+  // Articles stored before the field existed.
+  const Article a = deserialize(R"({"id":"x","path":"p","date":"2024-04-02","title_line":0,"body":[]})");
+  EXPECT_EQ(a.date, "2024-04-02");
+  EXPECT_FALSE(a.updated.has_value());
+}
+
 Article full_article() {
   Article a;
   a.id = "002_4f174f445bf85026.txt";
@@ -54,6 +71,7 @@ Article full_article() {
   a.title = "美의 대중 규제 먹혔나… 中 AI 성능 한참 뒤처져";
   a.source = "조선일보";
   a.date = "2024-04-02";
+  a.updated = "2024-04-03";
   a.author = "오로라";
   a.url = "https://example.com/a/1?x=\"y\"";
   a.title_line = 4;
@@ -67,6 +85,7 @@ void expect_same(const Article& a, const Article& b) {
   EXPECT_EQ(a.title, b.title);
   EXPECT_EQ(a.source, b.source);
   EXPECT_EQ(a.date, b.date);
+  EXPECT_EQ(a.updated, b.updated);
   EXPECT_EQ(a.author, b.author);
   EXPECT_EQ(a.url, b.url);
   EXPECT_EQ(a.title_line, b.title_line);
@@ -91,6 +110,7 @@ TEST(DocumentSerialize, AbsentFieldsStayAbsent) {
   EXPECT_FALSE(b.title.has_value());
   EXPECT_FALSE(b.source.has_value());
   EXPECT_FALSE(b.date.has_value());
+  EXPECT_FALSE(b.updated.has_value());
   EXPECT_FALSE(b.author.has_value());
   EXPECT_FALSE(b.url.has_value());
 }

@@ -32,6 +32,7 @@ ks::Hit full_hit() {
   hit.citation.title = "美의 대중 규제 먹혔나";
   hit.citation.source = "조선일보";
   hit.citation.date = "2024-04-02";
+  hit.citation.updated = "2024-04-03";
   hit.citation.author = "오로라";
   hit.citation.url = "https://example.com/a/1";
   hit.snippet.text = "…극자외선(EUV) 노광 장비의 중국 수출을 막고…";
@@ -201,12 +202,13 @@ TEST(OutputJson, HitLinesThenSummaryAllKeysPresent) {
   EXPECT_EQ(first["title"], "美의 대중 규제 먹혔나");
   EXPECT_EQ(first["source"], "조선일보");
   EXPECT_EQ(first["date"], "2024-04-02");
+  EXPECT_EQ(first["updated"], "2024-04-03");
   EXPECT_EQ(first["author"], "오로라");
   EXPECT_EQ(first["url"], "https://example.com/a/1");
   EXPECT_EQ(first["snippet"], "…극자외선(EUV) 노광 장비의 중국 수출을 막고…");
 
   const json second = json::parse(lines[1]);
-  for (const char* key : {"title", "source", "date", "author", "url"}) {
+  for (const char* key : {"title", "source", "date", "updated", "author", "url"}) {
     ASSERT_TRUE(second.contains(key)) << key;
     EXPECT_TRUE(second[key].is_null()) << key;
   }
@@ -295,7 +297,7 @@ TEST(OutputCite, OneCitationPerHit) {
   ks::Hit second = bare_hit(2, "corpus/b.txt");
   const std::string out = render(ks::OutputFormat::cite, results_of({full_hit(), second}));
   EXPECT_EQ(out,
-            "오로라, 「美의 대중 규제 먹혔나」, 조선일보, 2024-04-02, https://example.com/a/1 "
+            "오로라, 「美의 대중 규제 먹혔나」, 조선일보, 2024-04-02, 수정 2024-04-03, https://example.com/a/1 "
             "(corpus/002_4f174f445bf85026.txt:31:1)\n"
             "corpus/b.txt:3:7\n");
 }

@@ -11,17 +11,23 @@
 //   url: https://example.com/a/1
 //   ---
 // Unknown keys are ignored; line numbers in citations stay those of the file.
-// `publisher:` is read as `source:`; values may be quoted; a date that
-// parse_date rejects is ignored (a labelled line in the text may still give
-// one). A header counts only when closed and made of `key: value` lines.
+// `updated:` is the last-revision date; `publisher:` is read as `source:`;
+// values may be quoted; a date that parse_date rejects is ignored (a labelled
+// line in the text may still give one). A header counts only when closed and
+// made of `key: value` lines.
 //
 // Heuristics on raw text: boilerplate lines (site navigation, photo captions,
 // promos, print/web-edit footers) are dropped; a line repeated verbatim is
 // kept once (a body scraped twice is shown once); title = first substantial
-// line; publisher only where the text names one in a masthead, byline, promo or
-// navigation line (never from a caption or a body sentence); date only from a
-// labelled line (입력, 발행일, 등록 …); author from a byline (홍길동 기자).
-// A field the text lacks stays absent.
+// line. Metadata only from where outlets put it, never from body prose:
+// publisher from a masthead, copyright footer, wire dateline, byline, promo or
+// navigation line, in that order of trust (never from a caption or a body
+// sentence); date from a labelled line (입력, 발행일, 송고, Published …) or an
+// unlabelled date line directly under the title or above it; `updated` from a
+// revision label (수정, 업데이트 …), never standing in for the date; author
+// from a byline (홍길동 기자, 글 홍길동, `홍길동 기자 =` after a wire
+// dateline). A field the text lacks stays absent. The word lists live in
+// article_words.h; README "Article files and metadata" lists the forms.
 #pragma once
 
 #include <string>

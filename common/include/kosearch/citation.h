@@ -15,6 +15,7 @@ struct Citation {
   std::optional<std::string> title;
   std::optional<std::string> source;
   std::optional<std::string> date;
+  std::optional<std::string> updated;  // last revision, cited as `수정 YYYY-MM-DD` after the date
   std::optional<std::string> author;
   std::optional<std::string> url;
 };
@@ -23,7 +24,7 @@ struct Citation {
 std::string location(const Citation& c);
 
 // One ready-to-paste line, absent fields left out:
-// 오로라, 「美의 대중 규제 먹혔나…」, 조선일보, 2024-04-02, https://… (corpus/002.txt:17:5)
+// 오로라, 「美의 대중 규제 먹혔나…」, 조선일보, 2024-04-02, 수정 2024-04-03, https://… (corpus/002.txt:17:5)
 // Without a title the line is the location alone. Control characters in any
 // field are neutralized (see snippet.h).
 std::string format_citation(const Citation& c);

@@ -22,7 +22,8 @@ struct Article {
   std::string path;  // path shown in citations (as the indexer was told, e.g. corpus/000.txt)
   std::optional<std::string> title;
   std::optional<std::string> source;  // publisher
-  std::optional<std::string> date;    // YYYY-MM-DD
+  std::optional<std::string> date;    // YYYY-MM-DD, first publication
+  std::optional<std::string> updated; // YYYY-MM-DD, last revision (수정/업데이트); never stands in for date
   std::optional<std::string> author;
   std::optional<std::string> url;
   std::uint32_t title_line = 0;       // line of the title in the source, 0 when unknown
@@ -36,5 +37,9 @@ Article deserialize(std::string_view data);
 // Accepts YYYY-MM-DD, YYYY.MM.DD, YYYY/MM/DD, YYYY년 M월 D일 and returns
 // YYYY-MM-DD for a real calendar date; nullopt otherwise.
 std::optional<std::string> parse_date(std::string_view text);
+
+// YYYY-MM-DD when year, month and day name a real calendar date (the one
+// calendar check, shared by parse_date and the article parser's readers).
+std::optional<std::string> calendar_date(int year, int month, int day);
 
 }  // namespace kosearch
