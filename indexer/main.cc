@@ -49,6 +49,7 @@ struct Flags {
   bool rebuild = false, dry_run = false, wait = false;
   std::size_t batch_size = 5000;
   unsigned shards = 0;
+  unsigned threads = 0;
 };
 
 void register_flags(CLI::App& app, Flags& f) {
@@ -62,6 +63,8 @@ void register_flags(CLI::App& app, Flags& f) {
       ->check(CLI::Range(1, 1000000))->capture_default_str();
   app.add_option("--shards", f.shards, "write N shard databases INDEX/shard0… and the stub INDEX/XAPIANDB (default: as the index is, 1 if new)")
       ->check(CLI::Range(1, 1024));
+  app.add_option("--threads", f.threads, "writers for a build into an empty index or --rebuild (default: one per core)")
+      ->check(CLI::Range(1, 256));
   app.footer("Exit codes: 0 all inputs indexed, 1 some inputs skipped (see warnings), 2 error,\n"
              "3 index locked by another indexer, 130/143 stopped by SIGINT/SIGTERM (work so far committed).");
 }
@@ -104,6 +107,7 @@ int run(const Flags& f) {
   options.wait_for_lock = f.wait;
   options.batch_size = f.batch_size;
   options.shards = f.shards;
+  options.threads = f.threads;
   options.on_warning = [&](const ks::IndexWarning& w) {
     progress.clear();
     std::cerr << "warning: " << w.path << ": " << w.reason << '\n';

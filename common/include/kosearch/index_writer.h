@@ -73,7 +73,10 @@ struct IndexOptions {
   bool dry_run = false;        // report what would change; write nothing
   bool wait_for_lock = false;  // wait for another indexer instead of failing
   std::size_t batch_size = 5000;  // changes per commit (one transaction each)
-  unsigned threads = 0;        // analysis threads; 0 = hardware concurrency
+  // Writers of a bulk build (a first run into an empty index, --rebuild):
+  // each analyses a byte-balanced part of the input into its own database;
+  // the parts are merged in input order. 0 = one per core.
+  unsigned threads = 0;
   // N > 1: N shard databases index_dir/shard0 … listed in the stub file
   // index_dir/XAPIANDB (search --index accepts either); an article's shard is
   // picked by a stable hash of its id. 0: as the existing index is (1 if new).
