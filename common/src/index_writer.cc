@@ -144,12 +144,14 @@ class IndexDb {
 
   Xapian::Document document(Xapian::docid docid) { return db_->get_document(docid); }
 
-  Xapian::doccount termfreq(const std::string& term) { return db_ ? db_->get_termfreq(term) : 0; }
-
-  std::vector<Xapian::docid> postings(const std::string& term) {
-    std::vector<Xapian::docid> out;
-    if (!db_) return out;
-    for (auto p = db_->postlist_begin(term); p != db_->postlist_end(term); ++p) out.push_back(*p);
+  // The documents whose value in `slot` is one of `values`, by value: one
+  // scan of the slot's value stream.
+  std::unordered_map<std::string, std::vector<Xapian::docid>> with_values(
+      Xapian::valueno slot, const std::unordered_set<std::string>& values) {
+    std::unordered_map<std::string, std::vector<Xapian::docid>> out;
+    if (!db_ || values.empty()) return out;
+    for (auto v = db_->valuestream_begin(slot); v != db_->valuestream_end(slot); ++v)
+      if (auto found = values.find(*v); found != values.end()) out[*found].push_back(v.get_docid());
     return out;
   }
 
@@ -633,9 +635,9 @@ class Session {
 
   // Deletes this origin's articles that were not seen in this run.
   void remove_unseen() {
-    const std::string origin_term = schema::boolean_term(schema::origin, origin_);
     for (auto& db : dbs_) {
-      for (Xapian::docid docid : db.postings(origin_term)) {
+      auto of_origin = db.with_values(schema::slot_origin, {origin_});
+      for (Xapian::docid docid : of_origin[origin_]) {
         const std::string id = db.id_of(docid);
         if (kept(id)) continue;
         if (options_.on_change) options_.on_change("remove", id);
@@ -651,13 +653,18 @@ class Session {
   void report_duplicates() {
     std::unordered_map<std::string, std::vector<std::size_t>> by_fingerprint;
     std::unordered_map<std::string, std::size_t> by_id;
+    std::unordered_set<std::string> fingerprints;
     for (std::size_t i = 0; i < stored_.size(); ++i) {
       by_fingerprint[stored_[i].fingerprint].push_back(i);
       by_id[stored_[i].id] = i;
+      fingerprints.insert(stored_[i].fingerprint);
     }
+    // Every stored copy of this run's texts, found in one value scan per database.
+    std::vector<std::unordered_map<std::string, std::vector<Xapian::docid>>> copies;
+    for (auto& db : dbs_) copies.push_back(db.with_values(schema::slot_fingerprint, fingerprints));
     for (const auto& article : stored_) {
       const auto& group = by_fingerprint[article.fingerprint];
-      std::string other = untouched_copy(article, by_id);
+      std::string other = untouched_copy(article, by_id, copies);
       if (other.empty() && stored_[group.front()].id != article.id) other = stored_[group.front()].id;
       if (other.empty()) continue;
       ++summary_.duplicates;
@@ -667,17 +674,20 @@ class Session {
 
   // The smallest id of an article with the same text that this run did not
   // write and does not remove; empty when there is none.
-  std::string untouched_copy(const StoredArticle& article, const std::unordered_map<std::string, std::size_t>& written) {
+  std::string untouched_copy(
+      const StoredArticle& article, const std::unordered_map<std::string, std::size_t>& written,
+      const std::vector<std::unordered_map<std::string, std::vector<Xapian::docid>>>& copies) {
     std::string best;
-    const std::string term = schema::boolean_term(schema::fingerprint, article.fingerprint);
-    for (auto& db : dbs_) {
+    for (std::size_t i = 0; i < dbs_.size(); ++i) {
+      const auto found = copies[i].find(article.fingerprint);
+      if (found == copies[i].end()) continue;
       // Fast path for the usual case: no article but this one has the text.
-      const bool holds_itself = !options_.dry_run && &db == &db_for(article.id);
-      if (db.termfreq(term) <= (holds_itself ? 1u : 0u)) continue;
-      for (Xapian::docid docid : db.postings(term)) {
-        std::string id = db.id_of(docid);
+      const bool holds_itself = !options_.dry_run && &dbs_[i] == &db_for(article.id);
+      if (found->second.size() <= (holds_itself ? 1u : 0u)) continue;
+      for (Xapian::docid docid : found->second) {
+        std::string id = dbs_[i].id_of(docid);
         if (id == article.id || written.count(id)) continue;
-        if (db.origin_of(docid) == origin_ && !kept(id)) continue;  // removed by this run
+        if (dbs_[i].origin_of(docid) == origin_ && !kept(id)) continue;  // removed by this run
         if (best.empty() || id < best) best = std::move(id);
       }
     }

@@ -144,8 +144,6 @@ Xapian::Document make_document(const Article& article, Analyzer& analyzer,
 
   const std::string fp = body_fingerprint(article);
   doc.add_boolean_term(boolean_term(unique_id, article.id));
-  doc.add_boolean_term(boolean_term(schema::origin, origin));
-  doc.add_boolean_term(boolean_term(schema::fingerprint, fp));
   if (article.date) doc.add_value(slot_date, date_value(*article.date));
   doc.add_value(slot_content_hash, std::string(content_hash));
   doc.add_value(slot_fingerprint, fp);

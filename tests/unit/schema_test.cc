@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
 
 namespace ks = kosearch;
 namespace schema = kosearch::schema;
@@ -67,7 +68,13 @@ TEST(Schema, DocumentHoldsKeysFieldsAndValues) {
   const ks::Article a = sample();
   const Xapian::Document doc = schema::make_document(a, analyzer, "dir:/corpus", "hash1");
   EXPECT_TRUE(has_term(doc, "Qa.txt"));
-  EXPECT_TRUE(has_term(doc, schema::boolean_term(schema::origin, "dir:/corpus")));
+  EXPECT_EQ(doc.get_value(schema::slot_origin), "dir:/corpus");
+  EXPECT_EQ(doc.get_value(schema::slot_fingerprint), schema::body_fingerprint(a));
+  // Origin and fingerprint are values only: Q, the title, body, sub-word and field terms remain.
+  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
+    EXPECT_TRUE((*t)[0] == 'Q' || (*t)[0] == 'S' || (*t)[0] == 'G' || (*t).rfind("XP", 0) == 0 ||
+                !std::isupper(static_cast<unsigned char>((*t)[0])))
+        << *t;
   EXPECT_TRUE(has_term(doc, "S노광"));       // title field
   EXPECT_TRUE(has_term(doc, "노광"));        // title also searchable as text
   EXPECT_TRUE(has_term(doc, "엔비디아"));    // stem of 엔비디아의
