@@ -907,7 +907,7 @@ void index_input(Sink& sink, const detail::InputFile& input) {
     sink.skip(input.citation_path, read.reason);
     if (read.transient) sink.keep(input.id);
   } else if (sink.claim(input.id, input.citation_path)) {
-    const std::string hash = schema::stable_hash(*read.bytes, hash_salt(input.citation_path));
+    const std::string hash = schema::hash_value(*read.bytes, hash_salt(input.citation_path));
     if (!sink.unchanged(hash)) {
       std::string text = repaired_text(sink, input.citation_path, std::move(*read.bytes));
       sink.store(parse_article(text, input.id, input.citation_path), hash, input.citation_path);
@@ -998,16 +998,18 @@ std::optional<Article> jsonl_article(const nlohmann::json& record, const std::st
   return a;
 }
 
-// A JSONL record's stored hash is "<content hash>@<line>": the line number is
-// part of the stored citation, so a record that only moved is rewritten
-// (without re-analysis) to match what a rebuild would store.
+// A JSONL record's stored hash is its content hash (8 bytes) and its line
+// number (4 bytes, most significant first): the line number is part of the
+// stored citation, so a record that only moved is rewritten (without
+// re-analysis) to match what a rebuild would store.
 std::string jsonl_hash(const std::string& record, const std::string& path, std::uint32_t line_number) {
-  return schema::stable_hash(record, hash_salt(path)) + "@" + std::to_string(line_number);
+  std::string hash = schema::hash_value(record, hash_salt(path));
+  for (int shift = 24; shift >= 0; shift -= 8) hash += static_cast<char>(line_number >> shift);
+  return hash;
 }
 
 bool same_content(const std::string& stored, const std::string& hash) {
-  const auto at = hash.find('@');
-  return stored.compare(0, at + 1, hash, 0, at + 1) == 0;
+  return stored.size() == hash.size() && stored.compare(0, 8, hash, 0, 8) == 0;
 }
 
 template <typename Sink>

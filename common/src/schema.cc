@@ -26,7 +26,8 @@ std::string date_value(std::string_view iso_date) {
   return out;
 }
 
-std::string stable_hash(std::string_view bytes, std::string_view salt) {
+namespace {
+std::uint64_t fnv1a64(std::string_view bytes, std::string_view salt) {
   std::uint64_t h = 14695981039346656037ull;
   auto mix = [&h](std::string_view s) {
     for (unsigned char c : s) {
@@ -36,6 +37,19 @@ std::string stable_hash(std::string_view bytes, std::string_view salt) {
   };
   mix(salt);
   mix(bytes);
+  return h;
+}
+}  // namespace
+
+std::string hash_value(std::string_view bytes, std::string_view salt) {
+  const std::uint64_t h = fnv1a64(bytes, salt);
+  std::string out(8, '\0');
+  for (int i = 0; i < 8; ++i) out[i] = static_cast<char>(h >> (56 - 8 * i));
+  return out;
+}
+
+std::string stable_hash(std::string_view bytes, std::string_view salt) {
+  const std::uint64_t h = fnv1a64(bytes, salt);
   char buf[17];
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
   return buf;
@@ -77,7 +91,7 @@ std::string body_fingerprint(const Article& article) {
     append_letters_and_digits(*article.title, normalized, material);
   }
   if (material.empty() || material == "title:") material = "id:" + article.id;
-  return stable_hash(material);
+  return hash_value(material);
 }
 
 namespace {

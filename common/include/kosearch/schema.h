@@ -16,7 +16,7 @@
 namespace kosearch::schema {
 
 // Bump when terms, values or stored data change in a way old indexes cannot serve.
-inline constexpr std::string_view version = "kosearch-schema-1";
+inline constexpr std::string_view version = "kosearch-schema-2";
 
 // Term prefixes.
 inline constexpr std::string_view unique_id = "Q";   // Q + article id (boolean)
@@ -29,8 +29,8 @@ inline constexpr std::string_view source = "XP";     // stems of the publisher
 // Value slots.
 enum Slot : unsigned {
   slot_date = 0,          // YYYYMMDD, absent when the article has no date
-  slot_content_hash = 1,  // hash of the raw input + schema version: unchanged files are skipped
-  slot_fingerprint = 2,   // hash of the normalized body: duplicate articles collapse on it
+  slot_content_hash = 1,  // hash_value of the raw input + schema version (JSONL: + 4-byte line): unchanged inputs are skipped
+  slot_fingerprint = 2,   // hash_value of the normalized body: duplicate articles collapse on it
   slot_origin = 3,        // corpus dir or JSONL file the article came from
 };
 // Origin and fingerprint are values only, not also boolean terms: the
@@ -77,5 +77,10 @@ std::string boolean_term(std::string_view prefix, std::string_view value);
 
 // Stable 64-bit FNV-1a hash as 16 hex digits (same on every machine and run).
 std::string stable_hash(std::string_view bytes, std::string_view salt = {});
+
+// The same hash as 8 raw bytes, most significant first: what the content-hash
+// and fingerprint value slots hold (half the bytes of the hex form, same
+// sort order).
+std::string hash_value(std::string_view bytes, std::string_view salt = {});
 
 }  // namespace kosearch::schema
