@@ -19,11 +19,6 @@ TokenTerms terms_for(const Token& token) {
   return terms;
 }
 
-bool bigram_is_stem(const Token& token, const TokenTerms& terms) {
-  return token.kind == TokenKind::hangul && terms.bigrams.size() == 1 && terms.bigrams[0] == token.surface &&
-         terms.bigrams[0] == terms.stem;
-}
-
 std::string date_value(std::string_view iso_date) {
   std::string out;
   for (char c : iso_date)
@@ -121,7 +116,7 @@ Xapian::termpos index_text(Xapian::Document& doc, Analyzer& analyzer, std::vecto
         doc.add_posting(term, pos);
       }
     }
-    if (also_body && !bigram_is_stem(token, terms)) {
+    if (also_body) {
       for (const auto& bigram : terms.bigrams) {
         term.assign(bigram).insert(0, schema::bigram);
         doc.add_term(term);

@@ -73,38 +73,6 @@ TEST(Schema, BigramsOnlyForHangulAndHan) {
   EXPECT_TRUE(schema::terms_for(latin).bigrams.empty());
 }
 
-TEST(Schema, BigramOfATwoSyllableWordThatIsItsOwnStemIsNotIndexed) {
-  ks::Token word;
-  word.surface = word.stem = "장비";
-  word.kind = ks::TokenKind::hangul;
-  EXPECT_TRUE(schema::bigram_is_stem(word, schema::terms_for(word)));
-  ks::Token inflected = word;  // 장비를 → 장비: its bigrams 장비, 비를 find what the stem cannot
-  inflected.surface = "장비를";
-  EXPECT_FALSE(schema::bigram_is_stem(inflected, schema::terms_for(inflected)));
-  ks::Token particle = word;  // 칩을 → 칩: the bigram 칩을 is not the stem
-  particle.surface = "칩을";
-  particle.stem = "칩";
-  EXPECT_FALSE(schema::bigram_is_stem(particle, schema::terms_for(particle)));
-  ks::Token han = word;
-  han.surface = han.stem = "中國";
-  han.kind = ks::TokenKind::han;
-  EXPECT_FALSE(schema::bigram_is_stem(han, schema::terms_for(han)));
-
-  ks::Analyzer analyzer;
-  ks::Article a;
-  a.id = a.path = "x";
-  a.body = {{1, "장비 장비를"}};
-  const Xapian::Document doc = schema::make_document(a, analyzer, "o", "h");
-  EXPECT_TRUE(has_term(doc, "장비"));
-  EXPECT_TRUE(has_term(doc, "G비를"));
-  EXPECT_TRUE(has_term(doc, "G장비"));  // from 장비를
-  auto t = doc.termlist_begin();
-  t.skip_to("G장비");
-  EXPECT_EQ(t.get_wdf(), 1u);  // only 장비를 gave it
-  a.body = {{1, "장비"}};
-  EXPECT_FALSE(has_term(schema::make_document(a, analyzer, "o", "h"), "G장비"));
-}
-
 TEST(Schema, DocumentHoldsKeysFieldsAndValues) {
   ks::Analyzer analyzer;
   const ks::Article a = sample();

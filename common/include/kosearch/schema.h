@@ -53,13 +53,6 @@ struct TokenTerms {
 };
 TokenTerms terms_for(const Token& token);
 
-// True for the bigram of a two-syllable Hangul word that is its own stem
-// (영화, 연기): that bigram is the whole word, so the documents it would
-// find are those the stem term finds. The index leaves it out (a third of
-// all postings of the NSMC reviews); a query matching bigram G<xy> must
-// therefore also match the plain term <xy>, which the query side ORs in.
-bool bigram_is_stem(const Token& token, const TokenTerms& terms);
-
 // Stored date value: "2024-04-02" → "20240402".
 std::string date_value(std::string_view iso_date);
 
