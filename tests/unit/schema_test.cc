@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "kosearch/ranking.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -102,6 +104,30 @@ TEST(Schema, PhrasesCannotSpanFields) {
   const auto title_end = positions(doc, "장비").front();   // 장비 in the title
   const auto body_start = positions(doc, "엔비디아").front();
   EXPECT_GE(body_start - title_end, schema::field_position_gap);
+}
+
+TEST(Schema, NearGroupsAndPhrasesStayWithinALine) {
+  const unsigned window = ks::RankingParams{}.near_window;
+  ASSERT_GT(schema::field_position_gap, window);
+  ks::Analyzer analyzer;
+  ks::Article a;
+  a.id = a.path = "x";
+  a.title = "노광";
+  a.body = {{2, "엔비디아"}, {3, "장비"}, {4, "반도체 엔비디아"}};
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  db.add_document(schema::make_document(a, analyzer, "o", "h"));
+  auto count = [&](const Xapian::Query& q) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(q);
+    return enquire.get_mset(0, 10).size();
+  };
+  const std::vector<std::string> across_title{"노광", "엔비디아"}, across_line{"엔비디아", "장비"},
+      within_line{"반도체", "엔비디아"};
+  for (const auto* terms : {&across_title, &across_line}) {
+    EXPECT_EQ(count(Xapian::Query(Xapian::Query::OP_NEAR, terms->begin(), terms->end(), window)), 0u);
+    EXPECT_EQ(count(Xapian::Query(Xapian::Query::OP_PHRASE, terms->begin(), terms->end(), 2)), 0u);
+  }
+  EXPECT_EQ(count(Xapian::Query(Xapian::Query::OP_PHRASE, within_line.begin(), within_line.end(), 2)), 1u);
 }
 
 TEST(Schema, FingerprintIgnoresSpacingButNotWords) {

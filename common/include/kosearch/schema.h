@@ -42,8 +42,13 @@ enum Slot : unsigned {
 inline constexpr std::string_view meta_schema = "kosearch.schema";
 inline constexpr std::string_view meta_analyzer = "kosearch.analyzer";
 
-// Gap between fields so a phrase never spans title and body.
-inline constexpr unsigned field_position_gap = 100;
+// Positions skipped between the title and the body and between body lines,
+// so neither a phrase nor a NEAR group (RankingParams::near_window, 6 words)
+// spans two lines: the first word of a line is gap + 1 positions after the
+// last of the one before. Kept just above the window, because every position
+// costs bits in the position table (interpolative coding of each term's
+// positions: a gap of 100 before every line made them larger for nothing).
+inline constexpr unsigned field_position_gap = 8;
 
 // The terms one token contributes, without field prefixes.
 struct TokenTerms {
