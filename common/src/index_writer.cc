@@ -651,21 +651,23 @@ class Session {
   // another article present after the run: one warning per extra copy, so a
   // clean rebuild of n copies warns n-1 times and adding a copy warns once.
   void report_duplicates() {
-    std::unordered_map<std::string, std::vector<std::size_t>> by_fingerprint;
-    std::unordered_map<std::string, std::size_t> by_id;
-    std::unordered_set<std::string> fingerprints;
-    for (std::size_t i = 0; i < stored_.size(); ++i) {
-      by_fingerprint[stored_[i].fingerprint].push_back(i);
-      by_id[stored_[i].id] = i;
-      fingerprints.insert(stored_[i].fingerprint);
+    std::unordered_map<std::string, std::size_t> first_with;  // fingerprint → first article of this run with it
+    first_with.reserve(stored_.size());
+    for (std::size_t i = 0; i < stored_.size(); ++i) first_with.emplace(stored_[i].fingerprint, i);
+    // Every stored copy of this run's texts, found in one value scan per
+    // database; a bulk build's database holds nothing else.
+    std::unordered_set<std::string> written;
+    std::vector<std::unordered_map<std::string, std::vector<Xapian::docid>>> copies(dbs_.size());
+    if (!bulk()) {
+      std::unordered_set<std::string> fingerprints;
+      for (const auto& [fingerprint, first] : first_with) fingerprints.insert(fingerprint);
+      for (std::size_t i = 0; i < dbs_.size(); ++i) copies[i] = dbs_[i].with_values(schema::slot_fingerprint, fingerprints);
+      for (const auto& article : stored_) written.insert(article.id);
     }
-    // Every stored copy of this run's texts, found in one value scan per database.
-    std::vector<std::unordered_map<std::string, std::vector<Xapian::docid>>> copies;
-    for (auto& db : dbs_) copies.push_back(db.with_values(schema::slot_fingerprint, fingerprints));
     for (const auto& article : stored_) {
-      const auto& group = by_fingerprint[article.fingerprint];
-      std::string other = untouched_copy(article, by_id, copies);
-      if (other.empty() && stored_[group.front()].id != article.id) other = stored_[group.front()].id;
+      std::string other = untouched_copy(article, written, copies);
+      const StoredArticle& first = stored_[first_with[article.fingerprint]];
+      if (other.empty() && first.id != article.id) other = first.id;
       if (other.empty()) continue;
       ++summary_.duplicates;
       warn(article.where, "same text as '" + other + "'; results show it once");
@@ -675,7 +677,7 @@ class Session {
   // The smallest id of an article with the same text that this run did not
   // write and does not remove; empty when there is none.
   std::string untouched_copy(
-      const StoredArticle& article, const std::unordered_map<std::string, std::size_t>& written,
+      const StoredArticle& article, const std::unordered_set<std::string>& written,
       const std::vector<std::unordered_map<std::string, std::vector<Xapian::docid>>>& copies) {
     std::string best;
     for (std::size_t i = 0; i < dbs_.size(); ++i) {
@@ -791,14 +793,14 @@ void build_in_parts(Session& session, std::size_t parts, IndexProgress progress,
   fs::create_directories(db.parts_dir());
   std::vector<Xapian::WritableDatabase> dbs;
   {
-    // Xapian reads the threshold when a database is opened.
-    const char* old = std::getenv("XAPIAN_FLUSH_THRESHOLD");
-    const std::string saved = old ? old : "";
-    ::setenv("XAPIAN_FLUSH_THRESHOLD", part_flush_threshold, 1);
+    // Xapian reads the threshold when a database is opened; one set by the
+    // user is respected.
+    const bool user_set = std::getenv("XAPIAN_FLUSH_THRESHOLD") != nullptr;
+    if (!user_set) ::setenv("XAPIAN_FLUSH_THRESHOLD", part_flush_threshold, 1);
     for (std::size_t i = 0; i < parts; ++i)
       dbs.emplace_back(db.part_dir(i).string(),
                        Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC | Xapian::DB_DANGEROUS);
-    old ? ::setenv("XAPIAN_FLUSH_THRESHOLD", saved.c_str(), 1) : ::unsetenv("XAPIAN_FLUSH_THRESHOLD");
+    if (!user_set) ::unsetenv("XAPIAN_FLUSH_THRESHOLD");
   }
   db.set_part_count(parts);
 
