@@ -234,9 +234,9 @@ class IndexDb {
 
   // Takes the live index's lock (creating an empty index where there is
   // none). The run builds in bulk on --rebuild or into an index without
-  // documents; otherwise it writes the held database incrementally.
-  // What an interrupted bulk build left (parts, a sidecar) is removed here,
-  // under the lock.
+  // documents; otherwise it writes the held database incrementally. Either
+  // way, what an interrupted bulk build left (parts, a sidecar) is removed
+  // here, under the lock.
   void open_for_bulk(const std::function<void(const std::string&)>& warn) {
     check_dir();
     std::optional<Xapian::WritableDatabase> live;
@@ -248,6 +248,14 @@ class IndexDb {
       if (!options_.rebuild) throw;
       warn("existing index cannot be opened (" + e.get_msg() + "); it is replaced");
     }
+    // Only a run holding the lock builds these, so what is there was left by a killed run.
+    remove_leftover(dir_.string() + ".rebuild", [](const fs::path& p) { return holds_only_index_files(p); });
+    remove_leftover(parts_dir(), [](const fs::path& parts) {
+      std::error_code ec;
+      for (fs::directory_iterator it(parts, ec), end; !ec && it != end; it.increment(ec))
+        if (it->path().filename().string().rfind("part", 0) != 0 || !holds_only_index_files(it->path())) return false;
+      return !ec;
+    });
     if (live && live->get_doccount() > 0 && !options_.rebuild) {
       writable_ = std::move(live);
       db_ = *writable_;
@@ -257,13 +265,6 @@ class IndexDb {
     live_ = std::move(live);
     bulk_ = true;
     sidecar_ = dir_.string() + ".rebuild";
-    remove_leftover(*sidecar_, [](const fs::path& p) { return holds_only_index_files(p); });
-    remove_leftover(parts_dir(), [](const fs::path& parts) {
-      std::error_code ec;
-      for (fs::directory_iterator it(parts, ec), end; !ec && it != end; it.increment(ec))
-        if (it->path().filename().string().rfind("part", 0) != 0 || !holds_only_index_files(it->path())) return false;
-      return !ec;
-    });
   }
 
   // Removes what an earlier run left at `path`, if `is_ours` recognises it.

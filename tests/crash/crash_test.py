@@ -191,6 +191,8 @@ class Runner:
             time.sleep(0.0002)
         if phase == "parts":
             return self.kill_at_random(proc, longest)
+        if phase == "swap":  # the swap follows within a millisecond or so: land before and after it
+            time.sleep(self.rng.uniform(0, 0.004))
         return self.kill(proc)
 
     def kill(self, proc):
@@ -209,6 +211,12 @@ class Runner:
         """Gives the next run work to do; returns its planned changes."""
         if mode == "first":
             shutil.rmtree(self.index, ignore_errors=True)  # start from nothing: a bulk build
+        elif mode != "rebuild" and not (self.has_index() and read_state(self.index)[1]):
+            # An incremental run needs an index with articles: finish a build first.
+            r = subprocess.run(self.indexer_cmd(50), capture_output=True)
+            if r.returncode != 0:
+                raise CheckFailed("build exited %d: %s" % (r.returncode, r.stderr.decode()[-500:]))
+            self.mutate_corpus()
         elif self.rng.random() < 0.5:
             self.mutate_corpus()
         extra = ["--rebuild"] if mode == "rebuild" else []
