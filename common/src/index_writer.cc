@@ -86,6 +86,9 @@ void swap_in(const fs::path& live, const fs::path& replacement) {
   fs::rename(old, replacement);
 }
 
+// A bulk build of JSONL from stdin copies it here, in the parts folder.
+constexpr const char* spooled_stdin = "stdin.jsonl";
+
 // Makes a rename inside `dir` durable.
 void sync_directory(const fs::path& dir) {
   const int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY);
@@ -252,8 +255,11 @@ class IndexDb {
     remove_leftover(dir_.string() + ".rebuild", [](const fs::path& p) { return holds_only_index_files(p); });
     remove_leftover(parts_dir(), [](const fs::path& parts) {
       std::error_code ec;
-      for (fs::directory_iterator it(parts, ec), end; !ec && it != end; it.increment(ec))
-        if (it->path().filename().string().rfind("part", 0) != 0 || !holds_only_index_files(it->path())) return false;
+      for (fs::directory_iterator it(parts, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (name == spooled_stdin && it->is_regular_file()) continue;
+        if (name.rfind("part", 0) != 0 || !holds_only_index_files(it->path())) return false;
+      }
       return !ec;
     });
     if (live && live->get_doccount() > 0 && !options_.rebuild) {
@@ -1067,6 +1073,19 @@ void index_lines(Sink& sink, std::istream& in, std::uint64_t length, const std::
   if (in.bad()) throw Error(ErrorKind::io, "reading '" + path + "' failed; nothing removed");
 }
 
+// Copies standard input into `dir`/stdin.jsonl, for a bulk build to split.
+fs::path spool_stdin(const fs::path& dir) {
+  fs::create_directories(dir);
+  const fs::path spool = dir / spooled_stdin;
+  std::ofstream out(spool, std::ios::binary | std::ios::trunc);
+  std::vector<char> buffer(1 << 20);
+  while (std::cin.read(buffer.data(), static_cast<std::streamsize>(buffer.size())) || std::cin.gcount() > 0)
+    out.write(buffer.data(), std::cin.gcount());
+  if (std::cin.bad()) throw Error(ErrorKind::io, "reading '-' failed; nothing removed");
+  if (!out.flush()) throw Error(ErrorKind::io, "cannot write '" + spool.string() + "'");
+  return spool;
+}
+
 IndexSummary run_jsonl(const fs::path& jsonl, const IndexOptions& options) {
   const bool from_stdin = jsonl == "-";
   std::ifstream file;
@@ -1084,14 +1103,17 @@ IndexSummary run_jsonl(const fs::path& jsonl, const IndexOptions& options) {
     index_lines(session, in, 0, path, 0, progress);
     return session.finish();
   }
-  // A stream is read by one writer; a file is cut into one part per writer.
+  // The file is cut into one part per writer; a stream is first copied to a
+  // file beside the parts (for several writers; costs about a second per GB).
+  const unsigned writers = writer_count(options);
+  const fs::path input = from_stdin && writers > 1 ? spool_stdin(session.bulk_db().parts_dir()) : jsonl;
   const std::vector<LineRange> ranges =
-      from_stdin ? std::vector<LineRange>{{}} : split_lines(jsonl, writer_count(options));
+      from_stdin && writers == 1 ? std::vector<LineRange>{{}} : split_lines(input, writers);
   build_in_parts(session, ranges.size(), progress, [&](std::size_t part, PartWriter& writer) {
-    if (from_stdin) return index_lines(writer, in, 0, path, 0, IndexProgress{});
-    std::ifstream range_in(jsonl, std::ios::binary);
+    if (input == "-") return index_lines(writer, in, 0, path, 0, IndexProgress{});
+    std::ifstream range_in(input, std::ios::binary);
     range_in.seekg(static_cast<std::streamoff>(ranges[part].begin));
-    if (!range_in) throw Error(ErrorKind::io, "cannot read JSONL file '" + jsonl.string() + "'");
+    if (!range_in) throw Error(ErrorKind::io, "cannot read JSONL file '" + input.string() + "'");
     index_lines(writer, range_in, ranges[part].end - ranges[part].begin, path, ranges[part].first_line - 1,
                 IndexProgress{});
   });

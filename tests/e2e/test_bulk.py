@@ -97,6 +97,17 @@ class BulkEqualsIncremental(CorpusTestCase):
         self.assertEqual(self.docid_order(bulk3), self.docid_order(bulk1))
         self.assert_same_index(bulk3, bulk1)
         self.assert_same_index(bulk3, incremental)
+        # From stdin: one writer, or a copy of the stream split among several.
+        with open(jsonl, "rb") as f:
+            data = f.read()
+        stdin1, stdin3 = os.path.join(self.tmp, "stdin1"), os.path.join(self.tmp, "stdin3")
+        s1 = run([INDEXER, "--jsonl", "-", "--index", stdin1, "--threads", "1"], cwd=self.tmp, input=data)
+        s3 = run([INDEXER, "--jsonl", "-", "--index", stdin3, "--threads", "3"], cwd=self.tmp, input=data)
+        self.assertEqual(strip(s3), strip(s1))
+        self.assertEqual(strip(s1), [l.replace(jsonl, "-") for l in strip(r1)])
+        self.assertEqual(self.docid_order(stdin3), self.docid_order(stdin1))
+        self.assert_same_index(stdin3, stdin1)
+        self.assertFalse(os.path.exists(stdin3 + ".parts"))
 
     def test_incremental_run_on_a_bulk_index(self):
         r = self.build(self.index, "--corpus", self.corpus, "--threads", "2")
@@ -119,6 +130,11 @@ class BulkEqualsIncremental(CorpusTestCase):
         self.assertEqual(summary_counts(r.stderr)["added"], 4)
         self.assertFalse(os.path.exists(self.index + ".parts"))
         self.assertFalse(os.path.exists(self.index + ".rebuild"))
+        # An incremental run removes them too.
+        os.makedirs(self.index + ".parts/part1")
+        r = self.build(self.index, "--corpus", self.corpus)
+        self.assertEqual(summary_counts(r.stderr)["unchanged"], 4)
+        self.assertFalse(os.path.exists(self.index + ".parts"))
 
     def test_a_parts_folder_holding_other_files_is_refused(self):
         os.makedirs(self.index + ".parts")
