@@ -46,6 +46,19 @@ class NsmcCorpusTestCase(CorpusTestCase):
                     f.write(json.dumps({"id": "r%d" % n, "text": text}, ensure_ascii=False) + "\n")
         return path
 
+    def start_slow_incremental(self, batch):
+        """Seeds the index, starts an incremental run committing every `batch`
+        changes and returns once it holds the lock (it has committed a batch)."""
+        self.seed_index()
+        revision = xapian_module(self).Database(self.index).get_revision()
+        proc = self.start_indexer("--batch-size", batch)
+        deadline = time.monotonic() + 30
+        while xapian_module(self).Database(self.index).get_revision() == revision:
+            self.assertIsNone(proc.poll(), "indexer ended before its first commit")
+            self.assertLess(time.monotonic(), deadline)
+            time.sleep(0.005)
+        return proc
+
     def wait_until_open(self, proc):
         """Returns once `proc` holds the index (its version file exists)."""
         deadline = time.monotonic() + 30
@@ -73,9 +86,7 @@ class NsmcCorpusTestCase(CorpusTestCase):
 
 class SecondIndexer(NsmcCorpusTestCase):
     def test_second_indexer_exits_3_at_once_naming_the_lock_and_wait_waits(self):
-        self.seed_index()
-        first = self.start_indexer("--batch-size", "10")  # incremental, slowed by frequent commits
-        self.wait_until_open(first)
+        first = self.start_slow_incremental("10")
         started = time.monotonic()
         second = self.indexer()
         took = time.monotonic() - started
@@ -168,8 +179,7 @@ class StopSignals(NsmcCorpusTestCase):
         self.assertEqual(summary_counts(r.stderr)["added"], self.REVIEWS)
 
     def test_signal_while_waiting_for_the_lock(self):
-        holder = self.start_indexer("--batch-size", "1")
-        self.wait_until_open(holder)
+        holder = self.start_slow_incremental("1")
         waiter = self.start_indexer("--wait")
         time.sleep(0.3)
         waiter.send_signal(signal.SIGINT)
