@@ -172,6 +172,15 @@ class IndexDb {
 
   std::string origin_of(Xapian::docid docid) { return db_->get_document(docid).get_value(schema::slot_origin); }
 
+  // The name of the origin stored as `value`.
+  std::string origin_name(const std::string& value) {
+    std::string name = db_ ? db_->get_metadata(schema::origin_key(value)) : std::string();
+    return name.empty() ? "another input" : name;
+  }
+
+  // This run's origin: its name is written with the first batch.
+  void set_origin(const std::string& name) { origin_name_ = name; }
+
   void replace(const std::string& id_term, const Xapian::Document& doc) {
     begin_change();
     writable_->replace_document(id_term, doc);
@@ -373,6 +382,8 @@ class IndexDb {
       writable_->set_metadata(std::string(schema::meta_schema), std::string(schema::version));
       writable_->set_metadata(std::string(schema::meta_analyzer), std::string(Analyzer::version));
     }
+    const std::string key = schema::origin_key(schema::origin_value(origin_name_));
+    if (!origin_name_.empty() && writable_->get_metadata(key) != origin_name_) writable_->set_metadata(key, origin_name_);
   }
 
   void begin_change() {
@@ -396,6 +407,7 @@ class IndexDb {
   std::optional<Xapian::WritableDatabase> live_;  // held only for its lock during --rebuild
   std::optional<Xapian::Database> db_;            // what "unchanged" is judged against
   std::optional<fs::path> sidecar_;               // --rebuild: the new index, built beside the live one
+  std::string origin_name_;
   bool other_versions_ = false;
   bool bulk_ = false;
   std::size_t part_count_ = 0;
@@ -495,6 +507,7 @@ class Session {
       }
       if (!options.dry_run) write_stub(options.index_dir, shards);
     }
+    for (auto& db : dbs_) db.set_origin(origin_);
     for (auto& db : dbs_)
       if (db.other_versions())
         warn(db.dir().string(), "index was built by another schema or analyzer version; every article is re-analysed");
@@ -531,9 +544,10 @@ class Session {
       return false;
     }
     current_ = db_for(id).lookup(schema::boolean_term(schema::unique_id, id));
-    if (current_ && current_->origin != origin_) {
+    if (current_ && current_->origin != origin_value_) {
       seen_.erase(id);
-      skip(where, "id '" + id + "' belongs to an article from " + current_->origin + "; skipped");
+      skip(where, "id '" + id + "' belongs to an article from " + db_for(id).origin_name(current_->origin) +
+                      "; skipped");
       return false;
     }
     return true;
@@ -643,8 +657,8 @@ class Session {
   // Deletes this origin's articles that were not seen in this run.
   void remove_unseen() {
     for (auto& db : dbs_) {
-      auto of_origin = db.with_values(schema::slot_origin, {origin_});
-      for (Xapian::docid docid : of_origin[origin_]) {
+      auto of_origin = db.with_values(schema::slot_origin, {origin_value_});
+      for (Xapian::docid docid : of_origin[origin_value_]) {
         const std::string id = db.id_of(docid);
         if (kept(id)) continue;
         if (options_.on_change) options_.on_change("remove", id);
@@ -696,7 +710,7 @@ class Session {
       for (Xapian::docid docid : found->second) {
         std::string id = dbs_[i].id_of(docid);
         if (id == article.id || written.count(id)) continue;
-        if (dbs_[i].origin_of(docid) == origin_ && !kept(id)) continue;  // removed by this run
+        if (dbs_[i].origin_of(docid) == origin_value_ && !kept(id)) continue;  // removed by this run
         if (best.empty() || id < best) best = std::move(id);
       }
     }
@@ -705,6 +719,7 @@ class Session {
 
   const IndexOptions& options_;
   std::string origin_;
+  std::string origin_value_ = schema::origin_value(origin_);
   Clock::time_point started_;
   std::vector<IndexDb> dbs_;
   Analyzer analyzer_;
@@ -834,6 +849,7 @@ void build_in_parts(Session& session, std::size_t parts, unsigned threads, Index
           if (stop) break;
           part.set_metadata(std::string(schema::meta_schema), std::string(schema::version));
           part.set_metadata(std::string(schema::meta_analyzer), std::string(Analyzer::version));
+          part.set_metadata(schema::origin_key(schema::origin_value(session.origin())), session.origin());
           part.commit();
         }
       } catch (...) {

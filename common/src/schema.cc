@@ -48,6 +48,15 @@ std::string hash_value(std::string_view bytes, std::string_view salt) {
   return out;
 }
 
+std::string origin_value(std::string_view origin) { return hash_value(origin); }
+
+std::string origin_key(std::string_view value) {
+  static constexpr char hex[] = "0123456789abcdef";
+  std::string key = "kosearch.origin.";
+  for (unsigned char c : value) key.append({hex[c >> 4], hex[c & 15]});
+  return key;
+}
+
 std::string stable_hash(std::string_view bytes, std::string_view salt) {
   const std::uint64_t h = fnv1a64(bytes, salt);
   char buf[17];
@@ -161,7 +170,7 @@ Xapian::Document make_document(const Article& article, Analyzer& analyzer,
   if (article.date) doc.add_value(slot_date, date_value(*article.date));
   doc.add_value(slot_content_hash, std::string(content_hash));
   doc.add_value(slot_fingerprint, fp);
-  doc.add_value(slot_origin, std::string(origin));
+  doc.add_value(slot_origin, origin_value(origin));
   doc.set_data(serialize(article));
   if (stats_out) *stats_out = stats;
   return doc;

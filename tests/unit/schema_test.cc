@@ -80,7 +80,9 @@ TEST(Schema, DocumentHoldsKeysFieldsAndValues) {
   const ks::Article a = sample();
   const Xapian::Document doc = schema::make_document(a, analyzer, "dir:/corpus", "hash1");
   EXPECT_TRUE(has_term(doc, "Qa.txt"));
-  EXPECT_EQ(doc.get_value(schema::slot_origin), "dir:/corpus");
+  EXPECT_EQ(doc.get_value(schema::slot_origin), schema::origin_value("dir:/corpus"));
+  EXPECT_EQ(schema::origin_value("dir:/corpus").size(), 8u);
+  EXPECT_EQ(schema::origin_key(std::string("\x01\xab", 2)), "kosearch.origin.01ab");
   EXPECT_EQ(doc.get_value(schema::slot_fingerprint), schema::body_fingerprint(a));
   // Origin and fingerprint are values only: Q, the title, body, sub-word and field terms remain.
   for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)

@@ -31,7 +31,7 @@ enum Slot : unsigned {
   slot_date = 0,          // YYYYMMDD, absent when the article has no date
   slot_content_hash = 1,  // hash_value of the raw input + schema version (JSONL: + 4-byte line): unchanged inputs are skipped
   slot_fingerprint = 2,   // hash_value of the normalized body: duplicate articles collapse on it
-  slot_origin = 3,        // corpus dir or JSONL file the article came from
+  slot_origin = 3,        // origin_value() of the corpus dir or JSONL file the article came from
 };
 // Origin and fingerprint are values only, not also boolean terms: the
 // indexer finds an origin's articles and an article's copies with one value
@@ -41,6 +41,12 @@ enum Slot : unsigned {
 // Database metadata keys.
 inline constexpr std::string_view meta_schema = "kosearch.schema";
 inline constexpr std::string_view meta_analyzer = "kosearch.analyzer";
+
+// An article's origin (e.g. "jsonl:/data/reviews.jsonl") is stored as its
+// 8-byte hash_value, not the name (the name cost 30–60 bytes per document of
+// value stream); the name is kept once, in metadata under origin_key(value).
+std::string origin_value(std::string_view origin);
+std::string origin_key(std::string_view value);
 
 // Positions skipped between the title and the body and between body lines,
 // so neither a phrase nor a NEAR group (RankingParams::near_window, 6 words)
