@@ -732,10 +732,11 @@ class Session {
 
 // ---------------------------------------------------------------------------
 // Bulk build. A run into an empty index (a first run, or --rebuild) is split
-// into byte-balanced parts of its input (input_split.h); each part is analysed
-// and written by its own thread into its own database in a temporary folder
-// (no fsync, no crash safety: nothing of it is live), then the parts are
-// merged in input order into the sidecar and swapped in (IndexDb::finish).
+// into byte-balanced parts of its input (input_split.h), at least one per
+// writer; a pool of writer threads takes the parts in order, each analysed
+// and written into its own database in a temporary folder (no fsync, no
+// crash safety: nothing of it is live), then the parts are merged in input
+// order into the sidecar and swapped in (IndexDb::finish).
 // A crash at any moment leaves the previous index; the next run removes the
 // leftovers. Decisions that need the whole input (an id repeating an earlier
 // one, duplicates, counts) are taken by the Session when it replays, in
@@ -756,8 +757,8 @@ struct PartEvent {
   Xapian::docid docid = 0;   // stored: document in the part database
 };
 
-// Per part: the Session's role for one thread, writing into one part
-// database and recording its decisions for the replay.
+// Per part: the Session's role for the thread writing that part into its
+// database, recording its decisions for the replay.
 class PartWriter {
  public:
   PartWriter(const std::string& origin, const std::atomic<bool>& stop) : origin_(origin), stop_(stop) {}
