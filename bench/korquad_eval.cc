@@ -87,11 +87,10 @@ std::set<std::string> copies_of(const Xapian::Database& db, const std::string& i
   const std::string id_term = schema::boolean_term(schema::unique_id, id);
   const auto found = db.postlist_begin(id_term);
   if (found == db.postlist_end(id_term)) return {};
-  const std::string fp_term =
-      schema::boolean_term(schema::fingerprint, db.get_document(*found).get_value(schema::slot_fingerprint));
+  const std::string fingerprint = db.get_document(*found).get_value(schema::slot_fingerprint);
   std::set<std::string> ids;
-  for (auto p = db.postlist_begin(fp_term); p != db.postlist_end(fp_term); ++p)
-    ids.insert(ks::deserialize(db.get_document(*p).get_data()).id);
+  for (auto v = db.valuestream_begin(schema::slot_fingerprint); v != db.valuestream_end(schema::slot_fingerprint); ++v)
+    if (*v == fingerprint) ids.insert(ks::deserialize(db.get_document(v.get_docid()).get_data()).id);
   return ids;
 }
 

@@ -58,6 +58,7 @@ struct Flags {
   bool source_given = false;  // --corpus or --jsonl on the command line
   std::size_t batch_size = 5000;
   unsigned shards = 0;
+  unsigned threads = 0;
 };
 
 void register_flags(CLI::App& app, Flags& f) {
@@ -90,6 +91,8 @@ void register_flags(CLI::App& app, Flags& f) {
       ->check(CLI::Range(1, 1000000))->capture_default_str();
   app.add_option("--shards", f.shards, "write N shard databases INDEX/shard0… and the stub INDEX/XAPIANDB (default: as the index is, 1 if new)")
       ->check(CLI::Range(1, 1024));
+  app.add_option("--threads", f.threads, "writers for a build into an empty index or --rebuild (default: one per core)")
+      ->check(CLI::Range(1, 256));
   app.footer("Without --corpus or --jsonl, an index that records its sources updates them all; --rebuild\n"
              "rebuilds every recorded source (and the one given). --forget PATH drops a source's articles.\n\n"
              "On a terminal, a progress line on stderr (documents, share of the input read, rate, ETA);\n"
@@ -204,6 +207,7 @@ int run(const Flags& f) {
   options.max_wait_seconds = wait_seconds(f.wait);
   options.batch_size = f.batch_size;
   options.shards = f.shards;
+  options.threads = f.threads;
   if (!f.quiet) {
     options.on_warning = [&](const ks::IndexWarning& w) {
       progress.clear();

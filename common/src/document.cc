@@ -1,51 +1,111 @@
 #include "kosearch/document.h"
 
+#include <cstdint>
 #include <cstdio>
 
-#include <nlohmann/json.hpp>
+#include "kosearch/error.h"
 
 namespace kosearch {
 namespace {
-void put(nlohmann::json& j, const char* key, const std::optional<std::string>& v) {
-  if (v) j[key] = *v;
+
+constexpr char format_v1 = 1;
+
+void put_number(std::string& out, std::uint64_t n) {
+  while (n >= 0x80) {
+    out += static_cast<char>((n & 0x7f) | 0x80);
+    n >>= 7;
+  }
+  out += static_cast<char>(n);
 }
-std::optional<std::string> get(const nlohmann::json& j, const char* key) {
-  auto it = j.find(key);
-  if (it == j.end() || !it->is_string()) return std::nullopt;
-  return it->get<std::string>();
+
+void put_text(std::string& out, std::string_view text) {
+  put_number(out, text.size());
+  out.append(text);
 }
+
+// Reads a record written by serialize(); any overrun is a damaged record.
+class Reader {
+ public:
+  explicit Reader(std::string_view data) : data_(data) {}
+  std::uint64_t number() {
+    std::uint64_t n = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      const auto byte = static_cast<unsigned char>(byte_at());
+      n |= static_cast<std::uint64_t>(byte & 0x7f) << shift;
+      if (!(byte & 0x80)) return n;
+    }
+    damaged();
+  }
+  std::string text() {
+    const std::uint64_t size = number();
+    if (size > data_.size() - pos_) damaged();
+    std::string out(data_.substr(pos_, size));
+    pos_ += size;
+    return out;
+  }
+  char byte_at() {
+    if (pos_ >= data_.size()) damaged();
+    return data_[pos_++];
+  }
+  bool done() const { return pos_ == data_.size(); }
+  [[noreturn]] static void damaged() {
+    throw Error(ErrorKind::index_corrupt, "a stored article is damaged; rebuild the index with `indexer --rebuild`");
+  }
+
+ private:
+  std::string_view data_;
+  std::size_t pos_ = 0;
+};
+
+std::uint64_t zigzag(std::int64_t n) { return (static_cast<std::uint64_t>(n) << 1) ^ static_cast<std::uint64_t>(n >> 63); }
+std::int64_t unzigzag(std::uint64_t n) { return static_cast<std::int64_t>(n >> 1) ^ -static_cast<std::int64_t>(n & 1); }
+
 }  // namespace
 
 std::string serialize(const Article& a) {
-  nlohmann::json j;
-  j["id"] = a.id;
-  j["path"] = a.path;
-  put(j, "title", a.title);
-  put(j, "source", a.source);
-  put(j, "date", a.date);
-  put(j, "author", a.author);
-  put(j, "url", a.url);
-  // Last-revision date: its own key, absent when unknown (older stores lack it).
-  put(j, "updated", a.updated);
-  j["title_line"] = a.title_line;
-  auto& body = j["body"] = nlohmann::json::array();
-  for (const auto& line : a.body) body.push_back({line.number, line.text});
-  return j.dump();
+  std::string out(1, format_v1);
+  put_text(out, a.id);
+  put_text(out, a.path);
+  unsigned char flags = 0;
+  const std::optional<std::string>* fields[] = {&a.title, &a.source, &a.date, &a.author, &a.url, &a.updated};
+  for (int i = 0; i < 6; ++i)
+    if (*fields[i]) flags |= static_cast<unsigned char>(1u << i);
+  out += static_cast<char>(flags);
+  for (const auto* field : fields)
+    if (*field) put_text(out, **field);
+  put_number(out, a.title_line);
+  put_number(out, a.body.size());
+  std::int64_t previous = a.title_line;
+  for (const auto& line : a.body) {
+    put_number(out, zigzag(static_cast<std::int64_t>(line.number) - previous));
+    previous = line.number;
+    put_text(out, line.text);
+  }
+  return out;
 }
 
 Article deserialize(std::string_view data) {
-  auto j = nlohmann::json::parse(data);
+  Reader in(data);
+  if (in.byte_at() != format_v1) Reader::damaged();
   Article a;
-  a.id = j.at("id").get<std::string>();
-  a.path = j.at("path").get<std::string>();
-  a.title = get(j, "title");
-  a.source = get(j, "source");
-  a.date = get(j, "date");
-  a.author = get(j, "author");
-  a.url = get(j, "url");
-  a.updated = get(j, "updated");
-  a.title_line = j.value("title_line", 0u);
-  for (const auto& line : j.at("body")) a.body.push_back({line.at(0).get<std::uint32_t>(), line.at(1).get<std::string>()});
+  a.id = in.text();
+  a.path = in.text();
+  const auto flags = static_cast<unsigned char>(in.byte_at());
+  std::optional<std::string>* fields[] = {&a.title, &a.source, &a.date, &a.author, &a.url, &a.updated};
+  for (int i = 0; i < 6; ++i)
+    if (flags & (1u << i)) *fields[i] = in.text();
+  const std::uint64_t title_line = in.number();
+  const std::uint64_t lines = in.number();
+  if (title_line > UINT32_MAX || lines > data.size()) Reader::damaged();  // each line takes 2 bytes at least
+  a.title_line = static_cast<std::uint32_t>(title_line);
+  a.body.reserve(lines);
+  std::int64_t number = a.title_line;
+  for (std::uint64_t i = 0; i < lines; ++i) {
+    number += unzigzag(in.number());
+    if (number < 0 || number > UINT32_MAX) Reader::damaged();
+    a.body.push_back({static_cast<std::uint32_t>(number), in.text()});
+  }
+  if (!in.done()) Reader::damaged();
   return a;
 }
 

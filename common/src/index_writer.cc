@@ -1,10 +1,17 @@
 #include "kosearch/index_writer.h"
 
+#include <fcntl.h>  // O_DIRECTORY
+#include <unistd.h>  // fsync
+
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <atomic>
+#include <cstdlib>
+#include <exception>
+#include <memory>
 #include <map>
 #include <optional>
 #include <thread>
@@ -16,6 +23,7 @@
 
 #include "index_swap.h"
 #include "input_files.h"
+#include "kosearch/input_split.h"
 #include "kosearch/analyzer.h"
 #include "kosearch/article_parser.h"
 #include "kosearch/error.h"
@@ -66,6 +74,17 @@ bool holds_only_index_files(const fs::path& dir) {
   return !ec;
 }
 
+// A bulk build of JSONL from stdin copies it here, in the parts folder.
+constexpr const char* spooled_stdin = "stdin.jsonl";
+
+// Makes a rename inside `dir` durable.
+void sync_directory(const fs::path& dir) {
+  const int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY);
+  if (fd < 0) return;
+  ::fsync(fd);
+  ::close(fd);
+}
+
 // ---------------------------------------------------------------------------
 // One database written by one run: its lock, the --rebuild sidecar, lookups,
 // and changes grouped in transactions of `batch_size` changes. Each batch is
@@ -82,10 +101,16 @@ class IndexDb {
     std::string origin;
   };
 
-  IndexDb(fs::path dir, const IndexOptions& options, const std::function<void(const std::string&)>& warn)
+  // `allow_bulk`: this run can build an empty index (or a --rebuild) in parts
+  // (see BulkBuild); bulk() then says whether it does.
+  IndexDb(fs::path dir, const IndexOptions& options, const std::function<void(const std::string&)>& warn,
+          bool allow_bulk = false)
       : dir_(std::move(dir)), options_(options) {
     try {
-      open(warn);
+      if (allow_bulk && !options_.dry_run)
+        open_for_bulk(warn);
+      else
+        open(warn);
     } catch (const Xapian::DatabaseLockError& e) {
       if (!is_lock_held(e)) throw index_error(e, dir_);  // e.g. a lock file it may not create
       throw Error(ErrorKind::index_locked, lock_message(dir_));
@@ -108,12 +133,14 @@ class IndexDb {
 
   Xapian::Document document(Xapian::docid docid) { return db_->get_document(docid); }
 
-  Xapian::doccount termfreq(const std::string& term) { return db_ ? db_->get_termfreq(term) : 0; }
-
-  std::vector<Xapian::docid> postings(const std::string& term) {
-    std::vector<Xapian::docid> out;
-    if (!db_) return out;
-    for (auto p = db_->postlist_begin(term); p != db_->postlist_end(term); ++p) out.push_back(*p);
+  // The documents whose value in `slot` is one of `values`, by value: one
+  // scan of the slot's value stream.
+  std::unordered_map<std::string, std::vector<Xapian::docid>> with_values(
+      Xapian::valueno slot, const std::unordered_set<std::string>& values) {
+    std::unordered_map<std::string, std::vector<Xapian::docid>> out;
+    if (!db_ || values.empty()) return out;
+    for (auto v = db_->valuestream_begin(slot); v != db_->valuestream_end(slot); ++v)
+      if (auto found = values.find(*v); found != values.end()) out[*found].push_back(v.get_docid());
     return out;
   }
 
@@ -130,6 +157,15 @@ class IndexDb {
   }
 
   std::string origin_of(Xapian::docid docid) { return db_->get_document(docid).get_value(schema::slot_origin); }
+
+  // The name of the origin stored as `value`.
+  std::string origin_name(const std::string& value) {
+    std::string name = db_ ? db_->get_metadata(schema::origin_key(value)) : std::string();
+    return name.empty() ? "another input" : name;
+  }
+
+  // This run's origin: its name is written with the first batch.
+  void set_origin(const std::string& name) { origin_name_ = name; }
 
   void replace(const std::string& id_term, const Xapian::Document& doc) {
     begin_change();
@@ -152,23 +188,29 @@ class IndexDb {
   // the live index stays as it was.
   void finish(bool complete) {
     if (options_.dry_run) return;
+    std::error_code ec;
     if (sidecar_ && !complete) {
-      writable_->close();
-      std::error_code ec;
+      if (writable_) writable_->close();
       fs::remove_all(*sidecar_, ec);
+      if (bulk_) fs::remove_all(parts_dir(), ec);
       return;
     }
-    if (!metadata_current() || !pending_metadata_.empty()) begin_batch();
-    commit();
-    if (!sidecar_) return;
-    writable_->close();
+    if (bulk_) {
+      merge_parts();
+      write_pending_metadata(*sidecar_);
+    } else {
+      if (!metadata_current() || !pending_metadata_.empty()) begin_batch();
+      commit();
+      if (!sidecar_) return;
+      writable_->close();
+    }
     detail::swap_in(dir_, *sidecar_);
+    sync_directory(dir_.parent_path());
     if (live_) live_->close();
-    std::error_code ec;
     fs::remove_all(*sidecar_, ec);  // now the old index
   }
 
-  // --rebuild: nothing of it is kept when the run stops early.
+  // --rebuild or a bulk build: nothing of it is kept when the run stops early.
   bool rebuilding() const { return sidecar_.has_value(); }
 
   // Metadata as the index had it before this run (the live index during --rebuild).
@@ -185,8 +227,103 @@ class IndexDb {
   void write_with_first_batch(const std::string& key, const std::string& value) {
     if (sidecar_ || metadata(key) != value) pending_metadata_[key] = value;
   }
+  // Bulk build: the run fills an empty index (or replaces one with
+  // --rebuild). The parts are written by BulkBuild into part_dir(i) and
+  // merged in order into the sidecar by finish(), which swaps it in.
+  bool bulk() const { return bulk_; }
+  fs::path parts_dir() const { return dir_.string() + ".parts"; }
+  fs::path part_dir(std::size_t i) const { return parts_dir() / ("part" + std::to_string(i)); }
+  void set_part_count(std::size_t parts) { part_count_ = parts; }
 
  private:
+  // Refuses a path that is not a directory or holds anything but an index.
+  void check_dir() const {
+    std::error_code ec;
+    if (fs::exists(dir_, ec) && !fs::is_directory(dir_, ec))
+      throw Error(ErrorKind::io, "index path '" + dir_.string() + "' exists and is not a directory");
+    // A missing right is told as such, never as a lock to wait for.
+    check_index_access(dir_, options_.rebuild && is_index_dir(dir_) ? IndexAccess::rebuild : IndexAccess::write);
+    if (fs::exists(dir_, ec) && !holds_only_index_files(dir_))
+      throw Error(ErrorKind::io, "'" + dir_.string() + "' holds files that are not a kosearch index; refusing to write into it");
+  }
+
+  // Takes the live index's lock (creating an empty index where there is
+  // none). The run builds in bulk on --rebuild or into an index without
+  // documents; otherwise it writes the held database incrementally. Either
+  // way, what an interrupted bulk build left (parts, a sidecar) is removed
+  // here, under the lock.
+  void open_for_bulk(const std::function<void(const std::string&)>& warn) {
+    check_dir();
+    std::optional<Xapian::WritableDatabase> live;
+    try {
+      live = lock_with_retry([&] { return Xapian::WritableDatabase(dir_.string(), Xapian::DB_CREATE_OR_OPEN); });
+    } catch (const Xapian::DatabaseLockError&) {
+      throw;
+    } catch (const Xapian::Error& e) {
+      if (!options_.rebuild) throw;
+      warn("existing index cannot be opened (" + e.get_msg() + "); it is replaced");
+    }
+    // Only a run holding the lock builds these, so what is there was left by a killed run.
+    remove_leftover(dir_.string() + ".rebuild", [](const fs::path& p) { return holds_only_index_files(p); });
+    remove_leftover(parts_dir(), [](const fs::path& parts) {
+      std::error_code ec;
+      for (fs::directory_iterator it(parts, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (name == spooled_stdin && it->is_regular_file()) continue;
+        if (name.rfind("part", 0) != 0 || !holds_only_index_files(it->path())) return false;
+      }
+      return !ec;
+    });
+    if (live && live->get_doccount() > 0 && !options_.rebuild) {
+      writable_ = std::move(live);
+      db_ = *writable_;
+      note_versions();
+      return;
+    }
+    live_ = std::move(live);
+    bulk_ = true;
+    sidecar_ = dir_.string() + ".rebuild";
+  }
+
+  // Removes what an earlier run left at `path`, if `is_ours` recognises it.
+  template <typename IsOurs>
+  static void remove_leftover(const fs::path& path, IsOurs is_ours) {
+    std::error_code ec;
+    if (!fs::exists(path, ec)) return;
+    if (!fs::is_directory(path, ec) || !is_ours(path))
+      throw Error(ErrorKind::io, "'" + path.string() + "' holds files that are not a kosearch index; "
+                                 "move them away to build the index");
+    fs::remove_all(path);
+  }
+
+  // Merges the committed part databases, in order, into the sidecar: one
+  // full compaction, which keeps their order and syncs what it writes.
+  // After a bulk merge: what would have gone with the first batch (the
+  // source registry) goes into the merged database before it is swapped in.
+  void write_pending_metadata(const fs::path& merged) {
+    if (pending_metadata_.empty()) return;
+    Xapian::WritableDatabase db(merged.string(), Xapian::DB_OPEN);
+    for (const auto& [key, value] : pending_metadata_) db.set_metadata(key, value);
+    db.commit();
+    db.close();
+    pending_metadata_.clear();
+  }
+
+  void merge_parts() {
+    Xapian::Database parts;
+    for (std::size_t i = 0; i < part_count_; ++i) parts.add_database(Xapian::Database(part_dir(i).string()));
+    if (part_count_ == 0) {  // nothing was indexed: an empty index with our metadata
+      Xapian::WritableDatabase empty(sidecar_->string(), Xapian::DB_CREATE_OR_OVERWRITE);
+      empty.set_metadata(std::string(schema::meta_schema), std::string(schema::version));
+      empty.set_metadata(std::string(schema::meta_analyzer), std::string(Analyzer::version));
+      empty.commit();
+    } else {
+      parts.compact(sidecar_->string(), Xapian::Compactor::FULL);
+    }
+    std::error_code ec;
+    fs::remove_all(parts_dir(), ec);
+  }
+
   void open(const std::function<void(const std::string&)>& warn) {
     std::error_code ec;
     if (fs::exists(dir_, ec) && !fs::is_directory(dir_, ec))
@@ -268,6 +405,8 @@ class IndexDb {
       writable_->set_metadata(std::string(schema::meta_schema), std::string(schema::version));
       writable_->set_metadata(std::string(schema::meta_analyzer), std::string(Analyzer::version));
     }
+    const std::string key = schema::origin_key(schema::origin_value(origin_name_));
+    if (!origin_name_.empty() && writable_->get_metadata(key) != origin_name_) writable_->set_metadata(key, origin_name_);
     for (const auto& [key, value] : pending_metadata_) writable_->set_metadata(key, value);
     pending_metadata_.clear();
   }
@@ -294,7 +433,10 @@ class IndexDb {
   std::optional<Xapian::Database> db_;            // what "unchanged" is judged against
   std::optional<fs::path> sidecar_;               // --rebuild: the new index, built beside the live one
   std::map<std::string, std::string> pending_metadata_;
+  std::string origin_name_;
   bool other_versions_ = false;
+  bool bulk_ = false;
+  std::size_t part_count_ = 0;
   bool in_batch_ = false;
   std::size_t pending_ = 0;
 };
@@ -338,18 +480,50 @@ void write_stub(const fs::path& index_dir, unsigned shards) {
   fs::rename(tmp, stub);
 }
 
+// Checks and analyses one article: the document to write, or nullopt after a
+// skip warning (Xapian would refuse a term, which would cost the whole batch).
+template <typename Sink>
+std::optional<Xapian::Document> analysed(Sink& sink, Analyzer& analyzer, const std::string& origin,
+                                         const Article& article, const std::string& content_hash,
+                                         const std::string& where) {
+  schema::DocumentStats stats;
+  Xapian::Document doc;
+  try {
+    doc = schema::make_document(article, analyzer, origin, content_hash, &stats);
+  } catch (const Xapian::Error& e) {
+    sink.skip(where, "cannot be indexed: " + e.get_description() + "; skipped");
+    return std::nullopt;
+  } catch (const std::exception& e) {
+    sink.skip(where, std::string("cannot be indexed: ") + e.what() + "; skipped");
+    return std::nullopt;
+  }
+  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+    if ((*t).size() > xapian_term_limit) {
+      sink.skip(where, "a term of " + std::to_string((*t).size()) + " bytes is over Xapian's " +
+                           std::to_string(xapian_term_limit) + "-byte limit; skipped");
+      return std::nullopt;
+    }
+  }
+  if (stats.truncated_tokens > 0)
+    sink.warn(where, std::to_string(stats.truncated_tokens) + " word(s) longer than " +
+                         std::to_string(max_term_bytes) + " bytes indexed cut short");
+  return doc;
+}
+
 // ---------------------------------------------------------------------------
 // One indexer run over one input (a corpus dir or a JSONL file): decides
 // added / updated / unchanged / removed / skipped, writes through IndexDb,
 // removes what is gone and reports duplicates.
 class Session {
  public:
-  Session(const IndexOptions& options, std::string origin)
+  // `allow_bulk`: the input can be read in parts (see BulkBuild).
+  Session(const IndexOptions& options, std::string origin, bool allow_bulk)
       : options_(options), origin_(std::move(origin)), started_(Clock::now()) {
     const unsigned shards = shard_count(options);
     if (shards == 1) {
-      dbs_.emplace_back(options.index_dir, options_,
-                        [this](const std::string& reason) { warn(options_.index_dir.string(), reason); });
+      dbs_.emplace_back(
+          options.index_dir, options_,
+          [this](const std::string& reason) { warn(options_.index_dir.string(), reason); }, allow_bulk);
     } else {
       if (!options.dry_run) fs::create_directories(options.index_dir);
       dbs_.reserve(shards);
@@ -359,6 +533,7 @@ class Session {
       }
       if (!options.dry_run) write_stub(options.index_dir, shards);
     }
+    for (auto& db : dbs_) db.set_origin(origin_);
     for (auto& db : dbs_)
       if (db.other_versions())
         warn(db.dir().string(), "index was built by another schema or analyzer version; every article is re-analysed");
@@ -404,9 +579,11 @@ class Session {
     // JSONL records are keyed by id, not by file: a renamed or moved export
     // updates its articles instead of being refused.
     const auto is_jsonl = [](const std::string& origin) { return origin.rfind("jsonl:", 0) == 0; };
-    if (current_ && current_->origin != origin_ && !(is_jsonl(current_->origin) && is_jsonl(origin_))) {
+    if (current_ && current_->origin != origin_value_ &&
+        !(is_jsonl(origin_) && is_jsonl(db_for(id).origin_name(current_->origin)))) {
       seen_.erase(id);
-      skip(where, "id '" + id + "' belongs to an article from " + current_->origin + "; skipped");
+      skip(where, "id '" + id + "' belongs to an article from " + db_for(id).origin_name(current_->origin) +
+                      "; skipped");
       return false;
     }
     return true;
@@ -419,6 +596,27 @@ class Session {
     return true;
   }
   const std::optional<IndexDb::Stored>& current() const { return current_; }
+  // Inputs are told apart by the part writers of a bulk build only.
+  void next_input() {}
+  static constexpr bool updates_in_place = true;
+
+  // Bulk build: the run writes into part databases (BulkBuild) instead.
+  bool bulk() const { return dbs_.size() == 1 && dbs_.front().bulk(); }
+  IndexDb& bulk_db() { return dbs_.front(); }
+
+  // Bulk build: the decisions claim() and store() take, replayed in input
+  // order from what the part writers met (the index is empty, so nothing is
+  // looked up). False when `id` repeats an id met earlier (warned, skipped).
+  bool replay_claim(const std::string& id, const std::string& where) {
+    auto [it, fresh] = seen_.emplace(id, where);
+    if (!fresh) skip(where, "id '" + id + "' repeats the record at " + it->second + "; skipped (the first one is indexed)");
+    return fresh;
+  }
+  void replay_unclaim(const std::string& id) { seen_.erase(id); }
+  void replay_stored(const std::string& id, const std::string& where, std::string fingerprint) {
+    counted_change("add", id);
+    stored_.push_back({id, where, std::move(fingerprint)});
+  }
 
   // Analyses and writes (adds or replaces) an article claimed before.
   void store(const Article& article, const std::string& content_hash, const std::string& where) {
@@ -427,7 +625,7 @@ class Session {
     if (options_.dry_run) {
       fingerprint = schema::body_fingerprint(article);
     } else {
-      auto doc = analysed(article, content_hash, where);
+      auto doc = analysed(*this, analyzer_, origin_, article, content_hash, where);
       if (!doc) {
         seen_.erase(article.id);  // a rebuild would not have it either
         return;
@@ -485,32 +683,6 @@ class Session {
     change[0] == 'a' ? ++summary_.added : ++summary_.updated;
   }
 
-  std::optional<Xapian::Document> analysed(const Article& article, const std::string& content_hash,
-                                           const std::string& where) {
-    schema::DocumentStats stats;
-    Xapian::Document doc;
-    try {
-      doc = schema::make_document(article, analyzer_, origin_, content_hash, &stats);
-    } catch (const Xapian::Error& e) {
-      skip(where, "cannot be indexed: " + e.get_description() + "; skipped");
-      return std::nullopt;
-    } catch (const std::exception& e) {
-      skip(where, std::string("cannot be indexed: ") + e.what() + "; skipped");
-      return std::nullopt;
-    }
-    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-      if ((*t).size() > xapian_term_limit) {
-        skip(where, "a term of " + std::to_string((*t).size()) + " bytes is over Xapian's " +
-                        std::to_string(xapian_term_limit) + "-byte limit; skipped");
-        return std::nullopt;
-      }
-    }
-    if (stats.truncated_tokens > 0)
-      warn(where, std::to_string(stats.truncated_tokens) + " word(s) longer than " + std::to_string(max_term_bytes) +
-                      " bytes indexed cut short");
-    return doc;
-  }
-
   bool kept(const std::string& id) const {
     if (seen_.count(id)) return true;
     for (const auto& prefix : kept_prefixes_)
@@ -520,9 +692,9 @@ class Session {
 
   // Deletes this origin's articles that were not seen in this run.
   void remove_unseen() {
-    const std::string origin_term = schema::boolean_term(schema::origin, origin_);
     for (auto& db : dbs_) {
-      for (Xapian::docid docid : db.postings(origin_term)) {
+      auto of_origin = db.with_values(schema::slot_origin, {origin_value_});
+      for (Xapian::docid docid : of_origin[origin_value_]) {
         const std::string id = db.id_of(docid);
         if (kept(id)) continue;
         if (options_.on_change) options_.on_change("remove", id);
@@ -536,16 +708,23 @@ class Session {
   // another article present after the run: one warning per extra copy, so a
   // clean rebuild of n copies warns n-1 times and adding a copy warns once.
   void report_duplicates() {
-    std::unordered_map<std::string, std::vector<std::size_t>> by_fingerprint;
-    std::unordered_map<std::string, std::size_t> by_id;
-    for (std::size_t i = 0; i < stored_.size(); ++i) {
-      by_fingerprint[stored_[i].fingerprint].push_back(i);
-      by_id[stored_[i].id] = i;
+    std::unordered_map<std::string, std::size_t> first_with;  // fingerprint → first article of this run with it
+    first_with.reserve(stored_.size());
+    for (std::size_t i = 0; i < stored_.size(); ++i) first_with.emplace(stored_[i].fingerprint, i);
+    // Every stored copy of this run's texts, found in one value scan per
+    // database; a bulk build's database holds nothing else.
+    std::unordered_set<std::string> written;
+    std::vector<std::unordered_map<std::string, std::vector<Xapian::docid>>> copies(dbs_.size());
+    if (!bulk()) {
+      std::unordered_set<std::string> fingerprints;
+      for (const auto& [fingerprint, first] : first_with) fingerprints.insert(fingerprint);
+      for (std::size_t i = 0; i < dbs_.size(); ++i) copies[i] = dbs_[i].with_values(schema::slot_fingerprint, fingerprints);
+      for (const auto& article : stored_) written.insert(article.id);
     }
     for (const auto& article : stored_) {
-      const auto& group = by_fingerprint[article.fingerprint];
-      std::string other = untouched_copy(article, by_id);
-      if (other.empty() && stored_[group.front()].id != article.id) other = stored_[group.front()].id;
+      std::string other = untouched_copy(article, written, copies);
+      const StoredArticle& first = stored_[first_with[article.fingerprint]];
+      if (other.empty() && first.id != article.id) other = first.id;
       if (other.empty()) continue;
       ++summary_.duplicates;
       ++summary_.warnings;
@@ -557,17 +736,20 @@ class Session {
 
   // The smallest id of an article with the same text that this run did not
   // write and does not remove; empty when there is none.
-  std::string untouched_copy(const StoredArticle& article, const std::unordered_map<std::string, std::size_t>& written) {
+  std::string untouched_copy(
+      const StoredArticle& article, const std::unordered_set<std::string>& written,
+      const std::vector<std::unordered_map<std::string, std::vector<Xapian::docid>>>& copies) {
     std::string best;
-    const std::string term = schema::boolean_term(schema::fingerprint, article.fingerprint);
-    for (auto& db : dbs_) {
+    for (std::size_t i = 0; i < dbs_.size(); ++i) {
+      const auto found = copies[i].find(article.fingerprint);
+      if (found == copies[i].end()) continue;
       // Fast path for the usual case: no article but this one has the text.
-      const bool holds_itself = !options_.dry_run && &db == &db_for(article.id);
-      if (db.termfreq(term) <= (holds_itself ? 1u : 0u)) continue;
-      for (Xapian::docid docid : db.postings(term)) {
-        std::string id = db.id_of(docid);
+      const bool holds_itself = !options_.dry_run && &dbs_[i] == &db_for(article.id);
+      if (found->second.size() <= (holds_itself ? 1u : 0u)) continue;
+      for (Xapian::docid docid : found->second) {
+        std::string id = dbs_[i].id_of(docid);
         if (id == article.id || written.count(id)) continue;
-        if (db.origin_of(docid) == origin_ && !kept(id)) continue;  // removed by this run
+        if (dbs_[i].origin_of(docid) == origin_value_ && !kept(id)) continue;  // removed by this run
         if (best.empty() || id < best) best = std::move(id);
       }
     }
@@ -576,6 +758,7 @@ class Session {
 
   const IndexOptions& options_;
   std::string origin_;
+  std::string origin_value_ = schema::origin_value(origin_);
   Clock::time_point started_;
   std::vector<IndexDb> dbs_;
   Analyzer analyzer_;
@@ -586,12 +769,209 @@ class Session {
   std::vector<StoredArticle> stored_;
 };
 
+// ---------------------------------------------------------------------------
+// Bulk build. A run into an empty index (a first run, or --rebuild) is split
+// into byte-balanced parts of its input (input_split.h), at least one per
+// writer; a pool of writer threads takes the parts in order, each analysed
+// and written into its own database in a temporary folder (no fsync, no
+// crash safety: nothing of it is live), then the parts are merged in input
+// order into the sidecar and swapped in (IndexDb::finish).
+// A crash at any moment leaves the previous index; the next run removes the
+// leftovers. Decisions that need the whole input (an id repeating an earlier
+// one, duplicates, counts) are taken by the Session when it replays, in
+// input order, what each part writer met: warnings and decisions come out as
+// a sequential run gives them. A stopped bulk build keeps nothing.
+
+// Documents each part writer keeps in memory between flushes: small batches
+// were measured faster (docs/xapian-speed.md: 1,000 gave 0.89× the time of
+// Xapian's default 10,000, an unbounded buffer 1.4×).
+constexpr const char* part_flush_threshold = "1000";
+
+// What a part writer met, in input order.
+struct PartEvent {
+  enum Kind : std::uint8_t { warning, skip, keep, claim, unclaim, stored } kind;
+  bool after_claim = false;  // belongs to the input of the last claim (dropped with it)
+  std::string text;          // warning/skip: reason; keep/claim/unclaim: id; stored: fingerprint
+  std::string where;         // warning/skip/claim: where it was met
+  Xapian::docid docid = 0;   // stored: document in the part database
+};
+
+// Per part: the Session's role for the thread writing that part into its
+// database, recording its decisions for the replay.
+class PartWriter {
+ public:
+  PartWriter(const std::string& origin, const std::atomic<bool>& stop) : origin_(origin), stop_(stop) {}
+
+  // The thread that writes this part, while it does.
+  void attach(Xapian::WritableDatabase& db, Analyzer& analyzer) {
+    db_ = &db;
+    analyzer_ = &analyzer;
+  }
+
+  void warn(const std::string& where, const std::string& reason) { record(PartEvent::warning, reason, where); }
+  void skip(const std::string& where, const std::string& reason) { record(PartEvent::skip, reason, where); }
+  void keep(const std::string& id) { record(PartEvent::keep, id, {}); }
+  bool claim(const std::string& id, const std::string& where) {
+    record(PartEvent::claim, id, where);
+    in_claim_ = true;
+    return true;
+  }
+  bool unchanged(const std::string&) const { return false; }  // the index is empty
+  void next_input() { in_claim_ = false; }
+  static constexpr bool updates_in_place = false;
+  bool should_stop() const { return stop_.load(std::memory_order_relaxed); }
+  void progress(const IndexProgress& p) {
+    inputs_done.store(p.inputs_done, std::memory_order_relaxed);
+    bytes_done.store(p.bytes_done, std::memory_order_relaxed);
+  }
+
+  void store(const Article& article, const std::string& content_hash, const std::string& where) {
+    auto doc = analysed(*this, *analyzer_, origin_, article, content_hash, where);
+    if (!doc) return record(PartEvent::unclaim, article.id, {});
+    std::string fingerprint = doc->get_value(schema::slot_fingerprint);
+    const Xapian::docid docid = db_->add_document(*doc);
+    record(PartEvent::stored, std::move(fingerprint), {});
+    events.back().docid = docid;
+  }
+
+  std::vector<PartEvent> events;
+  std::atomic<std::size_t> inputs_done{0};
+  std::atomic<std::uint64_t> bytes_done{0};
+
+ private:
+  void record(PartEvent::Kind kind, std::string text, std::string where) {
+    events.push_back({kind, in_claim_, std::move(text), std::move(where), 0});
+  }
+
+  const std::string& origin_;
+  const std::atomic<bool>& stop_;
+  Xapian::WritableDatabase* db_ = nullptr;
+  Analyzer* analyzer_ = nullptr;
+  bool in_claim_ = false;
+};
+
+// Opens part database `i` for writing: no fsync, no crash safety (nothing
+// of it is live), small flushes.
+Xapian::WritableDatabase open_part(IndexDb& db, std::size_t i, int mode) {
+  return Xapian::WritableDatabase(db.part_dir(i).string(), mode | Xapian::DB_NO_SYNC | Xapian::DB_DANGEROUS);
+}
+
+// Runs `work(part index, PartWriter&)` for `parts` parts, in order, on
+// `threads` threads, each part into its own database; then replays their
+// decisions into `session` and leaves the committed parts for
+// IndexDb::finish to merge. `progress` holds the run's totals.
+template <typename Work>
+void build_in_parts(Session& session, std::size_t parts, unsigned threads, IndexProgress progress, Work work) {
+  IndexDb& db = session.bulk_db();
+  fs::create_directories(db.parts_dir());
+  db.set_part_count(parts);
+  // Xapian reads the flush threshold when a database is opened; one set by
+  // the user is respected. Set before the threads start, unset after.
+  const bool user_threshold = std::getenv("XAPIAN_FLUSH_THRESHOLD") != nullptr;
+  if (!user_threshold) ::setenv("XAPIAN_FLUSH_THRESHOLD", part_flush_threshold, 1);
+
+  std::atomic<bool> stop{false};
+  std::atomic<std::size_t> next{0}, running{0};
+  std::vector<std::unique_ptr<PartWriter>> writers;
+  for (std::size_t i = 0; i < parts; ++i) writers.push_back(std::make_unique<PartWriter>(session.origin(), stop));
+  std::vector<std::exception_ptr> errors(threads);
+  std::vector<std::thread> pool;
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, parts));
+  running = threads;
+  for (unsigned t = 0; t < threads; ++t) {
+    pool.emplace_back([&, t] {
+      try {
+        Analyzer analyzer;
+        for (std::size_t i; !stop && (i = next++) < parts;) {
+          Xapian::WritableDatabase part = open_part(db, i, Xapian::DB_CREATE_OR_OVERWRITE);
+          writers[i]->attach(part, analyzer);
+          work(i, *writers[i]);
+          if (stop) break;
+          part.set_metadata(std::string(schema::meta_schema), std::string(schema::version));
+          part.set_metadata(std::string(schema::meta_analyzer), std::string(Analyzer::version));
+          part.set_metadata(schema::origin_key(schema::origin_value(session.origin())), session.origin());
+          part.commit();
+        }
+      } catch (...) {
+        errors[t] = std::current_exception();
+        stop = true;
+      }
+      --running;
+    });
+  }
+  while (running > 0) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    if (session.should_stop()) stop = true;
+    progress.inputs_done = progress.bytes_done = 0;
+    for (const auto& w : writers) {
+      progress.inputs_done += w->inputs_done;
+      progress.bytes_done += w->bytes_done;
+    }
+    session.progress(progress);
+  }
+  for (auto& t : pool) t.join();
+  if (!user_threshold) ::unsetenv("XAPIAN_FLUSH_THRESHOLD");
+  for (auto& e : errors)
+    if (e) std::rethrow_exception(e);
+  if (session.should_stop()) return;  // nothing of it is kept
+
+  for (std::size_t i = 0; i < parts; ++i) {
+    std::string id, where;
+    bool claimed = true;
+    std::vector<Xapian::docid> dropped;  // a later record's copy of an id: the first one wins
+    for (auto& event : writers[i]->events) {
+      if (event.after_claim && !claimed) {
+        if (event.kind == PartEvent::stored) dropped.push_back(event.docid);
+        continue;
+      }
+      switch (event.kind) {
+        case PartEvent::warning: session.warn(event.where, event.text); break;
+        case PartEvent::skip: session.skip(event.where, event.text); break;
+        case PartEvent::keep: session.keep(event.text); break;
+        case PartEvent::claim:
+          id = std::move(event.text);
+          where = std::move(event.where);
+          claimed = session.replay_claim(id, where);
+          break;
+        case PartEvent::unclaim: session.replay_unclaim(event.text); break;
+        case PartEvent::stored: session.replay_stored(id, where, std::move(event.text)); break;
+      }
+    }
+    writers[i].reset();
+    if (!dropped.empty()) {
+      Xapian::WritableDatabase part = open_part(db, i, Xapian::DB_OPEN);
+      for (Xapian::docid docid : dropped) part.delete_document(docid);
+      part.commit();
+    }
+  }
+}
+
+// Parts of a bulk build hold about this many input bytes (at least one part
+// per writer): a part database's write cost per document grows with its size
+// (356,000 reviews in one part took 47.5 CPU s, in six parts 38.6 s).
+constexpr std::uint64_t part_bytes = 8ull << 20;
+
+std::size_t part_count(std::uint64_t input_bytes, unsigned writers) {
+  return std::max<std::size_t>(writers, (input_bytes + part_bytes - 1) / part_bytes);
+}
+
+// How many part writers: as asked, else one per core.
+unsigned writer_count(const IndexOptions& options) {
+  if (options.threads) return options.threads;
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+
+// ---------------------------------------------------------------------------
+// Reading inputs: the same steps for a Session (incremental, sequential) and
+// for a PartWriter (one part of a bulk build).
+
 // The input as UTF-8: legacy encodings converted, ill-formed bytes replaced
 // by U+FFFD (text_encoding.h), warning once for the input.
-std::string repaired_text(Session& session, const std::string& where, std::string&& bytes, const std::string& encoding) {
+template <typename Sink>
+std::string repaired_text(Sink& sink, const std::string& where, std::string&& bytes, const std::string& encoding) {
   if (is_valid_utf8(bytes)) return std::move(bytes);
   DecodedText decoded = decode_text(bytes, encoding);
-  if (!decoded.warning.empty()) session.warn(where, decoded.warning);
+  if (!decoded.warning.empty()) sink.warn(where, decoded.warning);
   return std::move(decoded.text);
 }
 
@@ -609,37 +989,61 @@ IndexSummary guarded(const IndexOptions& options, Body body) {
   }
 }
 
+template <typename Sink>
+void index_input(Sink& sink, const detail::InputFile& input, const std::string& encoding) {
+  sink.next_input();
+  detail::ReadResult read = detail::read_input(input);
+  if (!read.bytes) {
+    sink.skip(input.citation_path, read.reason);
+    if (read.transient) sink.keep(input.id);
+  } else if (sink.claim(input.id, input.citation_path)) {
+    // A forced encoding changes the text read from the same (non-UTF-8) bytes.
+    const bool decoded = !encoding.empty() && !is_valid_utf8(*read.bytes);
+    const std::string salt = decoded ? input.citation_path + "|" + encoding : input.citation_path;
+    const std::string hash = schema::hash_value(*read.bytes, hash_salt(salt));
+    if (!sink.unchanged(hash)) {
+      std::string text = repaired_text(sink, input.citation_path, std::move(*read.bytes), encoding);
+      sink.store(parse_article(text, input.id, input.citation_path), hash, input.citation_path);
+    }
+  }
+}
+
+// Inputs [begin, end) of the listing, with progress counted from `progress`.
+template <typename Sink>
+void index_inputs(Sink& sink, const std::vector<detail::InputFile>& inputs, std::size_t begin, std::size_t end,
+                  IndexProgress progress, const std::string& encoding) {
+  for (std::size_t i = begin; i < end; ++i) {
+    if (sink.should_stop()) break;
+    index_input(sink, inputs[i], encoding);
+    ++progress.inputs_done;
+    progress.bytes_done += inputs[i].size;
+    sink.progress(progress);
+  }
+}
+
 IndexSummary run_corpus(const fs::path& corpus_dir, const IndexOptions& options) {
   std::vector<detail::Refusal> refused;
   auto listing = detail::list_corpus(corpus_dir, [&](const detail::Refusal& r) { refused.push_back(r); });
   const Source source = corpus_source(corpus_dir, options.encoding);
-  Session session(options, source.origin);
+  Session session(options, source.origin, true);
   session.record_source(source);
   for (const auto& r : refused) session.skip(r.path, r.reason);
   for (auto& prefix : listing.unlisted_folders) session.keep_prefix(std::move(prefix));
 
-  IndexProgress progress{0, listing.inputs.size(), 0, 0};
-  for (const auto& input : listing.inputs) progress.bytes_total += input.size;
-  for (const auto& input : listing.inputs) {
-    if (session.should_stop()) break;
-    detail::ReadResult read = detail::read_input(input);
-    if (!read.bytes) {
-      session.skip(input.citation_path, read.reason);
-      if (read.transient) session.keep(input.id);
-    } else if (session.claim(input.id, input.citation_path)) {
-      // A forced encoding changes the text read from the same (non-UTF-8) bytes.
-      const bool decoded = !options.encoding.empty() && !is_valid_utf8(*read.bytes);
-      const std::string salt = decoded ? input.citation_path + "|" + options.encoding : input.citation_path;
-      const std::string hash = schema::stable_hash(*read.bytes, hash_salt(salt));
-      if (!session.unchanged(hash)) {
-        std::string text = repaired_text(session, input.citation_path, std::move(*read.bytes), options.encoding);
-        session.store(parse_article(text, input.id, input.citation_path), hash, input.citation_path);
-      }
-    }
-    ++progress.inputs_done;
-    progress.bytes_done += input.size;
-    session.progress(progress);
+  const auto& inputs = listing.inputs;
+  IndexProgress progress{0, inputs.size(), 0, 0};
+  for (const auto& input : inputs) progress.bytes_total += input.size;
+  if (!session.bulk()) {
+    index_inputs(session, inputs, 0, inputs.size(), progress, options.encoding);
+    return session.finish();
   }
+  std::vector<std::uint64_t> sizes;
+  for (const auto& input : inputs) sizes.push_back(input.size);
+  const unsigned writers = writer_count(options);
+  const std::vector<std::size_t> bounds = split_by_bytes(sizes, part_count(progress.bytes_total, writers));
+  build_in_parts(session, bounds.size() - 1, writers, progress, [&](std::size_t part, PartWriter& writer) {
+    index_inputs(writer, inputs, bounds[part], bounds[part + 1], IndexProgress{}, options.encoding);
+  });
   return session.finish();
 }
 
@@ -652,8 +1056,9 @@ std::optional<std::string> string_field(const nlohmann::json& record, const char
 }
 
 // Builds an Article from one JSONL record, or explains why it cannot.
+template <typename Sink>
 std::optional<Article> jsonl_article(const nlohmann::json& record, const std::string& path,
-                                     std::uint32_t line_number, std::string& reason, Session& session,
+                                     std::uint32_t line_number, std::string& reason, Sink& sink,
                                      const std::string& where) {
   auto refuse = [&reason](const char* why) -> std::optional<Article> {
     reason = why;
@@ -675,11 +1080,11 @@ std::optional<Article> jsonl_article(const nlohmann::json& record, const std::st
   a.title_line = line_number;
   if (auto date = string_field(record, "date")) {
     a.date = parse_date(*date);
-    if (!a.date) session.warn(where, "\"date\" '" + *date + "' is not a date (YYYY-MM-DD); left out");
+    if (!a.date) sink.warn(where, "\"date\" '" + *date + "' is not a date (YYYY-MM-DD); left out");
   }
   if (auto updated = string_field(record, "updated")) {
     a.updated = parse_date(*updated);
-    if (!a.updated) session.warn(where, "\"updated\" '" + *updated + "' is not a date (YYYY-MM-DD); left out");
+    if (!a.updated) sink.warn(where, "\"updated\" '" + *updated + "' is not a date (YYYY-MM-DD); left out");
   }
   std::string_view rest = *text;
   while (!rest.empty()) {
@@ -692,35 +1097,83 @@ std::optional<Article> jsonl_article(const nlohmann::json& record, const std::st
   return a;
 }
 
-// A JSONL record's stored hash is "<content hash>@<line>": the line number is
-// part of the stored citation, so a record that only moved is rewritten
-// (without re-analysis) to match what a rebuild would store.
+// A JSONL record's stored hash is its content hash (8 bytes) and its line
+// number (4 bytes, most significant first): the line number is part of the
+// stored citation, so a record that only moved is rewritten (without
+// re-analysis) to match what a rebuild would store.
 std::string jsonl_hash(const std::string& record, const std::string& path, std::uint32_t line_number) {
-  return schema::stable_hash(record, hash_salt(path)) + "@" + std::to_string(line_number);
+  std::string hash = schema::hash_value(record, hash_salt(path));
+  for (int shift = 24; shift >= 0; shift -= 8) hash += static_cast<char>(line_number >> shift);
+  return hash;
 }
 
 bool same_content(const std::string& stored, const std::string& hash) {
-  const auto at = hash.find('@');
-  return stored.compare(0, at + 1, hash, 0, at + 1) == 0;
+  return stored.size() == hash.size() && stored.compare(0, 8, hash, 0, 8) == 0;
 }
 
-void index_record(Session& session, const std::string& line, const std::string& path, std::uint32_t line_number,
+template <typename Sink>
+void index_record(Sink& sink, const std::string& line, const std::string& path, std::uint32_t line_number,
                   const std::string& where) {
   auto record = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-  if (record.is_discarded()) return session.skip(where, "not valid JSON; skipped");
+  if (record.is_discarded()) return sink.skip(where, "not valid JSON; skipped");
   std::string reason;
-  auto article = jsonl_article(record, path, line_number, reason, session, where);
-  if (!article) return session.skip(where, reason);
-  if (!session.claim(article->id, where)) return;
+  auto article = jsonl_article(record, path, line_number, reason, sink, where);
+  if (!article) return sink.skip(where, reason);
+  if (!sink.claim(article->id, where)) return;
   const std::string hash = jsonl_hash(line, path, line_number);
-  if (session.unchanged(hash)) return;
-  if (session.current() && same_content(session.current()->content_hash, hash)) {
-    return session.restore_data(article->id, hash, [&](Article& stored) {
-      stored.title_line = line_number;
-      for (auto& l : stored.body) l.number = line_number;
-    });
+  if (sink.unchanged(hash)) return;
+  if constexpr (Sink::updates_in_place) {
+    if (sink.current() && same_content(sink.current()->content_hash, hash)) {
+      return sink.restore_data(article->id, hash, [&](Article& stored) {
+        stored.title_line = line_number;
+        for (auto& l : stored.body) l.number = line_number;
+      });
+    }
   }
-  session.store(*article, hash, where);
+  sink.store(*article, hash, where);
+}
+
+// Indexes the lines of `in` up to `length` bytes (all of it when 0), the
+// first being line `line_number` + 1; `progress` counts from where it is.
+template <typename Sink>
+void index_lines(Sink& sink, std::istream& in, std::uint64_t length, const std::string& path,
+                 std::uint32_t line_number, IndexProgress progress, const std::string& encoding) {
+  std::string line;
+  std::uint64_t consumed = 0;
+  for (;;) {
+    if (sink.should_stop()) break;
+    if (length && consumed >= length) break;
+    const detail::LineRead read = detail::read_line_bounded(in, line, max_input_bytes);
+    if (read.status == detail::LineRead::end) break;
+    ++line_number;
+    consumed += read.bytes;
+    progress.bytes_done += read.bytes;
+    sink.next_input();
+    const std::string where = path + ":" + std::to_string(line_number);
+    if (read.status == detail::LineRead::too_long) {
+      sink.skip(where, "record of " + std::to_string(read.bytes / (1024 * 1024)) + " MiB is at or over the " +
+                           std::to_string(max_input_bytes / (1024 * 1024)) + " MiB limit; skipped");
+      continue;
+    }
+    if (detail::is_blank(line)) continue;
+    index_record(sink, repaired_text(sink, where, std::move(line), encoding), path, line_number, where);
+    ++progress.inputs_done;
+    sink.progress(progress);
+  }
+  if (in.bad()) throw Error(ErrorKind::io, "reading '" + path + "' failed; nothing removed");
+}
+
+// Copies standard input into `dir`/stdin.jsonl, for a bulk build to split.
+fs::path spool_stdin(const fs::path& dir) {
+  fs::create_directories(dir);
+  const fs::path spool = dir / spooled_stdin;
+  std::ofstream out(spool, std::ios::binary | std::ios::trunc);
+  std::vector<char> buffer(1 << 20);
+  while (std::cin.read(buffer.data(), static_cast<std::streamsize>(buffer.size())) || std::cin.gcount() > 0)
+    out.write(buffer.data(), std::cin.gcount());
+  if (std::cin.bad()) throw Error(ErrorKind::io, "reading '-' failed; nothing removed");
+  if (!out.flush()) throw Error(ErrorKind::io, "cannot write '" + spool.string() + "'");
+  return spool;
 }
 
 IndexSummary run_jsonl(const fs::path& jsonl, const IndexOptions& options) {
@@ -734,30 +1187,29 @@ IndexSummary run_jsonl(const fs::path& jsonl, const IndexOptions& options) {
   std::error_code ec;
   const std::string path = from_stdin ? "-" : jsonl.generic_string();
   const Source source = jsonl_source(jsonl, options.encoding);
-  Session session(options, from_stdin ? "jsonl:-" : source.origin);
+  Session session(options, from_stdin ? "jsonl:-" : source.origin, true);
   if (!from_stdin) session.record_source(source);
-
   IndexProgress progress{0, 0, 0, from_stdin ? 0 : static_cast<std::uint64_t>(fs::file_size(jsonl, ec))};
-  std::string line;
-  std::uint32_t line_number = 0;
-  for (;;) {
-    if (session.should_stop()) break;
-    const detail::LineRead read = detail::read_line_bounded(in, line, max_input_bytes);
-    if (read.status == detail::LineRead::end) break;
-    ++line_number;
-    progress.bytes_done += read.bytes;
-    const std::string where = path + ":" + std::to_string(line_number);
-    if (read.status == detail::LineRead::too_long) {
-      session.skip(where, "record of " + std::to_string(read.bytes / (1024 * 1024)) + " MiB is at or over the " +
-                              std::to_string(max_input_bytes / (1024 * 1024)) + " MiB limit; skipped");
-      continue;
-    }
-    if (detail::is_blank(line)) continue;
-    index_record(session, repaired_text(session, where, std::move(line), options.encoding), path, line_number, where);
-    ++progress.inputs_done;
-    session.progress(progress);
+  if (!session.bulk()) {
+    index_lines(session, in, 0, path, 0, progress, options.encoding);
+    return session.finish();
   }
-  if (in.bad()) throw Error(ErrorKind::io, "reading '" + path + "' failed; nothing removed");
+  // The file is cut into one part per writer; a stream is first copied to a
+  // file beside the parts (for several writers; costs about a second per GB).
+  const unsigned writers = writer_count(options);
+  const fs::path input = from_stdin && writers > 1 ? spool_stdin(session.bulk_db().parts_dir()) : jsonl;
+  std::error_code size_ec;
+  const std::vector<LineRange> ranges =
+      from_stdin && writers == 1 ? std::vector<LineRange>{{}}
+                                 : split_lines(input, part_count(fs::file_size(input, size_ec), writers));
+  build_in_parts(session, ranges.size(), writers, progress, [&](std::size_t part, PartWriter& writer) {
+    if (input == "-") return index_lines(writer, in, 0, path, 0, IndexProgress{}, options.encoding);
+    std::ifstream range_in(input, std::ios::binary);
+    range_in.seekg(static_cast<std::streamoff>(ranges[part].begin));
+    if (!range_in) throw Error(ErrorKind::io, "cannot read JSONL file '" + input.string() + "'");
+    index_lines(writer, range_in, ranges[part].end - ranges[part].begin, path, ranges[part].first_line - 1,
+                IndexProgress{}, options.encoding);
+  });
   return session.finish();
 }
 

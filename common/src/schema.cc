@@ -26,7 +26,8 @@ std::string date_value(std::string_view iso_date) {
   return out;
 }
 
-std::string stable_hash(std::string_view bytes, std::string_view salt) {
+namespace {
+std::uint64_t fnv1a64(std::string_view bytes, std::string_view salt) {
   std::uint64_t h = 14695981039346656037ull;
   auto mix = [&h](std::string_view s) {
     for (unsigned char c : s) {
@@ -36,6 +37,28 @@ std::string stable_hash(std::string_view bytes, std::string_view salt) {
   };
   mix(salt);
   mix(bytes);
+  return h;
+}
+}  // namespace
+
+std::string hash_value(std::string_view bytes, std::string_view salt) {
+  const std::uint64_t h = fnv1a64(bytes, salt);
+  std::string out(8, '\0');
+  for (int i = 0; i < 8; ++i) out[i] = static_cast<char>(h >> (56 - 8 * i));
+  return out;
+}
+
+std::string origin_value(std::string_view origin) { return hash_value(origin); }
+
+std::string origin_key(std::string_view value) {
+  static constexpr char hex[] = "0123456789abcdef";
+  std::string key = "kosearch.origin.";
+  for (unsigned char c : value) key.append({hex[c >> 4], hex[c & 15]});
+  return key;
+}
+
+std::string stable_hash(std::string_view bytes, std::string_view salt) {
+  const std::uint64_t h = fnv1a64(bytes, salt);
   char buf[17];
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
   return buf;
@@ -77,7 +100,7 @@ std::string body_fingerprint(const Article& article) {
     append_letters_and_digits(*article.title, normalized, material);
   }
   if (material.empty() || material == "title:") material = "id:" + article.id;
-  return stable_hash(material);
+  return hash_value(material);
 }
 
 namespace {
@@ -144,12 +167,10 @@ Xapian::Document make_document(const Article& article, Analyzer& analyzer,
 
   const std::string fp = body_fingerprint(article);
   doc.add_boolean_term(boolean_term(unique_id, article.id));
-  doc.add_boolean_term(boolean_term(schema::origin, origin));
-  doc.add_boolean_term(boolean_term(schema::fingerprint, fp));
   if (article.date) doc.add_value(slot_date, date_value(*article.date));
   doc.add_value(slot_content_hash, std::string(content_hash));
   doc.add_value(slot_fingerprint, fp);
-  doc.add_value(slot_origin, std::string(origin));
+  doc.add_value(slot_origin, origin_value(origin));
   doc.set_data(serialize(article));
   if (stats_out) *stats_out = stats;
   return doc;

@@ -53,9 +53,19 @@ std::string listed(const std::vector<Source>& sources) {
   return out.empty() ? "none" : out;
 }
 
+// The documents of `db` from `origin` (one pass over the origin values: the
+// schema keeps no per-origin term).
+std::vector<Xapian::docid> documents_of(const Xapian::Database& db, const std::string& origin) {
+  const std::string value = schema::origin_value(origin);
+  std::vector<Xapian::docid> docids;
+  for (auto v = db.valuestream_begin(schema::slot_origin); v != db.valuestream_end(schema::slot_origin); ++v)
+    if (*v == value) docids.push_back(v.get_docid());
+  return docids;
+}
+
 std::size_t articles_of(const fs::path& index_dir, const Source& source) {
   try {
-    return Xapian::Database(index_dir.string()).get_termfreq(schema::boolean_term(schema::origin, source.origin));
+    return documents_of(Xapian::Database(index_dir.string()), source.origin).size();
   } catch (const Xapian::Error&) {
     return 0;
   }
@@ -222,14 +232,14 @@ std::size_t forget_source(const fs::path& index_dir, const fs::path& path, const
     throw Error(ErrorKind::usage, "index '" + index_dir.string() + "' records no source '" + path.string() +
                                       "' (recorded: " + listed(sources) + ")");
   if (options.dry_run) return articles_of(index_dir, *source);
-  const std::string origin_term = schema::boolean_term(schema::origin, source->origin);
   std::size_t removed = 0;
   for (const fs::path& db_path : index_databases(index_dir)) {
     try {
       Xapian::WritableDatabase db(db_path.string(), Xapian::DB_OPEN);
-      removed += db.get_termfreq(origin_term);
-      db.begin_transaction();
-      db.delete_document(origin_term);  // every article of the source, in one transaction with its record
+      const std::vector<Xapian::docid> docids = documents_of(db, source->origin);
+      removed += docids.size();
+      db.begin_transaction();  // every article of the source, in one transaction with its record
+      for (const Xapian::docid docid : docids) db.delete_document(docid);
       db.set_metadata(std::string(meta_sources), without_source(db.get_metadata(std::string(meta_sources)), *source));
       db.commit_transaction();
     } catch (const Xapian::DatabaseLockError& e) {

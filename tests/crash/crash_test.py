@@ -13,8 +13,14 @@ k = revision now - revision before, the index must equal the state before the
 run with the first min(k * batch, len(changes)) changes applied: those ids
 present or absent as planned, updated articles carrying a new content hash,
 every other article untouched (same content hash). A lost commit, a torn
-batch or a half-written document fails the check. For --rebuild kills the live
-index must be either the old state or the complete new one.
+batch or a half-written document fails the check.
+
+A run into an empty index (a first run) and --rebuild are bulk builds: parts
+written by several threads in INDEX.parts, merged into INDEX.rebuild, swapped
+in. Those are killed at a random moment or aimed at a phase — while the parts
+are written, during the merge, around the swap — and the live index must then
+be either exactly the old state or the complete new one; the next run must
+clean up what the killed one left.
 
 Needs Debian's python3 with python3-xapian, xapian-check, and the NSMC data
 (../shared/data/nsmc). Usage:
@@ -118,7 +124,8 @@ class Runner:
         self.index = os.path.join(work, "index")
         self.reference = os.path.join(work, "reference")
         self.next_article = args.files
-        self.kills = {"random": 0, "commit": 0, "rebuild": 0}
+        self.kills = {"random": 0, "commit": 0, "bulk random": 0, "bulk parts": 0, "bulk merge": 0,
+                      "bulk swap": 0}
         self.outcomes = {}  # of the killed runs: where the kill left the index
         self.misses = 0
 
@@ -170,6 +177,24 @@ class Runner:
             time.sleep(0.0002)
         return self.kill(proc)
 
+    def kill_in_phase(self, proc, phase, longest):
+        """Kills a bulk build while it writes its parts (at a random moment of
+        that phase), once the merge has begun, or once the merged index is
+        complete (just before or after the swap)."""
+        parts, merged = self.index + ".parts", self.index + ".rebuild"
+        reached = {
+            "parts": lambda: os.path.isdir(parts) and not os.path.exists(merged),
+            "merge": lambda: os.path.isdir(parts) and os.path.exists(merged),
+            "swap": lambda: os.path.exists(os.path.join(merged, "iamglass")) and not os.path.exists(parts),
+        }[phase]
+        while proc.poll() is None and not reached():
+            time.sleep(0.0002)
+        if phase == "parts":
+            return self.kill_at_random(proc, longest)
+        if phase == "swap":  # the swap follows within a millisecond or so: land before and after it
+            time.sleep(self.rng.uniform(0, 0.004))
+        return self.kill(proc)
+
     def kill(self, proc):
         if proc.poll() is not None:
             proc.wait()
@@ -184,8 +209,14 @@ class Runner:
 
     def prepare(self, mode):
         """Gives the next run work to do; returns its planned changes."""
-        if mode != "rebuild" and self.rng.random() < 0.15:
-            shutil.rmtree(self.index, ignore_errors=True)  # start from nothing now and then
+        if mode == "first":
+            shutil.rmtree(self.index, ignore_errors=True)  # start from nothing: a bulk build
+        elif mode != "rebuild" and not (self.has_index() and read_state(self.index)[1]):
+            # An incremental run needs an index with articles: finish a build first.
+            r = subprocess.run(self.indexer_cmd(50), capture_output=True)
+            if r.returncode != 0:
+                raise CheckFailed("build exited %d: %s" % (r.returncode, r.stderr.decode()[-500:]))
+            self.mutate_corpus()
         elif self.rng.random() < 0.5:
             self.mutate_corpus()
         extra = ["--rebuild"] if mode == "rebuild" else []
@@ -197,32 +228,41 @@ class Runner:
 
     def one_kill(self, cost):
         """One indexer run killed (or finished first); checks the index it leaves."""
-        mode = self.rng.choice(["random", "random", "commit", "commit", "rebuild"])
+        mode = self.rng.choice(["random", "random", "commit", "commit", "first", "rebuild"])
         if mode == "rebuild" and not self.has_index():
-            mode = "random"  # nothing to rebuild beside: --rebuild writes in place
+            mode = "first"  # nothing to rebuild: a first build
         changes = self.prepare(mode)
         batch = self.rng.choice([1, 2, 5, 20, 60])
         before_rev, before = read_state(self.index) if self.has_index() else (0, {})
-        proc = self.start(self.indexer_cmd(batch, rebuild=mode == "rebuild"))
+        rebuild = mode == "rebuild"
+        bulk = rebuild or not before  # a run into an empty index is a bulk build too
+        if bulk:
+            mode = "bulk " + self.rng.choice(["random", "parts", "merge", "swap"])
+        proc = self.start(self.indexer_cmd(batch, rebuild=rebuild))
         total = -(-len(changes) // batch)
+        analysis, commit, bulk_change = cost
         if mode == "commit":
             killed = self.kill_in_commit(proc, self.rng.randrange(min(4, total)))
+        elif mode in ("bulk parts", "bulk merge", "bulk swap"):
+            killed = self.kill_in_phase(proc, mode.split()[1], len(changes) * bulk_change)
+        elif bulk:
+            killed = self.kill_at_random(proc, 0.2 + len(changes) * bulk_change)
         else:  # uniform over the run's expected length
-            analysis, commit = cost
             killed = self.kill_at_random(proc, 0.2 + len(changes) * analysis + total * commit)
         if self.has_index():
             xapian_check(self.index)
             rev, state = read_state(self.index)
         else:
             rev, state = 0, {}
-        if mode == "rebuild":
-            if state == before and rev == before_rev:
-                outcome = "rebuild: old index kept"
+        if bulk:
+            if state == before and (not before or rev == before_rev):
+                outcome = "bulk: old index kept"
             else:  # the complete new index: every planned article, none of the old untouched
-                check_state(0, {}, changes, batch, rev, state)
-                if len(state) != len(changes):
-                    raise CheckFailed("rebuild left a partial index live (%d of %d)" % (len(state), len(changes)))
-                outcome = "rebuild: new index swapped in"
+                planned = {doc_id for change, doc_id in changes if change != "remove"}
+                if set(state) != planned:
+                    raise CheckFailed("bulk build left a partial index live (%d of %d articles)" %
+                                      (len(set(state) & planned), len(planned)))
+                outcome = "bulk: new index swapped in"
         else:
             batches = check_state(before_rev, before, changes, batch, rev, state)
             if batches == 0:
@@ -242,6 +282,9 @@ class Runner:
         if r.returncode != 0:
             raise CheckFailed("final run exited %d: %s" % (r.returncode, r.stderr.decode()[-500:]))
         xapian_check(self.index)
+        for leftover in (".parts", ".rebuild"):
+            if os.path.exists(self.index + leftover):
+                raise CheckFailed("a finished run left %s%s behind" % (self.index, leftover))
         shutil.rmtree(self.reference, ignore_errors=True)
         r = subprocess.run([self.args.indexer, "--corpus", self.corpus, "--index", self.reference], capture_output=True)
         if r.returncode != 0:
@@ -254,8 +297,13 @@ class Runner:
                                                      want[1]["doccount"]))
         return len(got[0])
 
-    def timed_full_run(self, batch):
+    def timed_run(self, batch, seed=None):
+        """Seconds of a run into no index (a bulk build), or into one holding
+        only `seed`'s article (another input): an incremental run."""
         shutil.rmtree(self.index, ignore_errors=True)
+        if seed:
+            subprocess.run([self.args.indexer, "--corpus", seed, "--index", self.index], check=True,
+                           capture_output=True)
         started = time.monotonic()
         r = subprocess.run(self.indexer_cmd(batch), capture_output=True)
         if r.returncode != 0:
@@ -263,12 +311,16 @@ class Runner:
         return time.monotonic() - started
 
     def calibrate(self):
-        """(seconds per change, seconds per commit), to spread random kills over a run."""
-        one_batch = self.timed_full_run(self.args.files)
-        small_batches = self.timed_full_run(5)
+        """(seconds per change and per commit of an incremental run, seconds per
+        change of a bulk build), to spread random kills over a run."""
+        seed = os.path.join(os.path.dirname(self.corpus), "seed")
+        nsmc.write_corpus(seed, 1, prefix="seed")
+        bulk = self.timed_run(self.args.files)
+        one_batch = self.timed_run(self.args.files, seed)
+        small_batches = self.timed_run(5, seed)
         shutil.rmtree(self.index)
         analysis = one_batch / self.args.files
-        return analysis, max(0.0, (small_batches - one_batch) / (self.args.files / 5))
+        return analysis, max(0.0, (small_batches - one_batch) / (self.args.files / 5)), bulk / self.args.files
 
     def run(self):
         nsmc.write_corpus(self.corpus, self.args.files)

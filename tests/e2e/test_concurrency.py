@@ -1,7 +1,8 @@
 """End-to-end: the indexer next to other processes. A second indexer exits
 with code 3 at once (or waits with --wait); SIGINT/SIGTERM commit the work so
-far and exit 130/143; searches running while the indexer rewrites the index
-never fail; progress appears on a terminal only."""
+far and exit 130/143 (a bulk build — into an empty index, or --rebuild —
+keeps nothing and leaves the index as it was); searches running while the
+indexer rewrites the index never fail; progress appears on a terminal only."""
 import json
 import os
 import pty
@@ -34,6 +35,30 @@ class NsmcCorpusTestCase(CorpusTestCase):
         return subprocess.Popen([INDEXER, "--corpus", self.corpus, "--index", self.index, *args],
                                 stdout=subprocess.PIPE, stderr=stderr)
 
+    REVIEWS = 40000  # a bulk build of this many reviews takes seconds, not a blink
+
+    def reviews_jsonl(self):
+        """The first REVIEWS reviews as a JSONL file (ids r0, r1, …)."""
+        path = os.path.join(self.tmp, "reviews.jsonl")
+        if not os.path.exists(path):
+            with open(path, "w", encoding="utf-8") as f:
+                for n, text in zip(range(self.REVIEWS), nsmc.review_stream()):
+                    f.write(json.dumps({"id": "r%d" % n, "text": text}, ensure_ascii=False) + "\n")
+        return path
+
+    def start_slow_incremental(self, batch):
+        """Seeds the index, starts an incremental run committing every `batch`
+        changes and returns once it holds the lock (it has committed a batch)."""
+        self.seed_index()
+        revision = xapian_module(self).Database(self.index).get_revision()
+        proc = self.start_indexer("--batch-size", batch)
+        deadline = time.monotonic() + 30
+        while xapian_module(self).Database(self.index).get_revision() == revision:
+            self.assertIsNone(proc.poll(), "indexer ended before its first commit")
+            self.assertLess(time.monotonic(), deadline)
+            time.sleep(0.005)
+        return proc
+
     def wait_until_open(self, proc):
         """Returns once `proc` holds the index (its version file exists)."""
         deadline = time.monotonic() + 30
@@ -45,11 +70,23 @@ class NsmcCorpusTestCase(CorpusTestCase):
     def doc_count(self):
         return xapian_module(self).Database(self.index).get_doccount()
 
+    def seed_index(self):
+        """Indexes the first article alone, so the next run is incremental
+        (a run into an empty index is a bulk build, all or nothing)."""
+        names = sorted(os.listdir(self.corpus))
+        held = os.path.join(self.tmp, "held")
+        os.makedirs(held)
+        for name in names[1:]:
+            os.rename(os.path.join(self.corpus, name), os.path.join(held, name))
+        r = self.indexer()
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        for name in names[1:]:
+            os.rename(os.path.join(held, name), os.path.join(self.corpus, name))
+
 
 class SecondIndexer(NsmcCorpusTestCase):
     def test_second_indexer_exits_3_at_once_naming_the_lock_and_wait_waits(self):
-        first = self.start_indexer("--batch-size", "10")  # slowed by frequent commits
-        self.wait_until_open(first)
+        first = self.start_slow_incremental("10")
         started = time.monotonic()
         second = self.indexer()
         took = time.monotonic() - started
@@ -71,9 +108,20 @@ class SecondIndexer(NsmcCorpusTestCase):
         counts = summary_counts(err)
         self.assertEqual((counts["added"], counts["unchanged"]), (0, self.ARTICLES))
 
+    def test_bulk_build_holds_the_lock_too(self):
+        proc = subprocess.Popen([INDEXER, "--jsonl", self.reviews_jsonl(), "--index", self.index],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        self.wait_until_open(proc)
+        second = self.indexer()
+        self.assertIsNone(proc.poll(), "the bulk build finished too early for this test")
+        self.assertEqual(second.returncode, 3, second.stderr.decode())
+        proc.communicate(timeout=120)
+        self.assertEqual(proc.returncode, 0)
+
 
 class StopSignals(NsmcCorpusTestCase):
     def stop_midway(self, sig, code):
+        self.seed_index()
         proc = self.start_indexer("--batch-size", "100000")  # one big batch: only the stop commits
         self.wait_until_open(proc)
         time.sleep(0.4)
@@ -84,14 +132,14 @@ class StopSignals(NsmcCorpusTestCase):
         self.assertEqual(len(lines), 1, lines)
         self.assertTrue(lines[0].endswith("(stopped early; rerun to finish)"), lines[0])
         done = summary_counts(err)["added"]
-        self.assertTrue(0 < done < self.ARTICLES, "stopped after %d of %d" % (done, self.ARTICLES))
-        self.assertEqual(self.doc_count(), done, "the work done before the signal was not committed")
+        self.assertTrue(0 < done < self.ARTICLES - 1, "stopped after %d of %d" % (done, self.ARTICLES - 1))
+        self.assertEqual(self.doc_count(), done + 1, "the work done before the signal was not committed")
         self.assertEqual(subprocess.run(["xapian-check", self.index], capture_output=True).returncode, 0)
         # The lock is released and a rerun finishes the job.
         r = self.indexer()
         self.assertEqual(r.returncode, 0, r.stderr.decode())
         counts = summary_counts(r.stderr)
-        self.assertEqual((counts["added"], counts["unchanged"]), (self.ARTICLES - done, done))
+        self.assertEqual((counts["added"], counts["unchanged"]), (self.ARTICLES - 1 - done, done + 1))
 
     def test_sigint_commits_work_so_far_and_exits_130(self):
         self.stop_midway(signal.SIGINT, 130)
@@ -99,25 +147,39 @@ class StopSignals(NsmcCorpusTestCase):
     def test_sigterm_commits_work_so_far_and_exits_143(self):
         self.stop_midway(signal.SIGTERM, 143)
 
-    def test_stopped_rebuild_leaves_the_live_index_as_it_was(self):
-        xapian = xapian_module(self)
-        self.assertEqual(self.indexer().returncode, 0)
-        revision = xapian.Database(self.index).get_revision()
-        proc = self.start_indexer("--rebuild", "--batch-size", "50")
-        time.sleep(0.6)
-        self.assertIsNone(proc.poll(), "the rebuild finished too early for this test")
+    def stop_bulk_build(self, *args):
+        """Starts a bulk build of the reviews JSONL, stops it midway; returns its stderr."""
+        proc = subprocess.Popen([INDEXER, "--jsonl", self.reviews_jsonl(), "--index", self.index, *args],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        self.wait_until_open(proc)
+        time.sleep(0.3)
+        self.assertIsNone(proc.poll(), "the bulk build finished too early for this test")
         proc.send_signal(signal.SIGINT)
         _, err = proc.communicate(timeout=60)
         self.assertEqual(proc.returncode, 130, err.decode())
         self.assertRegex(err.decode(), r"^added 0, updated 0, unchanged 0, removed 0, skipped 0 in [0-9.]+ s "
                                        r"\(stopped early; rerun to finish\)\n$")
+        for leftover in (".rebuild", ".parts"):
+            self.assertFalse(os.path.exists(self.index + leftover), leftover)
+        return err
+
+    def test_stopped_rebuild_leaves_the_live_index_as_it_was(self):
+        xapian = xapian_module(self)
+        self.assertEqual(self.indexer().returncode, 0)
+        revision = xapian.Database(self.index).get_revision()
+        self.stop_bulk_build("--rebuild")
         db = xapian.Database(self.index)
         self.assertEqual((db.get_revision(), db.get_doccount()), (revision, self.ARTICLES))
-        self.assertFalse(os.path.exists(self.index + ".rebuild"))
+
+    def test_stopped_first_build_keeps_nothing_and_a_rerun_builds_all(self):
+        self.stop_bulk_build()
+        self.assertEqual(self.doc_count(), 0)
+        r = run([INDEXER, "--jsonl", self.reviews_jsonl(), "--index", self.index])
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        self.assertEqual(summary_counts(r.stderr)["added"], self.REVIEWS)
 
     def test_signal_while_waiting_for_the_lock(self):
-        holder = self.start_indexer("--batch-size", "1")
-        self.wait_until_open(holder)
+        holder = self.start_slow_incremental("1")
         waiter = self.start_indexer("--wait")
         time.sleep(0.3)
         waiter.send_signal(signal.SIGINT)

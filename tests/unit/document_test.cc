@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "kosearch/error.h"
+
 #include <optional>
 #include <ostream>
 #include <string>
@@ -57,11 +59,16 @@ TEST(DocumentCalendarDate, OnlyRealDates) {
   EXPECT_FALSE(calendar_date(10000, 1, 1).has_value());
 }
 
-TEST(DocumentSerialize, StoreWithoutUpdatedReadsAsAbsent) {
-  // Articles stored before the field existed.
-  const Article a = deserialize(R"({"id":"x","path":"p","date":"2024-04-02","title_line":0,"body":[]})");
+TEST(DocumentSerialize, ArticleWithoutUpdatedReadsAsAbsent) {
+  Article stored;
+  stored.id = "x";
+  stored.path = "p";
+  stored.date = "2024-04-02";
+  const Article a = deserialize(serialize(stored));
   EXPECT_EQ(a.date, "2024-04-02");
   EXPECT_FALSE(a.updated.has_value());
+  stored.updated = "2024-04-03";
+  EXPECT_EQ(deserialize(serialize(stored)).updated, "2024-04-03");
 }
 
 Article full_article() {
@@ -123,6 +130,43 @@ TEST(DocumentSerialize, EmptyStringIsNotAbsent) {
   const Article b = deserialize(serialize(a));
   ASSERT_TRUE(b.author.has_value());
   EXPECT_EQ(*b.author, "");
+}
+
+TEST(DocumentSerialize, LinesInAnyOrderAndFarApartRoundTrip) {
+  Article a;
+  a.id = "x";
+  a.path = "x";
+  a.title_line = 4000000000u;
+  a.body = {{1, "처음"}, {4000000000u, "끝"}, {7, "중간"}, {7, ""}};
+  expect_same(deserialize(serialize(a)), a);
+}
+
+TEST(DocumentSerialize, StoredFormIsCompact) {
+  // A review as JSONL gives it: id, path, one line with the record's line number.
+  Article a;
+  a.id = "nsmc9876543";
+  a.path = "reviews.jsonl";
+  a.date = "2015-08-27";
+  a.title_line = 712383;
+  a.body = {{712383, "연기가 정말 좋았고 이야기도 탄탄했다"}};
+  const std::string stored = serialize(a);
+  const std::size_t payload = a.id.size() + a.path.size() + a.date->size() + a.body[0].text.size();
+  EXPECT_LE(stored.size(), payload + 12);  // format, 4 lengths, flags, title line (3 bytes), count, line delta
+  EXPECT_EQ(stored.find('"'), std::string::npos);
+}
+
+TEST(DocumentSerialize, DamagedDataIsAnIndexCorruptError) {
+  const std::string stored = serialize(full_article());
+  for (std::size_t cut : {std::size_t{0}, std::size_t{1}, std::size_t{5}, stored.size() - 1}) {
+    try {
+      deserialize(std::string_view(stored).substr(0, cut));
+      ADD_FAILURE() << "no error for a record cut at " << cut;
+    } catch (const Error& e) {
+      EXPECT_EQ(e.kind(), ErrorKind::index_corrupt);
+    }
+  }
+  EXPECT_THROW(deserialize(stored + "x"), Error);
+  EXPECT_THROW(deserialize("{\"id\":\"x\"}"), Error);  // the old JSON form
 }
 
 }  // namespace

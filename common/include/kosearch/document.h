@@ -31,7 +31,15 @@ struct Article {
 };
 
 // Stored form of an article (document data in the index). Round-trips exactly.
+// A compact binary record, not JSON (a tenth of a review's stored bytes were
+// JSON keys and quoting): a format byte; id and path; one byte flagging which
+// of title, source, date, author, url, updated follow (in that order); the
+// title line; the number of
+// body lines, then each line as its number minus the previous one's (the
+// title line's for the first; zigzag, so any order round-trips) and its
+// text. Strings are a varint length and their bytes, numbers LEB128 varints.
 std::string serialize(const Article& article);
+// Throws Error(index_corrupt) for data that is no such record.
 Article deserialize(std::string_view data);
 
 // Accepts YYYY-MM-DD, YYYY.MM.DD, YYYY/MM/DD, YYYY년 M월 D일 and returns

@@ -5,7 +5,7 @@
 // Any sequence of incremental runs gives the index a clean rebuild of the same
 // input gives (same documents, terms, positions, values and stored data).
 //
-// Batches and crashes. Changes (adds, updates, removals) are written in
+// Batches and crashes (incremental runs). Changes (adds, updates, removals) are written in
 // batches of `batch_size`, each one Xapian transaction, committed when full
 // and at the end; the schema/analyzer metadata goes into the first batch. So
 // a run that commits k batches moves the database revision by exactly k (a
@@ -16,16 +16,24 @@
 // A fatal error cancels the open batch. Nothing is removed after a failed read
 // of a JSONL stream.
 //
-// --rebuild builds a new index beside the live one (<index>.rebuild) while
-// holding the live index's lock, then swaps the two directories atomically
-// (renameat2 RENAME_EXCHANGE; two renames where the file system lacks it), so
-// searches and crashes always see a complete index. It replaces the whole
-// index with this input: articles of other inputs are dropped (to rebuild
-// from every recorded source, use index_sources of source_registry.h, as the
-// indexer does). It also replaces an index that cannot be opened (corrupt).
-// The indexer refuses to write into, or replace, a directory holding
-// anything but Xapian's files. Every run records its input in the index
-// (source_registry.h), written with its first batch.
+// Bulk build. A run into a new or empty index, and --rebuild, build a new
+// index beside the live one while holding the live index's lock (a new index
+// is created empty first, for the lock): `threads` writers each analyse a
+// byte-balanced part of the input into their own database under
+// <index>.parts (no fsync: nothing of it is live), the parts are merged in
+// input order by one full compaction into <index>.rebuild, and the two
+// directories are swapped atomically (renameat2 RENAME_EXCHANGE; two renames
+// where the file system lacks it), so searches and crashes always see a
+// complete index; whatever a killed run left is removed by the next run. The
+// output (documents, docid order, warnings, counts) is that of a sequential
+// run. A bulk build is all or nothing: stopped (should_stop), it keeps
+// nothing. --rebuild replaces the whole index with this input: articles of
+// other inputs are dropped; it also replaces an index that cannot be opened
+// (corrupt). Sharded indexes (--shards) and --dry-run take the sequential
+// path. The indexer refuses to write into, or replace, a directory holding
+// anything but Xapian's files.
+// Every run records its input in the index (source_registry.h), written with
+// its first batch.
 //
 // Inputs. Unchanged articles are not re-analysed (not even read back). A
 // corpus file that cannot be read (permissions, I/O error), or a folder that
@@ -82,7 +90,10 @@ struct IndexOptions {
   std::string encoding;
   unsigned max_wait_seconds = 0;  // with wait_for_lock: give up (index_locked) after this long; 0 = no bound
   std::size_t batch_size = 5000;  // changes per commit (one transaction each)
-  unsigned threads = 0;        // analysis threads; 0 = hardware concurrency
+  // Writers of a bulk build (a first run into an empty index, --rebuild):
+  // each analyses a byte-balanced part of the input into its own database;
+  // the parts are merged in input order. 0 = one per core.
+  unsigned threads = 0;
   // N > 1: N shard databases index_dir/shard0 … listed in the stub file
   // index_dir/XAPIANDB (search --index accepts either); an article's shard is
   // picked by a stable hash of its id. 0: as the existing index is (1 if new).

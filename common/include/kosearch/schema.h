@@ -17,7 +17,7 @@
 namespace kosearch::schema {
 
 // Bump when terms, values or stored data change in a way old indexes cannot serve.
-inline constexpr std::string_view version = "kosearch-schema-1";
+inline constexpr std::string_view version = "kosearch-schema-2";
 
 // Term prefixes.
 inline constexpr std::string_view unique_id = "Q";   // Q + article id (boolean)
@@ -26,8 +26,6 @@ inline constexpr std::string_view bigram = "G";      // syllable bigrams of Hang
 inline constexpr std::string_view title = "S";       // stems of the title, with positions
 inline constexpr std::string_view author = "A";      // stems of the author
 inline constexpr std::string_view source = "XP";     // stems of the publisher
-inline constexpr std::string_view origin = "XO";     // corpus dir or JSONL file the article came from (boolean)
-inline constexpr std::string_view fingerprint = "XF"; // body fingerprint (boolean): finds duplicates
 
 // The prefix of the terms a query's field: names (title:, source:, author:).
 constexpr std::string_view prefix_of(Field field) {
@@ -42,17 +40,32 @@ constexpr std::string_view prefix_of(Field field) {
 // Value slots.
 enum Slot : unsigned {
   slot_date = 0,          // YYYYMMDD, absent when the article has no date
-  slot_content_hash = 1,  // hash of the raw input + schema version: unchanged files are skipped
-  slot_fingerprint = 2,   // hash of the normalized body: duplicate articles collapse on it
-  slot_origin = 3,        // same as the XO term, readable without a termlist walk
+  slot_content_hash = 1,  // hash_value of the raw input + schema version (JSONL: + 4-byte line): unchanged inputs are skipped
+  slot_fingerprint = 2,   // hash_value of the normalized body: duplicate articles collapse on it
+  slot_origin = 3,        // origin_value() of the corpus dir or JSONL file the article came from
 };
+// Origin and fingerprint are values only, not also boolean terms: the
+// indexer finds an origin's articles and an article's copies with one value
+// scan per run (the terms cost 3–6% of build time and a posting per
+// document in two lists that no query uses).
 
 // Database metadata keys.
 inline constexpr std::string_view meta_schema = "kosearch.schema";
 inline constexpr std::string_view meta_analyzer = "kosearch.analyzer";
 
-// Gap between fields so a phrase never spans title and body.
-inline constexpr unsigned field_position_gap = 100;
+// An article's origin (e.g. "jsonl:/data/reviews.jsonl") is stored as its
+// 8-byte hash_value, not the name (the name cost 30–60 bytes per document of
+// value stream); the name is kept once, in metadata under origin_key(value).
+std::string origin_value(std::string_view origin);
+std::string origin_key(std::string_view value);
+
+// Positions skipped between the title and the body and between body lines,
+// so neither a phrase nor a NEAR group (RankingParams::near_window, 6 words)
+// spans two lines: the first word of a line is gap + 1 positions after the
+// last of the one before. Kept just above the window, because every position
+// costs bits in the position table (interpolative coding of each term's
+// positions: a gap of 100 before every line made them larger for nothing).
+inline constexpr unsigned field_position_gap = 8;
 
 // The terms one token contributes, without field prefixes.
 struct TokenTerms {
@@ -86,5 +99,10 @@ std::string boolean_term(std::string_view prefix, std::string_view value);
 
 // Stable 64-bit FNV-1a hash as 16 hex digits (same on every machine and run).
 std::string stable_hash(std::string_view bytes, std::string_view salt = {});
+
+// The same hash as 8 raw bytes, most significant first: what the content-hash
+// and fingerprint value slots hold (half the bytes of the hex form, same
+// sort order).
+std::string hash_value(std::string_view bytes, std::string_view salt = {});
 
 }  // namespace kosearch::schema
