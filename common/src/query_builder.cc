@@ -282,8 +282,10 @@ class Builder {
       // brought in (build: AND_MAYBE), so 양자점 never finds 양자 컴퓨터
       // through 양자 alone, while 대학교 still counts for a text on 대학.
       // A two-syllable word's one pair is the word itself: its stem scores
-      // it already, and the index leaves that pair out where the text holds
-      // just the word (schema::terms_for).
+      // it already. (The index still holds that pair for a text holding just
+      // the word: leaving it out cost MRR@10 0.001–0.002 on both KorQuAD
+      // collections, as longer query words' pairs and spaced compounds
+      // (노광장비 → 노광 장비) need it, for 1.3% of the index; bench/PROFILE.md.)
       const bool pair_is_the_word = terms.bigrams.size() == 1 && terms.bigrams.front() == terms.stem;
       if (params_.bigram_weight > 0 && !(word.known && pair_is_the_word))
         (word.known ? scoring_pairs_ : layers).push_back(pairs);
