@@ -421,18 +421,24 @@ bool opens_next_date(std::string_view s, std::size_t label_pos, const DateLabelM
   return !next_has_trailing_label;
 }
 
+// `text` as a byline with an author, taken into `info` (author, the zone a
+// publisher is read from, its name); false when it is none.
+bool take_byline(std::string_view text, LineInfo& info) {
+  const auto byline = read_byline(text);
+  if (!byline || !byline->author) return false;
+  info.author = byline->author;
+  info.publisher_zone = text;
+  info.publisher_name = byline->publisher;
+  info.trust = Trust::byline;
+  return true;
+}
+
 // A byline or a publisher's name before the dates of a line (홍길동 기자 |
 // 입력 …, 예시일보 | 2025.01.15): where the dates start, or npos.
 // Reads `prefix` as a byline or the site's name before a line's dates; false
 // when it is neither.
 bool read_dateline_prefix(std::string_view prefix, LineInfo& info) {
-  if (auto byline = read_byline(prefix); byline && byline->author) {
-    info.author = byline->author;
-    info.publisher_zone = prefix;
-    info.publisher_name = byline->publisher;
-    info.trust = Trust::byline;
-    return true;
-  }
+  if (take_byline(prefix, info)) return true;
   if (auto credit = read_label_line(prefix); credit && credit->author) {  // 작성자 홍길동 | 작성일 …
     info.author = credit->author;
     return true;
@@ -527,12 +533,7 @@ bool read_dateline_tail(std::string_view tail, LineInfo& info) {
     if (tail.find(word) != std::string_view::npos) return false;
   for (auto segment : split_on(tail, '|')) {
     if (info.author) break;
-    if (auto byline = read_byline(segment); byline && byline->author) {
-      info.author = byline->author;
-      info.publisher_zone = segment;
-      info.publisher_name = byline->publisher;
-      info.trust = Trust::byline;
-    }
+    take_byline(segment, info);
   }
   return true;
 }
