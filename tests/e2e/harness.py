@@ -25,6 +25,33 @@ def run(cmd, cwd=None, env=None, input=None, timeout=120):
                           timeout=timeout)
 
 
+def run_on_terminal(cmd, terminal="stdout", cwd=None, env=None):
+    """Runs cmd with its stdout or stderr (`terminal`) on a pseudo-terminal;
+    returns (exit code, the other stream, what the terminal got)."""
+    import pty
+    leader, follower = pty.openpty()
+    full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "SEARCH_INDEX")}
+    full_env.update(env or {})
+    streams = {"stdout": follower, "stderr": subprocess.PIPE} if terminal == "stdout" else \
+        {"stdout": subprocess.PIPE, "stderr": follower}
+    proc = subprocess.Popen(cmd, cwd=cwd, env=full_env, **streams)
+    os.close(follower)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # EIO: the terminal's other side closed
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(leader)
+    other = proc.stderr if terminal == "stdout" else proc.stdout
+    rest = other.read()
+    other.close()
+    return proc.wait(timeout=120), rest, seen
+
+
 class CorpusTestCase(unittest.TestCase):
     """Each test gets its own copy of corpus/ and a fresh index in a temp dir."""
 

@@ -9,7 +9,7 @@ import threading
 import time
 import unittest
 
-from harness import CorpusTestCase, run, xapian_module, INDEXER, SEARCH
+from harness import CorpusTestCase, run, run_on_terminal, xapian_module, INDEXER, SEARCH
 
 REPO = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", ".."))
 
@@ -255,27 +255,6 @@ class PermissionLockDamage(CorpusTestCase):
         self.assertIn("is damaged", r.stderr.decode())
 
 
-def run_on_terminal(cmd, cwd):
-    """Runs cmd with stderr on a pseudo-terminal; returns (exit code, stdout, what the terminal got)."""
-    import pty
-    master, slave = pty.openpty()
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=slave)
-    os.close(slave)
-    seen = b""
-    while True:
-        try:
-            data = os.read(master, 65536)
-        except OSError:  # EIO: the other side closed
-            break
-        if not data:
-            break
-        seen += data
-    os.close(master)
-    out = proc.stdout.read()
-    proc.stdout.close()
-    return proc.wait(timeout=120), out, seen
-
-
 class TalksLikeAGoodTool(CorpusTestCase):
     """Issue 11: progress on a terminal only, -q errors only, -v one line per
     change, duplicates summed up in one line (12,769 lines on 200,000 reviews)."""
@@ -285,7 +264,7 @@ class TalksLikeAGoodTool(CorpusTestCase):
             shutil.copy(os.path.join(self.corpus, "000_f83dc9f58ae6b65b.txt"), os.path.join(self.corpus, "copy%d.txt" % i))
 
     def test_progress_line_on_a_terminal_is_erased_before_the_summary(self):
-        rc, out, seen = run_on_terminal([INDEXER, "--corpus", self.corpus, "--index", self.index], self.tmp)
+        rc, out, seen = run_on_terminal([INDEXER, "--corpus", self.corpus, "--index", self.index], "stderr", self.tmp)
         self.assertEqual(rc, 0, seen)
         self.assertEqual(out, b"")
         text = seen.decode()
@@ -303,7 +282,7 @@ class TalksLikeAGoodTool(CorpusTestCase):
     def test_quiet_prints_errors_only(self):
         self.copies(3)
         self.write("empty.txt", b"")
-        rc, _, seen = run_on_terminal([INDEXER, "--corpus", self.corpus, "--index", self.index, "-q"], self.tmp)
+        rc, _, seen = run_on_terminal([INDEXER, "--corpus", self.corpus, "--index", self.index, "-q"], "stderr", self.tmp)
         self.assertEqual((rc, seen), (1, b""))  # skipped input: exit 1, but not a word
         r = run([INDEXER, "--corpus", os.path.join(self.tmp, "nothing"), "--index", self.index, "--quiet"])
         self.assertEqual(r.returncode, 2)

@@ -3,14 +3,13 @@ syntax, output modes, JSON schema, paging, stdin and batch, colour, pipes,
 exit codes and error lines. Indexes are built once per class."""
 import json
 import os
-import pty
 import re
 import shutil
 import subprocess
 import tempfile
 import unittest
 
-from harness import CORPUS, INDEXER, SEARCH, run
+from harness import CORPUS, INDEXER, SEARCH, run, run_on_terminal
 
 A000 = "000_f83dc9f58ae6b65b.txt"
 A001 = "001_296e250b8337e3ff.txt"
@@ -454,30 +453,9 @@ class ManyEqualHits(IndexedCorpus):
         self.assertIn("cannot write", err[0])
 
 
-def run_on_terminal(args, env):
-    """Runs args with stdout on a pseudo-terminal; returns what it wrote there."""
-    leader, follower = pty.openpty()
-    full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "SEARCH_INDEX")}
-    full_env.update(env)
-    p = subprocess.Popen(args, stdout=follower, stderr=subprocess.PIPE, env=full_env)
-    os.close(follower)
-    out = b""
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:  # EIO: the terminal's other side closed
-            break
-        if not chunk:
-            break
-        out += chunk
-    os.close(leader)
-    p.wait(timeout=60)
-    return out
-
-
 class Colour(IndexedCorpus):
     def on_terminal(self, *args, **env):
-        return run_on_terminal([SEARCH, "--index", self.index, *args, "노광"], {"TERM": "xterm", **env})
+        return run_on_terminal([SEARCH, "--index", self.index, *args, "노광"], env={"TERM": "xterm", **env})[2]
 
     def test_terminal_gets_colour_and_no_markers(self):
         out = self.on_terminal()
