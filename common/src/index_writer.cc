@@ -771,11 +771,14 @@ class Session {
 
 // ---------------------------------------------------------------------------
 // Bulk build. A run into an empty index (a first run, or --rebuild) is split
-// into byte-balanced parts of its input (input_split.h), at least one per
-// writer; a pool of writer threads takes the parts in order, each analysed
-// and written into its own database in a temporary folder (no fsync, no
-// crash safety: nothing of it is live), then the parts are merged in input
-// order into the sidecar and swapped in (IndexDb::finish).
+// into byte-balanced parts of its input (input_split.h), one per writer
+// thread, each analysed and written into its own database in a temporary
+// folder (no fsync, no crash safety: nothing of it is live), then the parts
+// are merged in input order into the sidecar and swapped in
+// (IndexDb::finish). One part per writer measured best: more, smaller parts
+// cost size (compaction copies each term's per-part posting chunks instead
+// of re-chunking them) and no CPU was saved at full scale; an odd number of
+// parts on two threads leaves one running alone at the end.
 // A crash at any moment leaves the previous index; the next run removes the
 // leftovers. Decisions that need the whole input (an id repeating an earlier
 // one, duplicates, counts) are taken by the Session when it replays, in
@@ -946,15 +949,6 @@ void build_in_parts(Session& session, std::size_t parts, unsigned threads, Index
   }
 }
 
-// Parts of a bulk build hold about this many input bytes (at least one part
-// per writer): a part database's write cost per document grows with its size
-// (356,000 reviews in one part took 47.5 CPU s, in six parts 38.6 s).
-constexpr std::uint64_t part_bytes = 8ull << 20;
-
-std::size_t part_count(std::uint64_t input_bytes, unsigned writers) {
-  return std::max<std::size_t>(writers, (input_bytes + part_bytes - 1) / part_bytes);
-}
-
 // How many part writers: as asked, else one per core.
 unsigned writer_count(const IndexOptions& options) {
   if (options.threads) return options.threads;
@@ -1040,7 +1034,7 @@ IndexSummary run_corpus(const fs::path& corpus_dir, const IndexOptions& options)
   std::vector<std::uint64_t> sizes;
   for (const auto& input : inputs) sizes.push_back(input.size);
   const unsigned writers = writer_count(options);
-  const std::vector<std::size_t> bounds = split_by_bytes(sizes, part_count(progress.bytes_total, writers));
+  const std::vector<std::size_t> bounds = split_by_bytes(sizes, writers);
   build_in_parts(session, bounds.size() - 1, writers, progress, [&](std::size_t part, PartWriter& writer) {
     index_inputs(writer, inputs, bounds[part], bounds[part + 1], IndexProgress{}, options.encoding);
   });
@@ -1198,10 +1192,8 @@ IndexSummary run_jsonl(const fs::path& jsonl, const IndexOptions& options) {
   // file beside the parts (for several writers; costs about a second per GB).
   const unsigned writers = writer_count(options);
   const fs::path input = from_stdin && writers > 1 ? spool_stdin(session.bulk_db().parts_dir()) : jsonl;
-  std::error_code size_ec;
   const std::vector<LineRange> ranges =
-      from_stdin && writers == 1 ? std::vector<LineRange>{{}}
-                                 : split_lines(input, part_count(fs::file_size(input, size_ec), writers));
+      from_stdin && writers == 1 ? std::vector<LineRange>{{}} : split_lines(input, writers);
   build_in_parts(session, ranges.size(), writers, progress, [&](std::size_t part, PartWriter& writer) {
     if (input == "-") return index_lines(writer, in, 0, path, 0, IndexProgress{}, options.encoding);
     std::ifstream range_in(input, std::ios::binary);
