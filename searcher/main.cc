@@ -85,6 +85,7 @@ struct Flags {
   bool json = false, files = false, count = false, explain = false, literal = false;
   std::string color = "auto";
   std::string mode = "prefer-all";
+  std::string sort = "relevance";
   std::string since, until, batch;
   unsigned timeout_ms = 5000;
 };
@@ -113,6 +114,10 @@ void register_flags(CLI::App& app, Flags& f) {
       ->check(CLI::IsMember({"auto", "always", "never"}))->capture_default_str();
   app.add_option("--mode", f.mode, "prefer-all (default), all (every word required) or any")
       ->check(CLI::IsMember({"prefer-all", "all", "any"}));
+  app.add_option("--sort", f.sort,
+                 "relevance (default), date (oldest first) or -date (newest first); by date, articles of one day "
+                 "by relevance and undated articles last")
+      ->check(CLI::IsMember({"relevance", "date", "-date"}));
   app.add_flag("-F,--literal", f.literal,
                "take the query as plain text, like grep -F: quotes, -, OR, (), field: and * are words (questions, pasted text)");
   app.add_option("--since", f.since, "only articles dated on or after YYYY-MM-DD (undated articles are left out)");
@@ -251,6 +256,9 @@ ks::SearchOptions search_options(const Flags& f, ks::OutputFormat format) {
   o.snippet.fragments = f.fragments;
   o.snippets = format == ks::OutputFormat::human || format == ks::OutputFormat::json || format == ks::OutputFormat::cite;
   o.mode = f.mode == "all" ? ks::MatchMode::all : f.mode == "any" ? ks::MatchMode::any : ks::MatchMode::prefer_all;
+  o.sort = f.sort == "date"    ? ks::SortOrder::date_ascending
+           : f.sort == "-date" ? ks::SortOrder::date_descending
+                               : ks::SortOrder::relevance;
   if (f.literal) o.syntax = ks::QuerySyntax::plain;
   o.explain = f.explain || format == ks::OutputFormat::json;  // JSON's summary carries it
   o.dates.since = checked_date(f.since, "--since");

@@ -166,6 +166,29 @@ class DateFilters(IndexedCorpus):
         self.assert_one_line_error(self.search("--since", "2024-13-01", "반도체"), "--since", "2024-13-01")
 
 
+class SortByDate(IndexedCorpus):
+    """--sort date|-date: by the article's date, undated articles last, the
+    same day by relevance; pages join into the full order."""
+
+    def test_oldest_and_newest_first_with_undated_last(self):
+        relevance = self.ids("반도체")
+        undated = [i for i in relevance if i in (A000, A001)]  # in relevance order
+        self.assertEqual(self.ids("--sort", "date", "반도체"), [A003, A002] + undated)
+        self.assertEqual(self.ids("--sort=-date", "반도체"), [A002, A003] + undated)
+        self.assertEqual(self.ids("--sort", "relevance", "반도체"), relevance)
+
+    def test_pages_join_and_json_says_the_dates(self):
+        full = self.hits("--sort=-date", "반도체")
+        pages = [h for offset in range(4) for h in self.hits("--sort=-date", "-n", "1", "--offset", str(offset), "반도체")]
+        self.assertEqual([h["id"] for h in pages], [h["id"] for h in full])
+        self.assertEqual([h["date"] for h in full], ["2024-04-02", "2023-05-09", None, None])
+
+    def test_unknown_order_is_a_usage_error(self):
+        r = self.search("--sort", "newest", "반도체")
+        self.assertEqual(r.returncode, 2)
+        self.assertEqual(len(r.stderr.decode().splitlines()), 1, r.stderr.decode())
+
+
 class MalformedQueries(IndexedCorpus):
     CASES = [  # query, position, words of the problem
         ('"노광 장비', 1, "quote"),

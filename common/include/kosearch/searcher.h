@@ -29,11 +29,16 @@ enum class QuerySyntax {
   plain,  // every character is text: no operators, quotes or fields (like grep -F)
 };
 
+// The order of hits: by relevance, or by the article's date (oldest or
+// newest first; articles of the same day by relevance, undated ones last).
+enum class SortOrder { relevance, date_ascending, date_descending };
+
 struct SearchOptions {
   std::size_t limit = 10;
   QuerySyntax syntax = QuerySyntax::full;
   std::size_t offset = 0;
   MatchMode mode = MatchMode::prefer_all;
+  SortOrder sort = SortOrder::relevance;
   DateBounds dates;
   SnippetOptions snippet;
   bool snippets = true;     // false: skip snippet building (ids/paths only)
