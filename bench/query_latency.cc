@@ -140,6 +140,8 @@ int main(int argc, char** argv) {
   app.add_option("--inside-share", ranking.inside_share)->capture_default_str();
   app.add_option("--delta", ranking.delta)->capture_default_str();
   app.add_flag("--no-collapse", no_collapse, "do not collapse duplicate articles");
+  bool facets = false;
+  app.add_flag("--facets", facets, "count publishers and months over every match (search --facets source,date)");
   CLI11_PARSE(app, argc, argv);
   try {
     const auto queries = read_queries(queries_path);
@@ -150,6 +152,7 @@ int main(int argc, char** argv) {
     options.explain = false;
     options.ranking = ranking;
     options.collapse_duplicates = !no_collapse;
+    if (facets) options.facets = {ks::Facet::source, ks::Facet::month};
     const auto open_start = std::chrono::steady_clock::now();
     auto engine = ks::Searcher::open(index);
     const double open_ms =

@@ -64,7 +64,9 @@ JSON Lines (--json), one object per line, keys always present (null when the
    revision), "author", "url": str|null, "snippet":str, "highlights":[[start,end],…] (half-open
    CHARACTER offsets into snippet)}
   {"type":"summary", "qid", "hits":int, "estimated_matches":int,
-   "elapsed_ms":number, "explanation":str|null}   after each query's hits
+   "elapsed_ms":number, "explanation":str|null, "facets":null or, with
+   --facets, {"source"|"month":[{"value":str|null,"count":int},…]}}
+   after each query's hits
 
 Batch (--batch FILE, or - for stdin): one query per line, "qid<TAB>query"
   (no tab: the line number is the qid); every output line carries the qid.
@@ -86,6 +88,8 @@ struct Flags {
   std::string color = "auto";
   std::string mode = "prefer-all";
   std::string sort = "relevance";
+  std::vector<std::string> facets;
+  std::size_t facet_top = 10;
   std::string since, until, batch;
   unsigned timeout_ms = 5000;
 };
@@ -118,6 +122,13 @@ void register_flags(CLI::App& app, Flags& f) {
                  "relevance (default), date (oldest first) or -date (newest first); by date, articles of one day "
                  "by relevance and undated articles last")
       ->check(CLI::IsMember({"relevance", "date", "-date"}));
+  app.add_option("--facets", f.facets,
+                 "after the hits, count every matching article per publisher (source) and per month "
+                 "(date); exact counts: e.g. --facets source,date")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"source", "date", "month"}));
+  app.add_option("--facet-top", f.facet_top, "values shown per facet, most articles first")
+      ->check(CLI::Range(1, 1000))->capture_default_str();
   app.add_flag("-F,--literal", f.literal,
                "take the query as plain text, like grep -F: quotes, -, OR, (), field: and * are words (questions, pasted text)");
   app.add_option("--since", f.since, "only articles dated on or after YYYY-MM-DD (undated articles are left out)");
@@ -256,6 +267,8 @@ ks::SearchOptions search_options(const Flags& f, ks::OutputFormat format) {
   o.snippet.fragments = f.fragments;
   o.snippets = format == ks::OutputFormat::human || format == ks::OutputFormat::json || format == ks::OutputFormat::cite;
   o.mode = f.mode == "all" ? ks::MatchMode::all : f.mode == "any" ? ks::MatchMode::any : ks::MatchMode::prefer_all;
+  for (const std::string& facet : f.facets) o.facets.push_back(facet == "source" ? ks::Facet::source : ks::Facet::month);
+  o.facet_top = f.facet_top;
   o.sort = f.sort == "date"    ? ks::SortOrder::date_ascending
            : f.sort == "-date" ? ks::SortOrder::date_descending
                                : ks::SortOrder::relevance;

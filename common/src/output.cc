@@ -29,7 +29,10 @@
 //    "hits":   integer,     hit lines printed for this query
 //    "estimated_matches": integer,  Xapian's estimate of all matching articles
 //    "elapsed_ms": number,  search time
-//    "explanation": string|null}    what the engine searched for
+//    "explanation": string|null,    what the engine searched for
+//    "facets": object|null}         --facets: {"source"|"month": [{"value": string|null,
+//                           "count": integer}, …]}, exact counts over every
+//                           match, most first; value null: articles without one
 //
 // Text fields never hold control characters (replaced by U+FFFD or a space);
 // invalid UTF-8 is replaced by U+FFFD.
@@ -126,6 +129,7 @@ class HumanWriter : public WriterBase {
       if (i > 0) emit("");
       write_hit(results.hits[i]);
     }
+    write_facets(results);
     // Batch mode: a blank line closes each query's block before the next header.
     if (options_.qid && !results.hits.empty()) emit("");
   }
@@ -159,6 +163,24 @@ class HumanWriter : public WriterBase {
     return line;
   }
 
+  // After the hits: one line per facet, "source: 한국경제 3 · JTBC 1 · (none) 2".
+  void write_facets(const Results& results) {
+    if (results.facets.empty() || !healthy()) return;
+    emit("");
+    emit(styled("counts over all " + std::to_string(results.facets.front().total) +
+                    " matching articles (identical copies each counted):",
+                ansi::dim));
+    for (const FacetCounts& f : results.facets) {
+      std::string line = std::string("   ") + facet_name(f.facet) + ":";
+      for (std::size_t i = 0; i < f.top.size(); ++i) {
+        const std::string value = f.top[i].value.empty() ? (f.facet == Facet::month ? "undated" : "(none)")
+                                                         : neutralize_controls(f.top[i].value);
+        line += (i ? " · " : " ") + value + " " + std::to_string(f.top[i].count);
+      }
+      emit(line);
+    }
+  }
+
   void write_hit(const Hit& hit) {
     emit(heading(hit));
     emit("   " + styled(location(hit.citation), ansi::dim));
@@ -169,6 +191,20 @@ class HumanWriter : public WriterBase {
 class JsonWriter : public WriterBase {
  public:
   using WriterBase::WriterBase;
+
+  // {"source": [{"value": "한국경제", "count": 3}, …, {"value": null, "count": 2}], "month": […]},
+  // null when no facet was asked for.
+  static Json facets_object(const std::vector<FacetCounts>& facets) {
+    if (facets.empty()) return nullptr;
+    Json out = Json::object();
+    for (const FacetCounts& f : facets) {
+      Json entries = Json::array();
+      for (const FacetCount& c : f.top)
+        entries.push_back({{"value", c.value.empty() ? Json(nullptr) : Json(neutralize_controls(c.value))}, {"count", c.count}});
+      out[facet_name(f.facet)] = std::move(entries);
+    }
+    return out;
+  }
 
   void write(const Results& results) override {
     std::size_t printed = 0;
@@ -184,6 +220,7 @@ class JsonWriter : public WriterBase {
     summary["elapsed_ms"] = results.elapsed_ms;
     summary["explanation"] = results.explanation.empty() ? Json(nullptr)
                                                          : Json(neutralize_controls(results.explanation));
+    summary["facets"] = facets_object(results.facets);
     emit(dump(summary));
   }
 
@@ -272,6 +309,8 @@ std::unique_ptr<ResultWriter> make_writer(const OutputOptions& options, std::ost
   }
   return std::make_unique<HumanWriter>(options, out);
 }
+
+const char* facet_name(Facet facet) { return facet == Facet::source ? "source" : "month"; }
 
 const char* match_name(MatchKind match) {
   switch (match) {

@@ -168,6 +168,7 @@ Xapian::Document make_document(const Article& article, Analyzer& analyzer,
   const std::string fp = body_fingerprint(article);
   doc.add_boolean_term(boolean_term(unique_id, article.id));
   if (article.date) doc.add_value(slot_date, date_value(*article.date));
+  if (article.source && !article.source->empty()) doc.add_value(slot_source, *article.source);
   doc.add_value(slot_content_hash, std::string(content_hash));
   doc.add_value(slot_fingerprint, fp);
   doc.add_value(slot_origin, origin_value(origin));

@@ -17,7 +17,7 @@ A002 = "002_4f174f445bf85026.txt"
 A003 = "003_8cfa8beb3592a07e.txt"
 HIT_KEYS = ["type", "rank", "score", "id", "match", "path", "line", "column", "title", "source", "date", "updated",
             "author", "url", "snippet", "highlights"]
-SUMMARY_KEYS = ["type", "hits", "estimated_matches", "elapsed_ms", "explanation"]
+SUMMARY_KEYS = ["type", "hits", "estimated_matches", "elapsed_ms", "explanation", "facets"]
 # The only escape sequences search itself writes (bold, dim, match, reset).
 OWN_SGR = re.compile(rb"\x1b\[(?:1|2|1;31|0)m")
 
@@ -185,6 +185,42 @@ class SortByDate(IndexedCorpus):
 
     def test_unknown_order_is_a_usage_error(self):
         r = self.search("--sort", "newest", "반도체")
+        self.assertEqual(r.returncode, 2)
+        self.assertEqual(len(r.stderr.decode().splitlines()), 1, r.stderr.decode())
+
+
+class Facets(IndexedCorpus):
+    """--facets source,date: exact counts of the matching articles per
+    publisher and per month, after the hits (human) or in the summary (JSON)."""
+
+    def summary(self, *args):
+        r = self.search("--json", *args)
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        return self.json_lines(r)[-1]
+
+    def test_json_counts_every_match_per_publisher_and_month(self):
+        summary = self.summary("--facets", "source,date", "-n", "1", "반도체")
+        self.assertEqual(summary["hits"], 1)
+        facets = summary["facets"]
+        self.assertEqual(sorted((e["value"], e["count"]) for e in facets["source"] if e["value"]),
+                         [("JTBC", 1), ("글로벌이코노믹", 1), ("한국경제", 1)])
+        self.assertEqual(facets["month"], [{"value": "2023-05", "count": 1}, {"value": "2024-04", "count": 1},
+                                           {"value": None, "count": 2}])
+        for entries in facets.values():
+            self.assertEqual(sum(e["count"] for e in entries), 4)  # every match, once
+        self.assertIsNone(self.summary("반도체")["facets"])
+
+    def test_top_values_and_the_human_block(self):
+        summary = self.summary("--facets", "source", "--facet-top", "1", "반도체")
+        self.assertEqual([e["value"] for e in summary["facets"]["source"]][-1], None)
+        self.assertEqual(len(summary["facets"]["source"]), 2)  # the top one, then those without a publisher
+        r = self.search("--facets", "source,date", "-n", "1", "반도체")
+        out = r.stdout.decode().splitlines()
+        self.assertIn("counts over all 4 matching articles (identical copies each counted):", out)
+        self.assertTrue(any(l.strip().startswith("month: 2023-05 1 · 2024-04 1 · undated 2") for l in out), out)
+
+    def test_unknown_facet_is_a_usage_error(self):
+        r = self.search("--facets", "author", "반도체")
         self.assertEqual(r.returncode, 2)
         self.assertEqual(len(r.stderr.decode().splitlines()), 1, r.stderr.decode())
 

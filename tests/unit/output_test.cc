@@ -223,6 +223,15 @@ TEST(OutputJson, HitLinesThenSummaryAllKeysPresent) {
   EXPECT_EQ(summary["estimated_matches"], 42);
   EXPECT_DOUBLE_EQ(summary["elapsed_ms"].get<double>(), 1.5);
   EXPECT_TRUE(summary.contains("explanation"));
+  EXPECT_TRUE(summary["facets"].is_null());
+}
+
+TEST(OutputJson, FacetsInTheSummary) {
+  ks::Results results = results_of({full_hit()});
+  results.facets.push_back({ks::Facet::month, 4, {{"2024-04", 3}, {"", 1}}});
+  const auto lines = lines_of(render(ks::OutputFormat::json, results));
+  const json facets = json::parse(lines.back())["facets"];
+  EXPECT_EQ(facets["month"], json::parse(R"([{"value":"2024-04","count":3},{"value":null,"count":1}])"));
 }
 
 TEST(OutputJson, HighlightsAreCharacterOffsetsIntoSnippet) {

@@ -21,7 +21,8 @@
 //    "snippet":string ("…" where cut, " … " between fragments),
 //    "highlights":[[start,end],…] (half-open CHARACTER offsets into snippet)}
 //   {"type":"summary", "qid":string, "hits":int (hit lines printed),
-//    "estimated_matches":int, "elapsed_ms":number, "explanation":string|null}
+//    "estimated_matches":int, "elapsed_ms":number, "explanation":string|null,
+//    "facets":{"source"|"month":[{"value":string|null,"count":int},…]}|null}
 // Text never holds control characters: they are replaced (see snippet.h).
 #pragma once
 
@@ -54,6 +55,9 @@ std::unique_ptr<ResultWriter> make_writer(const OutputOptions& options, std::ost
 // NO_COLOR unset or empty, TERM not "dumb", and the format is human or cite.
 // json, files and count never get colour, not even with "always".
 bool use_color(const std::string& mode, OutputFormat format, bool stdout_is_terminal);
+
+// "source" or "month": a facet as --facets and JSON name it.
+const char* facet_name(Facet facet);
 
 // "all", "some" or "partial": how a hit matched, as JSON and --help name it.
 const char* match_name(MatchKind match);

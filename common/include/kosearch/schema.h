@@ -43,6 +43,7 @@ enum Slot : unsigned {
   slot_content_hash = 1,  // hash_value of the raw input + schema version (JSONL: + 4-byte line): unchanged inputs are skipped
   slot_fingerprint = 2,   // hash_value of the normalized body: duplicate articles collapse on it
   slot_origin = 3,        // origin_value() of the corpus dir or JSONL file the article came from
+  slot_source = 4,        // the publisher as the article names it, absent when unknown: facets count it
 };
 // Origin and fingerprint are values only, not also boolean terms: the
 // indexer finds an origin's articles and an article's copies with one value

@@ -29,6 +29,20 @@ enum class QuerySyntax {
   plain,  // every character is text: no operators, quotes or fields (like grep -F)
 };
 
+// Counts of matching articles per publisher or per month (--facets).
+enum class Facet { source, month };
+
+struct FacetCount {
+  std::string value;  // the publisher, or the month as YYYY-MM; "" for articles without one
+  std::size_t count = 0;
+};
+
+struct FacetCounts {
+  Facet facet = Facet::source;
+  std::size_t total = 0;  // matching articles counted, identical copies each (hits show one of them)
+  std::vector<FacetCount> top;  // most matching articles first (ties by value), at most facet_top, "" last
+};
+
 // The order of hits: by relevance, or by the article's date (oldest or
 // newest first; articles of the same day by relevance, undated ones last).
 enum class SortOrder { relevance, date_ascending, date_descending };
@@ -39,6 +53,10 @@ struct SearchOptions {
   std::size_t offset = 0;
   MatchMode mode = MatchMode::prefer_all;
   SortOrder sort = SortOrder::relevance;
+  // Facets to count over every matching article (exact: the match is then
+  // evaluated in full, which costs what a --count does).
+  std::vector<Facet> facets;
+  std::size_t facet_top = 10;
   DateBounds dates;
   SnippetOptions snippet;
   bool snippets = true;     // false: skip snippet building (ids/paths only)
@@ -61,6 +79,7 @@ struct Results {
   std::size_t estimated_matches = 0;
   double elapsed_ms = 0;
   std::string explanation;  // what the engine searched for (query_explainer.h); empty unless asked
+  std::vector<FacetCounts> facets;  // as asked in SearchOptions::facets, in that order
 };
 
 // How an index is opened. `index_path` is an index directory, a directory
