@@ -62,7 +62,8 @@ JSON Lines (--json), one object per line, keys always present (null when the
    "column":int (1-based, characters), "title", "source", "date"
    ("YYYY-MM-DD", first publication), "updated" ("YYYY-MM-DD", last
    revision), "author", "url": str|null, "snippet":str, "highlights":[[start,end],…] (half-open
-   CHARACTER offsets into snippet)}
+   CHARACTER offsets into snippet), "copies":[{"id","path","source","date"},…]
+   (articles with the same text, shown as this one; at most 5)}
   {"type":"summary", "qid", "hits":int, "estimated_matches":int,
    "elapsed_ms":number, "explanation":str|null, "facets":null or, with
    --facets, {"source"|"month":[{"value":str|null,"count":int},…]}}

@@ -21,8 +21,10 @@
 //    "author": string|null,
 //    "url":    string|null,
 //    "snippet": string,     passage text, "…" where cut, " … " between fragments
-//    "highlights": [[start,end], …]}  half-open CHARACTER (code point) offsets
+//    "highlights": [[start,end], …],  half-open CHARACTER (code point) offsets
 //                           into "snippet", one per matched word, in order
+//    "copies": [{"id","path","source","date"}, …]}  other articles with the
+//                           same text, collapsed into this hit (at most 5)
 //
 //   {"type":"summary",      one after the hits of each query
 //    "qid":    string,      batch mode only
@@ -163,6 +165,18 @@ class HumanWriter : public WriterBase {
     return line;
   }
 
+  // "corpus/b.txt (예시일보, 2025-01-15); corpus/c.txt"
+  static std::string copies_text(const std::vector<Copy>& copies) {
+    std::string text;
+    for (const Copy& copy : copies) {
+      std::string meta;
+      for (const auto* field : {&copy.source, &copy.date})
+        if (*field && !(*field)->empty()) meta += (meta.empty() ? "" : ", ") + neutralize_controls(**field);
+      text += (text.empty() ? "" : "; ") + neutralize_controls(copy.path) + (meta.empty() ? "" : " (" + meta + ")");
+    }
+    return text;
+  }
+
   // After the hits: one line per facet, "source: 한국경제 3 · JTBC 1 · (none) 2".
   void write_facets(const Results& results) {
     if (results.facets.empty() || !healthy()) return;
@@ -185,6 +199,7 @@ class HumanWriter : public WriterBase {
     emit(heading(hit));
     emit("   " + styled(location(hit.citation), ansi::dim));
     if (!hit.snippet.text.empty()) emit(snippet_line(hit.snippet));
+    if (!hit.copies.empty()) emit("   " + styled("also in: " + copies_text(hit.copies), ansi::dim));
   }
 };
 
@@ -257,6 +272,11 @@ class JsonWriter : public WriterBase {
     }
     j["snippet"] = std::move(text);
     j["highlights"] = std::move(highlights);
+    Json copies = Json::array();
+    for (const Copy& copy : hit.copies)
+      copies.push_back({{"id", neutralize_controls(copy.id)}, {"path", neutralize_controls(copy.path)},
+                        {"source", optional_field(copy.source)}, {"date", optional_field(copy.date)}});
+    j["copies"] = std::move(copies);
     return j;
   }
 };

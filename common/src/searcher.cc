@@ -111,6 +111,27 @@ std::set<std::string> matching_terms(const Xapian::Database& db, Xapian::docid d
   return held;
 }
 
+// The articles collapsed into a hit: those with its body fingerprint that
+// match the same query (so only the query's matches are read, not every
+// document's fingerprint), in a fixed order.
+std::vector<Copy> copies_of(const Xapian::Database& db, const Xapian::Query& query, const Xapian::MSetIterator& hit) {
+  const std::string fingerprint = hit.get_document().get_value(schema::slot_fingerprint);
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                  Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::slot_fingerprint, fingerprint,
+                                                fingerprint)));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_sort_by_value(schema::slot_content_hash, false);
+  const Xapian::MSet mset = enquire.get_mset(0, max_copies_listed + 1);
+  std::vector<Copy> copies;
+  for (auto it = mset.begin(); it != mset.end() && copies.size() < max_copies_listed; ++it) {
+    if (*it == *hit) continue;
+    const Article article = deserialize(it.get_document().get_data());
+    copies.push_back({article.id, article.path, article.source, article.date});
+  }
+  return copies;
+}
+
 // The spy's counts as a facet: months from the stored dates (YYYYMMDD),
 // most articles first (ties by value), at most `top`, then those without a
 // value ("", counted from what the spy saw).
@@ -394,6 +415,8 @@ struct Searcher::Impl {
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       const MatchKind match = classify_match(built.words, matching_terms(db, *it, built.words));
       results.hits.push_back(make_hit(it, ++rank, match, weights, analyzer, options));
+      if (options.collapse_duplicates && it.get_collapse_count() > 0)
+        results.hits.back().copies = copies_of(db, built.query, it);
     }
     return results;
   }

@@ -16,7 +16,7 @@ A001 = "001_296e250b8337e3ff.txt"
 A002 = "002_4f174f445bf85026.txt"
 A003 = "003_8cfa8beb3592a07e.txt"
 HIT_KEYS = ["type", "rank", "score", "id", "match", "path", "line", "column", "title", "source", "date", "updated",
-            "author", "url", "snippet", "highlights"]
+            "author", "url", "snippet", "highlights", "copies"]
 SUMMARY_KEYS = ["type", "hits", "estimated_matches", "elapsed_ms", "explanation", "facets"]
 # The only escape sequences search itself writes (bold, dim, match, reset).
 OWN_SGR = re.compile(rb"\x1b\[(?:1|2|1;31|0)m")
@@ -187,6 +187,24 @@ class SortByDate(IndexedCorpus):
         r = self.search("--sort", "newest", "반도체")
         self.assertEqual(r.returncode, 2)
         self.assertEqual(len(r.stderr.decode().splitlines()), 1, r.stderr.decode())
+
+
+class CopiesAcrossOutlets(IndexedCorpus):
+    """Identical texts collapse into one hit, which lists the others."""
+
+    @classmethod
+    def make_corpus(cls, corpus):
+        shutil.copytree(CORPUS, corpus)
+        shutil.copy(os.path.join(corpus, A003), os.path.join(corpus, "wire_copy.txt"))
+
+    def test_the_hit_lists_the_other_copy(self):
+        hits = self.hits("초크 포인트")
+        self.assertEqual(len(hits), 1, [h["id"] for h in hits])
+        other = ({A003, "wire_copy.txt"} - {hits[0]["id"]}).pop()  # which one stands for both is a tie
+        self.assertEqual(hits[0]["copies"], [{"id": other, "path": "corpus/" + other,
+                                              "source": "JTBC", "date": "2023-05-09"}])
+        self.assertIn("   also in: corpus/%s (JTBC, 2023-05-09)" % other, self.search("초크 포인트").stdout.decode())
+        self.assertEqual(self.hits("노광 장비")[0]["copies"], [])  # no copy: an empty list
 
 
 class Facets(IndexedCorpus):

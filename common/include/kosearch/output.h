@@ -19,7 +19,8 @@
 //    "title":string|null, "source":string|null, "date":"YYYY-MM-DD"|null,
 //    "author":string|null, "url":string|null,
 //    "snippet":string ("…" where cut, " … " between fragments),
-//    "highlights":[[start,end],…] (half-open CHARACTER offsets into snippet)}
+//    "highlights":[[start,end],…] (half-open CHARACTER offsets into snippet),
+//    "copies":[{"id","path","source","date"},…] (same text, collapsed into it)}
 //   {"type":"summary", "qid":string, "hits":int (hit lines printed),
 //    "estimated_matches":int, "elapsed_ms":number, "explanation":string|null,
 //    "facets":{"source"|"month":[{"value":string|null,"count":int},…]}|null}

@@ -65,6 +65,15 @@ struct SearchOptions {
   RankingParams ranking;
 };
 
+// Another article with the same text as a hit (wire copy carried by several
+// outlets), which the results collapse into the hit.
+struct Copy {
+  std::string id;
+  std::string path;
+  std::optional<std::string> source;
+  std::optional<std::string> date;
+};
+
 struct Hit {
   std::size_t rank = 0;  // 1-based, counting from offset
   double score = 0;
@@ -72,7 +81,11 @@ struct Hit {
   MatchKind match = MatchKind::all;  // every query word found, some, or only syllable pairs of them
   Citation citation;  // path, line, column, title, source, date, author, url
   Snippet snippet;
+  std::vector<Copy> copies;  // the other articles with its text (at most max_copies_listed), when collapsed
 };
+
+// Copies listed per hit; more are counted in no field (the hit stands for them).
+inline constexpr std::size_t max_copies_listed = 5;
 
 struct Results {
   std::vector<Hit> hits;
