@@ -31,6 +31,13 @@ constexpr int max_reopen_attempts = 5;
 // Highlighting a prefix word looks at no more expansions than this.
 constexpr std::size_t max_prefix_highlights = 100;
 
+// Copies of a hit are looked for among the documents holding its rarest
+// query term, each checked for the fingerprint value: above this many, the
+// copies are not listed (a text made only of common words; an article's rare
+// words cost little). Listing copies: 100k NSMC reviews, p50 0.62 → 0.74 ms,
+// p95 1.65 → 1.99 ms.
+constexpr Xapian::doccount kMaxCopyScan = 2000;
+
 // How many times a page the documents holding every word must be expected
 // to number (by their frequencies) before the searcher tries them alone.
 constexpr double kEveryWordShare = 4.0;
@@ -111,23 +118,19 @@ std::set<std::string> matching_terms(const Xapian::Database& db, Xapian::docid d
   return held;
 }
 
-// The articles collapsed into a hit: those with its body fingerprint that
-// match the same query (so only the query's matches are read, not every
-// document's fingerprint), in a fixed order.
-std::vector<Copy> copies_of(const Xapian::Database& db, const Xapian::Query& query, const Xapian::MSetIterator& hit) {
-  const std::string fingerprint = hit.get_document().get_value(schema::slot_fingerprint);
-  Xapian::Enquire enquire(db);
-  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
-                                  Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::slot_fingerprint, fingerprint,
-                                                fingerprint)));
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
-  enquire.set_sort_by_value(schema::slot_content_hash, false);
-  const Xapian::MSet mset = enquire.get_mset(0, max_copies_listed + 1);
-  std::vector<Copy> copies;
-  for (auto it = mset.begin(); it != mset.end() && copies.size() < max_copies_listed; ++it) {
-    if (*it == *hit) continue;
-    const Article article = deserialize(it.get_document().get_data());
-    copies.push_back({article.id, article.path, article.source, article.date});
+// The articles with the fingerprint `fp` among the documents holding `term`
+// (which every copy holds), in index order, at most max_copies_listed + 1
+// (the hit itself among them). A walk along one posting list, checking each
+// document's fingerprint value: a value-range query would scan every
+// document's fingerprint instead.
+std::vector<std::pair<Xapian::docid, Copy>> copies_of(const Xapian::Database& db, const std::string& fp,
+                                                      const std::string& term) {
+  std::vector<std::pair<Xapian::docid, Copy>> copies;
+  for (auto p = db.postlist_begin(term); p != db.postlist_end(term) && copies.size() <= max_copies_listed; ++p) {
+    const Xapian::Document doc = db.get_document(*p, Xapian::DOC_ASSUME_VALID);
+    if (doc.get_value(schema::slot_fingerprint) != fp) continue;
+    const Article article = deserialize(doc.get_data());
+    copies.push_back({*p, {article.id, article.path, article.source, article.date}});
   }
   return copies;
 }
@@ -350,6 +353,19 @@ struct Searcher::Impl {
     return "of '" + path + "'" + (e.get_context().empty() ? "" : " (" + e.get_context() + ")");
   }
 
+  // Fills in the copies of the hits that stand for several identical articles.
+  // A copy holds every term its hit holds, so the rarest of the query terms
+  // the hit holds finds them cheaply (`rarest_held`, per hit).
+  void list_copies(const Xapian::MSet& mset, const std::vector<std::string>& rarest_held, std::vector<Hit>& hits) {
+    std::size_t i = 0;
+    for (auto it = mset.begin(); it != mset.end(); ++it, ++i) {
+      if (it.get_collapse_count() == 0 || rarest_held[i].empty()) continue;
+      if (mset.get_termfreq(rarest_held[i]) > kMaxCopyScan) continue;  // a text too common to look for
+      for (auto& [docid, copy] : copies_of(db, it.get_collapse_key(), rarest_held[i]))
+        if (docid != *it && hits[i].copies.size() < max_copies_listed) hits[i].copies.push_back(std::move(copy));
+    }
+  }
+
   Results run(const std::string& query, const SearchOptions& options) {
     Results results;
     const QueryNode root = options.syntax == QuerySyntax::plain ? plain_query(query) : parse_query(query);
@@ -412,12 +428,16 @@ struct Searcher::Impl {
     // starts at an offset (segfault); the iterator form does not.
     if (!mset.empty()) mset.fetch(mset.begin(), mset.end());
     std::size_t rank = options.offset;
+    std::vector<std::string> rarest_held;  // per hit: the rarest query term it holds, "" when none
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      const MatchKind match = classify_match(built.words, matching_terms(db, *it, built.words));
-      results.hits.push_back(make_hit(it, ++rank, match, weights, analyzer, options));
-      if (options.collapse_duplicates && it.get_collapse_count() > 0)
-        results.hits.back().copies = copies_of(db, built.query, it);
+      const std::set<std::string> held = matching_terms(db, *it, built.words);
+      results.hits.push_back(make_hit(it, ++rank, classify_match(built.words, held), weights, analyzer, options));
+      std::string rarest;
+      for (const std::string& term : held)
+        if (rarest.empty() || mset.get_termfreq(term) < mset.get_termfreq(rarest)) rarest = term;
+      rarest_held.push_back(rarest);
     }
+    list_copies(mset, rarest_held, results.hits);
     return results;
   }
 };
