@@ -18,6 +18,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli_docs.h"
+
 #include "kosearch/error.h"
 #include "kosearch/exit_codes.h"
 #include "kosearch/index_health.h"
@@ -67,6 +69,7 @@ void register_flags(CLI::App& app, Flags& f) {
     text.pop_back();  // CLI11 ends the line itself
     return text;
   }, "print the versions of indexer, Xapian, ICU, the analyzer and the index schema, and exit");
+  ks::cli::add_doc_flags(app, ks::release_version());
   app.add_option("--corpus", f.corpus, "directory of article files to index")->capture_default_str();
   app.add_option("--jsonl", f.jsonl, "index a JSONL file instead ('-' = stdin): {\"id\",\"title\",\"text\",\"source\",\"date\",\"url\"} per line");
   app.add_option("--index", f.index, "index directory to create or update")->capture_default_str();

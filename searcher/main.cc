@@ -18,6 +18,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli_docs.h"
+
 #include "kosearch/analyzer.h"
 #include "kosearch/document.h"
 #include "kosearch/error.h"
@@ -101,6 +103,7 @@ void register_flags(CLI::App& app, Flags& f) {
     text.pop_back();  // CLI11 ends the line itself
     return text;
   }, "print the versions of search, Xapian, ICU, the analyzer and the index schema, and exit");
+  ks::cli::add_doc_flags(app, ks::release_version());
   auto* query = app.add_option("query", f.query, "query words; '-' reads the query from stdin");
   app.add_option("--index", f.index, "index directory or shard stub (default: $SEARCH_INDEX, else 'index')");
   app.add_option("-n,--limit", f.limit, "number of hits to show (default 10; --files/--count: all)")

@@ -1,0 +1,57 @@
+"""Man pages and bash completion are written by the binaries from the flags
+--help shows (`--man`, `--completion`; the build saves them beside the
+binaries and `cmake --install` installs them): every flag of --help is in the
+man page and offered by the completion."""
+import os
+import re
+import shutil
+import subprocess
+import unittest
+
+from harness import INDEXER, SEARCH, run
+
+BUILD = os.path.dirname(INDEXER)
+
+
+def long_flags(help_text):
+    """The --flags --help lists in its option lines."""
+    flags = set()
+    for line in help_text.splitlines():
+        if line.startswith("  -"):  # "  -n,--limit UINT   text": the names stand before the first gap
+            flags.update(re.findall(r"(--[a-z][a-z-]*)", line.split("  ")[1]))
+    return flags
+
+
+class Docs(unittest.TestCase):
+    def check(self, binary, name):
+        help_text = run([binary, "--help"]).stdout.decode()
+        flags = long_flags(help_text)
+        self.assertIn("--index", flags)
+        man = run([binary, "--man"])
+        self.assertEqual(man.returncode, 0, man.stderr.decode())
+        page = man.stdout.decode()
+        self.assertTrue(page.startswith(".TH %s 1" % name.upper()), page[:80])
+        for flag in flags:
+            self.assertIn("\\fB" + flag.replace("-", "\\-"), page.replace(", ", ", \\fB"), flag)
+        with open(os.path.join(BUILD, name + ".1"), encoding="utf-8") as f:
+            self.assertEqual(f.read(), page, "the build's man page is not the binary's")
+        if shutil.which("man"):
+            r = subprocess.run(["man", "-l", os.path.join(BUILD, name + ".1")], capture_output=True,
+                               env={**os.environ, "MANPAGER": "cat", "MANWIDTH": "80"})
+            self.assertEqual(r.returncode, 0, r.stderr.decode())
+            self.assertIn("OPTIONS", r.stdout.decode())
+        completion = os.path.join(BUILD, name + ".bash-completion")
+        script = f'source {completion}; COMP_WORDS=({name} --in); COMP_CWORD=1; _kosearch_{name}; echo "${{COMPREPLY[@]}}"'
+        offered = subprocess.run(["bash", "-c", script], capture_output=True).stdout.decode().split()
+        self.assertIn("--index", offered)
+        self.assertTrue(all(f.startswith("--in") for f in offered), offered)
+
+    def test_indexer(self):
+        self.check(INDEXER, "indexer")
+
+    def test_search(self):
+        self.check(SEARCH, "search")
+
+
+if __name__ == "__main__":
+    unittest.main()
