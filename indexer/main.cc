@@ -18,7 +18,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "cli_docs.h"
+#include "front_end_flags.h"
 
 #include "kosearch/error.h"
 #include "kosearch/exit_codes.h"
@@ -26,7 +26,6 @@
 #include "kosearch/index_writer.h"
 #include "kosearch/progress.h"
 #include "kosearch/source_registry.h"
-#include "kosearch/version.h"
 
 namespace ks = kosearch;
 
@@ -64,12 +63,7 @@ struct Flags {
 };
 
 void register_flags(CLI::App& app, Flags& f) {
-  app.set_version_flag("--version", [] {
-    std::string text = ks::version_text("indexer");
-    text.pop_back();  // CLI11 ends the line itself
-    return text;
-  }, "print the versions of indexer, Xapian, ICU, the analyzer and the index schema, and exit");
-  ks::cli::add_doc_flags(app, ks::release_version());
+  ks::cli::add_program_flags(app);
   app.add_option("--corpus", f.corpus, "directory of article files to index")->capture_default_str();
   app.add_option("--jsonl", f.jsonl, "index a JSONL file instead ('-' = stdin): {\"id\",\"title\",\"text\",\"source\",\"date\",\"url\"} per line");
   app.add_option("--index", f.index, "index directory to create or update")->capture_default_str();

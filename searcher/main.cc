@@ -18,7 +18,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "cli_docs.h"
+#include "front_end_flags.h"
 
 #include "kosearch/analyzer.h"
 #include "kosearch/document.h"
@@ -28,7 +28,6 @@
 #include "kosearch/query_limits.h"
 #include "kosearch/searcher.h"
 #include "kosearch/snippet.h"
-#include "kosearch/version.h"
 
 namespace ks = kosearch;
 
@@ -98,12 +97,7 @@ struct Flags {
 };
 
 void register_flags(CLI::App& app, Flags& f) {
-  app.set_version_flag("--version", [] {
-    std::string text = ks::version_text("search");
-    text.pop_back();  // CLI11 ends the line itself
-    return text;
-  }, "print the versions of search, Xapian, ICU, the analyzer and the index schema, and exit");
-  ks::cli::add_doc_flags(app, ks::release_version());
+  ks::cli::add_program_flags(app);
   auto* query = app.add_option("query", f.query, "query words; '-' reads the query from stdin");
   app.add_option("--index", f.index, "index directory or shard stub (default: $SEARCH_INDEX, else 'index')");
   app.add_option("-n,--limit", f.limit, "number of hits to show (default 10; --files/--count: all)")

@@ -1,7 +1,8 @@
-// Man pages and bash completion for the two front ends, written from the
-// same CLI11 flag definitions as --help, so they cannot drift from it. The
-// build runs `indexer --man` / `search --completion` and installs the output
-// (CMakeLists.txt). CLI-side only: the library knows nothing of CLI11.
+// The flags both front ends share, about the program itself: --version, and
+// the man page and bash completion, written from the same CLI11 flag
+// definitions as --help so they cannot drift from it (the build runs
+// `indexer --man` / `search --completion` and installs the output;
+// CMakeLists.txt). CLI-side only: the library knows nothing of CLI11.
 #pragma once
 
 #include <iostream>
@@ -9,6 +10,8 @@
 #include <string_view>
 
 #include <CLI/CLI.hpp>
+
+#include "kosearch/version.h"
 
 namespace kosearch::cli {
 
@@ -77,10 +80,17 @@ inline std::string bash_completion(const CLI::App& app) {
          flags + "\" -- \"$cur\") )\n  fi\n}\ncomplete -o default -F " + function + " " + name + "\n";
 }
 
-// Hidden --man and --completion flags that print the above and exit 0.
-inline void add_doc_flags(CLI::App& app, std::string_view version) {
-  app.add_flag_callback("--man", [&app, version] {
-       std::cout << man_page(app, version);
+// --version, and hidden --man and --completion flags that print the above;
+// each exits 0.
+inline void add_program_flags(CLI::App& app) {
+  const std::string name = app.get_name();
+  app.set_version_flag("--version", [name] {
+    std::string text = version_text(name);
+    text.pop_back();  // CLI11 ends the line itself
+    return text;
+  }, "print the versions of " + name + ", Xapian, ICU, the analyzer and the index schema, and exit");
+  app.add_flag_callback("--man", [&app] {
+       std::cout << man_page(app, release_version());
        throw CLI::Success();
      })
       ->group("");
