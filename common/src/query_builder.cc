@@ -16,7 +16,6 @@ namespace {
 using Kind = QueryNode::Kind;
 using Q = Xapian::Query;
 
-
 Q scaled(Q q, double weight) { return weight == 1.0 ? q : Q(Q::OP_SCALE_WEIGHT, q, weight); }
 
 Q combine(Q::op op, const std::vector<Q>& parts) {
@@ -266,14 +265,14 @@ class Builder {
       word.bigrams_needed = bigrams.size();
       const Q whole = bigrams_required(bigrams);
       const Q pairs = scaled(combine(Q::OP_OR, bigrams), params_.bigram_weight);
-      // Xapian 1.4.22's OP_MAX over these crashes in get_mset; AND_NOT keeps
-      // the two tiers apart instead.
       Xapian::doccount rarest = df;
       if (!word.known) {
         rarest = stats_.documents;
         for (const auto& bigram : word.bigrams) rarest = std::min(rarest, termfreq(bigram));
       }
       if (params_.inside_share > 0) {
+        // A document earns one of the word's two tiers: Xapian 1.4.22's
+        // OP_MAX over them crashes in get_mset, so AND_NOT keeps them apart.
         tier_matches.push_back(whole);
         tiers.push_back(tier(tier_weight(rarest) * params_.inside_share,
                              word.known ? Q(Q::OP_AND_NOT, whole, word_found) : whole));

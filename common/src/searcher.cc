@@ -353,17 +353,19 @@ struct Searcher::Impl {
     return "of '" + path + "'" + (e.get_context().empty() ? "" : " (" + e.get_context() + ")");
   }
 
-  // Fills in the copies of the hits that stand for several identical articles.
-  // A copy holds every term its hit holds, so the rarest of the query terms
-  // the hit holds finds them cheaply (`rarest_held`, per hit).
-  void list_copies(const Xapian::MSet& mset, const std::vector<std::string>& rarest_held, std::vector<Hit>& hits) {
-    std::size_t i = 0;
-    for (auto it = mset.begin(); it != mset.end(); ++it, ++i) {
-      if (it.get_collapse_count() == 0 || rarest_held[i].empty()) continue;
-      if (mset.get_termfreq(rarest_held[i]) > kMaxCopyScan) continue;  // a text too common to look for
-      for (auto& [docid, copy] : copies_of(db, it.get_collapse_key(), rarest_held[i]))
-        if (docid != *it && hits[i].copies.size() < max_copies_listed) hits[i].copies.push_back(std::move(copy));
-    }
+  // The other articles a hit stands for (it collapsed them). A copy holds
+  // every term its hit holds, so the rarest of the query terms the hit holds
+  // (`held`) finds them cheaply.
+  std::vector<Copy> copies_of_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& hit,
+                                  const std::set<std::string>& held) {
+    std::string rarest;
+    for (const std::string& term : held)
+      if (rarest.empty() || mset.get_termfreq(term) < mset.get_termfreq(rarest)) rarest = term;
+    std::vector<Copy> copies;
+    if (rarest.empty() || mset.get_termfreq(rarest) > kMaxCopyScan) return copies;  // a text too common to look for
+    for (auto& [docid, copy] : copies_of(db, hit.get_collapse_key(), rarest))
+      if (docid != *hit && copies.size() < max_copies_listed) copies.push_back(std::move(copy));
+    return copies;
   }
 
   Results run(const std::string& query, const SearchOptions& options) {
@@ -428,16 +430,11 @@ struct Searcher::Impl {
     // starts at an offset (segfault); the iterator form does not.
     if (!mset.empty()) mset.fetch(mset.begin(), mset.end());
     std::size_t rank = options.offset;
-    std::vector<std::string> rarest_held;  // per hit: the rarest query term it holds, "" when none
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       const std::set<std::string> held = matching_terms(db, *it, built.words);
       results.hits.push_back(make_hit(it, ++rank, classify_match(built.words, held), weights, analyzer, options));
-      std::string rarest;
-      for (const std::string& term : held)
-        if (rarest.empty() || mset.get_termfreq(term) < mset.get_termfreq(rarest)) rarest = term;
-      rarest_held.push_back(rarest);
+      if (it.get_collapse_count() > 0) results.hits.back().copies = copies_of_hit(mset, it, held);
     }
-    list_copies(mset, rarest_held, results.hits);
     return results;
   }
 };
