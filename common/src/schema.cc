@@ -48,6 +48,12 @@ std::string hash_value(std::string_view bytes, std::string_view salt) {
   return out;
 }
 
+std::string content_hash(std::string_view bytes, std::string_view input_name) {
+  std::string salt(version);
+  salt.append("|").append(Analyzer::version).append("|").append(input_name).append("|");
+  return hash_value(bytes, salt);
+}
+
 std::string origin_value(std::string_view origin) { return hash_value(origin); }
 
 std::string origin_key(std::string_view value) {
