@@ -28,6 +28,7 @@
 #include "kosearch/schema.h"
 #include "kosearch/source_registry.h"
 #include "kosearch/text_encoding.h"
+#include "kosearch/text.h"
 #include "shard_stub.h"
 
 namespace fs = std::filesystem;
@@ -36,10 +37,6 @@ namespace kosearch {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-// Xapian refuses terms longer than this; one refused term would discard the
-// whole uncommitted batch, so documents are checked before they are written.
-constexpr std::size_t xapian_term_limit = 245;
 
 // How many databases this run writes: as asked, or as the index already is.
 unsigned shard_count(const IndexOptions& options) {
