@@ -103,5 +103,16 @@ TEST(ChangePlanner, CopyAlreadyIndexedIsNamedForEveryWrittenCopy) {
   EXPECT_TRUE(planner.was_written("new"));
 }
 
+TEST(ChangePlannerJsonl, MovedRecordHasTheSameContentButNotTheSameHash) {
+  const std::string line = R"({"id":"a","text":"b"})";
+  const std::string at3 = jsonl_content_hash(line, "x.jsonl", 3);
+  const std::string at4 = jsonl_content_hash(line, "x.jsonl", 4);
+  EXPECT_EQ(at3.size(), 12u);
+  EXPECT_NE(at3, at4);
+  EXPECT_TRUE(same_record_content(at3, at4));
+  EXPECT_FALSE(same_record_content(at3, jsonl_content_hash(R"({"id":"a","text":"c"})", "x.jsonl", 3)));
+  EXPECT_FALSE(same_record_content(at3, jsonl_content_hash(line, "other.jsonl", 3)));
+}
+
 }  // namespace
 }  // namespace kosearch

@@ -1,4 +1,4 @@
-#include "jsonl_records.h"
+#include "kosearch/jsonl_records.h"
 
 #include <gtest/gtest.h>
 
@@ -48,17 +48,6 @@ TEST(JsonlRecords, BadDatesAreLeftOutWithAWarning) {
   EXPECT_FALSE(r.article->updated);
   ASSERT_EQ(r.warnings.size(), 2u);
   EXPECT_EQ(r.warnings[0], "\"date\" '어제' is not a date (YYYY-MM-DD); left out");
-}
-
-TEST(JsonlRecords, MovedRecordHasTheSameContentButNotTheSameHash) {
-  const std::string line = R"({"id":"a","text":"b"})";
-  const std::string at3 = jsonl_content_hash(line, "x.jsonl", 3);
-  const std::string at4 = jsonl_content_hash(line, "x.jsonl", 4);
-  EXPECT_EQ(at3.size(), 12u);
-  EXPECT_NE(at3, at4);
-  EXPECT_TRUE(same_record_content(at3, at4));
-  EXPECT_FALSE(same_record_content(at3, jsonl_content_hash(R"({"id":"a","text":"c"})", "x.jsonl", 3)));
-  EXPECT_FALSE(same_record_content(at3, jsonl_content_hash(line, "other.jsonl", 3)));
 }
 
 }  // namespace

@@ -1,7 +1,5 @@
 // One JSONL record (a line of an import file) as an article: its fields, why
-// it is refused, what in it was left out, and the content hash that tells a
-// changed record from one that only moved to another line. Private to the
-// library.
+// it is refused and what in it was left out. Private to the library.
 #pragma once
 
 #include <cstdint>
@@ -24,14 +22,5 @@ struct JsonlRecord {
 // from line `line_number` of `path`; numbers are taken as text; each line of
 // "text" is a body line cited at `line_number`.
 JsonlRecord parse_jsonl_record(std::string_view line, const std::string& path, std::uint32_t line_number);
-
-// A record's stored hash: its content hash (8 bytes) and its line number (4
-// bytes, most significant first). The line number is part of the stored
-// citation, so a record that only moved is rewritten (without re-analysis)
-// to match what a rebuild would store.
-std::string jsonl_content_hash(std::string_view line, const std::string& path, std::uint32_t line_number);
-
-// True when two such hashes differ at most in the line number.
-bool same_record_content(const std::string& stored, const std::string& hash);
 
 }  // namespace kosearch
