@@ -67,7 +67,9 @@ JSON Lines (--json), one object per line, keys always present (null when the
    (articles with the same text, shown as this one; at most 5)}
   {"type":"summary", "qid", "hits":int, "estimated_matches":int,
    "elapsed_ms":number, "explanation":str|null, "facets":null or, with
-   --facets, {"source"|"month":[{"value":str|null,"count":int},…]}}
+   --facets, {"source"|"month":[{"value":str|null,"count":int},…]},
+   "rewrites":[{"word":str,"by":"hanja"|"synonym","terms":[str,…]},…]
+   (Hanja words read in Hangul, synonyms of the index's list)}
    after each query's hits
 
 Batch (--batch FILE, or - for stdin): one query per line, "qid<TAB>query"

@@ -23,7 +23,8 @@
 //    "copies":[{"id","path","source","date"},…] (same text, collapsed into it)}
 //   {"type":"summary", "qid":string, "hits":int (hit lines printed),
 //    "estimated_matches":int, "elapsed_ms":number, "explanation":string|null,
-//    "facets":{"source"|"month":[{"value":string|null,"count":int},…]}|null}
+//    "facets":{"source"|"month":[{"value":string|null,"count":int},…]}|null,
+//    "rewrites":[{"word":string,"by":"hanja"|"synonym","terms":[string,…]},…]}
 // Text never holds control characters: they are replaced (see snippet.h).
 #pragma once
 

@@ -72,7 +72,8 @@ inline constexpr unsigned field_position_gap = 8;
 struct TokenTerms {
   std::string stem;                  // main term (positional)
   std::string joined;                // extra positional term, may be empty
-  std::vector<std::string> bigrams;  // sub-word layer, may be empty
+  std::vector<std::string> readings;  // Hangul readings of a Han word, positional, at the stem's position
+  std::vector<std::string> bigrams;  // sub-word layer (of the readings too), may be empty
 };
 TokenTerms terms_for(const Token& token);
 
