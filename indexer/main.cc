@@ -95,7 +95,9 @@ void register_flags(CLI::App& app, Flags& f) {
   app.add_option("--synonyms", f.synonyms,
                  "replace the index's synonym list with FILE (one group per line: a = b = c; 'none' empties it; "
                  "a new index gets the starter list)")
-      ->option_text("FILE|none");
+      ->option_text("FILE|none")
+      ->excludes("--check")
+      ->excludes("--forget");
   app.footer("Without --corpus or --jsonl, an index that records its sources updates them all; --rebuild\n"
              "rebuilds every recorded source (and the one given). --forget PATH drops a source's articles.\n\n"
              "On a terminal, a progress line on stderr (documents, share of the input read, rate, ETA);\n"

@@ -401,7 +401,7 @@ class Builder {
   // its pieces side by side, in order, earn one more tier.
   Q tokens_scoring(const std::vector<Token>& tokens, const std::vector<Synonym>* synonyms = nullptr) {
     std::vector<Q> parts;
-    for (const Token& token : tokens) parts.push_back(token_scoring(token, tokens.size() == 1 ? synonyms : nullptr));
+    for (const Token& token : tokens) parts.push_back(token_scoring(token, synonyms));  // synonyms: one-token words only
     if (tokens.size() > 1) {
       Xapian::doccount rarest = std::numeric_limits<Xapian::doccount>::max();
       for (const Token& token : tokens) rarest = std::min(rarest, word_frequency(schema::terms_for(token)));

@@ -61,6 +61,11 @@ TEST(HanjaReadings, AnalyzerIndexesReadingsAndAQueryReadsThem) {
   EXPECT_FALSE(ks::read_as_hangul(tokens[1]));
   EXPECT_EQ(tokens[1].stem, "대중");
 
+  const auto glued = analyzer.analyze("中과 美는");
+  ASSERT_EQ(glued.size(), 2u);  // the particles belong to the Hanja
+  EXPECT_EQ(glued[0].readings.front(), "중국");
+  EXPECT_EQ(glued[1].readings.front(), "미국");
+
   const auto dated = analyzer.analyze("11日 발표");
   ASSERT_GE(dated.size(), 2u);
   EXPECT_EQ(dated[1].readings, Readings{"일"});
