@@ -161,6 +161,25 @@ class Builder {
     return others.empty() ? nullptr : &others;
   }
 
+  // A query word the analyzer splits (챗GPT, 엔비디아社) that is a member of
+  // the synonym list is searched as its group's first one-word member
+  // (ChatGPT, 엔비디아), whose group then holds it: one word, not its pieces
+  // (社 alone reads 사, found in ASML사가).
+  // `noted`: the rewrites before the word's, which no longer apply then.
+  void as_one_word_member(std::vector<Token>& tokens, std::size_t noted) {
+    if (!stats_.synonyms || tokens.size() < 2) return;
+    std::vector<std::string> stems;
+    for (const Token& token : tokens) stems.push_back(token.stem);
+    const std::vector<Synonym>* group = stats_.synonyms->group_of(stems);
+    if (!group) return;
+    for (const Synonym& member : *group) {
+      if (member.stems.size() != 1) continue;
+      rewrites_.resize(noted);
+      tokens = analyze(member.written);  // one token: its stems are one word (synonym_stems)
+      return;
+    }
+  }
+
   // A synonym under a field prefix: its stem, or its words as a phrase.
   static Q synonym_query(const Synonym& synonym, std::string_view prefix) {
     std::vector<Q> stems;
@@ -491,8 +510,10 @@ class Builder {
 
   WordPart build_word(const QueryNode& node) {
     WordPart word;
+    const std::size_t noted = rewrites_.size();
     word.tokens = tokens_of(node);
     if (word.tokens.empty()) return word;
+    as_one_word_member(word.tokens, noted);
     add_match_terms(word.tokens);
     const std::vector<Synonym>* synonyms = synonyms_of(word.tokens);
     Q scoring = tokens_scoring(word.tokens, synonyms);
