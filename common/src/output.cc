@@ -366,4 +366,15 @@ bool use_color(const std::string& mode, OutputFormat format, bool stdout_is_term
          (term == nullptr || std::string_view(term) != "dumb");
 }
 
+std::string rewrites_line(const std::vector<Rewrite>& rewrites) {
+  std::string line;
+  for (const Rewrite& r : rewrites) {
+    std::string terms;
+    for (const auto& t : r.terms) terms += (terms.empty() ? "" : ", ") + t;
+    line += (line.empty() ? "" : "; ") + r.word +
+            (r.by == "hanja" ? " searched as " + terms + " (Hanja)" : " also as " + terms + " (synonyms)");
+  }
+  return neutralize_controls(line);
+}
+
 }  // namespace kosearch

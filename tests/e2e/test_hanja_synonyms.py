@@ -11,7 +11,7 @@ import shutil
 import tempfile
 import unittest
 
-from harness import CORPUS, INDEXER, SEARCH, run
+from harness import CORPUS, INDEXER, SEARCH, run, run_on_terminal
 from test_shards import TCPSRV, Server, write
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -107,6 +107,18 @@ class HanjaAndSynonyms(unittest.TestCase):
         self.assertEqual(ids("엔비디아"), ids("NVIDIA"))
         self.assertEqual(ids("화웨이"), ids("Huawei"))
         self.assertEqual(ids("딥시크"), ids("DeepSeek"))
+
+    def test_a_person_at_a_terminal_is_told_what_was_also_searched(self):
+        code, out, err = run_on_terminal([SEARCH, "--index", self.indexes["starter"], "-n", "1", "美 엔비디아"],
+                                         terminal="stderr")
+        self.assertEqual(code, 0)
+        self.assertEqual(err.decode().replace("\r\n", "\n"),
+                         "search: 美 searched as 미국 (Hanja); 엔비디아 also as NVIDIA, 엔비디아社 (synonyms)\n")
+        self.assertIn("엔비디아", out.decode())
+        # Not into a pipe or a log file, and nothing when nothing was rewritten.
+        self.assertEqual(run([SEARCH, "--index", self.indexes["starter"], "-n", "1", "美"]).stderr, b"")
+        code, _, err = run_on_terminal([SEARCH, "--index", self.indexes["starter"], "-n", "1", "반도체"], terminal="stderr")
+        self.assertEqual((code, err), (0, b""))
 
     def test_malformed_synonym_file_is_one_line_naming_the_line_and_exit_2(self):
         bad = os.path.join(self.tmp, "bad.txt")

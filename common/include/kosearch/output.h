@@ -64,4 +64,9 @@ const char* facet_name(Facet facet);
 // "all", "some" or "partial": how a hit matched, as JSON and --help name it.
 const char* match_name(MatchKind match);
 
+// One line telling what a query's words were also searched as, for a person
+// at a terminal: "美 searched as 미국 (Hanja); 엔비디아 also as NVIDIA,
+// 엔비디아社 (synonyms)". Empty when nothing was rewritten.
+std::string rewrites_line(const std::vector<Rewrite>& rewrites);
+
 }  // namespace kosearch
