@@ -53,6 +53,7 @@ enum Slot : unsigned {
 // Database metadata keys.
 inline constexpr std::string_view meta_schema = "kosearch.schema";
 inline constexpr std::string_view meta_analyzer = "kosearch.analyzer";
+// Also: kosearch.sources (source_registry.h), kosearch.synonyms (synonyms.h).
 
 // An article's origin (e.g. "jsonl:/data/reviews.jsonl") is stored as its
 // 8-byte hash_value, not the name (the name cost 30–60 bytes per document of
