@@ -68,6 +68,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "kosearch/document.h"  // max_input_bytes
@@ -105,6 +106,9 @@ struct IndexOptions {
   // index_dir/XAPIANDB (search --index accepts either); an article's shard is
   // picked by a stable hash of its id. 0: as the existing index is (1 if new).
   unsigned shards = 0;
+  // The synonym list to store (SynonymList::stored(), synonyms.h), replacing
+  // the index's; unset: keep the index's list (a new index gets the starter list).
+  std::optional<std::string> synonyms;
   std::function<void(const IndexWarning&)> on_warning;
   // Each article whose text repeats another's ("same text as 'ID'"); when
   // unset they go to on_warning. A corpus can hold thousands: a front end
