@@ -52,7 +52,67 @@ def run_on_terminal(cmd, terminal="stdout", cwd=None, env=None):
     return proc.wait(timeout=120), rest, seen
 
 
-class CorpusTestCase(unittest.TestCase):
+# Ids of the bundled articles in corpus/.
+A000 = "000_f83dc9f58ae6b65b.txt"
+A001 = "001_296e250b8337e3ff.txt"
+A002 = "002_4f174f445bf85026.txt"
+A003 = "003_8cfa8beb3592a07e.txt"
+
+
+class JsonOutput:
+    """search --json output, checked line by line (for test cases with a `search` method)."""
+
+    def json_lines(self, r):
+        """Every stdout line parsed as JSON (a line that does not parse fails the test)."""
+        lines = []
+        for n, line in enumerate(r.stdout.decode().splitlines(), 1):
+            try:
+                lines.append(json.loads(line))
+            except json.JSONDecodeError as e:
+                self.fail(f"line {n} is not JSON ({e}): {line!r}")
+        return lines
+
+    def search_json(self, *args):
+        """Runs search --json; returns (hits, summary) after checking every line."""
+        r = self.search("--json", *args)
+        self.assertIn(r.returncode, (0, 1), r.stderr.decode())
+        lines = self.json_lines(r)
+        self.assertTrue(lines, "no JSON output")
+        self.assertEqual(lines[-1]["type"], "summary", lines)
+        self.assertTrue(all(l["type"] == "hit" for l in lines[:-1]), lines)
+        return lines[:-1], lines[-1]
+
+    def ranked_ids(self, *args):
+        return [h["id"] for h in self.search_json(*args)[0]]
+
+
+class IndexedCorpus(JsonOutput, unittest.TestCase):
+    """A temp dir with a corpus and its index, built once for the class."""
+
+    @classmethod
+    def make_corpus(cls, corpus):
+        shutil.copytree(CORPUS, corpus)
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="kosearch-e2e-search-")
+        cls.corpus = os.path.join(cls.tmp, "corpus")
+        cls.index = os.path.join(cls.tmp, "index")
+        cls.make_corpus(cls.corpus)
+        # Relative, as a user types it: citations then read corpus/….
+        r = run([INDEXER, "--corpus", "corpus", "--index", "index"], cwd=cls.tmp)
+        if r.returncode != 0:
+            raise RuntimeError("indexer failed: " + r.stderr.decode())
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def search(self, *args, env=None, input=None):
+        return run([SEARCH, "--index", self.index, *args], cwd=self.tmp, env=env, input=input)
+
+
+class CorpusTestCase(JsonOutput, unittest.TestCase):
     """Each test gets its own copy of corpus/ and a fresh index in a temp dir."""
 
     def setUp(self):
@@ -74,21 +134,6 @@ class CorpusTestCase(unittest.TestCase):
         r = self.indexer()
         self.assertEqual(r.returncode, 0, r.stderr.decode())
         return r
-
-    def search_json(self, *args):
-        """Runs search --json; returns (hits, summary) after checking every line parses."""
-        r = self.search("--json", *args)
-        self.assertIn(r.returncode, (0, 1), r.stderr.decode())
-        lines = [json.loads(line) for line in r.stdout.decode().splitlines()]
-        self.assertTrue(lines, "no JSON output")
-        self.assertEqual(lines[-1]["type"], "summary")
-        hits = [l for l in lines[:-1]]
-        for h in hits:
-            self.assertEqual(h["type"], "hit")
-        return hits, lines[-1]
-
-    def ranked_ids(self, *args):
-        return [h["id"] for h in self.search_json(*args)[0]]
 
     def write(self, name, data):
         path = os.path.join(self.corpus, name)

@@ -1,14 +1,11 @@
 """End-to-end: index the seed corpus and search it as a user would."""
 import os
 import subprocess
+import tempfile
 import unittest
 
-from harness import CorpusTestCase, run, SEARCH
+from harness import A000, A001, A002, A003, CorpusTestCase, run, SEARCH
 
-A000 = "000_f83dc9f58ae6b65b.txt"
-A001 = "001_296e250b8337e3ff.txt"
-A002 = "002_4f174f445bf85026.txt"
-A003 = "003_8cfa8beb3592a07e.txt"
 HIT_FIELDS = {"type", "rank", "score", "id", "path", "line", "column", "title", "source", "date", "updated",
               "author", "url", "snippet", "highlights"}
 
@@ -97,8 +94,15 @@ class SeedCorpus(CorpusTestCase):
         self.assertEqual(len(r.stderr.decode().splitlines()), 1)
 
     def test_index_from_environment(self):
-        r = run([SEARCH, "노광"], cwd=self.tmp, env={"SEARCH_INDEX": self.index})
+        # From a folder without ./index, so only SEARCH_INDEX can lead to the index.
+        elsewhere = tempfile.mkdtemp(dir=self.tmp)
+        r = run([SEARCH, "--files", "노광 장비"], cwd=elsewhere, env={"SEARCH_INDEX": self.index})
         self.assertEqual(r.returncode, 0, r.stderr.decode())
+        self.assertTrue(r.stdout.decode().splitlines()[0].endswith(A000), r.stdout.decode())
+        missing = os.path.join(elsewhere, "no-such-index")
+        r = run([SEARCH, "노광"], cwd=elsewhere, env={"SEARCH_INDEX": missing})
+        self.assertEqual(r.returncode, 2)
+        self.assertIn(missing, r.stderr.decode())
 
 
 class MissingOrIncompatibleIndex(CorpusTestCase):

@@ -7,13 +7,9 @@ import shutil
 import subprocess
 import unittest
 
-from harness import (CorpusTestCase, index_dump, index_ids, run, summary_counts, warning_lines,
+from harness import (A000, A001, A002, A003, CorpusTestCase, index_dump, index_ids, run, summary_counts, warning_lines,
                      xapian_module, INDEXER, SEARCH)
 
-A000 = "000_f83dc9f58ae6b65b.txt"
-A001 = "001_296e250b8337e3ff.txt"
-A002 = "002_4f174f445bf85026.txt"
-A003 = "003_8cfa8beb3592a07e.txt"
 NEW_ARTICLE = ("평택 반도체 공장 착공\n\n"
                "삼성전자가 평택에 새 반도체 공장을 짓는다고 밝혔다.\n"
                "이번 공장은 zorblax 공정으로 메모리를 만든다.\n")

@@ -9,12 +9,8 @@ import subprocess
 import tempfile
 import unittest
 
-from harness import CORPUS, INDEXER, SEARCH, run, run_on_terminal
+from harness import A000, A001, A002, A003, CORPUS, INDEXER, SEARCH, IndexedCorpus, run, run_on_terminal
 
-A000 = "000_f83dc9f58ae6b65b.txt"
-A001 = "001_296e250b8337e3ff.txt"
-A002 = "002_4f174f445bf85026.txt"
-A003 = "003_8cfa8beb3592a07e.txt"
 HIT_KEYS = ["type", "rank", "score", "id", "match", "path", "line", "column", "title", "source", "date", "updated",
             "author", "url", "snippet", "highlights", "copies"]
 SUMMARY_KEYS = ["type", "hits", "estimated_matches", "elapsed_ms", "explanation", "facets", "rewrites"]
@@ -22,51 +18,14 @@ SUMMARY_KEYS = ["type", "hits", "estimated_matches", "elapsed_ms", "explanation"
 OWN_SGR = re.compile(rb"\x1b\[(?:1|2|1;31|0)m")
 
 
-class IndexedCorpus(unittest.TestCase):
-    """A temp dir with a corpus and its index, built once for the class."""
-
-    @classmethod
-    def make_corpus(cls, corpus):
-        shutil.copytree(CORPUS, corpus)
-
-    @classmethod
-    def setUpClass(cls):
-        cls.tmp = tempfile.mkdtemp(prefix="kosearch-e2e-search-")
-        cls.corpus = os.path.join(cls.tmp, "corpus")
-        cls.index = os.path.join(cls.tmp, "index")
-        cls.make_corpus(cls.corpus)
-        # Relative, as a user types it: citations then read corpus/….
-        r = run([INDEXER, "--corpus", "corpus", "--index", "index"], cwd=cls.tmp)
-        if r.returncode != 0:
-            raise RuntimeError("indexer failed: " + r.stderr.decode())
-
-    @classmethod
-    def tearDownClass(cls):
-        shutil.rmtree(cls.tmp, ignore_errors=True)
-
-    def search(self, *args, env=None, input=None):
-        return run([SEARCH, "--index", self.index, *args], cwd=self.tmp, env=env, input=input)
-
-    def json_lines(self, r):
-        """Every stdout line parsed as JSON (a line that does not parse fails the test)."""
-        lines = []
-        for n, line in enumerate(r.stdout.decode().splitlines(), 1):
-            try:
-                lines.append(json.loads(line))
-            except json.JSONDecodeError as e:
-                self.fail(f"line {n} is not JSON ({e}): {line!r}")
-        return lines
+class SearchCase(IndexedCorpus):
+    """IndexedCorpus with the helpers these suites share."""
 
     def hits(self, *args):
-        r = self.search("--json", *args)
-        self.assertIn(r.returncode, (0, 1), r.stderr.decode())
-        lines = self.json_lines(r)
-        self.assertEqual(lines[-1]["type"], "summary", lines)
-        self.assertTrue(all(l["type"] == "hit" for l in lines[:-1]), lines)
-        return lines[:-1]
+        return self.search_json(*args)[0]
 
     def ids(self, *args):
-        return [h["id"] for h in self.hits(*args)]
+        return self.ranked_ids(*args)
 
     def files(self, *args):
         r = self.search("--files", *args)
@@ -84,7 +43,7 @@ class IndexedCorpus(unittest.TestCase):
             self.assertIn(fragment, err)
 
 
-class QueryLanguage(IndexedCorpus):
+class QueryLanguage(SearchCase):
     def test_phrase_matches_adjacent_words_after_analysis(self):
         # 000 has "노광 장비", 002 "노광 장비의"; 001 has both words, never side by side.
         self.assertEqual(set(self.files('"노광 장비"')), {A000, A002})
@@ -146,7 +105,7 @@ class QueryLanguage(IndexedCorpus):
             self.assertIn(part, err)
 
 
-class DateFilters(IndexedCorpus):
+class DateFilters(SearchCase):
     # Dates: 002 2024-04-02, 003 2023-05-09; 000 and 001 have none.
     def test_since_keeps_later_articles_and_leaves_out_undated_ones(self):
         self.assertEqual(set(self.files("반도체")), {A000, A001, A002, A003})
@@ -166,7 +125,7 @@ class DateFilters(IndexedCorpus):
         self.assert_one_line_error(self.search("--since", "2024-13-01", "반도체"), "--since", "2024-13-01")
 
 
-class SortByDate(IndexedCorpus):
+class SortByDate(SearchCase):
     """--sort date|-date: by the article's date, undated articles last, the
     same day by relevance; pages join into the full order."""
 
@@ -189,7 +148,7 @@ class SortByDate(IndexedCorpus):
         self.assertEqual(len(r.stderr.decode().splitlines()), 1, r.stderr.decode())
 
 
-class CopiesAcrossOutlets(IndexedCorpus):
+class CopiesAcrossOutlets(SearchCase):
     """Identical texts collapse into one hit, which lists the others."""
 
     @classmethod
@@ -207,7 +166,7 @@ class CopiesAcrossOutlets(IndexedCorpus):
         self.assertEqual(self.hits("노광 장비")[0]["copies"], [])  # no copy: an empty list
 
 
-class Facets(IndexedCorpus):
+class Facets(SearchCase):
     """--facets source,date: exact counts of the matching articles per
     publisher and per month, after the hits (human) or in the summary (JSON)."""
 
@@ -243,7 +202,7 @@ class Facets(IndexedCorpus):
         self.assertEqual(len(r.stderr.decode().splitlines()), 1, r.stderr.decode())
 
 
-class MalformedQueries(IndexedCorpus):
+class MalformedQueries(SearchCase):
     CASES = [  # query, position, words of the problem
         ('"노광 장비', 1, "quote"),
         ("(노광 장비", 1, "'('"),
@@ -269,7 +228,7 @@ class MalformedQueries(IndexedCorpus):
         self.assert_one_line_error(r, "UTF-8")
 
 
-class UsageErrors(IndexedCorpus):
+class UsageErrors(SearchCase):
     CASES = [
         (["--no-such-flag", "노광"], "--no-such-flag"),
         (["-n", "0", "노광"], "--limit"),
@@ -305,7 +264,7 @@ class UsageErrors(IndexedCorpus):
             self.assertIn(part, out)
 
 
-class OutputModes(IndexedCorpus):
+class OutputModes(SearchCase):
     def test_exit_0_on_hit_1_on_none(self):
         self.assertEqual(self.search("노광").returncode, 0)
         r = self.search("xyzzyplugh")
@@ -392,7 +351,7 @@ class OutputModes(IndexedCorpus):
         self.assertGreater(sum(len(h["highlights"]) for h in three), sum(len(h["highlights"]) for h in one))
 
 
-class StdinAndBatch(IndexedCorpus):
+class StdinAndBatch(SearchCase):
     def test_query_from_stdin(self):
         r = self.search("--files", "-", input='"노광 장비"\n'.encode())
         self.assertEqual(r.returncode, 0, r.stderr.decode())
@@ -441,7 +400,7 @@ class StdinAndBatch(IndexedCorpus):
         self.assertIn("query bytes:", err[1])
 
 
-class ControlCharacters(IndexedCorpus):
+class ControlCharacters(SearchCase):
     EVIL_TITLE = "제목 \x1b]0;pwned\x07 테스트"
     EVIL_BODY = "악성 기사 본문 \x1b[2J 화면 \x07 벨 \x1b[31m빨강 반도체 \u009b2J 끝 \u202e역방향"
 
@@ -480,7 +439,7 @@ def big_corpus(corpus, n):
             f.write(f"기사 {i:05d}\n\n반도체 장비 수출 기사 번호 {i:05d}. {sentence * 5}\n")
 
 
-class ManyEqualHits(IndexedCorpus):
+class ManyEqualHits(SearchCase):
     N = 2000
 
     @classmethod
@@ -530,9 +489,13 @@ class ManyEqualHits(IndexedCorpus):
         self.assertIn("cannot write", err[0])
 
 
-class Colour(IndexedCorpus):
+class Colour(SearchCase):
     def on_terminal(self, *args, **env):
-        return run_on_terminal([SEARCH, "--index", self.index, *args, "노광"], env={"TERM": "xterm", **env})[2]
+        """What the terminal got from a search that must succeed and print hits."""
+        code, _, out = run_on_terminal([SEARCH, "--index", self.index, *args, "노광"], env={"TERM": "xterm", **env})
+        self.assertEqual(code, 0, out)
+        self.assertTrue(out.strip(), "nothing printed")
+        return out
 
     def test_terminal_gets_colour_and_no_markers(self):
         out = self.on_terminal()
@@ -545,10 +508,14 @@ class Colour(IndexedCorpus):
         self.assertIn(b"[[", out)
 
     def test_dumb_terminal(self):
-        self.assertNotIn(b"\x1b", self.on_terminal(TERM="dumb"))
+        out = self.on_terminal(TERM="dumb")
+        self.assertNotIn(b"\x1b", out)
+        self.assertIn(b"[[", out)
 
     def test_color_never_on_a_terminal(self):
-        self.assertNotIn(b"\x1b", self.on_terminal("--color=never"))
+        out = self.on_terminal("--color=never")
+        self.assertNotIn(b"\x1b", out)
+        self.assertIn(b"[[", out)
 
     def test_pipe_gets_markers_unless_color_always(self):
         self.assertNotIn(b"\x1b", self.search("노광").stdout)
@@ -557,9 +524,12 @@ class Colour(IndexedCorpus):
         self.assertIn(b"\x1b[1;31m", self.search("--color=always", "노광", env={"NO_COLOR": "1"}).stdout)
 
     def test_machine_formats_never_coloured(self):
-        for fmt in (["--json"], ["--files"], ["--count"]):
+        shown = {"--json": rb'"id"', "--files": re.escape(A000.encode()), "--count": rb"^\d+\s*$"}
+        for fmt, pattern in shown.items():
             with self.subTest(fmt=fmt):
-                self.assertNotIn(b"\x1b", self.on_terminal(*fmt, "--color=always"))
+                out = self.on_terminal(fmt, "--color=always")
+                self.assertNotIn(b"\x1b", out)
+                self.assertRegex(out, pattern)
 
 
 if __name__ == "__main__":

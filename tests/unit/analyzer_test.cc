@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "kosearch/normalizer.h"
+#include "kosearch/schema.h"
 
 namespace kosearch {
 namespace {
@@ -251,7 +252,32 @@ TEST(AnalyzerMove, MovedAnalyzerStillWorks) {
   EXPECT_EQ(describe_all(b.analyze("장비를")), std::vector<std::string>{"장비를→장비"});
 }
 
-TEST(AnalyzerVersion, IsNamed) { EXPECT_TRUE(Analyzer::version.starts_with("ko-light-")); }
+// The analysis of a sample covering every kind of word, as one string: a
+// change to it changes the terms of every index built before.
+std::string sample_analysis() {
+  const std::string sample =
+      "美의 대중 규제에 엔비디아社는 A800과 7나노칩을, ASML이 공급한 노광 장비로 만들었다. "
+      "銀行 2028년까지 Huawei의 AI반도체 ＡＩ 카메라들은 ｶﾀｶﾅ 1,234개 e-mail 조선일보 기자들이었다";
+  Analyzer analyzer;
+  std::string out;
+  for (const Token& t : analyzer.analyze(sample)) {
+    out += t.surface + "|" + t.stem + "|" + t.joined + "|" + std::to_string(static_cast<int>(t.kind)) + "|" +
+           std::to_string(t.position) + "|";
+    for (const auto& reading : t.readings) out += reading + ",";
+    for (const auto& pair : syllable_bigrams(t.surface)) out += pair + ",";
+    out += "\n";
+  }
+  return out;
+}
+
+// Fails when the analysis changes while Analyzer::version stays: indexes
+// built by the old rules would then be searched with the new ones. Bump the
+// version and pin the new hash together.
+TEST(AnalyzerVersion, ChangesWithTheAnalysis) {
+  EXPECT_EQ(std::string(Analyzer::version) + " " + schema::stable_hash(sample_analysis()),
+            "ko-light-4 4f4d5977ba3aa4c5")
+      << sample_analysis();
+}
 
 struct BigramCase {
   std::string_view surface;
