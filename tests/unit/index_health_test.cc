@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "temp_folder.h"
+
 #include <unistd.h>
 
 #include <cerrno>
@@ -15,14 +17,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-class IndexHealth : public ::testing::Test {
+class IndexHealth : public kosearch_test::TempFolderTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("kosearch-health-" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
 
   fs::path small_index() {
     const fs::path index = dir_ / "index";
@@ -36,7 +32,6 @@ class IndexHealth : public ::testing::Test {
     return index;
   }
 
-  fs::path dir_;
 };
 
 TEST_F(IndexHealth, TellsDamageFromLocksAndMissingRights) {

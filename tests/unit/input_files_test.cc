@@ -1,26 +1,24 @@
 #include "kosearch/input_files.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <fstream>
 #include <sstream>
 
 #include "kosearch/error.h"
+#include "temp_folder.h"
 
 namespace fs = std::filesystem;
 
 namespace kosearch::detail {
 namespace {
 
-class InputFiles : public ::testing::Test {
+class InputFiles : public kosearch_test::TempFolderTest {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("input_files_test_" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
+    TempFolderTest::SetUp();
     fs::create_directories(dir_ / "sub");
   }
-  void TearDown() override { fs::remove_all(dir_); }
   void write(const std::string& name, const std::string& bytes) {
     std::ofstream(dir_ / name, std::ios::binary) << bytes;
   }
@@ -29,7 +27,6 @@ class InputFiles : public ::testing::Test {
       if (refused) refused->push_back(r);
     });
   }
-  fs::path dir_;
 };
 
 TEST_F(InputFiles, ListsRegularFilesSortedByIdAndSkipsHiddenOnes) {

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "temp_folder.h"
+
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -13,20 +15,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
-class SplitLines : public ::testing::Test {
+class SplitLines : public kosearch_test::TempFolderTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("kosearch-split-" + std::to_string(::getpid()));
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
   fs::path write(const std::string& bytes) {
     const fs::path p = dir_ / "input.jsonl";
     std::ofstream(p, std::ios::binary) << bytes;
     return p;
   }
   static std::string slice(const std::string& s, const ks::LineRange& r) { return s.substr(r.begin, r.end - r.begin); }
-  fs::path dir_;
 };
 
 TEST_F(SplitLines, RangesCoverTheFileInOrderAndEndAtLineEnds) {

@@ -1,6 +1,8 @@
 #include "kosearch/searcher.h"
 
 #include <gtest/gtest.h>
+
+#include "temp_folder.h"
 #include <unistd.h>
 
 #include <filesystem>
@@ -15,12 +17,10 @@ namespace ks = kosearch;
 
 namespace {
 
-class SearcherTest : public ::testing::Test {
+class SearcherTest : public kosearch_test::TempFolderTest {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("kosearch-searcher-test-" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
+    TempFolderTest::SetUp();
     std::ofstream(dir_ / "docs.jsonl")
         << R"({"id":"a","title":"노광 장비","text":"극자외선 노광 장비를 만든다","date":"2024-04-02"})" "\n"
         << R"({"id":"b","title":"메모리","text":"장비 업그레이드와 메모리 반도체"})" "\n"
@@ -29,8 +29,6 @@ class SearcherTest : public ::testing::Test {
     options.index_dir = dir_ / "index";
     ks::index_jsonl(dir_ / "docs.jsonl", options);
   }
-  void TearDown() override { fs::remove_all(dir_); }
-  fs::path dir_;
 };
 
 TEST_F(SearcherTest, RanksPhraseDocumentFirstWithCitation) {

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "temp_folder.h"
+
 #include <fstream>
 
 #include "kosearch/error.h"
@@ -11,14 +13,8 @@ namespace fs = std::filesystem;
 namespace kosearch {
 namespace {
 
-class ShardStub : public ::testing::Test {
+class ShardStub : public kosearch_test::TempFolderTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("shard_stub_test_" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
   fs::path stub_with(const std::string& text) {
     std::ofstream(dir_ / shard_stub::file_name) << text;
     return dir_ / shard_stub::file_name;
@@ -32,7 +28,6 @@ class ShardStub : public ::testing::Test {
     }
     return "";
   }
-  fs::path dir_;
 };
 
 TEST_F(ShardStub, WrittenStubReadsBackAsTheShardFolders) {
