@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <optional>
 #include <set>
 
 #include "kosearch/error.h"
+#include "kosearch/hangul_jamo.h"
 #include "kosearch/normalizer.h"
 #include "kosearch/schema.h"
 
@@ -79,6 +81,7 @@ class Builder {
     built.with_every_word = with_every_word(root, query);
     built.expected_with_every_word = found_share_ * stats_.documents;
     built.keyword = keyword_query_;
+    built.expansions = std::move(expansions_);
     return built;
   }
 
@@ -95,6 +98,8 @@ class Builder {
   std::vector<std::string> match_terms_;
   std::set<std::string> seen_terms_;
   std::vector<std::string> match_prefixes_;
+  std::vector<BuiltQuery::InitialsExpansion> expansions_;
+  std::map<std::string, Q> initials_readings_;  // stem of a 초성 word → OR of its readings
   std::size_t filters_ = 0;         // field and date filters met (a query may be filters only)
   std::size_t proximity_pairs_ = 0;  // neighbouring word pairs boosted so far
   std::size_t first_empty_position_ = 1;
@@ -217,6 +222,10 @@ class Builder {
   // some of its syllable pairs, and that earns no tier.
   Q token_scoring(const Token& token) {
     const schema::TokenTerms terms = schema::terms_for(token);
+    if (stats_.expand_initials) {
+      const auto initials = hangul::initials_query(terms.stem);
+      if (initials && initials->size() >= 2) return initials_scoring(token, *initials);
+    }
     WordTerms word;
     word.text = terms.stem;
     std::vector<Q> as_word{Q(terms.stem)};
@@ -294,6 +303,39 @@ class Builder {
     found_share_ *= stats_.documents ? std::min(1.0, static_cast<double>(df) / stats_.documents) : 1.0;
     words_.push_back(std::move(word));
     return combine(Q::OP_OR, layers);
+  }
+
+  // A word typed as initial consonants only (ㄴㄱ) is found as any index
+  // word with those 초성: each is a form of the word, scored by BM25 on its
+  // own (a rare reading counts for more), and the word earns the tier of its
+  // most frequent reading.
+  Q initials_scoring(const Token& token, std::u32string_view initials) {
+    BuiltQuery::InitialsExpansion expansion{token.surface, stats_.expand_initials(initials)};
+    WordTerms word;
+    word.text = token.stem;
+    std::vector<Q> readings;
+    Xapian::doccount df = 0;
+    for (const std::string& reading : expansion.words) {
+      readings.emplace_back(reading);
+      word.forms.push_back({reading});
+      add_match_term(reading);
+      df = std::max(df, termfreq(reading));
+    }
+    word.known = df > 0;
+    found_.push_back(readings.empty() ? Q() : combine(Q::OP_OR, readings));
+    found_share_ *= stats_.documents ? std::min(1.0, static_cast<double>(df) / stats_.documents) : 1.0;
+    words_.push_back(std::move(word));
+    expansions_.push_back(std::move(expansion));
+    if (readings.empty()) return Q(token.stem);  // matches nothing, as typed
+    initials_readings_[token.stem] = found_.back();
+    return Q(Q::OP_OR, scaled(found_.back(), params_.stem_weight), tier(tier_weight(df), found_.back()));
+  }
+
+  // What a token is in a NEAR or side-by-side pair: its stem, or the
+  // readings of a 초성 word.
+  Q pair_part(const Token& token) const {
+    const auto readings = initials_readings_.find(token.stem);
+    return readings == initials_readings_.end() ? Q(token.stem) : readings->second;
   }
 
   // A compound written as one word, as the text may space it: 노광장비 as the
@@ -495,11 +537,16 @@ class Builder {
   // side in the query's order: 노광 장비 beats 노광을 제외한 나머지 장비.
   void add_proximity_boosts(const Token& left, const Token& right, std::vector<Q>& boosts) {
     ++proximity_pairs_;
-    const Q pair[] = {Q(left.stem), Q(right.stem)};
+    const Q pair[] = {pair_part(left), pair_part(right)};
     if (params_.near_weight > 0)
       boosts.push_back(scaled(Q(Q::OP_NEAR, std::begin(pair), std::end(pair), params_.near_window), params_.near_weight));
     if (params_.adjacent_weight > 0)
       boosts.push_back(scaled(Q(Q::OP_PHRASE, std::begin(pair), std::end(pair), 2), params_.adjacent_weight));
+    // 초성 words typed side by side name words side by side (ㄴㄱ ㅈㅂ: 노광
+    // 장비): readings that are neighbours in the text earn a tier, or a long
+    // text holding many unrelated readings of each would come first.
+    if (initials_readings_.count(left.stem) && initials_readings_.count(right.stem))
+      boosts.push_back(tier(tier_weight(stats_.documents), Q(Q::OP_PHRASE, std::begin(pair), std::end(pair), 2)));
   }
 
   Part build_any(const QueryNode& node) {

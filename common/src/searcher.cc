@@ -1,5 +1,6 @@
 #include "kosearch/searcher.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -371,7 +372,11 @@ struct Searcher::Impl {
   Results run(const std::string& query, const SearchOptions& options) {
     Results results;
     const QueryNode root = options.syntax == QuerySyntax::plain ? plain_query(query) : parse_query(query);
-    const IndexStats stats{db.get_doccount(), [this](const std::string& term) { return db.get_termfreq(term); }};
+    const Vocabulary vocabulary(db);
+    const IndexStats stats{db.get_doccount(), [this](const std::string& term) { return db.get_termfreq(term); },
+                           [&vocabulary](std::u32string_view initials) {
+                             return vocabulary.with_initials(initials, max_prefix_expansion);
+                           }};
     const BuiltQuery built = build_query(root, analyzer, options.ranking, options.mode, options.dates, stats);
     if (options.explain)
       results.explanation = explain_query(root, analyzer, options.ranking, options.mode, options.dates, built);
@@ -434,8 +439,58 @@ struct Searcher::Impl {
       const std::set<std::string> held = matching_terms(db, *it, built.words);
       results.hits.push_back(make_hit(it, ++rank, classify_match(built.words, held), weights, analyzer, options));
       if (it.get_collapse_count() > 0) results.hits.back().copies = copies_of_hit(mset, it, held);
+      if (rank == options.offset + 1 && options.suggest != SuggestMode::never)
+        if (auto reading = initials_reading(query, readings_held(*it, mset, built, held)))
+          results.suggestions.push_back(std::move(*reading));
     }
+    const bool wanted = options.suggest == SuggestMode::always ||
+                        (options.suggest == SuggestMode::automatic &&
+                         (results.hits.empty() || results.hits.front().match != MatchKind::all));
+    if (wanted) offer_suggestions(query, root, vocabulary, options, results);
     return results;
+  }
+
+  // For each 초성 word, the reading the hit holds most often (the rarer in
+  // the index on a tie): what the hit is most about.
+  std::vector<std::pair<std::string, std::string>> readings_held(Xapian::docid docid, const Xapian::MSet& mset,
+                                                                 const BuiltQuery& built,
+                                                                 const std::set<std::string>& held) const {
+    std::vector<std::pair<std::string, std::string>> readings;
+    for (const auto& expansion : built.expansions) {
+      std::string best;
+      std::pair<Xapian::termcount, double> best_rank{0, 0};
+      for (const std::string& word : expansion.words) {
+        if (!held.count(word)) continue;
+        auto t = db.termlist_begin(docid);
+        t.skip_to(word);
+        const std::pair<Xapian::termcount, double> rank{t.get_wdf(), -double(mset.get_termfreq(word))};
+        if (best.empty() || rank > best_rank) best = word, best_rank = rank;
+      }
+      if (!best.empty()) readings.emplace_back(expansion.typed, best);
+    }
+    return readings;
+  }
+
+  // Suggestions for the words the index does not hold; when nothing typed
+  // matched (no hit, or hits through syllable pairs only), the hits of the
+  // best suggestion instead, said so in showing_results_for.
+  void offer_suggestions(const std::string& query, const QueryNode& root, const Vocabulary& vocabulary,
+                         const SearchOptions& options, Results& results) {
+    std::vector<Suggestion> found = suggest(query, root, analyzer, vocabulary);
+    if (found.empty()) return;
+    results.suggestions.insert(results.suggestions.begin(), found.begin(), found.end());
+    const bool nothing_matched = std::all_of(results.hits.begin(), results.hits.end(),
+                                             [](const Hit& hit) { return hit.match == MatchKind::partial; });
+    if (!nothing_matched) return;
+    SearchOptions as_suggested = options;
+    as_suggested.suggest = SuggestMode::never;
+    Results rewritten = run(found.front().query, as_suggested);
+    if (rewritten.hits.empty() || rewritten.hits.front().match == MatchKind::partial) return;
+    rewritten.suggestions = std::move(results.suggestions);
+    rewritten.showing_results_for = found.front().query;
+    if (!rewritten.explanation.empty())
+      rewritten.explanation = "showing results for: " + found.front().query + "\n" + rewritten.explanation;
+    results = std::move(rewritten);
   }
 };
 

@@ -17,7 +17,8 @@ A002 = "002_4f174f445bf85026.txt"
 A003 = "003_8cfa8beb3592a07e.txt"
 HIT_KEYS = ["type", "rank", "score", "id", "match", "path", "line", "column", "title", "source", "date", "updated",
             "author", "url", "snippet", "highlights", "copies"]
-SUMMARY_KEYS = ["type", "hits", "estimated_matches", "elapsed_ms", "explanation", "facets"]
+SUMMARY_KEYS = ["type", "hits", "estimated_matches", "elapsed_ms", "explanation", "facets", "suggestions",
+                "showing_results_for"]
 # The only escape sequences search itself writes (bold, dim, match, reset).
 OWN_SGR = re.compile(rb"\x1b\[(?:1|2|1;31|0)m")
 
@@ -297,7 +298,7 @@ class UsageErrors(IndexedCorpus):
         self.assertEqual(r.stderr, b"")
         out = r.stdout.decode()
         flags = ["--index", "--limit", "--offset", "--fragments", "--format", "--json", "--files", "--count",
-                 "--color", "--mode", "--since", "--until", "--batch", "--timeout", "--explain"]
+                 "--color", "--mode", "--since", "--until", "--batch", "--timeout", "--explain", "--suggest"]
         syntax = ['"a phrase"', "-word", "OR", "title:", "source:", "author:", "date:2024..2025", "prefix*"]
         schema = [f'"{k}"' for k in HIT_KEYS + SUMMARY_KEYS + ["qid"]] + ["CHARACTER offsets"]
         for part in flags + syntax + schema + ["Exit codes", "0 at least one hit", "1 no hit", "2 error",

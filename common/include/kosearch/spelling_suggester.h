@@ -1,0 +1,105 @@
+// Help for the person typing, from the index's own words: "did you mean"
+// for a misspelled word (distance measured on jamo, hangul_jamo.h), a query
+// typed with the keyboard in the wrong layout (shrhkd → 노광, ㅁㄴㅡㅣ → asml),
+// and the words an initial-consonant (초성) word stands for (ㄴㄱ → 노광, …).
+//
+// The vocabulary is the index's term list itself (Database::allterms), so it
+// is current after every incremental run and removal with nothing extra
+// stored. A sorted term list holds the words of one initial consonant in one
+// contiguous range (the syllables of an initial are one Unicode block), which
+// bounds every walk here: a spelling candidate shares the word's first 초성
+// (or first letter), and a 초성 word's expansion is a skip-scan that visits
+// only terms whose syllables fit so far. Each walk also stops after a fixed
+// number of terms, so a huge index costs bounded time.
+//
+// Nothing here changes a query: the searcher decides when to offer or apply
+// a suggestion (searcher.h, SuggestMode).
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <utility>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "kosearch/analyzer.h"
+#include "kosearch/query_parser.h"
+
+namespace kosearch {
+
+enum class SuggestionKind {
+  spelling,  // a word the index does not hold, replaced by the nearest one it does
+  layout,    // a word typed in the other keyboard layout (두벌식 ↔ Latin)
+  initials,  // a 초성 word read as the words the first hit holds
+};
+
+struct Suggestion {
+  SuggestionKind kind = SuggestionKind::spelling;
+  std::string query;  // the whole query, rewritten
+};
+
+// "spelling", "layout" or "initials", as JSON and messages name them.
+const char* suggestion_kind_name(SuggestionKind kind);
+
+// Optimal string alignment distance (insertions, deletions, substitutions,
+// swaps of neighbours) between two unit strings, or `bound + 1` as soon as it
+// must exceed `bound`.
+std::size_t edit_distance(std::u32string_view a, std::u32string_view b, std::size_t bound);
+
+// Edits allowed between a word of `units` jamo units and a suggestion for it:
+// none below 4 (too many neighbours to guess from), 1, or 2 from 8 up.
+std::size_t allowed_edits(std::size_t units);
+
+// At most this many terms are read per spelling walk and per 초성 expansion.
+inline constexpr std::size_t max_terms_scanned = 200000;
+
+class Vocabulary {
+ public:
+  explicit Vocabulary(const Xapian::Database& db) : db_(db) {}
+
+  // Documents holding `term` as an unprefixed (body) word; 0 when unknown.
+  Xapian::doccount frequency(const std::string& term) const { return db_.get_termfreq(term); }
+
+  // The index word nearest to `word` (a normalized stem the index does not
+  // hold) within allowed_edits, sharing its first 초성 (or first character);
+  // ties go to the word more documents hold. Empty when there is none.
+  std::string nearest(std::string_view word) const;
+
+  // The index words of as many syllables as `initials` (initial indexes, as
+  // hangul::initials_query gives them) whose syllables begin with those
+  // consonants, most documents first, at most `cap` of them.
+  std::vector<std::string> with_initials(std::u32string_view initials, std::size_t cap) const;
+
+ private:
+  const Xapian::Database& db_;
+};
+
+// Rewrites of `query` (the text `root` was parsed from) for its words the
+// index does not hold: at most one suggestion per kind, layout first (a word
+// that converts exactly to a known word says more than a near one), each the
+// whole query with every such word replaced. Words inside exclusions and
+// field filters are left alone, and so are the words the index holds and
+// 초성 words (the query builder expands those).
+std::vector<Suggestion> suggest(const std::string& query, const QueryNode& root, Analyzer& analyzer,
+                                const Vocabulary& vocabulary);
+
+// The suggestion that reads each 초성 word of `query` as a word: `readings`
+// maps a 초성 word as the analyzer normalized it (ᄂᄀ) to the index word the
+// first hit holds for it (노광). Nothing when no word of the query is one.
+std::optional<Suggestion> initials_reading(const std::string& query,
+                                           const std::vector<std::pair<std::string, std::string>>& readings);
+
+// `query` with the words at the given 1-based character positions replaced:
+// {position, typed text, replacement}. A word not found where its position
+// says is left as it is.
+struct WordReplacement {
+  std::size_t position = 0;
+  std::string typed;
+  std::string replacement;
+};
+std::string replace_words(const std::string& query, const std::vector<WordReplacement>& replacements);
+
+}  // namespace kosearch

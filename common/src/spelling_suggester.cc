@@ -1,0 +1,295 @@
+#include "kosearch/spelling_suggester.h"
+
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <optional>
+#include <utility>
+
+#include "kosearch/hangul_jamo.h"
+#include "kosearch/normalizer.h"
+
+namespace kosearch {
+namespace {
+
+using Kind = QueryNode::Kind;
+
+std::string utf8_of(char32_t cp) {
+  char buffer[U8_MAX_LENGTH];
+  std::size_t length = 0;
+  U8_APPEND_UNSAFE(buffer, length, static_cast<UChar32>(cp));
+  return std::string(buffer, length);
+}
+
+std::size_t code_point_count(std::string_view utf8) {
+  return static_cast<std::size_t>(
+      std::count_if(utf8.begin(), utf8.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// The terms of the vocabulary that may hold a suggestion for a word starting
+// with `first`: those starting with a syllable of the same initial, or with
+// the same character.
+std::pair<std::string, std::string> bucket_of(char32_t first) {
+  const int initial = hangul::initial_of(first);
+  if (initial >= 0) return {utf8_of(hangul::syllables_begin(initial)), utf8_of(hangul::syllables_end(initial))};
+  return {utf8_of(first), utf8_of(first + 1)};
+}
+
+// Whether the index holds every token of a text as a word.
+bool all_known(const std::vector<Token>& tokens, const Vocabulary& vocabulary) {
+  if (tokens.empty()) return false;
+  return std::all_of(tokens.begin(), tokens.end(), [&](const Token& token) {
+    return vocabulary.frequency(token.stem) > 0 || (!token.joined.empty() && vocabulary.frequency(token.joined) > 0);
+  });
+}
+
+bool all_hangul(const std::vector<Token>& tokens) {
+  return std::all_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.kind == TokenKind::hangul; });
+}
+
+// The word typed in the other layout, when that is a word the index holds.
+std::optional<std::string> other_layout(const std::string& typed, Analyzer& analyzer, const Vocabulary& vocabulary) {
+  if (const auto hangul = hangul::latin_to_hangul(typed); hangul && typed.size() >= 2) {
+    const std::vector<Token> tokens = analyzer.analyze(*hangul);
+    if (all_hangul(tokens) && all_known(tokens, vocabulary)) return hangul;
+    return std::nullopt;
+  }
+  if (const auto latin = hangul::hangul_to_latin(typed); latin && latin->size() >= 2) {
+    if (all_known(analyzer.analyze(*latin), vocabulary)) return latin;
+  }
+  return std::nullopt;
+}
+
+// The nearest known word for a one-token word, keeping what the analyzer
+// stripped after the stem (엔비디야의 → 엔비디아의).
+std::optional<std::string> respelled(const std::string& typed, const Token& token, const Vocabulary& vocabulary) {
+  const std::string nearest = vocabulary.nearest(token.stem);
+  if (nearest.empty()) return std::nullopt;
+  const std::string normalized = normalize(typed);
+  const bool stem_first = normalized.compare(0, token.stem.size(), token.stem) == 0;
+  return nearest + (stem_first ? normalized.substr(token.stem.size()) : std::string());
+}
+
+// The positive word leaves of the query, in order (not exclusions, not field values).
+void word_leaves(const QueryNode& node, std::vector<const QueryNode*>& out) {
+  switch (node.kind) {
+    case Kind::word: out.push_back(&node); return;
+    case Kind::all:
+    case Kind::any:
+      for (const QueryNode& child : node.children) word_leaves(child, out);
+      return;
+    default: return;
+  }
+}
+
+bool is_initials_word(const std::vector<Token>& tokens) {
+  return tokens.size() == 1 && hangul::initials_query(tokens.front().stem).has_value();
+}
+
+}  // namespace
+
+const char* suggestion_kind_name(SuggestionKind kind) {
+  switch (kind) {
+    case SuggestionKind::spelling: return "spelling";
+    case SuggestionKind::layout: return "layout";
+    case SuggestionKind::initials: return "initials";
+  }
+  return "spelling";
+}
+
+std::size_t edit_distance(std::u32string_view a, std::u32string_view b, std::size_t bound) {
+  const std::size_t n = a.size(), m = b.size();
+  if ((n > m ? n - m : m - n) > bound) return bound + 1;
+  // Three rows of the dynamic programme: two back for the swap.
+  std::vector<std::size_t> before(m + 1), previous(m + 1), current(m + 1);
+  for (std::size_t j = 0; j <= m; ++j) previous[j] = j;
+  for (std::size_t i = 1; i <= n; ++i) {
+    current[0] = i;
+    std::size_t row_best = current[0];
+    for (std::size_t j = 1; j <= m; ++j) {
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        current[j] = std::min(current[j], before[j - 2] + 1);
+      row_best = std::min(row_best, current[j]);
+    }
+    if (row_best > bound) return bound + 1;
+    std::swap(before, previous);
+    std::swap(previous, current);
+  }
+  return std::min(previous[m], bound + 1);
+}
+
+std::size_t allowed_edits(std::size_t units) {
+  if (units < 4) return 0;
+  return units >= 8 ? 2 : 1;
+}
+
+// The best candidate so far for Vocabulary::nearest: fewest edits, then
+// the word more documents hold.
+struct Nearest {
+  std::string word;
+  std::size_t distance;
+  Xapian::doccount frequency = 0;
+};
+
+// Reads the terms in [low, high) (at most max_terms_scanned) for one nearer
+// to `units` than `best`.
+void scan_for_nearest(const Xapian::Database& db, std::string_view word, const std::u32string& units,
+                      std::size_t bound, const std::string& low, const std::string& high, Nearest& best) {
+  const std::size_t characters = code_point_count(word);
+  auto t = db.allterms_begin();
+  t.skip_to(low);
+  for (std::size_t scanned = 0; t != db.allterms_end() && scanned < max_terms_scanned; ++t, ++scanned) {
+    const std::string term = *t;
+    if (term >= high) break;
+    // Each character is at least one unit: a length gap is that many edits.
+    const std::size_t length = code_point_count(term);
+    if ((length > characters ? length - characters : characters - length) > bound || term == word) continue;
+    const std::size_t distance = edit_distance(units, hangul::jamo_units(term), std::min(bound, best.distance));
+    if (distance > bound || distance > best.distance) continue;
+    const Xapian::doccount frequency = t.get_termfreq();
+    if (distance < best.distance || frequency > best.frequency) best = {term, distance, frequency};
+  }
+}
+
+std::string Vocabulary::nearest(std::string_view word) const {
+  const std::u32string units = hangul::jamo_units(word);
+  const std::size_t bound = allowed_edits(units.size());
+  if (bound == 0) return {};
+  const char32_t first = decode_utf8_at(word, 0).code_point;
+  Nearest best{{}, bound + 1};
+  // Words with the same first syllable first (a few hundred terms where the
+  // whole 초성 bucket of a large index holds 100,000): when one is a single
+  // edit away, nothing in the bucket can be nearer.
+  if (hangul::initial_of(first) >= 0) {
+    scan_for_nearest(db_, word, units, bound, utf8_of(first), utf8_of(first + 1), best);
+    if (best.distance <= 1) return best.word;
+  }
+  const auto [low, high] = bucket_of(first);
+  scan_for_nearest(db_, word, units, bound, low, high, best);
+  return best.word;
+}
+
+std::vector<std::string> Vocabulary::with_initials(std::u32string_view initials, std::size_t cap) const {
+  std::vector<std::pair<Xapian::doccount, std::string>> found;
+  const std::size_t k = initials.size();
+  if (k == 0 || cap == 0) return {};
+  auto t = db_.allterms_begin();
+  std::string target = utf8_of(hangul::syllables_begin(static_cast<int>(initials[0])));
+  for (std::size_t scanned = 0; scanned < max_terms_scanned && !target.empty(); ++scanned) {
+    t.skip_to(target);
+    if (t == db_.allterms_end()) break;
+    const std::string term = *t;
+    // The term's first k + 1 characters and where each starts.
+    std::vector<std::pair<char32_t, std::size_t>> chars;
+    for (std::size_t at = 0; at < term.size() && chars.size() <= k;) {
+      const Utf8Decoded d = decode_utf8_at(term, at);
+      chars.emplace_back(d.code_point, at);
+      at += d.length;
+    }
+    std::size_t fit = 0;
+    while (fit < std::min(k, chars.size()) &&
+           hangul::initial_of(chars[fit].first) == static_cast<int>(initials[fit]))
+      ++fit;
+    const std::string next_term = term + '\0';  // the term after this one
+    if (fit == k && chars.size() == k) {
+      found.emplace_back(t.get_termfreq(), term);
+      target = next_term;
+      continue;
+    }
+    if (fit == chars.size()) {  // a shorter term that fits so far: longer ones follow it
+      target = next_term;
+      continue;
+    }
+    // Character `fit` does not fit (or is one too many): jump to the first
+    // term that could fit there, or carry to the character before it.
+    if (fit < k && chars[fit].first < hangul::syllables_begin(static_cast<int>(initials[fit]))) {
+      target = term.substr(0, chars[fit].second) + utf8_of(hangul::syllables_begin(static_cast<int>(initials[fit])));
+      continue;
+    }
+    target.clear();
+    for (std::size_t carry = fit; carry-- > 0;) {
+      const char32_t next = chars[carry].first + 1;
+      if (next < hangul::syllables_end(static_cast<int>(initials[carry]))) {
+        target = term.substr(0, chars[carry].second) + utf8_of(next);
+        break;
+      }
+    }
+  }
+  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  std::vector<std::string> words;
+  for (std::size_t i = 0; i < found.size() && i < cap; ++i) words.push_back(std::move(found[i].second));
+  return words;
+}
+
+std::vector<Suggestion> suggest(const std::string& query, const QueryNode& root, Analyzer& analyzer,
+                                const Vocabulary& vocabulary) {
+  std::vector<const QueryNode*> leaves;
+  word_leaves(root, leaves);
+  std::vector<WordReplacement> layout, spelling;
+  for (const QueryNode* leaf : leaves) {
+    const std::vector<Token> tokens = analyzer.analyze(leaf->text);
+    if (tokens.empty() || is_initials_word(tokens)) continue;
+    if (all_known(tokens, vocabulary)) continue;  // what the user meant
+    if (auto converted = other_layout(leaf->text, analyzer, vocabulary)) {
+      layout.push_back({leaf->position, leaf->text, *converted});
+      continue;
+    }
+    if (tokens.size() != 1) continue;
+    if (auto nearer = respelled(leaf->text, tokens.front(), vocabulary))
+      spelling.push_back({leaf->position, leaf->text, *nearer});
+  }
+  std::vector<Suggestion> suggestions;
+  if (!layout.empty()) suggestions.push_back({SuggestionKind::layout, replace_words(query, layout)});
+  if (!spelling.empty()) suggestions.push_back({SuggestionKind::spelling, replace_words(query, spelling)});
+  return suggestions;
+}
+
+std::optional<Suggestion> initials_reading(const std::string& query,
+                                           const std::vector<std::pair<std::string, std::string>>& readings) {
+  std::string rewritten;
+  bool any = false;
+  for (std::size_t i = 0; i < query.size();) {
+    const std::size_t end = std::min(query.find_first_of(" \t\r\n", i), query.size());
+    const std::string piece = query.substr(i, end - i);
+    const std::string normalized = normalize(piece);
+    const auto reading = std::find_if(readings.begin(), readings.end(),
+                                      [&](const auto& r) { return r.first == normalized; });
+    any = any || reading != readings.end();
+    rewritten += reading == readings.end() ? piece : reading->second;
+    const std::size_t next = std::min(query.find_first_not_of(" \t\r\n", end), query.size());
+    rewritten += query.substr(end, next - end);
+    i = next;
+  }
+  if (!any) return std::nullopt;
+  return Suggestion{SuggestionKind::initials, rewritten};
+}
+
+std::string replace_words(const std::string& query, const std::vector<WordReplacement>& replacements) {
+  // Byte offset of each replacement: the character position the parser
+  // gave, else the byte position (plain queries count bytes), else the
+  // first place the typed text occurs.
+  std::vector<std::pair<std::size_t, const WordReplacement*>> at;
+  for (const WordReplacement& r : replacements) {
+    std::size_t byte = 0, character = 1;
+    while (byte < query.size() && character < r.position) {
+      byte += decode_utf8_at(query, byte).length;
+      ++character;
+    }
+    for (const std::size_t candidate : {byte, r.position - 1, query.find(r.typed)}) {
+      if (candidate < query.size() && query.compare(candidate, r.typed.size(), r.typed) == 0) {
+        at.emplace_back(candidate, &r);
+        break;
+      }
+    }
+  }
+  std::sort(at.begin(), at.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::string rewritten = query;
+  for (const auto& [byte, r] : at) rewritten.replace(byte, r->typed.size(), r->replacement);
+  return rewritten;
+}
+
+}  // namespace kosearch
