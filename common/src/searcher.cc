@@ -169,6 +169,18 @@ MatchWeights pairs_only(const MatchWeights& weights) {
   return pairs;
 }
 
+// A hit found through 초성 words shows the passage of the readings it was
+// read as (노광 장비), not of every word with those initials.
+MatchWeights only_readings(const MatchWeights& weights, const BuiltQuery& built,
+                           const std::vector<std::pair<std::string, std::string>>& readings) {
+  MatchWeights kept = weights;
+  for (const auto& expansion : built.expansions)
+    for (const std::string& word : expansion.words)
+      if (std::none_of(readings.begin(), readings.end(), [&](const auto& r) { return r.second == word; }))
+        kept.erase(word);
+  return kept;
+}
+
 Hit make_hit(const Xapian::MSetIterator& it, std::size_t rank, MatchKind match, const MatchWeights& weights,
              Analyzer& analyzer, const SearchOptions& options) {
   Article article = deserialize(it.get_document().get_data());
@@ -437,10 +449,14 @@ struct Searcher::Impl {
     std::size_t rank = options.offset;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       const std::set<std::string> held = matching_terms(db, *it, built.words);
-      results.hits.push_back(make_hit(it, ++rank, classify_match(built.words, held), weights, analyzer, options));
+      const auto readings = built.expansions.empty() ? std::vector<std::pair<std::string, std::string>>{}
+                                                     : readings_held(*it, mset, built, held);
+      results.hits.push_back(make_hit(it, ++rank, classify_match(built.words, held),
+                                      readings.empty() ? weights : only_readings(weights, built, readings), analyzer,
+                                      options));
       if (it.get_collapse_count() > 0) results.hits.back().copies = copies_of_hit(mset, it, held);
       if (rank == options.offset + 1 && options.suggest != SuggestMode::never)
-        if (auto reading = initials_reading(query, readings_held(*it, mset, built, held)))
+        if (auto reading = initials_reading(query, readings))
           results.suggestions.push_back(std::move(*reading));
     }
     const bool wanted = options.suggest == SuggestMode::always ||
@@ -450,24 +466,36 @@ struct Searcher::Impl {
     return results;
   }
 
-  // For each 초성 word, the reading the hit holds most often (the rarer in
-  // the index on a tie): what the hit is most about.
+  // For each 초성 word, the reading the hit is most about: of those it
+  // holds, the one it holds most often (the rarer in the index on a tie),
+  // unless neighbouring 초성 words have readings side by side in it.
   std::vector<std::pair<std::string, std::string>> readings_held(Xapian::docid docid, const Xapian::MSet& mset,
                                                                  const BuiltQuery& built,
                                                                  const std::set<std::string>& held) const {
-    std::vector<std::pair<std::string, std::string>> readings;
+    std::vector<std::vector<std::string>> ranked;
     for (const auto& expansion : built.expansions) {
-      std::string best;
-      std::pair<Xapian::termcount, double> best_rank{0, 0};
+      std::vector<std::pair<std::pair<Xapian::termcount, double>, std::string>> readings;
       for (const std::string& word : expansion.words) {
         if (!held.count(word)) continue;
         auto t = db.termlist_begin(docid);
         t.skip_to(word);
-        const std::pair<Xapian::termcount, double> rank{t.get_wdf(), -double(mset.get_termfreq(word))};
-        if (best.empty() || rank > best_rank) best = word, best_rank = rank;
+        readings.push_back({{t.get_wdf(), -double(mset.get_termfreq(word))}, word});
       }
-      if (!best.empty()) readings.emplace_back(expansion.typed, best);
+      std::sort(readings.rbegin(), readings.rend());
+      ranked.emplace_back();
+      for (auto& reading : readings) ranked.back().push_back(std::move(reading.second));
     }
+    const auto side_by_side = [&](const std::string& left, const std::string& right) {
+      std::set<Xapian::termpos> after;
+      for (auto p = db.positionlist_begin(docid, left); p != db.positionlist_end(docid, left); ++p) after.insert(*p + 1);
+      for (auto p = db.positionlist_begin(docid, right); p != db.positionlist_end(docid, right); ++p)
+        if (after.count(*p)) return true;
+      return false;
+    };
+    const std::vector<std::string> picks = pick_readings(ranked, side_by_side);
+    std::vector<std::pair<std::string, std::string>> readings;
+    for (std::size_t i = 0; i < picks.size(); ++i)
+      if (!picks[i].empty()) readings.emplace_back(built.expansions[i].typed, picks[i]);
     return readings;
   }
 

@@ -60,9 +60,15 @@ std::optional<std::string> other_layout(const std::string& typed, Analyzer& anal
   return std::nullopt;
 }
 
-// The nearest known word for a one-token word, keeping what the analyzer
-// stripped after the stem (엔비디야의 → 엔비디아의).
+// The nearest known word for a one-token word: to the word as typed when
+// the stemmer took a particle-like ending off it (바이도 is 바이두 mistyped,
+// not 바이 + 도), else to its stem, keeping what was stripped after it
+// (엔비디야의 → 엔비디아의).
 std::optional<std::string> respelled(const std::string& typed, const Token& token, const Vocabulary& vocabulary) {
+  if (token.surface != token.stem) {
+    const std::string whole = vocabulary.nearest(token.surface);
+    if (!whole.empty()) return whole;
+  }
   const std::string nearest = vocabulary.nearest(token.stem);
   if (nearest.empty()) return std::nullopt;
   const std::string normalized = normalize(typed);
@@ -266,6 +272,25 @@ std::optional<Suggestion> initials_reading(const std::string& query,
   }
   if (!any) return std::nullopt;
   return Suggestion{SuggestionKind::initials, rewritten};
+}
+
+std::vector<std::string> pick_readings(const std::vector<std::vector<std::string>>& held,
+                                       const std::function<bool(const std::string&, const std::string&)>& side_by_side) {
+  // Pairs tried per neighbouring words: the best few readings of each.
+  constexpr std::size_t kTried = 20;
+  std::vector<std::string> picks;
+  for (const auto& readings : held) picks.push_back(readings.empty() ? std::string() : readings.front());
+  for (std::size_t i = 0; i + 1 < held.size(); ++i) {
+    bool paired = false;
+    for (std::size_t a = 0; a < std::min(kTried, held[i].size()) && !paired; ++a)
+      for (std::size_t b = 0; b < std::min(kTried, held[i + 1].size()) && !paired; ++b)
+        if (side_by_side(held[i][a], held[i + 1][b])) {
+          picks[i] = held[i][a];
+          picks[i + 1] = held[i + 1][b];
+          paired = true;
+        }
+  }
+  return picks;
 }
 
 std::string replace_words(const std::string& query, const std::vector<WordReplacement>& replacements) {

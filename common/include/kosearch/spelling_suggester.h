@@ -17,6 +17,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <utility>
 #include <string>
@@ -91,6 +92,14 @@ std::vector<Suggestion> suggest(const std::string& query, const QueryNode& root,
 // first hit holds for it (노광). Nothing when no word of the query is one.
 std::optional<Suggestion> initials_reading(const std::string& query,
                                            const std::vector<std::pair<std::string, std::string>>& readings);
+
+// The reading to show for each 초성 word of a hit: `held[i]` are the
+// readings of word i the hit holds, best first (empty: none). Words typed
+// side by side take the first pair of readings that stand side by side in
+// the hit (`side_by_side(left, right)`), as ㄴㄱ ㅈㅂ is 노광 장비 there
+// even when 정부 is the hit's more frequent ㅈㅂ word. "" where none is held.
+std::vector<std::string> pick_readings(const std::vector<std::vector<std::string>>& held,
+                                       const std::function<bool(const std::string&, const std::string&)>& side_by_side);
 
 // `query` with the words at the given 1-based character positions replaced:
 // {position, typed text, replacement}. A word not found where its position
