@@ -2,15 +2,20 @@
 """What typing help (search --suggest, spelling_suggester.h) costs per query,
 on an index of the NSMC reviews (see bench/run_nsmc.py for building one).
 
-From nsmc/queries.tsv it derives, deterministically, three sets of queries a
+From nsmc/queries.tsv it derives, deterministically, sets of queries a
 person gets wrong, each from the query's longest Hangul word of 3+ syllables:
-  misspelled  one vowel of that word swapped for its neighbour on the keyboard
-              (ㅏ↔ㅑ, ㅓ↔ㅕ, ㅐ↔ㅔ, ㅗ↔ㅛ, ㅜ↔ㅠ, ㅡ↔ㅣ): a word the index may lack
-  layout      that word typed with the keyboard in English mode (두벌식 keys)
-  initials    that word as its initial consonants (초성)
+  misspelled        one vowel after the first syllable swapped for its
+                    neighbour on the keyboard (ㅏ↔ㅑ, ㅓ↔ㅕ, ㅐ↔ㅔ, ㅗ↔ㅛ,
+                    ㅜ↔ㅠ, ㅡ↔ㅣ): a word the index may lack
+  misspelled-first  the same in the first syllable: candidates are then
+                    looked for in the whole 초성 bucket (100,000 terms for ㅇ)
+  layout            that word typed with the keyboard in English mode (두벌식)
+  initials          that word as its initial consonants (초성)
 and times, in process (bench/query_latency: one Searcher, warm, snippets
-off), the original queries and each set with --suggest=never and auto.
-Prints a Markdown table; --out FILE also writes the JSON figures.
+off), the original queries, each set, and every query of queries.tsv, with
+--suggest=never and auto: wall time, and the thread's CPU time (steadier on
+a shared machine). Prints a Markdown table (--md FILE also writes
+it there); --out FILE also writes the JSON figures.
 
   /usr/bin/python3 bench/typing_help_latency.py --index /tmp/nsmc-index \\
       --query-latency build/bench/query_latency [--count 300] [--out /tmp/typing.json]
@@ -57,8 +62,8 @@ def to_keys(word):
     return out
 
 
-def misspell(word):
-    for k, c in enumerate(word[1:], 1):  # keep the first syllable: its 초성 picks the candidates
+def misspell(word, first=False):
+    for k, c in enumerate(word if first else word[1:], 0 if first else 1):
         i, m, f = parts(c)
         if m in NEIGHBOUR:
             return word[:k] + chr(BASE + (i * MEDIALS + NEIGHBOUR[m]) * FINALS + f) + word[k + 1:]
@@ -66,22 +71,24 @@ def misspell(word):
 
 
 def derived_sets(path, count):
-    sets = {"original": [], "misspelled": [], "layout": [], "initials": []}
+    sets = {"original": [], "misspelled": [], "misspelled-first": [], "layout": [], "initials": [], "all": []}
     with open(path, encoding="utf-8") as f:
         for line in f:
             qid, _, query = line.rstrip("\n").partition("\t")
+            sets["all"].append((qid, query))
             words = query.split()
             hangul = [w for w in words if len(w) >= 3 and all(is_syllable(c) for c in w)]
             if not hangul or len(sets["misspelled"]) >= count:
                 continue
             word = max(hangul, key=len)
-            wrong = misspell(word)
-            if wrong is None:
+            wrong, wrong_first = misspell(word), misspell(word, first=True)
+            if wrong is None or wrong_first is None:
                 continue
             at = words.index(word)
             swap = lambda new: " ".join(words[:at] + [new] + words[at + 1:])
             sets["original"].append((qid, query))
             sets["misspelled"].append((qid, swap(wrong)))
+            sets["misspelled-first"].append((qid, swap(wrong_first)))
             sets["layout"].append((qid, swap(to_keys(word))))
             sets["initials"].append((qid, swap("".join(INITIAL_JAMO[parts(c)[0]] for c in word))))
     return sets
@@ -105,17 +112,25 @@ def main():
     ap.add_argument("--queries", default=DEFAULT_QUERIES)
     ap.add_argument("--count", type=int, default=300)
     ap.add_argument("--out")
+    ap.add_argument("--md")
     args = ap.parse_args()
     sets = derived_sets(args.queries, args.count)
     figures = {}
-    print("| queries | --suggest | p50 ms | p95 ms | no result | suggested | searched as the suggestion |")
-    print("|---|---|---:|---:|---:|---:|---:|")
+    table = ["| queries | --suggest | p50 ms | p95 ms | CPU p50 ms | CPU p95 ms | no result | suggested | "
+             "searched as the suggestion |",
+             "|---|---|---:|---:|---:|---:|---:|---:|---:|"]
+    print("\n".join(table), flush=True)
     for name, queries in sets.items():
         for suggest in ("never", "auto"):
             r = latency(args.query_latency, args.index, queries, suggest)
             figures[f"{name}/{suggest}"] = r
-            print(f"| {name} ({len(queries)}) | {suggest} | {r['p50_ms']:.2f} | {r['p95_ms']:.2f} | "
-                  f"{r['no_result']} | {r['suggested']} | {r['rewritten']} |", flush=True)
+            table.append(f"| {name} ({len(queries)}) | {suggest} | {r['p50_ms']:.2f} | {r['p95_ms']:.2f} | "
+                         f"{r['cpu_p50_ms']:.2f} | {r['cpu_p95_ms']:.2f} | "
+                         f"{r['no_result']} | {r['suggested']} | {r['rewritten']} |")
+            print(table[-1], flush=True)
+    if args.md:
+        with open(args.md, "w", encoding="utf-8") as f:
+            f.write("\n".join(table) + "\n")
     if args.out:
         with open(args.out, "w", encoding="utf-8") as f:
             json.dump({"sets": {k: v[:5] for k, v in sets.items()}, "figures": figures}, f, ensure_ascii=False, indent=1)

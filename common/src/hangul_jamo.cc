@@ -145,6 +145,19 @@ int initial_of(char32_t syllable) {
   return static_cast<int>((syllable - kSyllableBase) / (kMedials * kFinals));
 }
 
+std::vector<char32_t> one_edit_syllables(char32_t syllable) {
+  std::vector<char32_t> others;
+  if (initial_of(syllable) < 0) return others;
+  const char32_t offset = syllable - kSyllableBase;
+  const char32_t start = syllable - offset % (kMedials * kFinals);  // its initial, vowel 0, no final
+  const char32_t medial = offset % (kMedials * kFinals) / kFinals, final = offset % kFinals;
+  for (char32_t m = 0; m < kMedials; ++m)
+    if (m != medial) others.push_back(start + m * kFinals + final);
+  for (char32_t f = 0; f < kFinals; ++f)
+    if (f != final) others.push_back(start + medial * kFinals + f);
+  return others;
+}
+
 std::optional<std::string> latin_to_hangul(std::string_view word) {
   std::vector<char32_t> jamo;
   for (const char key : word) {

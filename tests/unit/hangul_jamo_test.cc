@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace kosearch::hangul {
 namespace {
 
@@ -42,6 +44,16 @@ TEST(HangulJamo, SyllableBlocksByInitial) {
   EXPECT_EQ(syllables_begin(2), U'나');
   EXPECT_EQ(syllables_end(2) - 1, U'닣');
   EXPECT_EQ(syllables_end(18), 0xD7A4u);
+}
+
+TEST(HangulJamo, SyllablesOneJamoAway) {
+  const std::vector<char32_t> others = one_edit_syllables(U'엔');
+  EXPECT_EQ(others.size(), 20u + 27u);
+  for (const char32_t near : {U'앤', U'얜', U'에', U'엑', U'엙'})
+    EXPECT_NE(std::find(others.begin(), others.end(), near), others.end()) << static_cast<unsigned>(near);
+  for (const char32_t far : {U'엔', U'앵', U'넨', U'앙'})
+    EXPECT_EQ(std::find(others.begin(), others.end(), far), others.end()) << static_cast<unsigned>(far);
+  EXPECT_TRUE(one_edit_syllables(U'a').empty());
 }
 
 TEST(HangulJamo, LatinKeysComposeSyllables) {

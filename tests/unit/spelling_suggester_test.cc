@@ -51,9 +51,11 @@ TEST(Vocabulary, NearestWordOnJamo) {
   const Xapian::Database db = index_of({{"엔비디아", 3}, {"엔터", 5}, {"반도체", 4}});
   const Vocabulary vocabulary(db);
   EXPECT_EQ(vocabulary.nearest("엔비디야"), "엔비디아");
-  EXPECT_EQ(vocabulary.nearest("앤비디아"), "엔비디아");  // first syllable wrong: the 초성 bucket
+  EXPECT_EQ(vocabulary.nearest("앤비디아"), "엔비디아");  // first syllable one jamo off
+  EXPECT_EQ(vocabulary.nearest("에비디아"), "엔비디아");  // its final missing
   EXPECT_EQ(vocabulary.nearest("반도채"), "반도체");
-  EXPECT_EQ(vocabulary.nearest("한도체"), "");  // another first 초성: not looked for
+  EXPECT_EQ(vocabulary.nearest("한도체"), "");    // another first 초성: not looked for
+  EXPECT_EQ(vocabulary.nearest("앵비디아"), "");  // a first syllable two jamo off: neither
   EXPECT_EQ(vocabulary.nearest("가"), "");      // too short to guess
 }
 

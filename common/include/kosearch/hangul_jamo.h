@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kosearch::hangul {
 
@@ -35,6 +36,11 @@ int initial_of(char32_t syllable);
 // list holds the words starting with them in one range.
 constexpr char32_t syllables_begin(int initial) { return 0xAC00 + static_cast<char32_t>(initial) * 588; }
 constexpr char32_t syllables_end(int initial) { return syllables_begin(initial) + 588; }
+
+// The syllables one jamo from `syllable`, with its initial: every other
+// vowel, every other final (or none, or one where it had none). Empty for a
+// code point that is no syllable.
+std::vector<char32_t> one_edit_syllables(char32_t syllable);
 
 // Latin letters typed with the keyboard in English mode, read as the 두벌식
 // keys they are (shrhkd → 노광, dpsqleldk → 엔비디아, Shift for ㄲㄸㅃㅆㅉㅒㅖ),

@@ -6,11 +6,12 @@
 // The vocabulary is the index's term list itself (Database::allterms), so it
 // is current after every incremental run and removal with nothing extra
 // stored. A sorted term list holds the words of one initial consonant in one
-// contiguous range (the syllables of an initial are one Unicode block), which
-// bounds every walk here: a spelling candidate shares the word's first 초성
-// (or first letter), and a 초성 word's expansion is a skip-scan that visits
-// only terms whose syllables fit so far. Each walk also stops after a fixed
-// number of terms, so a huge index costs bounded time.
+// contiguous range (the syllables of an initial are one Unicode block), and
+// those of one first syllable in a smaller one, which bounds every walk here:
+// a spelling candidate's first syllable is the word's or one jamo from it (or
+// it shares the first letter of a Latin word), and a 초성 word's expansion is
+// a skip-scan that visits only terms whose syllables fit so far. Each walk
+// also stops after a fixed number of terms, so a huge index costs bounded time.
 //
 // Nothing here changes a query: the searcher decides when to offer or apply
 // a suggestion (searcher.h, SuggestMode).
@@ -65,8 +66,9 @@ class Vocabulary {
   Xapian::doccount frequency(const std::string& term) const { return db_.get_termfreq(term); }
 
   // The index word nearest to `word` (a normalized stem the index does not
-  // hold) within allowed_edits, sharing its first 초성 (or first character);
-  // ties go to the word more documents hold. Empty when there is none.
+  // hold) within allowed_edits, whose first syllable is the word's or one
+  // jamo from it (a Latin word: the same first letter); ties go to the word
+  // more documents hold. Empty when there is none.
   std::string nearest(std::string_view word) const;
 
   // The index words of as many syllables as `initials` (initial indexes, as
