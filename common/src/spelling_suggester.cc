@@ -26,6 +26,15 @@ std::size_t code_point_count(std::string_view utf8) {
       std::count_if(utf8.begin(), utf8.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
+bool only_syllables(std::string_view utf8) {
+  for (std::size_t i = 0; i < utf8.size();) {
+    const Utf8Decoded d = decode_utf8_at(utf8, i);
+    if (!is_hangul_syllable(d.code_point)) return false;
+    i += d.length;
+  }
+  return true;
+}
+
 // Whether the index holds every token of a text as a word.
 bool all_known(const std::vector<Token>& tokens, const Vocabulary& vocabulary) {
   if (tokens.empty()) return false;
@@ -40,7 +49,10 @@ bool all_hangul(const std::vector<Token>& tokens) {
 
 // The word typed in the other layout, when that is a word the index holds.
 std::optional<std::string> other_layout(const std::string& typed, Analyzer& analyzer, const Vocabulary& vocabulary) {
-  if (const auto hangul = hangul::latin_to_hangul(typed); hangul && typed.size() >= 2) {
+  if (const auto hangul = hangul::latin_to_hangul(typed)) {
+    // Whole syllables only, at least two: one-syllable readings (dk → 아,
+    // gk → 하) would turn many a short Latin word into a Korean particle.
+    if (code_point_count(*hangul) < 2 || !only_syllables(*hangul)) return std::nullopt;
     const std::vector<Token> tokens = analyzer.analyze(*hangul);
     if (all_hangul(tokens) && all_known(tokens, vocabulary)) return hangul;
     return std::nullopt;

@@ -124,6 +124,13 @@ TEST(Suggest, WrongLayoutBothWays) {
   EXPECT_EQ(suggestions[0].query, "asml");
 }
 
+TEST(Suggest, NoLayoutForOneSyllableOrLooseJamo) {
+  const Xapian::Database db = index_of({{"아", 3}, {"장", 3}, {"ㅁ", 1}});
+  Analyzer analyzer;
+  for (const std::string query : {"dk", "wkd", "wkdz"})  // 아, 장, 장ㅋ
+    EXPECT_TRUE(suggest(query, parse_query(query), analyzer, Vocabulary(db)).empty()) << query;
+}
+
 TEST(Suggest, NothingForKnownWordsInitialsExclusionsOrFields) {
   const Xapian::Database db = index_of({{"엔비디아", 3}, {"장비", 3}});
   Analyzer analyzer;
