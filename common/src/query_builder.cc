@@ -311,6 +311,8 @@ class Builder {
   // most frequent reading.
   Q initials_scoring(const Token& token, std::u32string_view initials) {
     BuiltQuery::InitialsExpansion expansion{token.surface, stats_.expand_initials(initials)};
+    if (expansion.words.empty())
+      if (auto spaced = spaced_initials_scoring(token, initials)) return *spaced;
     WordTerms word;
     word.text = token.stem;
     std::vector<Q> readings;
@@ -329,6 +331,48 @@ class Builder {
     if (readings.empty()) return Q(token.stem);  // matches nothing, as typed
     initials_readings_[token.stem] = found_.back();
     return Q(Q::OP_OR, scaled(found_.back(), params_.stem_weight), tier(tier_weight(df), found_.back()));
+  }
+
+  // 초성 typed without the space between two words (ㄴㄱㅈㅂ for 노광 장비),
+  // when no index word has them all: readings of two parts side by side,
+  // cut nearest the middle first, each part two initials or more.
+  std::optional<Q> spaced_initials_scoring(const Token& token, std::u32string_view initials) {
+    constexpr std::size_t kPairedForms = 10;  // readings of each part paired to tell how a hit matched
+    const std::size_t n = initials.size();
+    for (std::size_t offset = 0; 2 * offset <= n; ++offset) {
+      for (const std::size_t cut : {n / 2 - offset, n / 2 + offset}) {
+        if (cut < 2 || cut + 2 > n) continue;
+        BuiltQuery::InitialsExpansion left{token.surface, stats_.expand_initials(initials.substr(0, cut))};
+        BuiltQuery::InitialsExpansion right{token.surface, stats_.expand_initials(initials.substr(cut))};
+        if (left.words.empty() || right.words.empty()) continue;
+        WordTerms word;
+        word.text = token.stem;
+        std::vector<Q> sides[2];
+        Xapian::doccount df = stats_.documents;
+        for (int side = 0; side < 2; ++side) {
+          Xapian::doccount most = 0;
+          for (const std::string& reading : (side ? right : left).words) {
+            sides[side].emplace_back(reading);
+            add_match_term(reading);
+            most = std::max(most, termfreq(reading));
+          }
+          df = std::min(df, most);
+        }
+        for (std::size_t a = 0; a < std::min(kPairedForms, left.words.size()); ++a)
+          for (std::size_t b = 0; b < std::min(kPairedForms, right.words.size()); ++b)
+            word.forms.push_back({left.words[a], right.words[b]});
+        const Q parts[] = {combine(Q::OP_OR, sides[0]), combine(Q::OP_OR, sides[1])};
+        const Q side_by_side(Q::OP_PHRASE, std::begin(parts), std::end(parts), 2);
+        word.known = df > 0;
+        found_.push_back(side_by_side);
+        found_share_ *= stats_.documents ? std::min(1.0, static_cast<double>(df) / stats_.documents) : 1.0;
+        words_.push_back(std::move(word));
+        expansions_.push_back(std::move(left));
+        expansions_.push_back(std::move(right));
+        return Q(Q::OP_OR, scaled(side_by_side, params_.stem_weight), tier(tier_weight(df), side_by_side));
+      }
+    }
+    return std::nullopt;
   }
 
   // What a token is in a NEAR or side-by-side pair: its stem, or the

@@ -173,11 +173,17 @@ MatchWeights pairs_only(const MatchWeights& weights) {
 // read as (노광 장비), not of every word with those initials.
 MatchWeights only_readings(const MatchWeights& weights, const BuiltQuery& built,
                            const std::vector<std::pair<std::string, std::string>>& readings) {
+  std::set<std::string> read;  // a reading may be two words ("노광 장비")
+  for (const auto& [typed, reading] : readings)
+    for (std::size_t at = 0; at <= reading.size();) {
+      const std::size_t space = std::min(reading.find(' ', at), reading.size());
+      read.insert(reading.substr(at, space - at));
+      at = space + 1;
+    }
   MatchWeights kept = weights;
   for (const auto& expansion : built.expansions)
     for (const std::string& word : expansion.words)
-      if (std::none_of(readings.begin(), readings.end(), [&](const auto& r) { return r.second == word; }))
-        kept.erase(word);
+      if (!read.count(word)) kept.erase(word);
   return kept;
 }
 
@@ -494,8 +500,15 @@ struct Searcher::Impl {
     };
     const std::vector<std::string> picks = pick_readings(ranked, side_by_side);
     std::vector<std::pair<std::string, std::string>> readings;
-    for (std::size_t i = 0; i < picks.size(); ++i)
-      if (!picks[i].empty()) readings.emplace_back(built.expansions[i].typed, picks[i]);
+    for (std::size_t i = 0; i < picks.size(); ++i) {
+      if (picks[i].empty()) continue;
+      // The two parts of one 초성 word typed without its space read as one.
+      if (i > 0 && built.expansions[i - 1].typed == built.expansions[i].typed && !readings.empty() &&
+          readings.back().first == built.expansions[i].typed)
+        readings.back().second += " " + picks[i];
+      else
+        readings.emplace_back(built.expansions[i].typed, picks[i]);
+    }
     return readings;
   }
 

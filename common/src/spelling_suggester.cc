@@ -131,7 +131,7 @@ std::size_t edit_distance(std::u32string_view a, std::u32string_view b, std::siz
 
 std::size_t allowed_edits(std::size_t units) {
   if (units < 4) return 0;
-  return units >= 8 ? 2 : 1;
+  return units >= 7 ? 2 : 1;
 }
 
 // The best candidate so far for Vocabulary::nearest: fewest edits, then

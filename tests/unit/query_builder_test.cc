@@ -361,6 +361,15 @@ TEST(QueryBuilder, InitialsWordsMatchIndexWordsWithThoseInitials) {
   EXPECT_TRUE(index.search("ㄴㄱ ㅈㅂ").empty());
 }
 
+TEST(QueryBuilder, InitialsTypedWithoutTheSpaceReadAsTwoWordsSideBySide) {
+  Index index({{"a", "누구 말로는 그 정부가 그랬다"}, {"b", "극자외선 노광 장비를 막았다"}, {"c", "반도체 수출"}});
+  const ks::BuiltQuery built = index.build_with_initials("ㄴㄱㅈㅂ");
+  ASSERT_EQ(built.expansions.size(), 2u);  // no word has all four initials
+  EXPECT_EQ(built.expansions[0].typed, built.expansions[1].typed);
+  EXPECT_EQ(built.expansions[1].words, (std::vector<std::string>{"장비", "정부"}));
+  EXPECT_EQ(index.ranked(built.query), (std::vector<std::string>{"b"}));  // only readings side by side
+}
+
 TEST(QueryBuilder, InitialsWordWithoutReadingsMatchesNothing) {
   Index index({{"a", "반도체 수출"}});
   const ks::BuiltQuery built = index.build_with_initials("ㅋㅋ");

@@ -44,7 +44,8 @@ TEST(EditDistance, JamoMakeOneVowelOneEdit) {
 TEST(AllowedEdits, NoneForShortWordsMoreForLongOnes) {
   EXPECT_EQ(allowed_edits(3), 0u);
   EXPECT_EQ(allowed_edits(5), 1u);
-  EXPECT_EQ(allowed_edits(9), 2u);
+  EXPECT_EQ(allowed_edits(6), 1u);
+  EXPECT_EQ(allowed_edits(7), 2u);
 }
 
 TEST(Vocabulary, NearestWordOnJamo) {
@@ -144,6 +145,13 @@ TEST(InitialsReading, ReplacesTheInitialsWords) {
   EXPECT_EQ(reading->kind, SuggestionKind::initials);
   EXPECT_EQ(reading->query, "노광  장비 중국");
   EXPECT_FALSE(initials_reading("중국", {{"\u1102\u1100", "노광"}}));
+}
+
+TEST(PickReadings, NeighboursSideBySideWinOverTheMostFrequent) {
+  const auto side_by_side = [](const std::string& a, const std::string& b) { return a == "노광" && b == "장비"; };
+  EXPECT_EQ(pick_readings({{"내기", "노광"}, {"정부", "장비"}, {}}, side_by_side),
+            (std::vector<std::string>{"노광", "장비", ""}));
+  EXPECT_EQ(pick_readings({{"내기"}, {"정부", "장비"}}, side_by_side), (std::vector<std::string>{"내기", "정부"}));
 }
 
 TEST(ReplaceWords, ByCharacterPosition) {

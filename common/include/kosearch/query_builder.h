@@ -53,7 +53,9 @@ struct BuiltQuery {
   std::vector<std::string> match_prefixes;
   bool keyword = false;  // a keyword query: strict coordination (ranking.h)
   // Words typed as initial consonants only (ㄴㄱ) and the index words they
-  // were expanded to (IndexStats::expand_initials), most frequent first.
+  // were expanded to (IndexStats::expand_initials), most frequent first. A
+  // word no index word has all the initials of may be read as two words side
+  // by side (ㄴㄱㅈㅂ: 노광 장비): two entries with the same `typed`.
   struct InitialsExpansion {
     std::string typed;
     std::vector<std::string> words;

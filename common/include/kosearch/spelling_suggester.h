@@ -52,7 +52,8 @@ const char* suggestion_kind_name(SuggestionKind kind);
 std::size_t edit_distance(std::u32string_view a, std::u32string_view b, std::size_t bound);
 
 // Edits allowed between a word of `units` jamo units and a suggestion for it:
-// none below 4 (too many neighbours to guess from), 1, or 2 from 8 up.
+// none below 4 (too many neighbours to guess from), 1, or 2 from 7 up (a
+// three-syllable word with a final: one syllable left out is two edits).
 std::size_t allowed_edits(std::size_t units);
 
 // At most this many terms are read per spelling walk and per 초성 expansion.
