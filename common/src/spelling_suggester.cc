@@ -176,8 +176,9 @@ std::string Vocabulary::nearest(std::string_view word) const {
   // whole 초성 bucket of a large index holds 100,000): when one is a single
   // edit away, nothing can be nearer. Else the words whose first syllable is
   // one edit from it (another vowel or final): 47 small ranges, read instead
-  // of the bucket (on NSMC: 4.7 → 5.7 ms p50 instead of 18.6 ms). A first
-  // syllable two edits off, or another first 초성, is not looked for.
+  // of the bucket (NSMC, first syllable typed wrong: p50 18.6 → about 6 ms,
+  // bench/TYPING_HELP.md). A first syllable two edits off, or another first
+  // 초성, is not looked for.
   scan_for_nearest(db_, word, units, bound, utf8_of(first), utf8_of(first + 1), best);
   if (best.distance <= 1) return best.word;
   for (const char32_t other : hangul::one_edit_syllables(first))
