@@ -586,10 +586,11 @@ class Builder {
       boosts.push_back(scaled(Q(Q::OP_NEAR, std::begin(pair), std::end(pair), params_.near_window), params_.near_weight));
     if (params_.adjacent_weight > 0)
       boosts.push_back(scaled(Q(Q::OP_PHRASE, std::begin(pair), std::end(pair), 2), params_.adjacent_weight));
-    // 초성 words typed side by side name words side by side (ㄴㄱ ㅈㅂ: 노광
-    // 장비): readings that are neighbours in the text earn a tier, or a long
-    // text holding many unrelated readings of each would come first.
-    if (initials_readings_.count(left.stem) && initials_readings_.count(right.stem))
+    // A 초성 word typed beside another word names words side by side (ㄴㄱ
+    // ㅈㅂ, ㄴㄱ 장비: 노광 장비): readings that are neighbours of it in the
+    // text earn a tier, or a long text holding many unrelated readings would
+    // come first.
+    if (initials_readings_.count(left.stem) || initials_readings_.count(right.stem))
       boosts.push_back(tier(tier_weight(stats_.documents), Q(Q::OP_PHRASE, std::begin(pair), std::end(pair), 2)));
   }
 

@@ -79,10 +79,12 @@ std::optional<std::string> respelled(const std::string& typed, const Token& toke
   return nearest + (stem_first ? normalized.substr(token.stem.size()) : std::string());
 }
 
-// The positive word leaves of the query, in order (not exclusions, not field values).
+// The positive word and phrase leaves of the query, in order (not
+// exclusions, not field values, not prefixes).
 void word_leaves(const QueryNode& node, std::vector<const QueryNode*>& out) {
   switch (node.kind) {
-    case Kind::word: out.push_back(&node); return;
+    case Kind::word:
+    case Kind::phrase: out.push_back(&node); return;
     case Kind::all:
     case Kind::any:
       for (const QueryNode& child : node.children) word_leaves(child, out);
@@ -93,6 +95,21 @@ void word_leaves(const QueryNode& node, std::vector<const QueryNode*>& out) {
 
 bool is_initials_word(const std::vector<Token>& tokens) {
   return tokens.size() == 1 && hangul::initials_query(tokens.front().stem).has_value();
+}
+
+// What a typed word should have been, if the index lacks it: the word in
+// the other layout when that is one it holds, else the nearest it holds.
+std::optional<std::pair<SuggestionKind, std::string>> fixed_word(const std::string& typed, Analyzer& analyzer,
+                                                                 const Vocabulary& vocabulary) {
+  const std::vector<Token> tokens = analyzer.analyze(typed);
+  if (tokens.empty() || is_initials_word(tokens)) return std::nullopt;
+  if (all_known(tokens, vocabulary)) return std::nullopt;  // what the user meant
+  if (auto converted = other_layout(typed, analyzer, vocabulary))
+    return std::make_pair(SuggestionKind::layout, *converted);
+  if (tokens.size() != 1) return std::nullopt;
+  if (auto nearer = respelled(typed, tokens.front(), vocabulary))
+    return std::make_pair(SuggestionKind::spelling, *nearer);
+  return std::nullopt;
 }
 
 }  // namespace
@@ -246,16 +263,27 @@ std::vector<Suggestion> suggest(const std::string& query, const QueryNode& root,
   word_leaves(root, leaves);
   std::vector<WordReplacement> layout, spelling;
   for (const QueryNode* leaf : leaves) {
-    const std::vector<Token> tokens = analyzer.analyze(leaf->text);
-    if (tokens.empty() || is_initials_word(tokens)) continue;
-    if (all_known(tokens, vocabulary)) continue;  // what the user meant
-    if (auto converted = other_layout(leaf->text, analyzer, vocabulary)) {
-      layout.push_back({leaf->position, leaf->text, *converted});
+    if (leaf->kind == Kind::word) {
+      const auto fix = fixed_word(leaf->text, analyzer, vocabulary);
+      if (fix) (fix->first == SuggestionKind::layout ? layout : spelling).push_back({leaf->position, leaf->text, fix->second});
       continue;
     }
-    if (tokens.size() != 1) continue;
-    if (auto nearer = respelled(leaf->text, tokens.front(), vocabulary))
-      spelling.push_back({leaf->position, leaf->text, *nearer});
+    // A phrase: its words fixed one by one, inside the quotes.
+    std::string by_layout, by_spelling;
+    bool any_layout = false, any_spelling = false;
+    for (std::size_t at = 0; at < leaf->text.size();) {
+      const std::size_t space = std::min(leaf->text.find(' ', at), leaf->text.size());
+      const std::string word = leaf->text.substr(at, space - at);
+      const auto fix = fixed_word(word, analyzer, vocabulary);
+      const bool as_layout = fix && fix->first == SuggestionKind::layout;
+      any_layout = any_layout || as_layout;
+      any_spelling = any_spelling || (fix && !as_layout);
+      by_layout += (at ? " " : "") + (as_layout ? fix->second : word);
+      by_spelling += (at ? " " : "") + (fix && !as_layout ? fix->second : word);
+      at = space + 1;
+    }
+    if (any_layout) layout.push_back({leaf->position, leaf->text, by_layout});
+    if (any_spelling) spelling.push_back({leaf->position, leaf->text, by_spelling});
   }
   std::vector<Suggestion> suggestions;
   if (!layout.empty()) suggestions.push_back({SuggestionKind::layout, replace_words(query, layout)});

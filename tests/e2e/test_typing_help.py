@@ -66,7 +66,7 @@ class TypingHelp(CorpusTestCase):
                 problems.append(f"showing_results_for {rewritten!r}, expected {want_rewrite!r}")
             if expected and hits:
                 # Highlighting follows: the first hit marks a word of what it was found for.
-                words = [unicodedata.normalize("NFKC", w).casefold() for w in expected[1].split()]
+                words = [unicodedata.normalize("NFKC", w.strip('"')).casefold() for w in expected[1].split()]
                 marks = [unicodedata.normalize("NFKC", h).casefold() for h in highlighted(hits[0])]
                 if not any(m.startswith(w) or w.startswith(m) for m in marks for w in words):
                     problems.append(f"first hit highlights {marks}, none of {words}")

@@ -125,6 +125,15 @@ TEST(Suggest, WrongLayoutBothWays) {
   EXPECT_EQ(suggestions[0].query, "asml");
 }
 
+TEST(Suggest, WordsInsideAPhrase) {
+  const Xapian::Database db = index_of({{"노광", 3}, {"장비", 3}});
+  Analyzer analyzer;
+  const std::string query = "중국 \"노광 쟝비\"";
+  const auto suggestions = suggest(query, parse_query(query), analyzer, Vocabulary(db));
+  ASSERT_EQ(suggestions.size(), 1u);
+  EXPECT_EQ(suggestions[0].query, "중국 \"노광 장비\"");
+}
+
 TEST(Suggest, NoLayoutForOneSyllableOrLooseJamo) {
   const Xapian::Database db = index_of({{"아", 3}, {"장", 3}, {"ㅁ", 1}});
   Analyzer analyzer;

@@ -84,9 +84,9 @@ class Vocabulary {
 // Rewrites of `query` (the text `root` was parsed from) for its words the
 // index does not hold: at most one suggestion per kind, layout first (a word
 // that converts exactly to a known word says more than a near one), each the
-// whole query with every such word replaced. Words inside exclusions and
-// field filters are left alone, and so are the words the index holds and
-// 초성 words (the query builder expands those).
+// whole query with every such word replaced (inside a phrase too). Words
+// inside exclusions, field filters and prefixes are left alone, and so are
+// the words the index holds and 초성 words (the query builder expands those).
 std::vector<Suggestion> suggest(const std::string& query, const QueryNode& root, Analyzer& analyzer,
                                 const Vocabulary& vocabulary);
 
