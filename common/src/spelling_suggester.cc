@@ -63,16 +63,35 @@ std::optional<std::string> other_layout(const std::string& typed, Analyzer& anal
   return std::nullopt;
 }
 
+// Of the nearest known words, the one found with most of the other words
+// of the query (`context`: 극자외선 노강 is 노광, not the more frequent 노장),
+// then the most frequent.
+std::string in_context(const std::vector<std::string>& candidates, const std::vector<std::string>& context,
+                       const Vocabulary& vocabulary) {
+  if (candidates.size() < 2 || context.empty()) return candidates.empty() ? std::string() : candidates.front();
+  std::string best = candidates.front();
+  std::size_t best_shared = 0;
+  for (const std::string& candidate : candidates) {
+    const auto shared = static_cast<std::size_t>(std::count_if(context.begin(), context.end(), [&](const std::string& w) {
+      return vocabulary.together(candidate, w);
+    }));
+    if (shared > best_shared) best = candidate, best_shared = shared;
+  }
+  return best;
+}
+
 // The nearest known word for a one-token word: to the word as typed when
 // the stemmer took a particle-like ending off it (바이도 is 바이두 mistyped,
 // not 바이 + 도), else to its stem, keeping what was stripped after it
 // (엔비디야의 → 엔비디아의).
-std::optional<std::string> respelled(const std::string& typed, const Token& token, const Vocabulary& vocabulary) {
+std::optional<std::string> respelled(const std::string& typed, const Token& token, const Vocabulary& vocabulary,
+                                     const std::vector<std::string>& context) {
+  constexpr std::size_t kCandidates = 20;  // equally near words weighed by the context
   if (token.surface != token.stem) {
-    const std::string whole = vocabulary.nearest(token.surface);
+    const std::string whole = in_context(vocabulary.nearest_words(token.surface, kCandidates), context, vocabulary);
     if (!whole.empty()) return whole;
   }
-  const std::string nearest = vocabulary.nearest(token.stem);
+  const std::string nearest = in_context(vocabulary.nearest_words(token.stem, kCandidates), context, vocabulary);
   if (nearest.empty()) return std::nullopt;
   const std::string normalized = normalize(typed);
   const bool stem_first = normalized.compare(0, token.stem.size(), token.stem) == 0;
@@ -100,14 +119,15 @@ bool is_initials_word(const std::vector<Token>& tokens) {
 // What a typed word should have been, if the index lacks it: the word in
 // the other layout when that is one it holds, else the nearest it holds.
 std::optional<std::pair<SuggestionKind, std::string>> fixed_word(const std::string& typed, Analyzer& analyzer,
-                                                                 const Vocabulary& vocabulary) {
+                                                                 const Vocabulary& vocabulary,
+                                                                 const std::vector<std::string>& context) {
   const std::vector<Token> tokens = analyzer.analyze(typed);
   if (tokens.empty() || is_initials_word(tokens)) return std::nullopt;
   if (all_known(tokens, vocabulary)) return std::nullopt;  // what the user meant
   if (auto converted = other_layout(typed, analyzer, vocabulary))
     return std::make_pair(SuggestionKind::layout, *converted);
   if (tokens.size() != 1) return std::nullopt;
-  if (auto nearer = respelled(typed, tokens.front(), vocabulary))
+  if (auto nearer = respelled(typed, tokens.front(), vocabulary, context))
     return std::make_pair(SuggestionKind::spelling, *nearer);
   return std::nullopt;
 }
@@ -154,13 +174,12 @@ std::size_t allowed_edits(std::size_t units) {
 // The best candidate so far for Vocabulary::nearest: fewest edits, then
 // the word more documents hold.
 struct Nearest {
-  std::string word;
   std::size_t distance;
-  Xapian::doccount frequency = 0;
+  std::vector<std::pair<Xapian::doccount, std::string>> words;  // at that distance, with their frequency
 };
 
-// Reads the terms in [low, high) (at most max_terms_scanned) for one nearer
-// to `units` than `best`.
+// Reads the terms in [low, high) (at most max_terms_scanned) for those
+// nearer to `units` than `best`, or as near.
 void scan_for_nearest(const Xapian::Database& db, std::string_view word, const std::u32string& units,
                       std::size_t bound, const std::string& low, const std::string& high, Nearest& best) {
   const std::size_t characters = code_point_count(word);
@@ -174,33 +193,50 @@ void scan_for_nearest(const Xapian::Database& db, std::string_view word, const s
     if ((length > characters ? length - characters : characters - length) > bound || term == word) continue;
     const std::size_t distance = edit_distance(units, hangul::jamo_units(term), std::min(bound, best.distance));
     if (distance > bound || distance > best.distance) continue;
-    const Xapian::doccount frequency = t.get_termfreq();
-    if (distance < best.distance || frequency > best.frequency) best = {term, distance, frequency};
+    if (distance < best.distance) best = {distance, {}};
+    best.words.emplace_back(t.get_termfreq(), term);
   }
 }
 
 std::string Vocabulary::nearest(std::string_view word) const {
+  const std::vector<std::string> words = nearest_words(word, 1);
+  return words.empty() ? std::string() : words.front();
+}
+
+std::vector<std::string> Vocabulary::nearest_words(std::string_view word, std::size_t most) const {
   const std::u32string units = hangul::jamo_units(word);
   const std::size_t bound = allowed_edits(units.size());
   if (bound == 0) return {};
   const char32_t first = decode_utf8_at(word, 0).code_point;
-  Nearest best{{}, bound + 1};
+  Nearest best{bound + 1, {}};
   if (hangul::initial_of(first) < 0) {  // Latin and the rest: the words with its first character
     scan_for_nearest(db_, word, units, bound, utf8_of(first), utf8_of(first + 1), best);
-    return best.word;
+  } else {
+    // Words with the same first syllable first (a few hundred terms, where
+    // the whole 초성 bucket of a large index holds 100,000): when one is a
+    // single edit away, nothing can be nearer. Else the words whose first
+    // syllable is one edit from it (another vowel or final): 47 small ranges,
+    // read instead of the bucket (NSMC, first syllable typed wrong: p50 18.6
+    // → about 6 ms, bench/TYPING_HELP.md). A first syllable two edits off, or
+    // another first 초성, is not looked for.
+    scan_for_nearest(db_, word, units, bound, utf8_of(first), utf8_of(first + 1), best);
+    if (best.distance > 1)
+      for (const char32_t other : hangul::one_edit_syllables(first))
+        scan_for_nearest(db_, word, units, bound, utf8_of(other), utf8_of(other + 1), best);
   }
-  // Words with the same first syllable first (a few hundred terms, where the
-  // whole 초성 bucket of a large index holds 100,000): when one is a single
-  // edit away, nothing can be nearer. Else the words whose first syllable is
-  // one edit from it (another vowel or final): 47 small ranges, read instead
-  // of the bucket (NSMC, first syllable typed wrong: p50 18.6 → about 6 ms,
-  // bench/TYPING_HELP.md). A first syllable two edits off, or another first
-  // 초성, is not looked for.
-  scan_for_nearest(db_, word, units, bound, utf8_of(first), utf8_of(first + 1), best);
-  if (best.distance <= 1) return best.word;
-  for (const char32_t other : hangul::one_edit_syllables(first))
-    scan_for_nearest(db_, word, units, bound, utf8_of(other), utf8_of(other + 1), best);
-  return best.word;
+  std::sort(best.words.begin(), best.words.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  std::vector<std::string> words;
+  for (std::size_t i = 0; i < best.words.size() && i < most; ++i) words.push_back(std::move(best.words[i].second));
+  return words;
+}
+
+bool Vocabulary::together(const std::string& a, const std::string& b) const {
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, Xapian::Query(a), Xapian::Query(b)));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  return !enquire.get_mset(0, 1).empty();
 }
 
 std::vector<std::string> Vocabulary::with_initials(std::u32string_view initials, std::size_t cap) const {
@@ -261,10 +297,15 @@ std::vector<Suggestion> suggest(const std::string& query, const QueryNode& root,
                                 const Vocabulary& vocabulary) {
   std::vector<const QueryNode*> leaves;
   word_leaves(root, leaves);
+  // The stems of the words the index holds: what a respelled word should go with.
+  std::vector<std::string> context;
+  for (const QueryNode* leaf : leaves)
+    for (const Token& token : analyzer.analyze(leaf->text))
+      if (vocabulary.frequency(token.stem) > 0) context.push_back(token.stem);
   std::vector<WordReplacement> layout, spelling;
   for (const QueryNode* leaf : leaves) {
     if (leaf->kind == Kind::word) {
-      const auto fix = fixed_word(leaf->text, analyzer, vocabulary);
+      const auto fix = fixed_word(leaf->text, analyzer, vocabulary, context);
       if (fix) (fix->first == SuggestionKind::layout ? layout : spelling).push_back({leaf->position, leaf->text, fix->second});
       continue;
     }
@@ -274,7 +315,7 @@ std::vector<Suggestion> suggest(const std::string& query, const QueryNode& root,
     for (std::size_t at = 0; at < leaf->text.size();) {
       const std::size_t space = std::min(leaf->text.find(' ', at), leaf->text.size());
       const std::string word = leaf->text.substr(at, space - at);
-      const auto fix = fixed_word(word, analyzer, vocabulary);
+      const auto fix = fixed_word(word, analyzer, vocabulary, context);
       const bool as_layout = fix && fix->first == SuggestionKind::layout;
       any_layout = any_layout || as_layout;
       any_spelling = any_spelling || (fix && !as_layout);

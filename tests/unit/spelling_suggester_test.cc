@@ -125,6 +125,22 @@ TEST(Suggest, WrongLayoutBothWays) {
   EXPECT_EQ(suggestions[0].query, "asml");
 }
 
+TEST(Suggest, EquallyNearWordsGoWithTheOtherWords) {
+  Xapian::WritableDatabase db = Xapian::InMemory::open();
+  for (int d = 0; d < 5; ++d) {
+    Xapian::Document doc;
+    doc.add_term("노장");  // more frequent, never beside 극자외선
+    db.add_document(doc);
+  }
+  Xapian::Document article;
+  for (const char* word : {"극자외선", "노광"}) article.add_term(word);
+  db.add_document(article);
+  Analyzer analyzer;
+  EXPECT_EQ(suggest("노강", parse_query("노강"), analyzer, Vocabulary(db)).front().query, "노장");
+  EXPECT_EQ(suggest("극자외선 노강", parse_query("극자외선 노강"), analyzer, Vocabulary(db)).front().query,
+            "극자외선 노광");
+}
+
 TEST(Suggest, WordsInsideAPhrase) {
   const Xapian::Database db = index_of({{"노광", 3}, {"장비", 3}});
   Analyzer analyzer;

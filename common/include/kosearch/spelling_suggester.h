@@ -71,6 +71,11 @@ class Vocabulary {
   // jamo from it (a Latin word: the same first letter); ties go to the word
   // more documents hold. Empty when there is none.
   std::string nearest(std::string_view word) const;
+  // The same, every word as near (at most `most`), most frequent first.
+  std::vector<std::string> nearest_words(std::string_view word, std::size_t most) const;
+
+  // Whether some document holds both terms.
+  bool together(const std::string& a, const std::string& b) const;
 
   // The index words of as many syllables as `initials` (initial indexes, as
   // hangul::initials_query gives them) whose syllables begin with those
@@ -83,7 +88,9 @@ class Vocabulary {
 
 // Rewrites of `query` (the text `root` was parsed from) for its words the
 // index does not hold: at most one suggestion per kind, layout first (a word
-// that converts exactly to a known word says more than a near one), each the
+// that converts exactly to a known word says more than a near one); of
+// equally near words, the one some document holds with most of the query's
+// other words, then the most frequent (극자외선 노강 → 극자외선 노광). Each the
 // whole query with every such word replaced (inside a phrase too). Words
 // inside exclusions, field filters and prefixes are left alone, and so are
 // the words the index holds and 초성 words (the query builder expands those).
