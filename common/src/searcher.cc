@@ -455,8 +455,7 @@ struct Searcher::Impl {
     std::size_t rank = options.offset;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       const std::set<std::string> held = matching_terms(db, *it, built.words);
-      const auto readings = built.expansions.empty() ? std::vector<std::pair<std::string, std::string>>{}
-                                                     : readings_held(*it, mset, built, held);
+      const auto readings = vocabulary.readings_in(*it, built.expansions, held);
       results.hits.push_back(make_hit(it, ++rank, classify_match(built.words, held),
                                       readings.empty() ? weights : only_readings(weights, built, readings), analyzer,
                                       options));
@@ -470,46 +469,6 @@ struct Searcher::Impl {
                          (results.hits.empty() || results.hits.front().match != MatchKind::all));
     if (wanted) offer_suggestions(query, root, vocabulary, options, results);
     return results;
-  }
-
-  // For each 초성 word, the reading the hit is most about: of those it
-  // holds, the one it holds most often (the rarer in the index on a tie),
-  // unless neighbouring 초성 words have readings side by side in it.
-  std::vector<std::pair<std::string, std::string>> readings_held(Xapian::docid docid, const Xapian::MSet& mset,
-                                                                 const BuiltQuery& built,
-                                                                 const std::set<std::string>& held) const {
-    std::vector<std::vector<std::string>> ranked;
-    for (const auto& expansion : built.expansions) {
-      std::vector<std::pair<std::pair<Xapian::termcount, double>, std::string>> readings;
-      for (const std::string& word : expansion.words) {
-        if (!held.count(word)) continue;
-        auto t = db.termlist_begin(docid);
-        t.skip_to(word);
-        readings.push_back({{t.get_wdf(), -double(mset.get_termfreq(word))}, word});
-      }
-      std::sort(readings.rbegin(), readings.rend());
-      ranked.emplace_back();
-      for (auto& reading : readings) ranked.back().push_back(std::move(reading.second));
-    }
-    const auto side_by_side = [&](const std::string& left, const std::string& right) {
-      std::set<Xapian::termpos> after;
-      for (auto p = db.positionlist_begin(docid, left); p != db.positionlist_end(docid, left); ++p) after.insert(*p + 1);
-      for (auto p = db.positionlist_begin(docid, right); p != db.positionlist_end(docid, right); ++p)
-        if (after.count(*p)) return true;
-      return false;
-    };
-    const std::vector<std::string> picks = pick_readings(ranked, side_by_side);
-    std::vector<std::pair<std::string, std::string>> readings;
-    for (std::size_t i = 0; i < picks.size(); ++i) {
-      if (picks[i].empty()) continue;
-      // The two parts of one 초성 word typed without its space read as one.
-      if (i > 0 && built.expansions[i - 1].typed == built.expansions[i].typed && !readings.empty() &&
-          readings.back().first == built.expansions[i].typed)
-        readings.back().second += " " + picks[i];
-      else
-        readings.emplace_back(built.expansions[i].typed, picks[i]);
-    }
-    return readings;
   }
 
   // Suggestions for the words the index does not hold; when nothing typed

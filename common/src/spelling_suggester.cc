@@ -293,6 +293,43 @@ std::vector<std::string> Vocabulary::with_initials(std::u32string_view initials,
   return words;
 }
 
+std::vector<std::pair<std::string, std::string>> Vocabulary::readings_in(
+    Xapian::docid docid, const std::vector<BuiltQuery::InitialsExpansion>& expansions,
+    const std::set<std::string>& held) const {
+  if (expansions.empty()) return {};
+  std::vector<std::vector<std::string>> ranked;
+  for (const auto& expansion : expansions) {
+    std::vector<std::pair<std::pair<Xapian::termcount, double>, std::string>> readings;
+    for (const std::string& word : expansion.words) {
+      if (!held.count(word)) continue;
+      auto t = db_.termlist_begin(docid);
+      t.skip_to(word);
+      readings.push_back({{t.get_wdf(), -static_cast<double>(db_.get_termfreq(word))}, word});
+    }
+    std::sort(readings.rbegin(), readings.rend());
+    ranked.emplace_back();
+    for (auto& reading : readings) ranked.back().push_back(std::move(reading.second));
+  }
+  const auto side_by_side = [&](const std::string& left, const std::string& right) {
+    std::set<Xapian::termpos> after;
+    for (auto p = db_.positionlist_begin(docid, left); p != db_.positionlist_end(docid, left); ++p) after.insert(*p + 1);
+    for (auto p = db_.positionlist_begin(docid, right); p != db_.positionlist_end(docid, right); ++p)
+      if (after.count(*p)) return true;
+    return false;
+  };
+  const std::vector<std::string> picks = pick_readings(ranked, side_by_side);
+  std::vector<std::pair<std::string, std::string>> readings;
+  for (std::size_t i = 0; i < picks.size(); ++i) {
+    if (picks[i].empty()) continue;
+    if (i > 0 && !readings.empty() && expansions[i - 1].typed == expansions[i].typed &&
+        readings.back().first == expansions[i].typed)
+      readings.back().second += " " + picks[i];
+    else
+      readings.emplace_back(expansions[i].typed, picks[i]);
+  }
+  return readings;
+}
+
 std::vector<Suggestion> suggest(const std::string& query, const QueryNode& root, Analyzer& analyzer,
                                 const Vocabulary& vocabulary) {
   std::vector<const QueryNode*> leaves;

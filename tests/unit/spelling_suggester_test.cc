@@ -12,7 +12,7 @@ namespace {
 
 // An in-memory index holding each word in as many documents as given.
 Xapian::Database index_of(const std::map<std::string, int>& words) {
-  Xapian::WritableDatabase db = Xapian::InMemory::open();
+  Xapian::WritableDatabase db("", Xapian::DB_BACKEND_INMEMORY);
   int most = 0;
   for (const auto& [word, documents] : words) most = std::max(most, documents);
   for (int d = 0; d < most; ++d) {
@@ -126,7 +126,7 @@ TEST(Suggest, WrongLayoutBothWays) {
 }
 
 TEST(Suggest, EquallyNearWordsGoWithTheOtherWords) {
-  Xapian::WritableDatabase db = Xapian::InMemory::open();
+  Xapian::WritableDatabase db("", Xapian::DB_BACKEND_INMEMORY);
   for (int d = 0; d < 5; ++d) {
     Xapian::Document doc;
     doc.add_term("노장");  // more frequent, never beside 극자외선

@@ -20,6 +20,7 @@
 #include <cstddef>
 #include <functional>
 #include <optional>
+#include <set>
 #include <utility>
 #include <string>
 #include <string_view>
@@ -28,6 +29,7 @@
 #include <xapian.h>
 
 #include "kosearch/analyzer.h"
+#include "kosearch/query_builder.h"
 #include "kosearch/query_parser.h"
 
 namespace kosearch {
@@ -81,6 +83,17 @@ class Vocabulary {
   // hangul::initials_query gives them) whose syllables begin with those
   // consonants, most documents first, at most `cap` of them.
   std::vector<std::string> with_initials(std::u32string_view initials, std::size_t cap) const;
+
+  // How the document `docid` reads each 초성 word of a query (`expansions`,
+  // as the query builder expanded them; `held`: the query terms it holds):
+  // {the word as the analyzer normalized it, its reading}. Of the readings
+  // it holds, the one it holds most often (the rarer in the index on a tie),
+  // unless neighbouring 초성 words have readings side by side in it
+  // (pick_readings); the two parts of a word typed without its space read as
+  // one ("노광 장비"). Empty without 초성 words.
+  std::vector<std::pair<std::string, std::string>> readings_in(
+      Xapian::docid docid, const std::vector<BuiltQuery::InitialsExpansion>& expansions,
+      const std::set<std::string>& held) const;
 
  private:
   const Xapian::Database& db_;
