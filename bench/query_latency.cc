@@ -58,6 +58,7 @@ struct Run {
   std::vector<double> cpu_ms;
   std::vector<std::size_t> hits;   // hits returned (≤ limit)
   std::vector<std::size_t> estimated;
+  std::size_t suggested = 0, rewritten = 0;  // queries that got suggestions / were searched as one
 };
 
 Run run_all(ks::Searcher& engine, const std::vector<std::string>& queries, const ks::SearchOptions& options) {
@@ -70,6 +71,8 @@ Run run_all(ks::Searcher& engine, const std::vector<std::string>& queries, const
     run.cpu_ms.push_back(thread_cpu_ms() - cpu_start);
     run.hits.push_back(results.hits.size());
     run.estimated.push_back(results.estimated_matches);
+    run.suggested += !results.suggestions.empty();
+    run.rewritten += results.showing_results_for.has_value();
   }
   return run;
 }
@@ -101,6 +104,8 @@ nlohmann::json summarize(const Run& run, const std::vector<std::string>& queries
     }
   }
   out["no_result"] = none;
+  out["suggested"] = run.suggested;
+  out["rewritten"] = run.rewritten;
   out["no_result_examples"] = no_result;
   out["mean_estimated_matches"] = queries.empty() ? 0.0 : static_cast<double>(estimated) / static_cast<double>(queries.size());
   // The slowest queries, for profiling.
@@ -118,7 +123,7 @@ nlohmann::json summarize(const Run& run, const std::vector<std::string>& queries
 
 int main(int argc, char** argv) {
   CLI::App app{"In-process query latency of kosearch over a query file", "query_latency"};
-  std::string index, queries_path, mode = "prefer-all", snippets = "off";
+  std::string index, queries_path, mode = "prefer-all", snippets = "off", suggest = "auto";
   std::size_t limit = 10;
   bool no_collapse = false;
   ks::RankingParams ranking;
@@ -127,6 +132,8 @@ int main(int argc, char** argv) {
   app.add_option("--mode", mode, "match mode")->check(CLI::IsMember({"prefer-all", "all", "any"}));
   app.add_option("--snippets", snippets, "build snippets")->check(CLI::IsMember({"on", "off"}));
   app.add_option("-n,--limit", limit, "hits per query");
+  app.add_option("--suggest", suggest, "typing help, as search --suggest")
+      ->check(CLI::IsMember({"auto", "never", "always"}))->capture_default_str();
   // Cost of each part of the query, for profiling: switch a layer off (0).
   app.add_option("--bigram-weight", ranking.bigram_weight)->capture_default_str();
   app.add_option("--title-weight", ranking.title_weight)->capture_default_str();
@@ -152,6 +159,9 @@ int main(int argc, char** argv) {
     options.explain = false;
     options.ranking = ranking;
     options.collapse_duplicates = !no_collapse;
+    options.suggest = suggest == "never" ? ks::SuggestMode::never
+                      : suggest == "always" ? ks::SuggestMode::always
+                                            : ks::SuggestMode::automatic;
     if (facets) options.facets = {ks::Facet::source, ks::Facet::month};
     const auto open_start = std::chrono::steady_clock::now();
     auto engine = ks::Searcher::open(index);
@@ -162,6 +172,7 @@ int main(int argc, char** argv) {
     out["mode"] = mode;
     out["snippets"] = options.snippets;
     out["limit"] = limit;
+    out["suggest"] = suggest;
     out["open_ms"] = open_ms;
     out["documents"] = engine.document_count();
     std::cout << out.dump() << '\n';

@@ -72,8 +72,20 @@ JSON Lines (--json), one object per line, keys always present (null when the
    "elapsed_ms":number, "explanation":str|null, "facets":null or, with
    --facets, {"source"|"month":[{"value":str|null,"count":int},…]},
    "rewrites":[{"word":str,"by":"hanja"|"synonym","terms":[str,…]},…]
-   (Hanja words read in Hangul, synonyms of the index's list)}
+   (Hanja words read in Hangul, synonyms of the index's list),
+   "suggestions":[{"kind":"spelling"|"layout"|"initials","query":str},…]
+   (rewrites offered, best first; maybe none), "showing_results_for":
+   str|null (the rewrite the hits are for, when nothing typed matched)}
    after each query's hits
+
+Typing help (--suggest, auto by default): a word the index lacks gets the
+  nearest index word (on jamo: 엔비디야 → 엔비디아), a word typed in the other
+  keyboard layout its conversion (shrhkd → 노광, ㅁㄴㅡㅣ → asml), offered only
+  when no hit holds every word; when nothing typed matches at all, the best
+  one is searched instead and said so ("showing results for …", always on
+  stderr). A word of initial consonants (ㄴㄱ ㅈㅂ) matches the index words
+  with those 초성 (the 100 most frequent; --explain lists them). On a
+  terminal, one stderr line says when nothing matched and what is offered.
 
 Batch (--batch FILE, or - for stdin): one query per line, "qid<TAB>query"
   (no tab: the line number is the qid); every output line carries the qid.
@@ -95,6 +107,7 @@ struct Flags {
   std::string color = "auto";
   std::string mode = "prefer-all";
   std::string sort = "relevance";
+  std::string suggest = "auto";
   std::vector<std::string> facets;
   std::size_t facet_top = 10;
   std::string since, until, batch;
@@ -140,6 +153,10 @@ void register_flags(CLI::App& app, Flags& f) {
   batch->excludes(query);
   app.add_option("--timeout", f.timeout_ms, "remote shards: bound in ms on connecting and on each reply")
       ->check(CLI::Range(1u, 3600000u))->capture_default_str();
+  app.add_option("--suggest", f.suggest,
+                 "did you mean (spelling on jamo, keyboard layout): auto (when no hit holds every word; nothing "
+                 "typed matches: the best suggestion is searched), never, or always (for every unknown word)")
+      ->check(CLI::IsMember({"auto", "never", "always"}))->capture_default_str();
   app.add_flag("--explain", f.explain, "print how the query was understood (to stderr) before the results");
   app.footer(footer);
 }
@@ -276,6 +293,9 @@ ks::SearchOptions search_options(const Flags& f, ks::OutputFormat format) {
            : f.sort == "-date" ? ks::SortOrder::date_descending
                                : ks::SortOrder::relevance;
   if (f.literal) o.syntax = ks::QuerySyntax::plain;
+  o.suggest = f.suggest == "never" ? ks::SuggestMode::never
+              : f.suggest == "always" ? ks::SuggestMode::always
+                                      : ks::SuggestMode::automatic;
   o.explain = f.explain || format == ks::OutputFormat::json;  // JSON's summary carries it
   o.dates.since = checked_date(f.since, "--since");
   o.dates.until = checked_date(f.until, "--until");
@@ -379,6 +399,20 @@ std::string literal_within_limits(std::string query, const std::string& qid, ks:
   return query;
 }
 
+// What happened to the query, on stderr: always when the hits are for a
+// rewrite (that must never pass unsaid), else only to a person at a
+// terminal, and not with --json, whose summary says it (a pipe's stderr
+// stays for errors).
+void tell_typing_help(const ks::Results& results, const std::string& query, const std::string& qid,
+                      ks::OutputFormat format) {
+  const bool for_a_person = format != ks::OutputFormat::json && isatty(STDERR_FILENO);
+  if (!results.showing_results_for && !for_a_person) return;
+  const std::string help = ks::typing_help(results, query);
+  if (help.empty()) return;
+  std::cerr << "search: " << (qid.empty() ? "" : "query " + one_terminal_line(qid) + ": ") << one_terminal_line(help)
+            << '\n';
+}
+
 int run(const Flags& f) {
   const ks::OutputFormat format = output_format(f);
   ks::OutputOptions out_options{format, ks::use_color(f.color, format, isatty(STDOUT_FILENO)), std::nullopt};
@@ -406,6 +440,7 @@ int run(const Flags& f) {
         std::cerr << "search: " << (batch ? "query " + one_terminal_line(qid) + ": " : "")
                   << ks::rewrites_line(results.rewrites) << '\n';
       ks::make_writer(out_options, out)->write(results);
+      tell_typing_help(results, query, batch ? qid : "", format);
       any_hit = any_hit || !results.hits.empty();
     } catch (const ks::Error& e) {
       if (!batch || !fails_only_this_query(e)) throw;

@@ -13,7 +13,8 @@ from harness import A000, A001, A002, A003, CORPUS, INDEXER, SEARCH, IndexedCorp
 
 HIT_KEYS = ["type", "rank", "score", "id", "match", "path", "line", "column", "title", "source", "date", "updated",
             "author", "url", "snippet", "highlights", "copies"]
-SUMMARY_KEYS = ["type", "hits", "estimated_matches", "elapsed_ms", "explanation", "facets", "rewrites"]
+SUMMARY_KEYS = ["type", "hits", "estimated_matches", "elapsed_ms", "explanation", "facets", "rewrites", "suggestions",
+                "showing_results_for"]
 # The only escape sequences search itself writes (bold, dim, match, reset).
 OWN_SGR = re.compile(rb"\x1b\[(?:1|2|1;31|0)m")
 
@@ -256,7 +257,7 @@ class UsageErrors(SearchCase):
         self.assertEqual(r.stderr, b"")
         out = r.stdout.decode()
         flags = ["--index", "--limit", "--offset", "--fragments", "--format", "--json", "--files", "--count",
-                 "--color", "--mode", "--since", "--until", "--batch", "--timeout", "--explain"]
+                 "--color", "--mode", "--since", "--until", "--batch", "--timeout", "--explain", "--suggest"]
         syntax = ['"a phrase"', "-word", "OR", "title:", "source:", "author:", "date:2024..2025", "prefix*"]
         schema = [f'"{k}"' for k in HIT_KEYS + SUMMARY_KEYS + ["qid"]] + ["CHARACTER offsets"]
         for part in flags + syntax + schema + ["Exit codes", "0 at least one hit", "1 no hit", "2 error",

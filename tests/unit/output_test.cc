@@ -374,3 +374,41 @@ TEST(OutputColor, AutoOffOnDumbTerminal) {
   EXPECT_FALSE(ks::use_color("auto", ks::OutputFormat::human, true));
   EXPECT_FALSE(ks::use_color("auto", ks::OutputFormat::cite, true));
 }
+
+namespace {
+
+TEST(OutputJson, SuggestionsInTheSummary) {
+  ks::Results results = results_of({full_hit()});
+  auto summary = json::parse(lines_of(render(ks::OutputFormat::json, results)).back());
+  EXPECT_EQ(summary["suggestions"], json::array());
+  EXPECT_TRUE(summary["showing_results_for"].is_null());
+  results.suggestions = {{ks::SuggestionKind::layout, "노광 장비"}, {ks::SuggestionKind::spelling, "노광 장미"}};
+  results.showing_results_for = "노광 장비";
+  summary = json::parse(lines_of(render(ks::OutputFormat::json, results)).back());
+  EXPECT_EQ(summary["suggestions"], json::parse(R"([{"kind":"layout","query":"노광 장비"},
+                                                      {"kind":"spelling","query":"노광 장미"}])"));
+  EXPECT_EQ(summary["showing_results_for"], "노광 장비");
+}
+
+TEST(TypingHelp, SaysWhatHappenedToTheQuery) {
+  ks::Results none = results_of({});
+  EXPECT_EQ(ks::typing_help(none, "xyzzy"), "no match for 'xyzzy'");
+  none.suggestions = {{ks::SuggestionKind::spelling, "엔비디아"}};
+  EXPECT_EQ(ks::typing_help(none, "엔비디야"), "no match for '엔비디야'; did you mean '엔비디아' (spelling)?");
+
+  ks::Results rewritten = results_of({full_hit()});
+  rewritten.suggestions = {{ks::SuggestionKind::layout, "노광"}, {ks::SuggestionKind::spelling, "shrhkf"}};
+  rewritten.showing_results_for = "노광";
+  EXPECT_EQ(ks::typing_help(rewritten, "shrhkd"),
+            "no match for 'shrhkd'; showing results for '노광' (layout); also 'shrhkf' (spelling)");
+
+  ks::Results some = results_of({full_hit()});
+  EXPECT_EQ(ks::typing_help(some, "노광"), "");
+  some.suggestions = {{ks::SuggestionKind::spelling, "엔비디아 화웨이"}};
+  EXPECT_EQ(ks::typing_help(some, "엔비디야 화웨이"), "did you mean '엔비디아 화웨이' (spelling)?");
+  some.suggestions = {{ks::SuggestionKind::initials, "노광 장비"}};
+  EXPECT_EQ(ks::typing_help(some, "ㄴㄱ ㅈㅂ"),
+            "'ㄴㄱ ㅈㅂ' taken as initial consonants; the first hit reads '노광 장비'");
+}
+
+}  // namespace

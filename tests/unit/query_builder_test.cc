@@ -1,4 +1,5 @@
 #include "kosearch/query_builder.h"
+#include "kosearch/spelling_suggester.h"
 
 #include <gtest/gtest.h>
 
@@ -47,8 +48,17 @@ class Index {
   ks::BuiltQuery build(std::string_view query, ks::MatchMode mode = ks::MatchMode::prefer_all,
                        const ks::DateBounds& dates = {}, const ks::RankingParams& params = {}) {
     const ks::IndexStats stats{db_.get_doccount(), [this](const std::string& term) { return db_.get_termfreq(term); },
-                               synonyms};
+                               synonyms, {}};
     return ks::build_query(ks::parse_query(query), analyzer_, params, mode, dates, stats);
+  }
+
+  // The query with 초성 words expanded from the index's words, as the searcher builds it.
+  ks::BuiltQuery build_with_initials(std::string_view query) {
+    const ks::Vocabulary vocabulary(db_);
+    const ks::IndexStats stats{db_.get_doccount(), [this](const std::string& term) { return db_.get_termfreq(term); },
+                               synonyms,
+                               [&](std::u32string_view initials) { return vocabulary.with_initials(initials, 100); }};
+    return ks::build_query(ks::parse_query(query), analyzer_, {}, ks::MatchMode::prefer_all, {}, stats);
   }
 
   // Article ids in rank order, ranked the way the searcher ranks.
@@ -389,3 +399,36 @@ TEST(QueryBuilder, SynonymOfSeveralWordsIsAPhrase) {
   index.synonyms = &synonyms;
   EXPECT_EQ(index.found("LLM"), (Ids{"phrase", "latin"}));
 }
+namespace {
+
+TEST(QueryBuilder, InitialsWordsMatchIndexWordsWithThoseInitials) {
+  Index index({{"a", "누구 말로는 그 정부가 그랬다"}, {"b", "극자외선 노광 장비를 막았다"}, {"c", "반도체 수출"}});
+  const ks::BuiltQuery built = index.build_with_initials("ㄴㄱ ㅈㅂ");
+  ASSERT_EQ(built.expansions.size(), 2u);
+  EXPECT_EQ(built.expansions[0].words, (std::vector<std::string>{"노광", "누구"}));
+  EXPECT_EQ(built.expansions[1].words, (std::vector<std::string>{"장비", "정부"}));
+  EXPECT_TRUE(contains(built.match_terms, "노광"));  // highlighted like the words typed
+  // Readings side by side (노광 장비) come before readings apart (누구 … 정부).
+  EXPECT_EQ(index.ranked(built.query), (std::vector<std::string>{"b", "a"}));
+  // Without the index's words a 초성 word is a word like any other: found nowhere.
+  EXPECT_TRUE(index.search("ㄴㄱ ㅈㅂ").empty());
+}
+
+TEST(QueryBuilder, InitialsTypedWithoutTheSpaceReadAsTwoWordsSideBySide) {
+  Index index({{"a", "누구 말로는 그 정부가 그랬다"}, {"b", "극자외선 노광 장비를 막았다"}, {"c", "반도체 수출"}});
+  const ks::BuiltQuery built = index.build_with_initials("ㄴㄱㅈㅂ");
+  ASSERT_EQ(built.expansions.size(), 2u);  // no word has all four initials
+  EXPECT_EQ(built.expansions[0].typed, built.expansions[1].typed);
+  EXPECT_EQ(built.expansions[1].words, (std::vector<std::string>{"장비", "정부"}));
+  EXPECT_EQ(index.ranked(built.query), (std::vector<std::string>{"b"}));  // only readings side by side
+}
+
+TEST(QueryBuilder, InitialsWordWithoutReadingsMatchesNothing) {
+  Index index({{"a", "반도체 수출"}});
+  const ks::BuiltQuery built = index.build_with_initials("ㅋㅋ");
+  ASSERT_EQ(built.expansions.size(), 1u);
+  EXPECT_TRUE(built.expansions[0].words.empty());
+  EXPECT_TRUE(index.ranked(built.query).empty());
+}
+
+}  // namespace

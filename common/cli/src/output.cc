@@ -35,9 +35,17 @@
 //    "facets": object|null,         --facets: {"source"|"month": [{"value": string|null,
 //                           "count": integer}, …]}, exact counts over every
 //                           match, most first; value null: articles without one
-//    "rewrites": [{"word", "by", "terms"}, …]}  query words searched as more
+//    "rewrites": [{"word", "by", "terms"}, …],  query words searched as more
 //                           than written: "by" "hanja" (美 → ["미국"]) or
 //                           "synonym" (엔비디아 → ["NVIDIA", "엔비디아社"]); [] if none
+//    "suggestions": [{"kind","query"}, …],  rewrites offered (--suggest), best
+//                           first, maybe none: kind "spelling" (a word the index
+//                           lacks → its nearest word), "layout" (typed in the
+//                           other keyboard layout), "initials" (초성 words read
+//                           as the words the first hit holds); query: the
+//                           whole query rewritten
+//    "showing_results_for": string|null}  the suggestion the hits are for,
+//                           when nothing typed matched; null: the query as typed
 //
 // Text fields never hold control characters (replaced by U+FFFD or a space);
 // invalid UTF-8 is replaced by U+FFFD.
@@ -244,6 +252,11 @@ class JsonWriter : public WriterBase {
                                                          : Json(neutralize_controls(results.explanation));
     summary["facets"] = facets_object(results.facets);
     summary["rewrites"] = rewrites_array(results.rewrites);
+    Json suggestions = Json::array();
+    for (const Suggestion& s : results.suggestions)
+      suggestions.push_back({{"kind", suggestion_kind_name(s.kind)}, {"query", neutralize_controls(s.query)}});
+    summary["suggestions"] = std::move(suggestions);
+    summary["showing_results_for"] = optional_field(results.showing_results_for);
     emit(dump(summary));
   }
 
@@ -336,6 +349,29 @@ std::unique_ptr<ResultWriter> make_writer(const OutputOptions& options, std::ost
     case OutputFormat::cite: return std::make_unique<CiteWriter>(options, out);
   }
   return std::make_unique<HumanWriter>(options, out);
+}
+
+std::string typing_help(const Results& results, std::string_view query) {
+  const auto quoted = [](std::string_view text) { return "'" + neutralize_controls(text) + "'"; };
+  const auto offered = [&](std::size_t from) {
+    std::string text;
+    for (std::size_t i = from; i < results.suggestions.size(); ++i)
+      text += (i > from ? " or " : "") + quoted(results.suggestions[i].query) + " (" +
+              suggestion_kind_name(results.suggestions[i].kind) + ")";
+    return text;
+  };
+  if (results.showing_results_for) {
+    const std::string others = offered(1);
+    return "no match for " + quoted(query) + "; showing results for " + quoted(*results.showing_results_for) + " (" +
+           suggestion_kind_name(results.suggestions.front().kind) + ")" +
+           (others.empty() ? "" : "; also " + others);
+  }
+  if (results.hits.empty())
+    return "no match for " + quoted(query) + (results.suggestions.empty() ? "" : "; did you mean " + offered(0) + "?");
+  if (results.suggestions.size() == 1 && results.suggestions.front().kind == SuggestionKind::initials)
+    return quoted(query) + " taken as initial consonants; the first hit reads " +
+           quoted(results.suggestions.front().query);
+  return results.suggestions.empty() ? "" : "did you mean " + offered(0) + "?";
 }
 
 const char* facet_name(Facet facet) { return facet == Facet::source ? "source" : "month"; }

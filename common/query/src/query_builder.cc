@@ -4,10 +4,12 @@
 #include <cmath>
 #include <deque>
 #include <limits>
+#include <map>
 #include <optional>
 #include <set>
 
 #include "kosearch/error.h"
+#include "kosearch/hangul_jamo.h"
 #include "kosearch/hanja_readings.h"
 #include "kosearch/normalizer.h"
 #include "kosearch/schema.h"
@@ -82,6 +84,7 @@ class Builder {
     built.expected_with_every_word = found_share_ * stats_.documents;
     built.keyword = keyword_query_;
     built.rewrites = std::move(rewrites_);
+    built.expansions = std::move(expansions_);
     return built;
   }
 
@@ -100,6 +103,8 @@ class Builder {
   std::vector<std::string> match_prefixes_;
   std::vector<Rewrite> rewrites_;
   std::deque<std::vector<Synonym>> synonym_lists_;  // what synonyms_of returned (stable addresses)
+  std::vector<BuiltQuery::InitialsExpansion> expansions_;
+  std::map<std::string, Q> initials_readings_;  // stem of a 초성 word → OR of its readings
   std::size_t filters_ = 0;         // field and date filters met (a query may be filters only)
   std::size_t proximity_pairs_ = 0;  // neighbouring word pairs boosted so far
   std::size_t first_empty_position_ = 1;
@@ -317,6 +322,10 @@ class Builder {
   // some of its syllable pairs, and that earns no tier.
   Q token_scoring(const Token& token, const std::vector<Synonym>* synonyms = nullptr) {
     const schema::TokenTerms terms = schema::terms_for(token);
+    if (stats_.expand_initials) {
+      const auto initials = hangul::initials_query(terms.stem);
+      if (initials && initials->size() >= 2) return initials_scoring(token, *initials);
+    }
     WordTerms word;
     word.text = terms.stem;
     std::vector<Q> as_word{same_word(token, synonyms, schema::body)};
@@ -398,6 +407,83 @@ class Builder {
     found_share_ *= stats_.documents ? std::min(1.0, static_cast<double>(df) / stats_.documents) : 1.0;
     words_.push_back(std::move(word));
     return combine(Q::OP_OR, layers);
+  }
+
+  // A word typed as initial consonants only (ㄴㄱ) is found as any index
+  // word with those 초성: each is a form of the word, scored by BM25 on its
+  // own (a rare reading counts for more), and the word earns the tier of its
+  // most frequent reading.
+  Q initials_scoring(const Token& token, std::u32string_view initials) {
+    BuiltQuery::InitialsExpansion expansion{token.surface, stats_.expand_initials(initials)};
+    if (expansion.words.empty())
+      if (auto spaced = spaced_initials_scoring(token, initials)) return *spaced;
+    WordTerms word;
+    word.text = token.stem;
+    std::vector<Q> readings;
+    Xapian::doccount df = 0;
+    for (const std::string& reading : expansion.words) {
+      readings.emplace_back(reading);
+      word.forms.push_back({reading});
+      add_match_term(reading);
+      df = std::max(df, termfreq(reading));
+    }
+    word.known = df > 0;
+    found_.push_back(readings.empty() ? Q() : combine(Q::OP_OR, readings));
+    found_share_ *= stats_.documents ? std::min(1.0, static_cast<double>(df) / stats_.documents) : 1.0;
+    words_.push_back(std::move(word));
+    expansions_.push_back(std::move(expansion));
+    if (readings.empty()) return Q(token.stem);  // matches nothing, as typed
+    initials_readings_[token.stem] = found_.back();
+    return Q(Q::OP_OR, scaled(found_.back(), params_.stem_weight), tier(tier_weight(df), found_.back()));
+  }
+
+  // 초성 typed without the space between two words (ㄴㄱㅈㅂ for 노광 장비),
+  // when no index word has them all: readings of two parts side by side,
+  // cut nearest the middle first, each part two initials or more.
+  std::optional<Q> spaced_initials_scoring(const Token& token, std::u32string_view initials) {
+    constexpr std::size_t kPairedForms = 10;  // readings of each part paired to tell how a hit matched
+    const std::size_t n = initials.size();
+    for (std::size_t offset = 0; 2 * offset <= n; ++offset) {
+      for (const std::size_t cut : {n / 2 - offset, n / 2 + offset}) {
+        if (cut < 2 || cut + 2 > n) continue;
+        BuiltQuery::InitialsExpansion left{token.surface, stats_.expand_initials(initials.substr(0, cut))};
+        BuiltQuery::InitialsExpansion right{token.surface, stats_.expand_initials(initials.substr(cut))};
+        if (left.words.empty() || right.words.empty()) continue;
+        WordTerms word;
+        word.text = token.stem;
+        std::vector<Q> sides[2];
+        Xapian::doccount df = stats_.documents;
+        for (int side = 0; side < 2; ++side) {
+          Xapian::doccount most = 0;
+          for (const std::string& reading : (side ? right : left).words) {
+            sides[side].emplace_back(reading);
+            add_match_term(reading);
+            most = std::max(most, termfreq(reading));
+          }
+          df = std::min(df, most);
+        }
+        for (std::size_t a = 0; a < std::min(kPairedForms, left.words.size()); ++a)
+          for (std::size_t b = 0; b < std::min(kPairedForms, right.words.size()); ++b)
+            word.forms.push_back({left.words[a], right.words[b]});
+        const Q parts[] = {combine(Q::OP_OR, sides[0]), combine(Q::OP_OR, sides[1])};
+        const Q side_by_side(Q::OP_PHRASE, std::begin(parts), std::end(parts), 2);
+        word.known = df > 0;
+        found_.push_back(side_by_side);
+        found_share_ *= stats_.documents ? std::min(1.0, static_cast<double>(df) / stats_.documents) : 1.0;
+        words_.push_back(std::move(word));
+        expansions_.push_back(std::move(left));
+        expansions_.push_back(std::move(right));
+        return Q(Q::OP_OR, scaled(side_by_side, params_.stem_weight), tier(tier_weight(df), side_by_side));
+      }
+    }
+    return std::nullopt;
+  }
+
+  // What a token is in a NEAR or side-by-side pair: its stem, or the
+  // readings of a 초성 word.
+  Q pair_part(const Token& token) const {
+    const auto readings = initials_readings_.find(token.stem);
+    return readings == initials_readings_.end() ? Q(token.stem) : readings->second;
   }
 
   // A compound written as one word, as the text may space it: 노광장비 as the
@@ -604,11 +690,17 @@ class Builder {
   // side in the query's order: 노광 장비 beats 노광을 제외한 나머지 장비.
   void add_proximity_boosts(const Token& left, const Token& right, std::vector<Q>& boosts) {
     ++proximity_pairs_;
-    const Q pair[] = {Q(left.stem), Q(right.stem)};
+    const Q pair[] = {pair_part(left), pair_part(right)};
     if (params_.near_weight > 0)
       boosts.push_back(scaled(Q(Q::OP_NEAR, std::begin(pair), std::end(pair), params_.near_window), params_.near_weight));
     if (params_.adjacent_weight > 0)
       boosts.push_back(scaled(Q(Q::OP_PHRASE, std::begin(pair), std::end(pair), 2), params_.adjacent_weight));
+    // A 초성 word typed beside another word names words side by side (ㄴㄱ
+    // ㅈㅂ, ㄴㄱ 장비: 노광 장비): readings that are neighbours of it in the
+    // text earn a tier, or a long text holding many unrelated readings would
+    // come first.
+    if (initials_readings_.count(left.stem) || initials_readings_.count(right.stem))
+      boosts.push_back(tier(tier_weight(stats_.documents), Q(Q::OP_PHRASE, std::begin(pair), std::end(pair), 2)));
   }
 
   Part build_any(const QueryNode& node) {

@@ -173,6 +173,12 @@ class Explainer {
       for (const auto& line : lines) out << "  " << line << '\n';
     };
     section("words", words_);
+    for (const auto& expansion : compiled.expansions) {
+      out << "  " << expansion.typed << ": initial consonants (초성) → ";
+      if (expansion.words.empty()) out << "no index word has them";
+      for (std::size_t i = 0; i < expansion.words.size(); ++i) out << (i ? " " : "") << expansion.words[i];
+      out << " (" << expansion.words.size() << " words, most frequent first, at most " << max_prefix_expansion << ")\n";
+    }
     section("phrases", phrases_);
     section("filters", filters_);
     section("excluded", excluded_);

@@ -1,5 +1,6 @@
 #include "kosearch/searcher.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -171,6 +172,24 @@ MatchWeights pairs_only(const MatchWeights& weights) {
   return pairs;
 }
 
+// A hit found through 초성 words shows the passage of the readings it was
+// read as (노광 장비), not of every word with those initials.
+MatchWeights only_readings(const MatchWeights& weights, const BuiltQuery& built,
+                           const std::vector<std::pair<std::string, std::string>>& readings) {
+  std::set<std::string> read;  // a reading may be two words ("노광 장비")
+  for (const auto& [typed, reading] : readings)
+    for (std::size_t at = 0; at <= reading.size();) {
+      const std::size_t space = std::min(reading.find(' ', at), reading.size());
+      read.insert(reading.substr(at, space - at));
+      at = space + 1;
+    }
+  MatchWeights kept = weights;
+  for (const auto& expansion : built.expansions)
+    for (const std::string& word : expansion.words)
+      if (!read.count(word)) kept.erase(word);
+  return kept;
+}
+
 Hit make_hit(const Xapian::MSetIterator& it, std::size_t rank, MatchKind match, const MatchWeights& weights,
              Analyzer& analyzer, const SearchOptions& options) {
   Article article = deserialize(it.get_document().get_data());
@@ -308,8 +327,12 @@ struct Searcher::Impl {
   Results run(const std::string& query, const SearchOptions& options) {
     Results results;
     const QueryNode root = options.syntax == QuerySyntax::plain ? plain_query(query) : parse_query(query);
+    const Vocabulary vocabulary(db);
     const IndexStats stats{db.get_doccount(), [this](const std::string& term) { return db.get_termfreq(term); },
-                           synonyms.empty() ? nullptr : &synonyms};
+                           synonyms.empty() ? nullptr : &synonyms,
+                           [&vocabulary](std::u32string_view initials) {
+                             return vocabulary.with_initials(initials, max_prefix_expansion);
+                           }};
     const BuiltQuery built = build_query(root, analyzer, options.ranking, options.mode, options.dates, stats);
     if (options.explain)
       results.explanation = explain_query(root, analyzer, options.ranking, options.mode, options.dates, built);
@@ -371,10 +394,42 @@ struct Searcher::Impl {
     std::size_t rank = options.offset;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       const std::set<std::string> held = matching_terms(db, *it, built.words);
-      results.hits.push_back(make_hit(it, ++rank, classify_match(built.words, held), weights, analyzer, options));
+      const auto readings = vocabulary.readings_in(*it, built.expansions, held);
+      results.hits.push_back(make_hit(it, ++rank, classify_match(built.words, held),
+                                      readings.empty() ? weights : only_readings(weights, built, readings), analyzer,
+                                      options));
       if (it.get_collapse_count() > 0) results.hits.back().copies = copies_of_hit(mset, it, held);
+      if (rank == options.offset + 1 && options.suggest != SuggestMode::never)
+        if (auto reading = initials_reading(query, readings))
+          results.suggestions.push_back(std::move(*reading));
     }
+    const bool wanted = options.suggest == SuggestMode::always ||
+                        (options.suggest == SuggestMode::automatic &&
+                         (results.hits.empty() || results.hits.front().match != MatchKind::all));
+    if (wanted) offer_suggestions(query, root, vocabulary, options, results);
     return results;
+  }
+
+  // Suggestions for the words the index does not hold; when nothing typed
+  // matched (no hit, or hits through syllable pairs only), the hits of the
+  // best suggestion instead, said so in showing_results_for.
+  void offer_suggestions(const std::string& query, const QueryNode& root, const Vocabulary& vocabulary,
+                         const SearchOptions& options, Results& results) {
+    std::vector<Suggestion> found = suggest(query, root, analyzer, vocabulary);
+    if (found.empty()) return;
+    results.suggestions.insert(results.suggestions.begin(), found.begin(), found.end());
+    const bool nothing_matched = std::all_of(results.hits.begin(), results.hits.end(),
+                                             [](const Hit& hit) { return hit.match == MatchKind::partial; });
+    if (!nothing_matched) return;
+    SearchOptions as_suggested = options;
+    as_suggested.suggest = SuggestMode::never;
+    Results rewritten = run(found.front().query, as_suggested);
+    if (rewritten.hits.empty() || rewritten.hits.front().match == MatchKind::partial) return;
+    rewritten.suggestions = std::move(results.suggestions);
+    rewritten.showing_results_for = found.front().query;
+    if (!rewritten.explanation.empty())
+      rewritten.explanation = "showing results for: " + found.front().query + "\n" + rewritten.explanation;
+    results = std::move(rewritten);
   }
 };
 

@@ -35,6 +35,18 @@ void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
+std::string utf8_of(char32_t cp) {
+  std::string out;
+  append_utf8(out, cp);
+  return out;
+}
+
+std::u32string code_points_of(std::string_view utf8) {
+  std::u32string out;
+  for (std::size_t i = 0; i < utf8.size();) out.push_back(next_code_point(utf8, i));
+  return out;
+}
+
 std::string ascii_lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = ascii_lower(c);

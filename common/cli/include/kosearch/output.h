@@ -24,14 +24,19 @@
 //   {"type":"summary", "qid":string, "hits":int (hit lines printed),
 //    "estimated_matches":int, "elapsed_ms":number, "explanation":string|null,
 //    "facets":{"source"|"month":[{"value":string|null,"count":int},…]}|null,
-//    "rewrites":[{"word":string,"by":"hanja"|"synonym","terms":[string,…]},…]}
-// Text never holds control characters: they are replaced (see snippet.h).
+//    "rewrites":[{"word":string,"by":"hanja"|"synonym","terms":[string,…]},…],
+//    "suggestions":[{"kind":"spelling"|"layout"|"initials","query":string},…]
+//    (rewrites of the query offered, best first; maybe none),
+//    "showing_results_for":string|null (the rewrite the hits are for, when
+//    nothing typed matched)}
+// Text never holds control characters: they are replaced (see text.h).
 #pragma once
 
 #include <iosfwd>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "kosearch/searcher.h"
 
@@ -57,6 +62,11 @@ std::unique_ptr<ResultWriter> make_writer(const OutputOptions& options, std::ost
 // NO_COLOR unset or empty, TERM not "dumb", and the format is human or cite.
 // json, files and count never get colour, not even with "always".
 bool use_color(const std::string& mode, OutputFormat format, bool stdout_is_terminal);
+
+// The line that tells the person typing what happened to `query` (without
+// "search: "): no match, did you mean, showing results for, or how 초성
+// words were read; empty when there is nothing to say.
+std::string typing_help(const Results& results, std::string_view query);
 
 // "source" or "month": a facet as --facets and JSON name it.
 const char* facet_name(Facet facet);

@@ -14,6 +14,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <xapian.h>
@@ -62,6 +63,15 @@ struct BuiltQuery {
   std::vector<std::string> match_prefixes;
   bool keyword = false;  // a keyword query: strict coordination (ranking.h)
   std::vector<Rewrite> rewrites;  // in query order, each word once
+  // Words typed as initial consonants only (ㄴㄱ) and the index words they
+  // were expanded to (IndexStats::expand_initials), most frequent first. A
+  // word no index word has all the initials of may be read as two words side
+  // by side (ㄴㄱㅈㅂ: 노광 장비): two entries with the same `typed`.
+  struct InitialsExpansion {
+    std::string typed;
+    std::vector<std::string> words;
+  };
+  std::vector<InitialsExpansion> expansions;
 };
 
 struct DateBounds {
@@ -81,10 +91,14 @@ inline constexpr std::size_t max_proximity_pairs = 32;
 // What the builder asks of the index: how many documents there are and how
 // many hold a term. It decides which words the index knows as words and how
 // informative each is. Empty: every word counts as known and equally rare.
+// expand_initials: the index words a 초성 word of two or more consonants
+// stands for (spelling_suggester.h's Vocabulary::with_initials); such a word
+// matches any of them. Empty: a 초성 word is a word like any other.
 struct IndexStats {
   Xapian::doccount documents = 0;
   std::function<Xapian::doccount(const std::string& term)> termfreq;
   const SynonymIndex* synonyms = nullptr;  // the index's synonym list (none: no synonyms)
+  std::function<std::vector<std::string>(std::u32string_view initials)> expand_initials;
 };
 
 BuiltQuery build_query(const QueryNode& root, Analyzer& analyzer,

@@ -21,6 +21,7 @@
 #include "kosearch/query_builder.h"
 #include "kosearch/ranking.h"
 #include "kosearch/snippet.h"
+#include "kosearch/spelling_suggester.h"
 
 namespace kosearch {
 
@@ -47,6 +48,16 @@ struct FacetCounts {
 // newest first; articles of the same day by relevance, undated ones last).
 enum class SortOrder { relevance, date_ascending, date_descending };
 
+// When the searcher helps with what was typed (spelling_suggester.h):
+//   automatic  suggestions only when the query found nothing or no hit holds
+//              every word; a query that found nothing it typed is searched
+//              as its best suggestion instead (Results::showing_results_for)
+//   never      no suggestions, no rewrite
+//   always     suggestions for every word the index does not hold, whatever
+//              was found; the rewrite as in automatic
+// 초성 words are expanded in every mode; only their reading is a suggestion.
+enum class SuggestMode { automatic, never, always };
+
 struct SearchOptions {
   std::size_t limit = 10;
   QuerySyntax syntax = QuerySyntax::full;
@@ -63,6 +74,7 @@ struct SearchOptions {
   bool explain = true;      // false: leave Results::explanation empty (a pass of its own)
   bool collapse_duplicates = true;  // show one of several identical articles
   RankingParams ranking;
+  SuggestMode suggest = SuggestMode::automatic;
 };
 
 // Another article with the same text as a hit (wire copy carried by several
@@ -94,6 +106,10 @@ struct Results {
   std::string explanation;  // what the engine searched for (query_explainer.h); empty unless asked
   std::vector<FacetCounts> facets;  // as asked in SearchOptions::facets, in that order
   std::vector<Rewrite> rewrites;  // Hanja words read in Hangul and synonyms that fired (query_builder.h)
+  std::vector<Suggestion> suggestions;  // rewrites of the query offered (SuggestMode), best first
+  // Set when nothing typed matched and the hits are those of this rewrite
+  // (the first suggestion); the hits, snippets and explanation are its.
+  std::optional<std::string> showing_results_for;
 };
 
 // How an index is opened. `index_path` is an index directory, a directory

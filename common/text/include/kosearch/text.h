@@ -112,6 +112,10 @@ constexpr std::size_t utf8_prefix_length(std::string_view s, std::size_t limit) 
 
 // Appends `cp` encoded as UTF-8.
 void append_utf8(std::string& out, char32_t cp);
+// `cp` encoded as UTF-8.
+std::string utf8_of(char32_t cp);
+// The code points of UTF-8 text (ill-formed bytes as U+FFFD).
+std::u32string code_points_of(std::string_view utf8);
 
 // Replaces C0/C1 control characters (ESC included) and other terminal-driving
 // code points by U+FFFD or a space, and ill-formed bytes by U+FFFD, so
