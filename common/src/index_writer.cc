@@ -685,6 +685,7 @@ class Session {
 
   bool kept(const std::string& id) const {
     if (seen_.count(id)) return true;
+    if (!options_.only_paths.empty() && !detail::in_paths(id, options_.only_paths)) return true;  // out of this run's scope
     for (const auto& prefix : kept_prefixes_)
       if (id.compare(0, prefix.size(), prefix) == 0) return true;
     return false;
@@ -1017,9 +1018,10 @@ void index_inputs(Sink& sink, const std::vector<detail::InputFile>& inputs, std:
 
 IndexSummary run_corpus(const fs::path& corpus_dir, const IndexOptions& options) {
   std::vector<detail::Refusal> refused;
-  auto listing = detail::list_corpus(corpus_dir, [&](const detail::Refusal& r) { refused.push_back(r); });
+  auto listing = detail::list_corpus(
+      corpus_dir, [&](const detail::Refusal& r) { refused.push_back(r); }, options.only_paths);
   const Source source = corpus_source(corpus_dir, options.encoding);
-  Session session(options, source.origin, true);
+  Session session(options, source.origin, options.only_paths.empty());
   session.record_source(source);
   for (const auto& r : refused) session.skip(r.path, r.reason);
   for (auto& prefix : listing.unlisted_folders) session.keep_prefix(std::move(prefix));

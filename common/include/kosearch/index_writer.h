@@ -64,6 +64,7 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace kosearch {
 
@@ -98,6 +99,13 @@ struct IndexOptions {
   // index_dir/XAPIANDB (search --index accepts either); an article's shard is
   // picked by a stable hash of its id. 0: as the existing index is (1 if new).
   unsigned shards = 0;
+  // A corpus run limited to these paths (relative to the corpus folder, '/'
+  // separated; a folder stands for everything below it): only they are read,
+  // and only articles at them are removed when their files are gone; the
+  // rest of the corpus is neither read nor touched. Never a bulk build.
+  // Empty: the whole corpus. indexer --watch passes what a batch of file
+  // events touched (corpus_watch.h).
+  std::vector<std::string> only_paths;
   std::function<void(const IndexWarning&)> on_warning;
   // Each article whose text repeats another's ("same text as 'ID'"); when
   // unset they go to on_warning. A corpus can hold thousands: a front end
