@@ -12,6 +12,7 @@
 #include <xapian.h>
 
 #include "kosearch/analyzer.h"
+#include "kosearch/article_path.h"
 #include "kosearch/document.h"
 #include "kosearch/error.h"
 #include "kosearch/index_health.h"
@@ -328,6 +329,7 @@ struct Searcher::Impl {
   Xapian::Database db;
   bool broken = false;  // a remote shard failed: reconnect before the next search
   Analyzer analyzer;
+  std::map<std::string, std::string> origins;  // origin value → its name (metadata), as looked up
 
   void open_database() {
     if (shards.empty()) {
@@ -363,9 +365,20 @@ struct Searcher::Impl {
       if (rarest.empty() || mset.get_termfreq(term) < mset.get_termfreq(rarest)) rarest = term;
     std::vector<Copy> copies;
     if (rarest.empty() || mset.get_termfreq(rarest) > kMaxCopyScan) return copies;  // a text too common to look for
-    for (auto& [docid, copy] : copies_of(db, hit.get_collapse_key(), rarest))
-      if (docid != *hit && copies.size() < max_copies_listed) copies.push_back(std::move(copy));
+    for (auto& [docid, copy] : copies_of(db, hit.get_collapse_key(), rarest)) {
+      if (docid == *hit || copies.size() >= max_copies_listed) continue;
+      copy.path = file_path(db.get_document(docid, Xapian::DOC_ASSUME_VALID), copy.id, copy.path);
+      copies.push_back(std::move(copy));
+    }
     return copies;
+  }
+
+  // An article's file as an absolute path, from its origin's root (article_path.h).
+  std::string file_path(const Xapian::Document& doc, const std::string& id, const std::string& stored) {
+    const std::string value = doc.get_value(schema::slot_origin);
+    auto [origin, fresh] = origins.try_emplace(value);
+    if (fresh) origin->second = db.get_metadata(schema::origin_key(value));
+    return absolute_article_path(origin->second, id, stored);
   }
 
   Results run(const std::string& query, const SearchOptions& options) {
@@ -433,6 +446,8 @@ struct Searcher::Impl {
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       const std::set<std::string> held = matching_terms(db, *it, built.words);
       results.hits.push_back(make_hit(it, ++rank, classify_match(built.words, held), weights, analyzer, options));
+      Hit& hit = results.hits.back();
+      hit.citation.path = file_path(it.get_document(), hit.id, hit.citation.path);
       if (it.get_collapse_count() > 0) results.hits.back().copies = copies_of_hit(mset, it, held);
     }
     return results;
