@@ -1093,30 +1093,30 @@ std::optional<Article> jsonl_article(const nlohmann::json& record, const std::st
   return a;
 }
 
-// A JSONL record's stored hash is its content hash (8 bytes) and its line
-// number (4 bytes, most significant first): the line number is part of the
-// stored citation, so a record that only moved is rewritten (without
-// re-analysis) to match what a rebuild would store.
-std::string jsonl_hash(const std::string& record, const std::string& path, std::uint32_t line_number) {
-  std::string hash = schema::hash_value(record, hash_salt(path));
-  for (int shift = 24; shift >= 0; shift -= 8) hash += static_cast<char>(line_number >> shift);
-  return hash;
+// A JSONL record's stored hash is its content hash (8 bytes) and where it
+// is (schema::record_location: line number and byte offset): both belong to
+// the stored citation, so a record that only moved is rewritten (without
+// re-analysis) to match what a rebuild would store. A hash stored before the
+// offset was (12 bytes) counts as moved.
+std::string jsonl_hash(const std::string& record, const std::string& path, std::uint32_t line_number,
+                       std::uint64_t offset) {
+  return schema::hash_value(record, hash_salt(path)) + schema::record_location(line_number, offset);
 }
 
 bool same_content(const std::string& stored, const std::string& hash) {
-  return stored.size() == hash.size() && stored.compare(0, 8, hash, 0, 8) == 0;
+  return stored.size() >= 8 && stored.compare(0, 8, hash, 0, 8) == 0;
 }
 
 template <typename Sink>
 void index_record(Sink& sink, const std::string& line, const std::string& path, std::uint32_t line_number,
-                  const std::string& where) {
+                  std::uint64_t offset, const std::string& where) {
   auto record = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
   if (record.is_discarded()) return sink.skip(where, "not valid JSON; skipped");
   std::string reason;
   auto article = jsonl_article(record, path, line_number, reason, sink, where);
   if (!article) return sink.skip(where, reason);
   if (!sink.claim(article->id, where)) return;
-  const std::string hash = jsonl_hash(line, path, line_number);
+  const std::string hash = jsonl_hash(line, path, line_number, offset);
   if (sink.unchanged(hash)) return;
   if constexpr (Sink::updates_in_place) {
     if (sink.current() && same_content(sink.current()->content_hash, hash)) {
@@ -1130,9 +1130,10 @@ void index_record(Sink& sink, const std::string& line, const std::string& path, 
 }
 
 // Indexes the lines of `in` up to `length` bytes (all of it when 0), the
-// first being line `line_number` + 1; `progress` counts from where it is.
+// first being line `line_number` + 1 at byte `begin` of the file; `progress`
+// counts from where it is.
 template <typename Sink>
-void index_lines(Sink& sink, std::istream& in, std::uint64_t length, const std::string& path,
+void index_lines(Sink& sink, std::istream& in, std::uint64_t begin, std::uint64_t length, const std::string& path,
                  std::uint32_t line_number, IndexProgress progress, const std::string& encoding) {
   std::string line;
   std::uint64_t consumed = 0;
@@ -1142,6 +1143,7 @@ void index_lines(Sink& sink, std::istream& in, std::uint64_t length, const std::
     const detail::LineRead read = detail::read_line_bounded(in, line, max_input_bytes);
     if (read.status == detail::LineRead::end) break;
     ++line_number;
+    const std::uint64_t offset = begin + consumed;
     consumed += read.bytes;
     progress.bytes_done += read.bytes;
     sink.next_input();
@@ -1152,7 +1154,7 @@ void index_lines(Sink& sink, std::istream& in, std::uint64_t length, const std::
       continue;
     }
     if (detail::is_blank(line)) continue;
-    index_record(sink, repaired_text(sink, where, std::move(line), encoding), path, line_number, where);
+    index_record(sink, repaired_text(sink, where, std::move(line), encoding), path, line_number, offset, where);
     ++progress.inputs_done;
     sink.progress(progress);
   }
@@ -1187,7 +1189,7 @@ IndexSummary run_jsonl(const fs::path& jsonl, const IndexOptions& options) {
   if (!from_stdin) session.record_source(source);
   IndexProgress progress{0, 0, 0, from_stdin ? 0 : static_cast<std::uint64_t>(fs::file_size(jsonl, ec))};
   if (!session.bulk()) {
-    index_lines(session, in, 0, path, 0, progress, options.encoding);
+    index_lines(session, in, 0, 0, path, 0, progress, options.encoding);
     return session.finish();
   }
   // The file is cut into one part per writer; a stream is first copied to a
@@ -1197,11 +1199,12 @@ IndexSummary run_jsonl(const fs::path& jsonl, const IndexOptions& options) {
   const std::vector<LineRange> ranges =
       from_stdin && writers == 1 ? std::vector<LineRange>{{}} : split_lines(input, writers);
   build_in_parts(session, ranges.size(), writers, progress, [&](std::size_t part, PartWriter& writer) {
-    if (input == "-") return index_lines(writer, in, 0, path, 0, IndexProgress{}, options.encoding);
+    if (input == "-") return index_lines(writer, in, 0, 0, path, 0, IndexProgress{}, options.encoding);
     std::ifstream range_in(input, std::ios::binary);
     range_in.seekg(static_cast<std::streamoff>(ranges[part].begin));
     if (!range_in) throw Error(ErrorKind::io, "cannot read JSONL file '" + input.string() + "'");
-    index_lines(writer, range_in, ranges[part].end - ranges[part].begin, path, ranges[part].first_line - 1,
+    index_lines(writer, range_in, ranges[part].begin, ranges[part].end - ranges[part].begin, path,
+                ranges[part].first_line - 1,
                 IndexProgress{}, options.encoding);
   });
   return session.finish();

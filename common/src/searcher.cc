@@ -16,6 +16,7 @@
 #include "kosearch/document.h"
 #include "kosearch/error.h"
 #include "kosearch/index_health.h"
+#include "kosearch/jsonl_citation.h"
 #include "kosearch/normalizer.h"
 #include "kosearch/query_limits.h"
 #include "kosearch/query_explainer.h"
@@ -373,6 +374,17 @@ struct Searcher::Impl {
     return copies;
   }
 
+  // A JSONL hit's column: where its passage starts in the record's line
+  // (jsonl_citation.h), read back at the record's offset (after file_path).
+  void cite_record(Hit& hit, const Xapian::Document& doc) {
+    if (origins[doc.get_value(schema::slot_origin)].rfind("jsonl:/", 0) != 0) return;
+    const auto offset = schema::record_offset(doc.get_value(schema::slot_content_hash));
+    if (!offset) return;
+    const Article article = deserialize(doc.get_data());
+    if (auto column = jsonl_column(hit.citation.path, *offset, article, hit.snippet.body_line, hit.citation.column))
+      hit.citation.column = *column;
+  }
+
   // An article's file as an absolute path, from its origin's root (article_path.h).
   std::string file_path(const Xapian::Document& doc, const std::string& id, const std::string& stored) {
     const std::string value = doc.get_value(schema::slot_origin);
@@ -448,6 +460,7 @@ struct Searcher::Impl {
       results.hits.push_back(make_hit(it, ++rank, classify_match(built.words, held), weights, analyzer, options));
       Hit& hit = results.hits.back();
       hit.citation.path = file_path(it.get_document(), hit.id, hit.citation.path);
+      if (options.snippets) cite_record(hit, it.get_document());
       if (it.get_collapse_count() > 0) results.hits.back().copies = copies_of_hit(mset, it, held);
     }
     return results;

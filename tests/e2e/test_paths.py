@@ -63,16 +63,43 @@ class PathsFromAnywhere(CorpusTestCase):
         r = run([SEARCH, "--index", self.index, "--path-style", "sideways", QUERY], cwd=self.tmp)
         self.assertEqual(r.returncode, 2)
 
-    def test_jsonl_citations_point_at_the_record_line(self):
+    def jsonl_hits(self, query):
+        r = run([SEARCH, "--index", self.index, "--json", query], cwd="/tmp")
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        return [h for h in map(json.loads, r.stdout.decode().splitlines()) if h["type"] == "hit"]
+
+    def cited(self, hit):
+        """The text of the JSONL line from the hit's column on."""
+        with open(os.path.join("/tmp", hit["path"]), encoding="utf-8") as f:
+            return f.read().split("\n")[hit["line"] - 1][hit["column"] - 1:]
+
+    def test_jsonl_citations_point_at_the_record_line_and_the_column_in_it(self):
+        records = [{"id": "j0", "title": "첫 기사", "text": "관계없는 글."},
+                   {"id": "j1", "title": "둘째 \"인용\" 기사", "text": "첫 문단에 \"따옴표\".\n\n둘째 문단의 quuxplor 장비."},
+                   {"id": "j2", "title": "셋째", "text": "앞 문단.\n셋째 기사의 quuxplor 소식."}]
         jsonl = os.path.join(self.tmp, "export.jsonl")
         with open(jsonl, "w", encoding="utf-8") as f:
-            f.write('{"id": "j0", "title": "첫 기사", "text": "관계없는 글."}\n')
-            f.write('{"id": "j1", "title": "둘째 기사", "text": "첫 문단.\\n둘째 문단의 quuxplor 장비."}\n')
+            f.write(json.dumps(records[0], ensure_ascii=False) + "\n")
+            f.write(json.dumps(records[1], ensure_ascii=False) + "\n")
+            f.write(json.dumps(records[2]) + "\n")  # Hangul written as \\uXXXX
         r = run([INDEXER, "--jsonl", "export.jsonl", "--index", "index"], cwd=self.tmp)
         self.assertEqual(r.returncode, 0, r.stderr.decode())
-        r = run([SEARCH, "--index", self.index, "--json", "quuxplor"], cwd="/tmp")
-        hit = json.loads(r.stdout.decode().splitlines()[0])
-        self.assertEqual((hit["path"], hit["line"]), (os.path.relpath(jsonl, "/tmp"), 2))
+        hits = {h["id"]: h for h in self.jsonl_hits("quuxplor")}
+        self.assertEqual((hits["j1"]["path"], hits["j1"]["line"]), (os.path.relpath(jsonl, "/tmp"), 2))
+        self.assertTrue(self.cited(hits["j1"]).startswith("둘째 문단의 quuxplor"), self.cited(hits["j1"]))
+        self.assertEqual(hits["j2"]["line"], 3)
+        self.assertTrue(self.cited(hits["j2"]).startswith("\\uc14b\\uc9f8 "), self.cited(hits["j2"]))
+        title_hit, = self.jsonl_hits("인용")
+        self.assertTrue(self.cited(title_hit).startswith('둘째 \\"인용\\" 기사'), self.cited(title_hit))
+        # A record above grows: the others' offsets move with it, and the rerun keeps the columns right.
+        records[0]["text"] = "관계없는 글이 길어졌다. " * 5
+        with open(jsonl, "w", encoding="utf-8") as f:
+            for i, rec in enumerate(records):
+                f.write(json.dumps(rec, ensure_ascii=(i == 2)) + "\n")
+        r = run([INDEXER, "--jsonl", "export.jsonl", "--index", "index"], cwd=self.tmp)
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        hits = {h["id"]: h for h in self.jsonl_hits("quuxplor")}
+        self.assertTrue(self.cited(hits["j1"]).startswith("둘째 문단의 quuxplor"), self.cited(hits["j1"]))
 
 
 if __name__ == "__main__":

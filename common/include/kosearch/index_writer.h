@@ -43,8 +43,8 @@
 // skipped (the first wins); an id that belongs to an article of another
 // input (origin) is skipped too, except between JSONL files: records are
 // keyed by id, so a renamed export takes its articles over (updated). A
-// JSONL record that only moved to another line gets its stored line number
-// rewritten without re-analysis (counted as updated). Warnings about repaired input are given when it is (re)indexed.
+// JSONL record that only moved (another line, or another byte offset) gets its
+// stored place rewritten without re-analysis (counted as updated). Warnings about repaired input are given when it is (re)indexed.
 //
 // Duplicates. An article written in this run whose body has the fingerprint
 // of another article present after the run (schema::body_fingerprint: same
