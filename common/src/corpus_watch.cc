@@ -82,7 +82,11 @@ bool below_or_at(const std::string& path, const std::string& folder) {
 // folders come, go and move.
 class FolderWatches {
  public:
-  explicit FolderWatches(const std::vector<Source>& corpora) {
+  // `index_dir`: never watched, should it lie inside a corpus folder (each
+  // commit would otherwise wake the watch again).
+  FolderWatches(const std::vector<Source>& corpora, const fs::path& index_dir) {
+    std::error_code ec;
+    index_dir_ = fs::weakly_canonical(fs::absolute(index_dir, ec), ec).string();
     fd_ = ::inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
     if (fd_ < 0) throw Error(ErrorKind::io, std::string("cannot watch folders (inotify): ") + std::strerror(errno));
     for (std::size_t i = 0; i < corpora.size(); ++i) {
@@ -148,6 +152,7 @@ class FolderWatches {
       const std::string rel = std::move(pending.back());
       pending.pop_back();
       const fs::path path = rel.empty() ? fs::path(roots_[source]) : fs::path(roots_[source]) / rel;
+      if (!rel.empty() && is_index_folder(path.string())) continue;
       const int wd = ::inotify_add_watch(fd_, path.c_str(), folder_mask);
       if (wd < 0) {
         if (errno == ENOSPC)
@@ -166,6 +171,13 @@ class FolderWatches {
       }
     }
     if (changes && !folder.empty()) changes->add({FileEvent::folder_added, source, folder});
+  }
+
+  // The index folder, or the ones a rebuild writes beside it (INDEX.rebuild, INDEX.parts).
+  bool is_index_folder(const std::string& path) const {
+    if (path.compare(0, index_dir_.size(), index_dir_) != 0) return false;
+    const std::string_view rest = std::string_view(path).substr(index_dir_.size());
+    return rest.empty() || rest == ".rebuild" || rest == ".parts";
   }
 
   void remove_tree(std::size_t source, const std::string& folder) {
@@ -223,6 +235,7 @@ class FolderWatches {
   }
 
   int fd_ = -1;
+  std::string index_dir_;
   std::vector<std::string> roots_;
   std::vector<std::pair<dev_t, ino_t>> identities_;
   std::set<std::size_t> root_lost_;
@@ -265,7 +278,7 @@ void watch_sources(const std::vector<Source>& sources, const IndexOptions& optio
   if (corpora.empty())
     throw Error(ErrorKind::usage, "index '" + options.index_dir.string() +
                                       "' records no corpus folder to watch; give one with --corpus DIR");
-  FolderWatches watches(corpora);
+  FolderWatches watches(corpora, options.index_dir);
   ChangeCoalescer changes;
   BatchClock clock(watch.quiet, watch.longest);
   constexpr auto idle = std::chrono::milliseconds(200);  // how often should_stop and the folders are looked at

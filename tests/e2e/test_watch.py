@@ -122,6 +122,32 @@ class Watch(CorpusTestCase, IndexComparison):
         self.assertEqual(self.files("노광 장비"), before)  # its articles are kept
 
 
+class WatchWithTheIndexInsideTheCorpus(Watch):
+    """The index folder inside the watched folder: its commits are not changes."""
+
+    def setUp(self):
+        CorpusTestCase.setUp(self)
+        self.index = os.path.join(self.corpus, "index")
+        self.log = open(os.path.join(self.tmp, "watch.log"), "w+b")
+        self.proc = subprocess.Popen([INDEXER, "--watch", "--corpus", "corpus", "--index", "corpus/index"],
+                                     cwd=self.tmp, stdout=subprocess.DEVNULL, stderr=self.log)
+        self.wait_for(lambda: len(self.summary_lines()) >= 1, "the first update's summary")
+
+    def test_only_the_articles_written_make_batches(self):
+        self.write("a.txt", "첫 기사\n\n오늘의 plinkett 소식.\n")
+        self.wait_for(lambda: self.shown("plinkett", "a.txt"), "a.txt searchable")
+        self.write("b.txt", "둘째 기사\n\n오늘의 zoomba 소식.\n")
+        self.wait_for(lambda: self.shown("zoomba", "b.txt"), "b.txt searchable")
+        self.stop()
+        self.assertEqual(len(self.summary_lines()), 3, self.stderr())
+        self.assertNotIn("warning", self.stderr())
+
+    # The cases of the parent class run once, with the index beside the corpus.
+    test_changes_are_searchable_while_watching_and_all_committed_at_sigterm = None
+    test_a_burst_of_files_is_one_batch = None
+    test_watched_folder_moved_away_ends_the_watch_with_exit_2 = None
+
+
 class WatchWithoutFolders(CorpusTestCase):
     def test_an_index_of_jsonl_only_has_nothing_to_watch(self):
         jsonl = os.path.join(self.tmp, "a.jsonl")
