@@ -29,7 +29,7 @@
 #include "kosearch/output.h"
 #include "kosearch/query_limits.h"
 #include "kosearch/searcher.h"
-#include "kosearch/snippet.h"
+#include "kosearch/text.h"
 
 namespace ks = kosearch;
 

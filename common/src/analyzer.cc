@@ -10,6 +10,7 @@
 
 #include "kosearch/normalizer.h"
 #include "kosearch/stemmer.h"
+#include "kosearch/text.h"
 
 namespace kosearch {
 namespace {
@@ -35,14 +36,6 @@ bool is_kana(char32_t cp) {
   UErrorCode status = U_ZERO_ERROR;
   const UScriptCode script = uscript_getScript(static_cast<UChar32>(cp), &status);
   return script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA;
-}
-
-// Cuts `s` to at most `limit` bytes without splitting a code point.
-std::size_t utf8_prefix_length(std::string_view s, std::size_t limit) {
-  if (s.size() <= limit) return s.size();
-  std::size_t n = limit;
-  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
-  return n;
 }
 
 void truncate_utf8(std::string& s, std::size_t limit) { s.resize(utf8_prefix_length(s, limit)); }

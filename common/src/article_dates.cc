@@ -92,7 +92,7 @@ std::optional<DatePrefix> korean_date(std::string_view s) {
 std::optional<int> month_name_at(std::string_view s, std::size_t& pos) {
   const MonthName* best = nullptr;
   for (const auto& m : kMonthNames) {
-    if (!iequals_prefix(s.substr(pos), m.name)) continue;
+    if (!starts_with_ascii_ci(s.substr(pos), m.name)) continue;
     const std::size_t end = pos + m.name.size();
     if (end < s.size() && ((s[end] >= 'a' && s[end] <= 'z') || (s[end] >= 'A' && s[end] <= 'Z'))) continue;
     if (!best || m.name.size() > best->name.size()) best = &m;
@@ -229,7 +229,7 @@ std::optional<DateLabelMatch> date_label_at(std::string_view s) {
   const DateLabel* best = nullptr;
   for (std::size_t start : {qualifier, std::size_t{0}}) {
     for (const auto& label : kDateLabels)
-      if (iequals_prefix(s.substr(start), label.label) && (!best || label.label.size() > best->label.size()))
+      if (starts_with_ascii_ci(s.substr(start), label.label) && (!best || label.label.size() > best->label.size()))
         best = &label;
     if (best) {
       qualifier = start;
@@ -253,7 +253,7 @@ std::optional<DateLabelMatch> date_label_at(std::string_view s) {
     return std::nullopt;
   length = separators_at(s, length);
   for (auto link : kDateLabelLinkWords) {
-    if (iequals_prefix(s.substr(length), link) && is_space(char_at(s, length + link.size()))) {
+    if (starts_with_ascii_ci(s.substr(length), link) && is_space(char_at(s, length + link.size()))) {
       length = separators_at(s, length + link.size());
       break;
     }

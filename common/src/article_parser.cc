@@ -69,7 +69,7 @@ std::optional<std::pair<std::string_view, std::size_t>> publisher_at(std::string
   if (is_word_char(previous_char(s, pos))) return std::nullopt;
   const PublisherAlias* best = nullptr;
   for (const auto& p : kPublishers) {
-    if (!iequals_prefix(s.substr(pos), p.alias)) continue;
+    if (!starts_with_ascii_ci(s.substr(pos), p.alias)) continue;
     const char last = p.alias.back();
     if (is_ascii_alnum(static_cast<unsigned char>(last)) && is_ascii_alnum(char_at(s, pos + p.alias.size())))
       continue;
@@ -139,7 +139,7 @@ bool is_sentence_like(std::string_view s) {
 }
 
 bool is_name(std::string_view word) {
-  const std::size_t n = char_count(word);
+  const std::size_t n = code_point_count(word);
   if (n < kMinNameChars || n > kMaxNameChars) return false;
   for (std::size_t i = 0; i < word.size();)
     if (!is_hangul_syllable(decode(word, i))) return false;
@@ -197,7 +197,7 @@ bool is_email(std::string_view word) {
 
 bool is_url(std::string_view word) {
   word = strip_decoration(word);
-  return iequals_prefix(word, "http://") || iequals_prefix(word, "https://") || iequals_prefix(word, "www.");
+  return starts_with_ascii_ci(word, "http://") || starts_with_ascii_ci(word, "https://") || starts_with_ascii_ci(word, "www.");
 }
 
 struct Byline {
@@ -760,7 +760,7 @@ bool is_credit_line(std::string_view s) {
 // signed with its credit.
 bool ends_with_credit(std::string_view s) {
   std::size_t tail = s.size() > kCreditTailBytes ? s.size() - kCreditTailBytes : 0;
-  while (tail > 0 && (static_cast<unsigned char>(s[tail]) & 0xC0) == 0x80) ++tail;
+  while (tail > 0 && tail < s.size() && is_continuation_byte(s[tail])) ++tail;
   auto words = split_words(s.substr(tail));
   if (words.empty()) return false;
   std::string_view last = words.back();
@@ -795,7 +795,7 @@ FooterOpening footer_opening(std::string_view s) {
     const std::string_view at = s.substr(pos);
     std::size_t taken = 0;
     for (auto word : kCopyrightWords)
-      if (!taken && iequals_prefix(at, word) && !is_word_char(char_at(at, word.size()))) {
+      if (!taken && starts_with_ascii_ci(at, word) && !is_word_char(char_at(at, word.size()))) {
         taken = word.size();
         opening.says_copyright = true;
       }
@@ -804,7 +804,7 @@ FooterOpening footer_opening(std::string_view s) {
     if (!taken && marked) {
       std::size_t p = 0;
       if (year_at(at, p)) taken = p;                       // Copyright © 2025
-      else if (iequals_prefix(at, "by ")) taken = 3;       // Copyright by 예시일보
+      else if (starts_with_ascii_ci(at, "by ")) taken = 3;       // Copyright by 예시일보
     }
     if (!taken) break;
     marked = true;
@@ -830,7 +830,7 @@ std::string_view footer_holder(std::string_view rest) {
 // photographer), not a media name (예시일보) nor a listed publisher.
 bool is_person_name(std::string_view word) {
   word = strip_decoration(word);
-  return char_count(word) <= kMaxPersonNameChars && is_name(word) && starts_with_one_of(word, kSurnames) &&
+  return code_point_count(word) <= kMaxPersonNameChars && is_name(word) && starts_with_one_of(word, kSurnames) &&
          media_word_kind(word) != MediaWord::masthead;
 }
 

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "kosearch/snippet.h"
+#include "kosearch/text.h"
 
 namespace kosearch {
 

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "kosearch/error.h"
+#include "kosearch/text.h"
 
 namespace kosearch {
 namespace {
@@ -136,12 +137,6 @@ bool skip_literal(std::string_view s, std::size_t& pos, std::string_view literal
   return true;
 }
 
-bool is_real_date(int y, int m, int d) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (y < 1 || m < 1 || m > 12 || d < 1) return false;
-  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return d <= kDays[m - 1] + (m == 2 && leap ? 1 : 0);
-}
 
 // `YYYY<sep>M<sep>D` with one separator from -./ used twice, or `YYYY년 M월 D일`.
 bool read_date(std::string_view s, std::size_t& pos, int& y, int& m, int& d) {
@@ -207,7 +202,7 @@ std::optional<std::string> parse_date(std::string_view text) {
 }
 
 std::optional<std::string> calendar_date(int year, int month, int day) {
-  if (year > 9999 || !is_real_date(year, month, day)) return std::nullopt;
+  if (year > 9999 || !is_calendar_date(year, month, day)) return std::nullopt;
   char out[32];  // room for any int, though the year has four digits
   std::snprintf(out, sizeof out, "%04d-%02d-%02d", year, month, day);
   return std::string(out, 10);

@@ -14,6 +14,7 @@
 #include "kosearch/error.h"
 #include "kosearch/index_writer.h"
 #include "kosearch/normalizer.h"
+#include "kosearch/text.h"
 #include "kosearch/text_encoding.h"
 
 namespace fs = std::filesystem;
@@ -211,7 +212,7 @@ CorpusListing list_corpus(const fs::path& corpus_dir, const std::function<void(c
 bool looks_binary(std::string_view bytes) { return bytes.find('\0') != std::string_view::npos; }
 
 bool is_blank(std::string_view bytes) {
-  return bytes.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos;
+  return bytes.find_first_not_of(ascii_spaces) == std::string_view::npos;
 }
 
 namespace {

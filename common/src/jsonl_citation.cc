@@ -4,7 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "input_files.h"
 #include "kosearch/normalizer.h"
+#include "kosearch/text.h"
 
 namespace kosearch {
 namespace {
@@ -109,19 +111,13 @@ unsigned hex_value(std::string_view four) {
   return v;
 }
 
-std::size_t characters(std::string_view utf8) {
-  std::size_t n = 0;
-  for (std::size_t i = 0; i < utf8.size(); i += decode_utf8_at(utf8, i).length) ++n;
-  return n;
-}
-
 }  // namespace
 
 std::optional<std::uint32_t> json_value_column(std::string_view line, std::string_view key, std::size_t at) {
   std::size_t i = value_start(line, key);
   if (i == std::string_view::npos) return std::nullopt;
   for (std::size_t decoded = 0; i < line.size(); ++decoded) {
-    if (decoded == at) return static_cast<std::uint32_t>(characters(line.substr(0, i)) + 1);
+    if (decoded == at) return static_cast<std::uint32_t>(code_point_count(line.substr(0, i)) + 1);
     if (line[i] == '"') return std::nullopt;  // `at` is past the end
     if (line[i] != '\\') {
       i += decode_utf8_at(line, i).length;
@@ -166,12 +162,12 @@ std::optional<std::uint32_t> jsonl_column(const std::string& file, std::uint64_t
   for (int paragraph = 0;;) {
     const std::size_t nl = rest.find('\n');
     const std::string_view para = rest.substr(0, nl);
-    if (para.find_first_not_of(" \t\r\n\f\v") != std::string_view::npos && paragraph++ == body_line) {
+    if (!detail::is_blank(para) && paragraph++ == body_line) {
       if (para != article.body[static_cast<std::size_t>(body_line)].text) return std::nullopt;
       return json_value_column(line, "text", before + column - 1);
     }
     if (nl == std::string_view::npos) return std::nullopt;
-    before += characters(para) + 1;
+    before += code_point_count(para) + 1;
     rest.remove_prefix(nl + 1);
   }
 }

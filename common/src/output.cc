@@ -52,6 +52,7 @@
 #include "kosearch/citation.h"
 #include "kosearch/normalizer.h"
 #include "kosearch/snippet.h"
+#include "kosearch/text.h"
 
 namespace kosearch {
 
@@ -88,13 +89,6 @@ std::vector<Piece> snippet_pieces(const Snippet& snippet) {
   }
   if (at < text.size()) pieces.push_back({neutralize_controls(text.substr(at)), false});
   return pieces;
-}
-
-std::size_t code_points(std::string_view utf8) {
-  std::size_t n = 0;
-  for (unsigned char c : utf8)
-    if ((c & 0xC0) != 0x80) ++n;
-  return n;
 }
 
 Json optional_field(const std::optional<std::string>& field) {
@@ -265,7 +259,7 @@ class JsonWriter : public WriterBase {
     Json highlights = Json::array();
     std::size_t chars = 0;
     for (const auto& piece : snippet_pieces(hit.snippet)) {
-      const std::size_t n = code_points(piece.text);
+      const std::size_t n = code_point_count(piece.text);
       if (piece.highlighted) highlights.push_back({chars, chars + n});
       chars += n;
       text += piece.text;

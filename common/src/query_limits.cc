@@ -4,11 +4,10 @@
 
 #include "kosearch/error.h"
 #include "kosearch/normalizer.h"
+#include "kosearch/text.h"
 
 namespace kosearch {
 namespace {
-
-bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 // At most max_query_bytes, ending at a space near the limit when there is one
 // (so no word is cut in half) and never inside a UTF-8 sequence.
@@ -17,7 +16,7 @@ std::string_view within_byte_limit(std::string_view query) {
   std::size_t end = max_query_bytes;
   while (end > 0 && is_continuation_byte(query[end])) --end;
   const std::size_t space = query.substr(0, end + 1).find_last_of(" \t\r\n");
-  constexpr std::size_t longest_word = 256;  // words are indexed cut at 200 bytes anyway
+  constexpr std::size_t longest_word = 256;  // longer than any indexed word (max_term_bytes)
   if (space != std::string_view::npos && space > 0 && end - space < longest_word) end = space;
   return query.substr(0, end);
 }

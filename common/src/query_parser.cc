@@ -1,6 +1,5 @@
 #include "kosearch/query_parser.h"
 
-#include <unicode/uchar.h>
 
 #include <array>
 #include <optional>
@@ -9,18 +8,13 @@
 
 #include "kosearch/error.h"
 #include "kosearch/normalizer.h"
+#include "kosearch/text.h"
 
 namespace kosearch {
 namespace {
 
 using Kind = QueryNode::Kind;
 
-
-bool is_space(char32_t c) {
-  // ZERO WIDTH SPACE and the BOM are not White_Space in Unicode, but text
-  // pasted from web pages uses them between words.
-  return u_isUWhiteSpace(static_cast<UChar32>(c)) || c == 0x200B || c == 0xFEFF;
-}
 
 // Korean IMEs and word processors turn " into curly quotes; all three open
 // and close a phrase.
@@ -39,12 +33,6 @@ int to_int(std::string_view digits) {
   int n = 0;
   for (char c : digits) n = n * 10 + (c - '0');
   return n;
-}
-
-int days_in_month(int year, int month) {
-  static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return month == 2 && leap ? 29 : days[month - 1];
 }
 
 std::string two_digits(int n) { return {static_cast<char>('0' + n / 10), static_cast<char>('0' + n % 10)}; }
@@ -83,13 +71,6 @@ std::optional<Period> parse_period(std::string_view text) {
   if (day < 1 || day > days_in_month(year, month)) return std::nullopt;
   const std::string ymd = ym + two_digits(day);
   return Period{ymd, ymd};
-}
-
-std::size_t code_points(std::string_view s) {
-  std::size_t n = 0;
-  for (char c : s)
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-  return n;
 }
 
 bool is_positive(const QueryNode& node) { return node.kind != Kind::exclude; }
@@ -241,7 +222,7 @@ class Parser {
       std::string name = chunk.substr(0, colon);
       for (char& c : name)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      const std::size_t value_start = start + code_points(chunk.substr(0, colon)) + 1;
+      const std::size_t value_start = start + code_point_count(chunk.substr(0, colon)) + 1;
       if (name == "date") return parse_date(start, value_start, end);
       if (const auto field = field_named(name)) return parse_field_value(*field, start, value_start, end);
     }
@@ -311,7 +292,7 @@ class Parser {
     if (from.empty() && to.empty())
       throw QueryError("date range needs a start, an end or both (FROM..TO)", value_start + 1);
     if (!from.empty()) range.date_from = period(from, value_start + 1).first;
-    if (!to.empty()) range.date_to = period(to, value_start + 1 + code_points(from) + 2).last;
+    if (!to.empty()) range.date_to = period(to, value_start + 1 + code_point_count(from) + 2).last;
     if (!from.empty() && !to.empty() && range.date_from > range.date_to)
       throw QueryError("date range ends before it starts", value_start + 1);
     return range;

@@ -7,6 +7,7 @@
 
 #include "kosearch/document.h"
 #include "kosearch/normalizer.h"
+#include "kosearch/text.h"
 
 namespace kosearch::schema {
 
@@ -48,6 +49,12 @@ std::string hash_value(std::string_view bytes, std::string_view salt) {
   return out;
 }
 
+std::string content_hash(std::string_view bytes, std::string_view input_name) {
+  std::string salt(version);
+  salt.append("|").append(Analyzer::version).append("|").append(input_name).append("|");
+  return hash_value(bytes, salt);
+}
+
 std::string origin_value(std::string_view origin) { return hash_value(origin); }
 
 std::string origin_key(std::string_view value) {
@@ -64,9 +71,13 @@ std::string stable_hash(std::string_view bytes, std::string_view salt) {
   return buf;
 }
 
+// Longer boolean terms are hashed; a few bytes under Xapian's limit since
+// the first index, so ids of 241–245 bytes keep the terms they were given.
+constexpr std::size_t max_plain_boolean_term = xapian_term_limit - 5;
+
 std::string boolean_term(std::string_view prefix, std::string_view value) {
   std::string term(prefix);
-  if (prefix.size() + value.size() <= 240)
+  if (prefix.size() + value.size() <= max_plain_boolean_term)
     term.append(value);
   else
     term.append("#").append(stable_hash(value));

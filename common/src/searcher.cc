@@ -22,6 +22,7 @@
 #include "kosearch/query_explainer.h"
 #include "kosearch/query_parser.h"
 #include "kosearch/schema.h"
+#include "shard_stub.h"
 
 namespace kosearch {
 namespace {
@@ -197,90 +198,6 @@ Hit make_hit(const Xapian::MSetIterator& it, std::size_t rank, MatchKind match, 
   return hit;
 }
 
-// One line of a stub file.
-struct Shard {
-  std::string description;  // "remote 10.0.0.2:34501 (line 2 of 'idx/XAPIANDB')", for messages
-  std::string path;         // local shard: path resolved against the stub's directory
-  std::string host;         // remote shard
-  unsigned port = 0;
-  bool remote() const { return !host.empty(); }
-};
-
-// The stub file behind an index path, if it is one: a directory holding
-// XAPIANDB, or a text file (a single-file glass database is binary).
-std::optional<std::filesystem::path> stub_file(const std::string& index_path) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  const fs::path path(index_path);
-  if (fs::is_directory(path, ec)) {
-    if (fs::is_regular_file(path / "XAPIANDB", ec)) return path / "XAPIANDB";
-    return std::nullopt;
-  }
-  if (!fs::is_regular_file(path, ec)) return std::nullopt;
-  std::ifstream in(path, std::ios::binary);
-  char head[64];
-  in.read(head, sizeof head);
-  const std::string_view start(head, static_cast<std::size_t>(in.gcount()));
-  if (start.find('\0') != std::string_view::npos || start.rfind("\x0f\x0dXapian", 0) == 0) return std::nullopt;
-  return path;
-}
-
-Error stub_error(const std::filesystem::path& stub, std::size_t line, const std::string& problem) {
-  return Error(ErrorKind::usage, "shard stub '" + stub.string() + "' line " + std::to_string(line) + ": " + problem +
-                                     " (expected `auto PATH`, `glass PATH` or `remote HOST:PORT`)");
-}
-
-Shard remote_shard(const std::filesystem::path& stub, std::size_t line, std::string_view address) {
-  const std::size_t colon = address.rfind(':');
-  if (address.empty() || address.front() == ':')
-    throw stub_error(stub, line, "remote programs are not supported, only HOST:PORT");
-  if (colon == std::string_view::npos || colon + 1 == address.size())
-    throw stub_error(stub, line, "'" + std::string(address) + "' has no port");
-  unsigned long port = 0;
-  for (char c : address.substr(colon + 1)) {
-    if (c < '0' || c > '9' || port > 65535) throw stub_error(stub, line, "bad port in '" + std::string(address) + "'");
-    port = port * 10 + static_cast<unsigned>(c - '0');
-  }
-  if (port == 0 || port > 65535) throw stub_error(stub, line, "bad port in '" + std::string(address) + "'");
-  std::string host(address.substr(0, colon));
-  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);  // [::1]:port
-  Shard shard;
-  shard.host = std::move(host);
-  shard.port = static_cast<unsigned>(port);
-  return shard;
-}
-
-std::vector<Shard> read_stub(const std::filesystem::path& stub) {
-  std::ifstream in(stub);
-  if (!in) throw Error(ErrorKind::io, "cannot read shard stub '" + stub.string() + "'");
-  std::vector<Shard> shards;
-  std::string text;
-  for (std::size_t line = 1; std::getline(in, text); ++line) {
-    const std::size_t first = text.find_first_not_of(" \t\r");
-    if (first == std::string::npos || text[first] == '#') continue;
-    const std::size_t last = text.find_last_not_of(" \t\r");
-    const std::string_view entry = std::string_view(text).substr(first, last + 1 - first);
-    const std::size_t space = entry.find_first_of(" \t");
-    const std::string_view type = entry.substr(0, space);
-    std::string_view arg = space == std::string_view::npos ? std::string_view{} : entry.substr(space);
-    arg.remove_prefix(std::min(arg.size(), arg.find_first_not_of(" \t")));
-    Shard shard;
-    if (type == "remote") {
-      shard = remote_shard(stub, line, arg);
-    } else if (type == "auto" || type == "glass") {
-      if (arg.empty()) throw stub_error(stub, line, "no path");
-      const std::filesystem::path path(arg);
-      shard.path = (path.is_absolute() ? path : stub.parent_path() / path).string();
-    } else {
-      throw stub_error(stub, line, "unknown shard type '" + std::string(type) + "'");
-    }
-    shard.description = std::string(entry) + " (line " + std::to_string(line) + " of '" + stub.string() + "')";
-    shards.push_back(std::move(shard));
-  }
-  if (shards.empty()) throw Error(ErrorKind::index_missing, "shard stub '" + stub.string() + "' lists no shard");
-  return shards;
-}
-
 // "Couldn't connect (Connection refused)"
 std::string network_problem(const Xapian::Error& e) {
   const char* cause = e.get_error_string();
@@ -326,7 +243,7 @@ Xapian::Database open_checked(const std::string& what, Open open) {
 struct Searcher::Impl {
   std::string path;
   OpenOptions open_options;
-  std::vector<Shard> shards;  // empty: `path` is one local database
+  std::vector<shard_stub::Entry> shards;  // empty: `path` is one local database
   Xapian::Database db;
   bool broken = false;  // a remote shard failed: reconnect before the next search
   Analyzer analyzer;
@@ -338,9 +255,9 @@ struct Searcher::Impl {
       return;
     }
     Xapian::Database all;
-    for (const Shard& shard : shards) {
+    for (const shard_stub::Entry& shard : shards) {
       all.add_database(open_checked(shard.description, [&] {
-        if (!shard.remote()) return Xapian::Database(shard.path);
+        if (!shard.remote()) return Xapian::Database(shard.path.string());
         return Xapian::Remote::open(shard.host, shard.port, open_options.timeout_ms, open_options.connect_timeout_ms);
       }));
     }
@@ -350,7 +267,7 @@ struct Searcher::Impl {
 
   // Xapian names a failing remote as "remote:tcp(HOST:PORT)"; find its stub line.
   std::string failed_shard(const Xapian::Error& e) const {
-    for (const Shard& shard : shards)
+    for (const shard_stub::Entry& shard : shards)
       if (shard.remote() && e.get_context().find(shard.host + ":" + std::to_string(shard.port)) != std::string::npos)
         return shard.description;
     return "of '" + path + "'" + (e.get_context().empty() ? "" : " (" + e.get_context() + ")");
@@ -486,7 +403,7 @@ Searcher Searcher::open(const std::string& index_path, const OpenOptions& option
   auto impl = std::make_unique<Impl>();
   impl->path = index_path;
   impl->open_options = options;
-  if (auto stub = stub_file(index_path)) impl->shards = read_stub(*stub);
+  if (auto stub = shard_stub::find(index_path)) impl->shards = shard_stub::read(*stub);
   impl->open_database();
   return Searcher(std::move(impl));
 }

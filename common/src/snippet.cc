@@ -13,6 +13,7 @@
 
 #include "kosearch/normalizer.h"
 #include "kosearch/schema.h"
+#include "kosearch/text.h"
 
 namespace kosearch {
 
@@ -32,54 +33,6 @@ constexpr double kRepeatedTermShare = 0.5;
 // ---------------------------------------------------------------------------
 // UTF-8 helpers
 
-bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
-std::size_t count_code_points(std::string_view utf8) {
-  return static_cast<std::size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) { return !is_continuation(c); }));
-}
-
-// Byte offset of the code point `chars` code points after `from` (clamped to `limit`).
-std::size_t advance_code_points(std::string_view utf8, std::size_t from, std::size_t chars, std::size_t limit) {
-  std::size_t i = from;
-  while (i < limit && chars > 0) {
-    ++i;
-    while (i < limit && is_continuation(utf8[i])) ++i;
-    --chars;
-  }
-  return i;
-}
-
-bool is_blank_byte(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
-
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
-// Code points that make a terminal do something other than print a glyph:
-// C0 controls, DEL, C1 controls (CSI U+009B opens an escape sequence on its
-// own), and the bidi overrides/isolates that reorder what follows them.
-bool drives_terminal(char32_t cp) {
-  return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
-         (cp >= 0x2066 && cp <= 0x2069);
-}
-
-// Whitespace controls read as a space; the rest become U+FFFD so the reader
-// sees that something was there.
-bool reads_as_space(char32_t cp) { return cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v'; }
 
 // ---------------------------------------------------------------------------
 // ICU iterators over UTF-8 text: with a UTF-8 UText, ICU's indices are byte
@@ -165,8 +118,8 @@ std::vector<Sentence> split_sentences(std::string_view text) {
   }
   std::vector<Sentence> sentences;
   for (auto [begin, end] : ranges) {
-    while (begin < end && is_blank_byte(text[begin])) ++begin;
-    while (end > begin && is_blank_byte(text[end - 1])) --end;
+    while (begin < end && is_ascii_space(text[begin])) ++begin;
+    while (end > begin && is_ascii_space(text[end - 1])) --end;
     if (begin < end) sentences.push_back({begin, end, {}, {}});
   }
   return sentences;
@@ -267,7 +220,7 @@ struct Passage {
 
 std::size_t passage_chars(const LineText& line, std::size_t first, std::size_t last) {
   const auto& s = line.sentences;
-  return count_code_points(std::string_view(line.text).substr(s[first].begin, s[last].end - s[first].begin));
+  return code_point_count(std::string_view(line.text).substr(s[first].begin, s[last].end - s[first].begin));
 }
 
 // The longest run of sentences from `first` that fits in max_chars (at
@@ -373,7 +326,7 @@ std::size_t grapheme_boundary(std::string_view text, std::size_t at, bool forwar
   icu::BreakIterator* it = breakers().graphemes.get();
   IteratorText bound(it, text);
   if (!bound.ok()) {  // no ICU: at least stay on a code point boundary
-    while (at > 0 && at < text.size() && is_continuation(text[at])) forward ? ++at : --at;
+    while (at > 0 && at < text.size() && is_continuation_byte(text[at])) forward ? ++at : --at;
     return at;
   }
   const auto pos = static_cast<std::int32_t>(at);
@@ -393,7 +346,7 @@ std::pair<std::size_t, std::size_t> best_match_run(const LineText& line, const S
     double score = 0;
     std::size_t run_end = s.matches[k].end;
     for (std::size_t m = k; m < s.matches.size(); ++m) {
-      if (count_code_points(text.substr(s.matches[k].begin, s.matches[m].end - s.matches[k].begin)) > max_chars) break;
+      if (code_point_count(text.substr(s.matches[k].begin, s.matches[m].end - s.matches[k].begin)) > max_chars) break;
       run_end = s.matches[m].end;
       if (terms.insert(s.matches[m].term).second) score += s.matches[m].weight;
     }
@@ -410,9 +363,9 @@ Fragment cut_long_sentence(const LineText& line, std::size_t line_index, const S
   std::size_t anchor_begin = s.begin, anchor_end = s.begin;
   if (!s.matches.empty()) std::tie(anchor_begin, anchor_end) = best_match_run(line, s, max_chars);
 
-  const std::size_t total = count_code_points(text.substr(s.begin, s.end - s.begin));
-  const std::size_t lead = count_code_points(text.substr(s.begin, anchor_begin - s.begin));
-  const std::size_t span = count_code_points(text.substr(anchor_begin, anchor_end - anchor_begin));
+  const std::size_t total = code_point_count(text.substr(s.begin, s.end - s.begin));
+  const std::size_t lead = code_point_count(text.substr(s.begin, anchor_begin - s.begin));
+  const std::size_t span = code_point_count(text.substr(anchor_begin, anchor_end - anchor_begin));
   std::size_t start_char = 0;  // the sentence start whenever the matches fit from there
   if (lead + span > max_chars) {
     // A third of the spare room before the matches, the rest after: reading runs forward.
@@ -439,8 +392,8 @@ Fragment cut_long_sentence(const LineText& line, std::size_t line_index, const S
   }
   begin = grapheme_boundary(text, begin, true);
   end = std::max(begin, grapheme_boundary(text, end, false));
-  while (end > begin && is_blank_byte(text[end - 1])) --end;
-  while (begin < end && is_blank_byte(text[begin])) ++begin;
+  while (end > begin && is_ascii_space(text[end - 1])) --end;
+  while (begin < end && is_ascii_space(text[begin])) ++begin;
   return {line_index, begin, end, begin > s.begin, end < s.end};
 }
 
@@ -491,22 +444,6 @@ std::vector<Fragment> opening_fragment(const std::vector<LineText>& lines, std::
 
 }  // namespace
 
-std::string neutralize_controls(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size();) {
-    const Utf8Decoded d = decode_utf8_at(text, i);
-    if (!d.valid)
-      append_utf8(out, 0xFFFD);
-    else if (!drives_terminal(d.code_point))
-      out.append(text.substr(i, d.length));
-    else
-      append_utf8(out, reads_as_space(d.code_point) ? U' ' : U'\uFFFD');
-    i += d.length;
-  }
-  return out;
-}
-
 Snippet make_snippet(const Article& article, const MatchWeights& weights, Analyzer& analyzer,
                      const SnippetOptions& options) {
   SnippetOptions opts = options;
@@ -556,7 +493,7 @@ Snippet make_snippet(const Article& article, const MatchWeights& weights, Analyz
   if (fragments.empty()) return snippet;
   const Fragment& first = fragments.front();
   snippet.line = lines[first.line].number;
-  snippet.column = static_cast<std::uint32_t>(count_code_points(std::string_view(lines[first.line].text).substr(0, first.begin)) + 1);
+  snippet.column = static_cast<std::uint32_t>(code_point_count(std::string_view(lines[first.line].text).substr(0, first.begin)) + 1);
   snippet.body_line = title_cited ? -1 : static_cast<int>(first.line);
   for (std::size_t i = 0; i < fragments.size(); ++i) {
     // Between fragments the join marks the gap; their own ellipses would repeat it.

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "kosearch/normalizer.h"
+#include "kosearch/text.h"
 
 namespace kosearch {
 namespace {
@@ -137,19 +138,10 @@ constexpr std::size_t kSyllableCount = 0xD7A4 - 0xAC00;
 using SuffixBuckets = std::vector<std::vector<Suffix>>;
 
 char32_t last_code_point(std::string_view s) {
-  std::size_t start = s.size() - 1;
-  while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80 && s.size() - start < 4) {
-    --start;
-  }
-  const Utf8Decoded d = decode_utf8_at(s, start);
-  return d.code_point;
+  return decode_utf8_at(s, previous_code_point_start(s, s.size())).code_point;
 }
 
-int count_code_points(std::string_view s) {
-  int n = 0;
-  for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
+int count_code_points(std::string_view s) { return static_cast<int>(code_point_count(s)); }
 
 // Suffixes grouped by their last syllable and sorted longest first, so a word
 // is compared only with suffixes that can match its ending.

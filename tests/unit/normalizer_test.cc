@@ -99,16 +99,5 @@ TEST(NormalizerMiddleDot, RecognizesListDots) {
   }
 }
 
-TEST(NormalizerDecode, DecodesCodePointsAndLengths) {
-  EXPECT_EQ(decode_utf8_at("가", 0).code_point, U'가');
-  EXPECT_EQ(decode_utf8_at("가", 0).length, 3);
-  EXPECT_TRUE(decode_utf8_at("가", 0).valid);
-  EXPECT_EQ(decode_utf8_at("a\xF0\x9F\x98\x80", 1).code_point, U'\U0001F600');
-  const Utf8Decoded bad = decode_utf8_at("\xE0\x80", 0);
-  EXPECT_FALSE(bad.valid);
-  EXPECT_EQ(bad.code_point, U'\uFFFD');
-  EXPECT_EQ(bad.length, 1);
-}
-
 }  // namespace
 }  // namespace kosearch

@@ -241,25 +241,6 @@ TEST_F(Snippet, EscapeSequencesInTheArticleAreNeutralized) {
   EXPECT_NE(s.text.find("장비가"), std::string::npos);
 }
 
-TEST(SnippetNeutralize, ControlsBecomeSpaceOrReplacement) {
-  EXPECT_EQ(ks::neutralize_controls("a\tb\nc"), "a b c");
-  EXPECT_EQ(ks::neutralize_controls("x\x1b[2Jy"), "x\uFFFD[2Jy");
-  EXPECT_EQ(ks::neutralize_controls("x\x7fy"), "x\uFFFDy");
-  EXPECT_EQ(ks::neutralize_controls("x\xc2\x9b" "31m"), "x\uFFFD31m");  // C1 CSI
-  EXPECT_EQ(ks::neutralize_controls("a\u202Eb\u2066c"), "a\uFFFDb\uFFFDc");
-}
-
-TEST(SnippetNeutralize, OrdinaryTextUnchanged) {
-  const std::string text = "美의 대중 규제… 中 AI 성능 (GPT-4) ‘소라’ \u00A0é 😀";
-  EXPECT_EQ(ks::neutralize_controls(text), text);
-}
-
-TEST(SnippetNeutralize, InvalidUtf8IsReplaced) {
-  const std::string out = ks::neutralize_controls("a\xff\xfe" "b");
-  EXPECT_TRUE(ks::is_valid_utf8(out));
-  EXPECT_EQ(out.find('\xff'), std::string::npos);
-}
-
 // The title is cited when it holds more of what matched than any passage of
 // the body; on a tie the body is (the heading shows the title anyway).
 TEST_F(Snippet, TitleIsCitedWhenItExplainsMoreThanTheBody) {

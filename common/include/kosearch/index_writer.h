@@ -55,8 +55,13 @@
 // --dry-run: on_change receives "add", "update" and "remove" with the id, in
 // the order a real run would write them; nothing is written or locked.
 //
-// Sharding: IndexDb in index_writer.cc is one database; a run with several
-// shards would hold one per shard and route ids by a stable hash.
+// Sharding (--shards N): one database per shard, listed in the shard stub
+// (shard_stub.h); an article's shard is picked by a stable hash of its id.
+//
+// Inside the library: index_writer.cc reads the inputs and drives a run,
+// change_planner.h decides (claims, add/update/unchanged, removals,
+// duplicates), index_db.h writes one database, jsonl_records.h reads a
+// record, input_files.h lists and reads a corpus folder.
 #pragma once
 
 #include <cstddef>

@@ -107,6 +107,12 @@ std::string stable_hash(std::string_view bytes, std::string_view salt = {});
 // sort order).
 std::string hash_value(std::string_view bytes, std::string_view salt = {});
 
+// The content hash of an input's raw bytes (a corpus file, a JSONL record):
+// salted with the schema and analyzer versions and the input's name, so an
+// index built by other rules, or the same bytes under another name, is
+// re-analysed.
+std::string content_hash(std::string_view bytes, std::string_view input_name);
+
 // Where a JSONL record is, appended to its content hash: its line number (4
 // bytes) and the byte offset of that line in the file (8 bytes), most
 // significant first. The searcher reads the record back at that offset to

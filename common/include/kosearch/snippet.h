@@ -47,8 +47,4 @@ using MatchWeights = std::unordered_map<std::string, double>;
 Snippet make_snippet(const Article& article, const MatchWeights& weights,
                      Analyzer& analyzer, const SnippetOptions& options = {});
 
-// Replaces C0/C1 control characters (ESC included) and other terminal-driving
-// code points by U+FFFD or a space so article text can never drive a terminal.
-std::string neutralize_controls(std::string_view text);
-
 }  // namespace kosearch

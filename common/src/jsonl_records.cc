@@ -1,0 +1,76 @@
+#include "jsonl_records.h"
+
+#include <nlohmann/json.hpp>
+
+#include "input_files.h"
+#include "kosearch/schema.h"
+
+namespace kosearch {
+namespace {
+
+std::optional<std::string> string_field(const nlohmann::json& record, const char* key) {
+  auto it = record.find(key);
+  if (it == record.end() || it->is_null()) return std::nullopt;
+  if (it->is_string()) return it->get<std::string>();
+  if (it->is_number()) return it->dump();
+  return std::nullopt;
+}
+
+// A date field, or nullopt with a warning when it is present but not a date.
+std::optional<std::string> date_field(const nlohmann::json& record, const char* key, std::vector<std::string>& warnings) {
+  auto text = string_field(record, key);
+  if (!text) return std::nullopt;
+  auto date = parse_date(*text);
+  if (!date) warnings.push_back("\"" + std::string(key) + "\" '" + *text + "' is not a date (YYYY-MM-DD); left out");
+  return date;
+}
+
+JsonlRecord refused(const char* why) {
+  JsonlRecord r;
+  r.refusal = why;
+  return r;
+}
+
+}  // namespace
+
+JsonlRecord parse_jsonl_record(std::string_view line, const std::string& path, std::uint32_t line_number) {
+  auto record = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+  if (record.is_discarded()) return refused("not valid JSON; skipped");
+  if (!record.is_object()) return refused("not a JSON object; skipped");
+  auto id = string_field(record, "id");
+  auto text = string_field(record, "text");
+  if (!id || id->empty()) return refused("record has no \"id\"; skipped");
+  if (!text) return refused("record has no \"text\"; skipped");
+  if (detail::is_blank(*text) && !string_field(record, "title")) return refused("record has empty \"text\"; skipped");
+  JsonlRecord out;
+  Article& a = out.article.emplace();
+  a.id = *id;
+  a.path = path;
+  a.title = string_field(record, "title");
+  a.source = string_field(record, "source");
+  a.author = string_field(record, "author");
+  a.url = string_field(record, "url");
+  a.title_line = line_number;
+  a.date = date_field(record, "date", out.warnings);
+  a.updated = date_field(record, "updated", out.warnings);
+  std::string_view rest = *text;
+  while (!rest.empty()) {
+    auto nl = rest.find('\n');
+    std::string_view para = rest.substr(0, nl);
+    if (!detail::is_blank(para)) a.body.push_back({line_number, std::string(para)});
+    if (nl == std::string_view::npos) break;
+    rest.remove_prefix(nl + 1);
+  }
+  return out;
+}
+
+std::string jsonl_content_hash(std::string_view line, const std::string& path, std::uint32_t line_number,
+                               std::uint64_t offset) {
+  return schema::content_hash(line, path) + schema::record_location(line_number, offset);
+}
+
+bool same_record_content(const std::string& stored, const std::string& hash) {
+  return stored.size() >= 8 && hash.size() >= 8 && stored.compare(0, 8, hash, 0, 8) == 0;
+}
+
+}  // namespace kosearch

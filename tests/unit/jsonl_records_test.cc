@@ -1,0 +1,69 @@
+#include "jsonl_records.h"
+
+#include <gtest/gtest.h>
+
+namespace kosearch {
+namespace {
+
+TEST(JsonlRecords, FieldsBecomeAnArticleCitedAtItsLine) {
+  const auto r = parse_jsonl_record(
+      R"({"id":"n1","title":"제목","text":"첫 줄\n\n둘째 줄","source":"연합뉴스","author":"홍길동","url":"https://x","date":"2024-04-02"})",
+      "/data/x.jsonl", 12);
+  ASSERT_TRUE(r.article) << r.refusal;
+  const Article& a = *r.article;
+  EXPECT_EQ(a.id, "n1");
+  EXPECT_EQ(a.path, "/data/x.jsonl");
+  EXPECT_EQ(a.title, "제목");
+  EXPECT_EQ(a.source, "연합뉴스");
+  EXPECT_EQ(a.author, "홍길동");
+  EXPECT_EQ(a.url, "https://x");
+  EXPECT_EQ(a.date, "2024-04-02");
+  EXPECT_EQ(a.title_line, 12u);
+  ASSERT_EQ(a.body.size(), 2u);  // the blank line is dropped
+  EXPECT_EQ(a.body[1].text, "둘째 줄");
+  EXPECT_EQ(a.body[1].number, 12u);
+  EXPECT_TRUE(r.warnings.empty());
+}
+
+TEST(JsonlRecords, NumericIdIsText) {
+  const auto r = parse_jsonl_record(R"({"id":93,"text":"좋아요"})", "x", 1);
+  ASSERT_TRUE(r.article);
+  EXPECT_EQ(r.article->id, "93");
+}
+
+TEST(JsonlRecords, RefusalsSayWhy) {
+  EXPECT_EQ(parse_jsonl_record("{oops", "x", 1).refusal, "not valid JSON; skipped");
+  EXPECT_EQ(parse_jsonl_record("[1]", "x", 1).refusal, "not a JSON object; skipped");
+  EXPECT_EQ(parse_jsonl_record(R"({"text":"a"})", "x", 1).refusal, "record has no \"id\"; skipped");
+  EXPECT_EQ(parse_jsonl_record(R"({"id":"","text":"a"})", "x", 1).refusal, "record has no \"id\"; skipped");
+  EXPECT_EQ(parse_jsonl_record(R"({"id":"a"})", "x", 1).refusal, "record has no \"text\"; skipped");
+  EXPECT_EQ(parse_jsonl_record(R"({"id":"a","text":"  "})", "x", 1).refusal, "record has empty \"text\"; skipped");
+  EXPECT_TRUE(parse_jsonl_record(R"({"id":"a","text":"","title":"제목만"})", "x", 1).article);
+}
+
+TEST(JsonlRecords, BadDatesAreLeftOutWithAWarning) {
+  const auto r = parse_jsonl_record(R"({"id":"a","text":"b","date":"어제","updated":"2024-02-30"})", "x", 1);
+  ASSERT_TRUE(r.article);
+  EXPECT_FALSE(r.article->date);
+  EXPECT_FALSE(r.article->updated);
+  ASSERT_EQ(r.warnings.size(), 2u);
+  EXPECT_EQ(r.warnings[0], "\"date\" '어제' is not a date (YYYY-MM-DD); left out");
+}
+
+TEST(JsonlRecords, MovedRecordHasTheSameContentButNotTheSameHash) {
+  const std::string line = R"({"id":"a","text":"b"})";
+  const std::string at3 = jsonl_content_hash(line, "x.jsonl", 3, 100);
+  const std::string at4 = jsonl_content_hash(line, "x.jsonl", 4, 120);
+  const std::string shifted = jsonl_content_hash(line, "x.jsonl", 3, 150);  // a record above it grew
+  EXPECT_EQ(at3.size(), 20u);
+  EXPECT_NE(at3, at4);
+  EXPECT_NE(at3, shifted);
+  EXPECT_TRUE(same_record_content(at3, at4));
+  EXPECT_TRUE(same_record_content(at3, shifted));
+  EXPECT_TRUE(same_record_content(at3.substr(0, 12), at3));  // stored by an index that kept no offset
+  EXPECT_FALSE(same_record_content(at3, jsonl_content_hash(R"({"id":"a","text":"c"})", "x.jsonl", 3, 100)));
+  EXPECT_FALSE(same_record_content(at3, jsonl_content_hash(line, "other.jsonl", 3, 100)));
+}
+
+}  // namespace
+}  // namespace kosearch
