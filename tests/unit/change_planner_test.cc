@@ -71,6 +71,17 @@ TEST(ChangePlanner, KeptAreTheSeenTheKeptAndThoseBelowUnlistedFolders) {
   EXPECT_FALSE(planner.kept("lockedx.txt"));
 }
 
+TEST(ChangePlanner, ARunLimitedToSomePathsKeepsEverythingElse) {
+  ChangePlanner planner(corpus);  // indexer --watch: a batch told of a.txt and the folder sub
+  planner.limit_to({"a.txt", "sub"});
+  EXPECT_FALSE(planner.kept("a.txt"));
+  EXPECT_FALSE(planner.kept("sub/b.txt"));
+  EXPECT_FALSE(planner.kept("sub/deep/c.txt"));
+  EXPECT_TRUE(planner.kept("b.txt"));
+  EXPECT_TRUE(planner.kept("subway.txt"));
+  EXPECT_TRUE(planner.kept("a.txt.bak"));
+}
+
 TEST(ChangePlanner, ReleasedClaimIsRemovedLikeAnUnseenArticle) {
   ChangePlanner planner(corpus);
   claim_refusal(planner, "bad.txt", std::nullopt);
