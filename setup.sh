@@ -44,7 +44,7 @@ build() {
 # build dir of their own; each runs for FUZZ_SECONDS (tests/fuzz/CMakeLists.txt).
 fuzz() {
   CC=clang CXX=clang++ cmake -S . -B "$BUILD_DIR-fuzz" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DKOSEARCH_BUILD_TESTS=ON -DKOSEARCH_BUILD_FUZZERS=ON -DKOSEARCH_BUILD_BENCH=OFF >/dev/null
+    -DKOSEARCH_BUILD_TESTS=ON -DKOSEARCH_BUILD_FUZZERS=ON -DKOSEARCH_BUILD_BENCH=OFF -DKOSEARCH_WERROR=ON >/dev/null
   cmake --build "$BUILD_DIR-fuzz" -j"$(nproc)" --target fuzzers
   ctest --test-dir "$BUILD_DIR-fuzz" -L fuzz --output-on-failure -j"$(nproc)"
 }
@@ -60,7 +60,7 @@ case "${1:-demo}" in
     ;;
   test)
     install_packages
-    build -DKOSEARCH_BUILD_TESTS=ON
+    build -DKOSEARCH_BUILD_TESTS=ON -DKOSEARCH_WERROR=ON
     ctest --test-dir "$BUILD_DIR" --output-on-failure -j"$(nproc)"
     fuzz
     ;;

@@ -134,16 +134,17 @@ Metrics evaluate(ks::Searcher& engine, const std::vector<std::pair<std::string, 
       *misses << qid << '\t' << rank << '\t' << question << '\t' << *rel->second.begin() << '\t'
               << (results.hits.empty() ? "-" : results.hits.front().id) << '\n';
     if (rank == 0 || rank > cutoff) continue;  // hits below 10 only tell the misses file how far off
-    m.mrr10 += 1.0 / rank;
+    m.mrr10 += 1.0 / static_cast<double>(rank);
     m.r1 += rank == 1;
     m.r10 += 1;
-    m.ndcg10 += 1.0 / std::log2(rank + 1.0);
+    m.ndcg10 += 1.0 / std::log2(static_cast<double>(rank) + 1.0);
   }
   if (m.questions) {
-    m.mrr10 /= m.questions;
-    m.r1 /= m.questions;
-    m.r10 /= m.questions;
-    m.ndcg10 /= m.questions;
+    const auto questions = static_cast<double>(m.questions);
+    m.mrr10 /= questions;
+    m.r1 /= questions;
+    m.r10 /= questions;
+    m.ndcg10 /= questions;
   }
   return m;
 }
@@ -225,7 +226,8 @@ Row run_collection(const Collection& collection, bool reuse, const fs::path& dat
   if (!misses_out.empty()) misses.open(misses_out + (collection.name == "clean" ? "" : "." + collection.name));
   const auto started = std::chrono::steady_clock::now();
   row.metrics = evaluate(engine, queries, qrels, options, misses_out.empty() ? nullptr : &misses);
-  row.queries_per_s = row.metrics.questions / std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  row.queries_per_s = static_cast<double>(row.metrics.questions) /
+                      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return row;
 }
 
@@ -347,7 +349,7 @@ int main(int argc, char** argv) {
       const Metrics& m = row.metrics;
       std::printf("| %s (%s) | %zu | %.4f | %.4f | %.4f | %.4f | %zu | %zu | %.1f | %.2f | %.0f |\n",
                   row.collection.c_str(), split.c_str(), m.questions, m.mrr10, m.r1, m.r10, m.ndcg10, m.zero_results,
-                  row.built.docs, row.built.bytes / 1048576.0, row.built.seconds, row.queries_per_s);
+                  row.built.docs, static_cast<double>(row.built.bytes) / 1048576.0, row.built.seconds, row.queries_per_s);
     }
     if (rows.front().metrics.malformed)
       std::printf("\n%zu questions are not valid queries in this syntax (counted as no result)\n", rows.front().metrics.malformed);

@@ -15,9 +15,9 @@
 namespace kosearch {
 namespace {
 
-// ICU word-break rule status ranges (UWordBreak).
-constexpr int kNumberStatus = 100, kLetterStatus = 200, kKanaStatus = 300, kIdeoStatus = 400,
-              kStatusLimit = 500;
+// ICU word-break rule status ranges (UWordBreak): numbers, letters, then
+// kana (300–399) and ideographs (400–499), told apart by script below.
+constexpr int kNumberStatus = 100, kLetterStatus = 200, kKanaStatus = 300, kStatusLimit = 500;
 
 // A pure particle glued to a number keeps its meaning as a unit after one:
 // 10만 is ten thousand, 30도 thirty degrees.

@@ -512,9 +512,9 @@ std::optional<DatedSegment> dated_segment(std::string_view s, std::size_t pos) {
     segment.stamp = without_spaces(s.substr(written, pos - written));
     // Its label after it (2025-01-15 09:30 송고), unless that label opens the next date.
     const std::size_t label_pos = separators_at(s, pos);
-    if (auto label = date_label_at(s.substr(label_pos)); label && !opens_next_date(s, label_pos, *label)) {
-      segment.role = label->role;
-      pos = label_pos + label->length;
+    if (auto after = date_label_at(s.substr(label_pos)); after && !opens_next_date(s, label_pos, *after)) {
+      segment.role = after->role;
+      pos = label_pos + after->length;
     }
   } else {
     return std::nullopt;

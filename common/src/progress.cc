@@ -41,7 +41,7 @@ std::string progress_text(const IndexProgress& p, double seconds) {
   } else {
     out += ", " + megabytes(p.bytes_done) + " read";
   }
-  if (seconds > 0) out += ", " + grouped(static_cast<std::uint64_t>(p.inputs_done / seconds)) + " documents/s";
+  if (seconds > 0) out += ", " + grouped(static_cast<std::uint64_t>(static_cast<double>(p.inputs_done) / seconds)) + " documents/s";
   if (p.bytes_total && p.bytes_done > 0 && seconds > 0) {
     const double left = static_cast<double>(p.bytes_total - std::min(p.bytes_done, p.bytes_total));
     out += ", ETA " + duration(left * seconds / static_cast<double>(p.bytes_done));

@@ -31,8 +31,8 @@ namespace {
 std::uint64_t fnv1a64(std::string_view bytes, std::string_view salt) {
   std::uint64_t h = 14695981039346656037ull;
   auto mix = [&h](std::string_view s) {
-    for (unsigned char c : s) {
-      h ^= c;
+    for (const char c : s) {
+      h ^= static_cast<unsigned char>(c);
       h *= 1099511628211ull;
     }
   };
@@ -45,7 +45,7 @@ std::uint64_t fnv1a64(std::string_view bytes, std::string_view salt) {
 std::string hash_value(std::string_view bytes, std::string_view salt) {
   const std::uint64_t h = fnv1a64(bytes, salt);
   std::string out(8, '\0');
-  for (int i = 0; i < 8; ++i) out[i] = static_cast<char>(h >> (56 - 8 * i));
+  for (std::size_t i = 0; i < 8; ++i) out[i] = static_cast<char>(h >> (56 - 8 * i));
   return out;
 }
 
@@ -60,7 +60,10 @@ std::string origin_value(std::string_view origin) { return hash_value(origin); }
 std::string origin_key(std::string_view value) {
   static constexpr char hex[] = "0123456789abcdef";
   std::string key = "kosearch.origin.";
-  for (unsigned char c : value) key.append({hex[c >> 4], hex[c & 15]});
+  for (const char c : value) {
+    const auto byte = static_cast<unsigned char>(c);
+    key.append({hex[byte >> 4], hex[byte & 15]});
+  }
   return key;
 }
 
@@ -198,7 +201,7 @@ std::string record_location(std::uint32_t line, std::uint64_t offset) {
 std::optional<std::uint64_t> record_offset(std::string_view content_hash) {
   if (content_hash.size() != 8 + 4 + 8) return std::nullopt;
   std::uint64_t offset = 0;
-  for (unsigned char c : content_hash.substr(12)) offset = offset << 8 | c;
+  for (const char c : content_hash.substr(12)) offset = offset << 8 | static_cast<unsigned char>(c);
   return offset;
 }
 

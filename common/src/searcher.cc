@@ -4,6 +4,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <memory>
 #include <optional>
@@ -198,6 +199,11 @@ Hit make_hit(const Xapian::MSetIterator& it, std::size_t rank, MatchKind match, 
   return hit;
 }
 
+// Xapian counts documents in 32 bits: a larger offset or limit means "all".
+Xapian::doccount clamped_doccount(std::size_t n) {
+  return static_cast<Xapian::doccount>(std::min<std::size_t>(n, std::numeric_limits<Xapian::doccount>::max()));
+}
+
 // "Couldn't connect (Connection refused)"
 std::string network_problem(const Xapian::Error& e) {
   const char* cause = e.get_error_string();
@@ -352,15 +358,15 @@ struct Searcher::Impl {
                                                                                           : schema::slot_date));
       enquire.add_matchspy(spies.back().get());
     }
-    const Xapian::doccount check_at_least =
-        options.facets.empty() ? static_cast<Xapian::doccount>(options.limit) : db.get_doccount();
+    const Xapian::doccount offset = clamped_doccount(options.offset), limit = clamped_doccount(options.limit);
+    const Xapian::doccount check_at_least = options.facets.empty() ? limit : db.get_doccount();
     if (try_every_word) {
       enquire.set_query(*built.with_every_word);
-      mset = enquire.get_mset(options.offset, options.limit, options.limit);
+      mset = enquire.get_mset(offset, limit, limit);
     }
-    if (!try_every_word || mset.size() < options.limit) {
+    if (!try_every_word || mset.size() < limit) {
       enquire.set_query(built.query);
-      mset = enquire.get_mset(options.offset, options.limit, check_at_least);
+      mset = enquire.get_mset(offset, limit, check_at_least);
     }
     results.estimated_matches = mset.get_matches_estimated();
     for (std::size_t i = 0; i < spies.size(); ++i)

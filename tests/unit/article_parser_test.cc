@@ -638,7 +638,7 @@ INSTANTIATE_TEST_SUITE_P(
         MetaCase{"NotWireDatelineQuoted", kTitle kBody "(서울=연합뉴스)라는 표기가 기사 앞에 붙는다.\n", nullptr, nullptr, nullptr, nullptr},
         MetaCase{"NotCopyrightSentence", kTitle kBody "Copyright 침해로 조선일보가 소송을 냈다.\n", nullptr, nullptr, nullptr, nullptr},
         MetaCase{"NotWritingAsCommonNoun", kTitle "글 쓰기\n" kBody, nullptr, nullptr, nullptr, nullptr}),
-    [](const ::testing::TestParamInfo<MetaCase>& info) { return std::string(info.param.name); });
+    [](const ::testing::TestParamInfo<MetaCase>& param_info) { return std::string(param_info.param.name); });
 
 #undef kTitle
 #undef kBody

@@ -54,7 +54,7 @@ TEST_F(SplitLines, PartsAreBalancedByBytesNotLines) {
   for (int i = 0; i < 10; ++i) text += std::string(99, 'x') + "\n";
   const auto ranges = ks::split_lines(write(text), 2);
   ASSERT_EQ(ranges.size(), 2u);
-  const double first = static_cast<double>(ranges[0].end - ranges[0].begin) / text.size();
+  const double first = static_cast<double>(ranges[0].end - ranges[0].begin) / static_cast<double>(text.size());
   EXPECT_GT(first, 0.4);
   EXPECT_LT(first, 0.6);
   EXPECT_GT(ranges[1].first_line, 90u);
