@@ -20,7 +20,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "front_end_flags.h"
+#include "kosearch/front_end_flags.h"
 
 #include "kosearch/corpus_watch.h"
 #include "kosearch/error.h"

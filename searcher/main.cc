@@ -19,7 +19,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "front_end_flags.h"
+#include "kosearch/front_end_flags.h"
 
 #include "kosearch/analyzer.h"
 #include "kosearch/document.h"

@@ -114,5 +114,20 @@ TEST(ChangePlanner, CopyAlreadyIndexedIsNamedForEveryWrittenCopy) {
   EXPECT_TRUE(planner.was_written("new"));
 }
 
+TEST(ChangePlannerJsonl, MovedRecordHasTheSameContentButNotTheSameHash) {
+  const std::string line = R"({"id":"a","text":"b"})";
+  const std::string at3 = jsonl_content_hash(line, "x.jsonl", 3, 100);
+  const std::string at4 = jsonl_content_hash(line, "x.jsonl", 4, 120);
+  const std::string shifted = jsonl_content_hash(line, "x.jsonl", 3, 150);  // a record above it grew
+  EXPECT_EQ(at3.size(), 20u);
+  EXPECT_NE(at3, at4);
+  EXPECT_NE(at3, shifted);
+  EXPECT_TRUE(same_record_content(at3, at4));
+  EXPECT_TRUE(same_record_content(at3, shifted));
+  EXPECT_TRUE(same_record_content(at3.substr(0, 12), at3));  // stored by an index that kept no offset
+  EXPECT_FALSE(same_record_content(at3, jsonl_content_hash(R"({"id":"a","text":"c"})", "x.jsonl", 3, 100)));
+  EXPECT_FALSE(same_record_content(at3, jsonl_content_hash(line, "other.jsonl", 3, 100)));
+}
+
 }  // namespace
 }  // namespace kosearch

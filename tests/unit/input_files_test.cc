@@ -1,4 +1,4 @@
-#include "input_files.h"
+#include "kosearch/input_files.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>

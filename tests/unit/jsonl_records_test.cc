@@ -1,4 +1,4 @@
-#include "jsonl_records.h"
+#include "kosearch/jsonl_records.h"
 
 #include <gtest/gtest.h>
 
@@ -48,21 +48,6 @@ TEST(JsonlRecords, BadDatesAreLeftOutWithAWarning) {
   EXPECT_FALSE(r.article->updated);
   ASSERT_EQ(r.warnings.size(), 2u);
   EXPECT_EQ(r.warnings[0], "\"date\" '어제' is not a date (YYYY-MM-DD); left out");
-}
-
-TEST(JsonlRecords, MovedRecordHasTheSameContentButNotTheSameHash) {
-  const std::string line = R"({"id":"a","text":"b"})";
-  const std::string at3 = jsonl_content_hash(line, "x.jsonl", 3, 100);
-  const std::string at4 = jsonl_content_hash(line, "x.jsonl", 4, 120);
-  const std::string shifted = jsonl_content_hash(line, "x.jsonl", 3, 150);  // a record above it grew
-  EXPECT_EQ(at3.size(), 20u);
-  EXPECT_NE(at3, at4);
-  EXPECT_NE(at3, shifted);
-  EXPECT_TRUE(same_record_content(at3, at4));
-  EXPECT_TRUE(same_record_content(at3, shifted));
-  EXPECT_TRUE(same_record_content(at3.substr(0, 12), at3));  // stored by an index that kept no offset
-  EXPECT_FALSE(same_record_content(at3, jsonl_content_hash(R"({"id":"a","text":"c"})", "x.jsonl", 3, 100)));
-  EXPECT_FALSE(same_record_content(at3, jsonl_content_hash(line, "other.jsonl", 3, 100)));
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-#include "shard_stub.h"
+#include "kosearch/shard_stub.h"
 
 #include <gtest/gtest.h>
 

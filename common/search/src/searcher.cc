@@ -23,7 +23,7 @@
 #include "kosearch/query_explainer.h"
 #include "kosearch/query_parser.h"
 #include "kosearch/schema.h"
-#include "shard_stub.h"
+#include "kosearch/shard_stub.h"
 
 namespace kosearch {
 namespace {

@@ -1,6 +1,6 @@
 #include "change_planner.h"
 
-#include "input_files.h"
+#include "kosearch/input_files.h"
 #include "kosearch/schema.h"
 
 namespace kosearch {
@@ -65,6 +65,15 @@ std::vector<Duplicate> ChangePlanner::duplicates(const std::unordered_map<std::s
     }
   }
   return out;
+}
+
+std::string jsonl_content_hash(std::string_view line, const std::string& path, std::uint32_t line_number,
+                               std::uint64_t offset) {
+  return schema::content_hash(line, path) + schema::record_location(line_number, offset);
+}
+
+bool same_record_content(const std::string& stored, const std::string& hash) {
+  return stored.size() >= 8 && hash.size() >= 8 && stored.compare(0, 8, hash, 0, 8) == 0;
 }
 
 }  // namespace kosearch

@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "input_files.h"
+#include "kosearch/input_files.h"
 #include "kosearch/normalizer.h"
 #include "kosearch/text.h"
 

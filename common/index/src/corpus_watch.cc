@@ -12,7 +12,7 @@
 #include <optional>
 #include <unordered_map>
 
-#include "input_files.h"
+#include "kosearch/input_files.h"
 #include "kosearch/error.h"
 
 namespace fs = std::filesystem;

@@ -71,6 +71,8 @@
 #include <string>
 #include <vector>
 
+#include "kosearch/document.h"  // max_input_bytes
+
 namespace kosearch {
 
 struct IndexWarning {
@@ -146,9 +148,6 @@ IndexSummary index_corpus(const std::filesystem::path& corpus_dir, const IndexOp
 // "source","date","url","author"} object per line. Records of this file that
 // are no longer present are removed.
 IndexSummary index_jsonl(const std::filesystem::path& jsonl, const IndexOptions& options);
-
-// Inputs at or above this size are skipped (memory stays bounded).
-inline constexpr std::uint64_t max_input_bytes = 100ull * 1024 * 1024;
 
 // "added 4, updated 0, unchanged 0, removed 0, skipped 0 in 0.12 s"
 std::string format_summary(const IndexSummary& summary);

@@ -17,8 +17,8 @@
 
 #include "change_planner.h"
 #include "index_db.h"
-#include "input_files.h"
-#include "jsonl_records.h"
+#include "kosearch/input_files.h"
+#include "kosearch/jsonl_records.h"
 #include "kosearch/analyzer.h"
 #include "kosearch/article_parser.h"
 #include "kosearch/error.h"
@@ -29,7 +29,7 @@
 #include "kosearch/source_registry.h"
 #include "kosearch/text_encoding.h"
 #include "kosearch/text.h"
-#include "shard_stub.h"
+#include "kosearch/shard_stub.h"
 
 namespace fs = std::filesystem;
 

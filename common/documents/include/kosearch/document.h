@@ -12,6 +12,10 @@
 
 namespace kosearch {
 
+// Inputs (a corpus file, a JSONL record) at or above this size are skipped,
+// so memory stays bounded.
+inline constexpr std::uint64_t max_input_bytes = 100ull * 1024 * 1024;
+
 struct Line {
   std::uint32_t number = 0;  // 1-based line in the source file (JSONL: the record's line)
   std::string text;          // the line as written (valid UTF-8)

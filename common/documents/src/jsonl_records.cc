@@ -1,9 +1,8 @@
-#include "jsonl_records.h"
+#include "kosearch/jsonl_records.h"
 
 #include <nlohmann/json.hpp>
 
-#include "input_files.h"
-#include "kosearch/schema.h"
+#include "kosearch/input_files.h"
 
 namespace kosearch {
 namespace {
@@ -62,15 +61,6 @@ JsonlRecord parse_jsonl_record(std::string_view line, const std::string& path, s
     rest.remove_prefix(nl + 1);
   }
   return out;
-}
-
-std::string jsonl_content_hash(std::string_view line, const std::string& path, std::uint32_t line_number,
-                               std::uint64_t offset) {
-  return schema::content_hash(line, path) + schema::record_location(line_number, offset);
-}
-
-bool same_record_content(const std::string& stored, const std::string& hash) {
-  return stored.size() >= 8 && hash.size() >= 8 && stored.compare(0, 8, hash, 0, 8) == 0;
 }
 
 }  // namespace kosearch

@@ -1,4 +1,4 @@
-#include "input_files.h"
+#include "kosearch/input_files.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -12,7 +12,7 @@
 #include <system_error>
 
 #include "kosearch/error.h"
-#include "kosearch/index_writer.h"
+#include "kosearch/document.h"
 #include "kosearch/normalizer.h"
 #include "kosearch/text.h"
 #include "kosearch/text_encoding.h"

@@ -6,8 +6,10 @@
 // Private to the library.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -35,6 +37,18 @@ struct Duplicate {
   std::string where;     // of the written article
   std::string other_id;  // the copy named in the warning
 };
+
+// A record's stored hash: its content hash (8 bytes) and where it is
+// (schema::record_location: its line number and the byte offset of that line
+// in the file). Both are part of the stored citation, so a record that only
+// moved is rewritten (without re-analysis) to match what a rebuild would
+// store.
+std::string jsonl_content_hash(std::string_view line, const std::string& path, std::uint32_t line_number,
+                               std::uint64_t offset);
+
+// True when two such hashes differ at most in where the record is (a hash
+// stored before the offset was kept, 12 bytes, counts as the same content).
+bool same_record_content(const std::string& stored, const std::string& hash);
 
 class ChangePlanner {
  public:

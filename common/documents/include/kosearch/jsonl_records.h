@@ -1,0 +1,26 @@
+// One JSONL record (a line of an import file) as an article: its fields, why
+// it is refused and what in it was left out. Private to the library.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kosearch/document.h"
+
+namespace kosearch {
+
+struct JsonlRecord {
+  std::optional<Article> article;     // nullopt: refused
+  std::string refusal;                // why, as a skip warning ("record has no \"id\"; skipped")
+  std::vector<std::string> warnings;  // fields left out ("\"date\" 'x' is not a date …")
+};
+
+// Reads {"id","text", optional "title","source","author","url","date","updated"}
+// from line `line_number` of `path`; numbers are taken as text; each line of
+// "text" is a body line cited at `line_number`.
+JsonlRecord parse_jsonl_record(std::string_view line, const std::string& path, std::uint32_t line_number);
+
+}  // namespace kosearch
