@@ -15,7 +15,7 @@ questions). Passes repeat until nothing moves.
       [--start k1=0.3,b=0.9,...] [--only k1,b] [--passes 3] [--log FILE] [--index DIR]
 
 Prints every trial and, at the end, the chosen values with the figures there.
-Copy the values into common/include/kosearch/ranking.h by hand and pin the
+Copy the values into common/query/include/kosearch/ranking.h by hand and pin the
 figures in bench/korquad_expected.json: this script changes no file.
 """
 import argparse

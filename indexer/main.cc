@@ -29,6 +29,7 @@
 #include "kosearch/index_writer.h"
 #include "kosearch/progress.h"
 #include "kosearch/source_registry.h"
+#include "kosearch/synonyms.h"
 
 namespace ks = kosearch;
 
@@ -63,6 +64,7 @@ struct Flags {
   std::size_t batch_size = 5000;
   unsigned shards = 0;
   unsigned threads = 0;
+  std::string synonyms;  // --synonyms FILE or "none"; empty: keep the index's list
 };
 
 void register_flags(CLI::App& app, Flags& f) {
@@ -97,6 +99,12 @@ void register_flags(CLI::App& app, Flags& f) {
       ->excludes("--dry-run")->excludes("--check")->excludes("--forget");
   app.add_option("--threads", f.threads, "writers for a build into an empty index or --rebuild (default: one per core)")
       ->check(CLI::Range(1, 256));
+  app.add_option("--synonyms", f.synonyms,
+                 "replace the index's synonym list with FILE (one group per line: a = b = c; 'none' empties it; "
+                 "a new index gets the starter list)")
+      ->option_text("FILE|none")
+      ->excludes("--check")
+      ->excludes("--forget");
   app.footer("Without --corpus or --jsonl, an index that records its sources updates them all; --rebuild\n"
              "rebuilds every recorded source (and the one given). --forget PATH drops a source's articles.\n\n"
              "On a terminal, a progress line on stderr (documents, share of the input read, rate, ETA);\n"
@@ -228,6 +236,7 @@ int run(const Flags& f) {
   options.batch_size = f.batch_size;
   options.shards = f.shards;
   options.threads = f.threads;
+  if (!f.synonyms.empty()) options.synonyms = ks::SynonymList::load(f.synonyms).stored();
   if (!f.quiet) {
     options.on_warning = [&](const ks::IndexWarning& w) {
       progress.clear();

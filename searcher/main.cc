@@ -56,6 +56,9 @@ Output: human (default; colour on a terminal unless NO_COLOR is set, TERM is
   dumb or --color=never), --json, --files, --count, --format cite.
   -n/--offset page through the ranking (equal scores in a fixed order);
   --files and --count cover every match unless -n is given.
+  Hanja words are also searched as their Hangul reading (美 as 미국), and
+  words of the index's synonym list as their group (indexer --synonyms); on
+  a terminal, one line on stderr says so (--explain: "rewritten:").
 
 JSON Lines (--json), one object per line, keys always present (null when the
   article lacks the field); "qid" only with --batch:
@@ -70,7 +73,9 @@ JSON Lines (--json), one object per line, keys always present (null when the
    (articles with the same text, shown as this one; at most 5)}
   {"type":"summary", "qid", "hits":int, "estimated_matches":int,
    "elapsed_ms":number, "explanation":str|null, "facets":null or, with
-   --facets, {"source"|"month":[{"value":str|null,"count":int},…]}}
+   --facets, {"source"|"month":[{"value":str|null,"count":int},…]},
+   "rewrites":[{"word":str,"by":"hanja"|"synonym","terms":[str,…]},…]
+   (Hanja words read in Hangul, synonyms of the index's list)}
    after each query's hits
 
 Batch (--batch FILE, or - for stdin): one query per line, "qid<TAB>query"
@@ -409,6 +414,9 @@ int run(const Flags& f) {
       ks::Results results = engine.search(query, options);
       ks::show_paths(results, style, cwd);
       if (f.explain) std::cerr << (batch ? "# " + one_terminal_line(qid) + "\n" : "") << terminal_lines(results.explanation);
+      else if (format == ks::OutputFormat::human && !results.rewrites.empty() && isatty(STDERR_FILENO))
+        std::cerr << "search: " << (batch ? "query " + one_terminal_line(qid) + ": " : "")
+                  << ks::rewrites_line(results.rewrites) << '\n';
       ks::make_writer(out_options, out)->write(results);
       any_hit = any_hit || !results.hits.empty();
     } catch (const ks::Error& e) {

@@ -22,8 +22,8 @@ def source_constant(relative_path, pattern):
 class Version(unittest.TestCase):
     def test_both_binaries_print_every_version_and_exit_0(self):
         release = source_constant("CMakeLists.txt", r"project\(kosearch VERSION (\S+)")
-        analyzer = source_constant("common/include/kosearch/analyzer.h", r'version = "([^"]+)"')
-        schema = source_constant("common/include/kosearch/schema.h", r'version = "([^"]+)"')
+        analyzer = source_constant("common/analysis/include/kosearch/analyzer.h", r'version = "([^"]+)"')
+        schema = source_constant("common/index/include/kosearch/schema.h", r'version = "([^"]+)"')
         for program, binary in (("indexer", INDEXER), ("search", SEARCH)):
             r = run([binary, "--version"])
             self.assertEqual(r.returncode, 0, r.stderr.decode())

@@ -17,7 +17,7 @@ A002 = "002_4f174f445bf85026.txt"
 A003 = "003_8cfa8beb3592a07e.txt"
 HIT_KEYS = ["type", "rank", "score", "id", "match", "path", "line", "column", "title", "source", "date", "updated",
             "author", "url", "snippet", "highlights", "copies"]
-SUMMARY_KEYS = ["type", "hits", "estimated_matches", "elapsed_ms", "explanation", "facets"]
+SUMMARY_KEYS = ["type", "hits", "estimated_matches", "elapsed_ms", "explanation", "facets", "rewrites"]
 # The only escape sequences search itself writes (bold, dim, match, reset).
 OWN_SGR = re.compile(rb"\x1b\[(?:1|2|1;31|0)m")
 

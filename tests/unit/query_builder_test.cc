@@ -46,7 +46,8 @@ class Index {
 
   ks::BuiltQuery build(std::string_view query, ks::MatchMode mode = ks::MatchMode::prefer_all,
                        const ks::DateBounds& dates = {}, const ks::RankingParams& params = {}) {
-    const ks::IndexStats stats{db_.get_doccount(), [this](const std::string& term) { return db_.get_termfreq(term); }};
+    const ks::IndexStats stats{db_.get_doccount(), [this](const std::string& term) { return db_.get_termfreq(term); },
+                               synonyms};
     return ks::build_query(ks::parse_query(query), analyzer_, params, mode, dates, stats);
   }
 
@@ -71,6 +72,8 @@ class Index {
     for (auto it = mset.begin(); it != mset.end(); ++it) ids.push_back(ks::deserialize(it.get_document().get_data()).id);
     return ids;
   }
+
+  const ks::SynonymIndex* synonyms = nullptr;  // the index's synonym list, if any
 
   std::set<std::string> found(std::string_view query, ks::MatchMode mode = ks::MatchMode::prefer_all,
                               const ks::DateBounds& dates = {}) {
@@ -335,4 +338,54 @@ TEST(QueryBuilder, EveryWordQueryGivesTheSamePage) {
   ASSERT_EQ(every.size(), 3u);  // a, b and d (장비 inside 반도체장비)
   EXPECT_EQ(every, std::vector<std::string>(full.begin(), full.begin() + 3));
   EXPECT_FALSE(index.build("노광 장비 수출 반도체").with_every_word.has_value());  // not a keyword query
+}
+
+TEST(QueryBuilder, HanjaAbbreviationAndItsReadingFindEachOther) {
+  Index index({{"hanja", "美의 대중 규제"}, {"hangul", "미국의 반도체 규제"}, {"other", "중국 경제"}});
+  EXPECT_EQ(index.found("美"), (Ids{"hanja", "hangul"}));
+  EXPECT_EQ(index.found("미국"), (Ids{"hanja", "hangul"}));
+  EXPECT_EQ(index.found("\"미국 대중 규제\""), Ids{"hanja"});
+  const ks::BuiltQuery built = index.build("美");
+  ASSERT_EQ(built.rewrites.size(), 1u);
+  EXPECT_EQ(built.rewrites[0].by, "hanja");
+  EXPECT_EQ(built.rewrites[0].terms, std::vector<std::string>{"미국"});
+  EXPECT_TRUE(index.build("미국").rewrites.empty());
+  EXPECT_NE(index.explain("美").find("美 → 미국 (Hanja"), std::string::npos);
+}
+
+TEST(QueryBuilder, HanjaWordIsSearchedAsItsReading) {
+  Index index({{"hanja", "銀行 대출"}, {"hangul", "은행 대출"}, {"other", "보험 대출"}});
+  EXPECT_EQ(index.found("銀行"), (Ids{"hanja", "hangul"}));
+  EXPECT_EQ(index.found("은행"), (Ids{"hanja", "hangul"}));
+}
+
+TEST(QueryBuilder, SynonymIsTheSameQueryWord) {
+  const ks::SynonymList list = ks::SynonymList::parse("엔비디아 = NVIDIA\n", "test");
+  ks::Analyzer analyzer;
+  const ks::SynonymIndex synonyms(list, analyzer);
+  Index index({{"both-words", "NVIDIA 칩 공급"}, {"one-word-twice", "NVIDIA 엔비디아 공급"}, {"chip", "인텔 칩 공급"}});
+  EXPECT_EQ(index.found("엔비디아"), Ids{"one-word-twice"});  // without the list
+  index.synonyms = &synonyms;
+  EXPECT_EQ(index.found("엔비디아"), (Ids{"both-words", "one-word-twice"}));
+  EXPECT_EQ(index.found("nvidia"), (Ids{"both-words", "one-word-twice"}));
+  // The synonym counts as the word, not as another word: the text with both
+  // query words ranks above the one holding one word in two spellings.
+  EXPECT_EQ(index.search("엔비디아 칩").front(), "both-words");
+  EXPECT_NE(index.build("엔비디아").query.get_description().find("SYNONYM"), std::string::npos);
+  EXPECT_EQ(index.found("공급 -엔비디아"), Ids{"chip"});  // excluded with its synonyms
+  EXPECT_EQ(index.found("엔비디아", ks::MatchMode::all), (Ids{"both-words", "one-word-twice"}));
+  const ks::BuiltQuery built = index.build("엔비디아의");
+  ASSERT_EQ(built.rewrites.size(), 1u);
+  EXPECT_EQ(built.rewrites[0].by, "synonym");
+  EXPECT_EQ(built.rewrites[0].terms, std::vector<std::string>{"NVIDIA"});
+  EXPECT_TRUE(contains(built.match_terms, "nvidia"));  // highlighted where it matched
+}
+
+TEST(QueryBuilder, SynonymOfSeveralWordsIsAPhrase) {
+  const ks::SynonymList list = ks::SynonymList::parse("LLM = 거대 언어 모델\n", "test");
+  ks::Analyzer analyzer;
+  const ks::SynonymIndex synonyms(list, analyzer);
+  Index index({{"phrase", "거대 언어 모델 경쟁"}, {"apart", "언어 모델은 거대하다"}, {"latin", "LLM 경쟁"}});
+  index.synonyms = &synonyms;
+  EXPECT_EQ(index.found("LLM"), (Ids{"phrase", "latin"}));
 }

@@ -8,6 +8,7 @@
 
 #include <stdexcept>
 
+#include "kosearch/hanja_readings.h"
 #include "kosearch/normalizer.h"
 #include "kosearch/stemmer.h"
 #include "kosearch/text.h"
@@ -241,11 +242,16 @@ void Analyzer::analyze(std::string_view text, std::vector<Token>& out, std::uint
       stem = hangul_stem(im.scratch);
     }
 
-    if (count == out.size()) out.emplace_back();
+    // 11日 is a date, not Japan: no abbreviation right after a number.
+    const bool after_number = prev && prev->kind == TokenKind::number && prev->end == begin_byte;
+    if (count == out.size()) out.emplace_back();  // invalidates prev
     Token& t = out[count];
     t.stem.assign(stem);  // before surface: stem views into scratch
     t.surface.swap(im.scratch);
     t.joined.clear();
+    t.readings.clear();
+    if (kind == TokenKind::han)
+      t.readings = han_readings(t.surface, after_number);
     t.kind = kind;
     t.position = first_position + static_cast<std::uint32_t>(count);
     t.begin = begin_byte;

@@ -32,9 +32,12 @@
 //    "estimated_matches": integer,  Xapian's estimate of all matching articles
 //    "elapsed_ms": number,  search time
 //    "explanation": string|null,    what the engine searched for
-//    "facets": object|null}         --facets: {"source"|"month": [{"value": string|null,
+//    "facets": object|null,         --facets: {"source"|"month": [{"value": string|null,
 //                           "count": integer}, …]}, exact counts over every
 //                           match, most first; value null: articles without one
+//    "rewrites": [{"word", "by", "terms"}, …]}  query words searched as more
+//                           than written: "by" "hanja" (美 → ["미국"]) or
+//                           "synonym" (엔비디아 → ["NVIDIA", "엔비디아社"]); [] if none
 //
 // Text fields never hold control characters (replaced by U+FFFD or a space);
 // invalid UTF-8 is replaced by U+FFFD.
@@ -215,6 +218,16 @@ class JsonWriter : public WriterBase {
     return out;
   }
 
+  static Json rewrites_array(const std::vector<Rewrite>& rewrites) {
+    Json out = Json::array();
+    for (const Rewrite& r : rewrites) {
+      Json terms = Json::array();
+      for (const auto& t : r.terms) terms.push_back(neutralize_controls(t));
+      out.push_back({{"word", neutralize_controls(r.word)}, {"by", r.by}, {"terms", std::move(terms)}});
+    }
+    return out;
+  }
+
   void write(const Results& results) override {
     std::size_t printed = 0;
     for (const auto& hit : results.hits) {
@@ -230,6 +243,7 @@ class JsonWriter : public WriterBase {
     summary["explanation"] = results.explanation.empty() ? Json(nullptr)
                                                          : Json(neutralize_controls(results.explanation));
     summary["facets"] = facets_object(results.facets);
+    summary["rewrites"] = rewrites_array(results.rewrites);
     emit(dump(summary));
   }
 
@@ -344,6 +358,17 @@ bool use_color(const std::string& mode, OutputFormat format, bool stdout_is_term
   const char* term = std::getenv("TERM");
   return stdout_is_terminal && (no_color == nullptr || *no_color == '\0') &&
          (term == nullptr || std::string_view(term) != "dumb");
+}
+
+std::string rewrites_line(const std::vector<Rewrite>& rewrites) {
+  std::string line;
+  for (const Rewrite& r : rewrites) {
+    std::string terms;
+    for (const auto& t : r.terms) terms += (terms.empty() ? "" : ", ") + t;
+    line += (line.empty() ? "" : "; ") + r.word +
+            (r.by == "hanja" ? " searched as " + terms + " (Hanja)" : " also as " + terms + " (synonyms)");
+  }
+  return neutralize_controls(line);
 }
 
 }  // namespace kosearch

@@ -27,6 +27,7 @@
 #include "kosearch/normalizer.h"
 #include "kosearch/schema.h"
 #include "kosearch/source_registry.h"
+#include "kosearch/synonyms.h"
 #include "kosearch/text_encoding.h"
 #include "kosearch/text.h"
 #include "kosearch/shard_stub.h"
@@ -96,6 +97,7 @@ class Session {
     for (auto& db : dbs_)
       if (db.other_versions())
         warn(db.dir().string(), "index was built by another schema or analyzer version; every article is re-analysed");
+    record_synonyms();
   }
 
   void warn(const std::string& where, const std::string& reason) {
@@ -112,6 +114,18 @@ class Session {
   }
   void progress(const IndexProgress& p) {
     if (options_.on_progress) options_.on_progress(p);
+  }
+
+  // The index's synonym list (synonyms.h), in every shard: --synonyms
+  // replaces it, a new index gets the starter list, other runs keep it.
+  void record_synonyms() {
+    const std::string key(meta_synonyms);
+    for (auto& db : dbs_) {
+      const std::string current = db.metadata(key);
+      db.write_with_first_batch(key, options_.synonyms ? *options_.synonyms
+                                     : current.empty() ? SynonymList::starter().stored()
+                                                       : current);
+    }
   }
 
   // Records this run's input in the index's source registry (source_registry.h).

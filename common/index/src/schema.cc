@@ -15,8 +15,11 @@ TokenTerms terms_for(const Token& token) {
   TokenTerms terms;
   terms.stem = token.stem;
   terms.joined = token.joined;
+  terms.readings = token.readings;
   if (token.kind == TokenKind::hangul || token.kind == TokenKind::han)
     terms.bigrams = syllable_bigrams(token.surface);
+  for (const auto& reading : token.readings)
+    for (auto& pair : syllable_bigrams(reading)) terms.bigrams.push_back(std::move(pair));
   return terms;
 }
 
@@ -131,17 +134,20 @@ Xapian::termpos index_text(Xapian::Document& doc, Analyzer& analyzer, std::vecto
     if (token.truncated) ++stats.truncated_tokens;
     const auto terms = terms_for(token);
     const Xapian::termpos pos = token.position;
-    for (const std::string* t : {&terms.stem, &terms.joined}) {
-      if (t->empty()) continue;
-      if (also_body) doc.add_posting(*t, pos);
+    const auto add = [&](const std::string& t) {
+      if (t.empty()) return;
+      if (also_body) doc.add_posting(t, pos);
       if (!field_prefix.empty()) {
-        term.assign(field_prefix).append(*t);
+        term.assign(field_prefix).append(t);
         doc.add_posting(term, pos);
       }
-    }
+    };
+    add(terms.stem);
+    add(terms.joined);
+    for (const auto& reading : terms.readings) add(reading);
     if (also_body) {
-      for (const auto& bigram : terms.bigrams) {
-        term.assign(bigram).insert(0, schema::bigram);
+      for (const auto& pair : terms.bigrams) {
+        term.assign(pair).insert(0, schema::bigram);
         doc.add_term(term);
       }
     }
@@ -158,6 +164,7 @@ void index_field(Xapian::Document& doc, Analyzer& analyzer, std::vector<Token>& 
   for (const auto& token : tokens) {
     term.assign(prefix).append(token.stem);
     doc.add_boolean_term(term);
+    for (const auto& reading : token.readings) doc.add_boolean_term(std::string(prefix).append(reading));
   }
 }
 

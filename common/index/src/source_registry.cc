@@ -12,6 +12,7 @@
 #include "kosearch/error.h"
 #include "kosearch/index_health.h"
 #include "kosearch/schema.h"
+#include "kosearch/synonyms.h"
 
 namespace fs = std::filesystem;
 
@@ -115,6 +116,17 @@ bool rebuild_leftover(const fs::path& dir, int depth = 0) {
   return !ec;
 }
 
+// The synonym list the live index holds (synonyms.h), if it can be read:
+// a damaged index being rebuilt loses it to the starter list.
+std::optional<std::string> live_synonyms(const fs::path& live) {
+  try {
+    const std::string stored = Xapian::Database(live.string()).get_metadata(std::string(meta_synonyms));
+    if (!stored.empty()) return stored;
+  } catch (const Xapian::Error&) {
+  }
+  return std::nullopt;
+}
+
 IndexSummary rebuild_all(const std::vector<Source>& sources, const IndexOptions& options) {
   for (const Source& source : sources)
     if (!fs::exists(source.path))
@@ -133,6 +145,7 @@ IndexSummary rebuild_all(const std::vector<Source>& sources, const IndexOptions&
   IndexOptions into = options;
   into.index_dir = sidecar;
   into.rebuild = false;  // a new index: every source is a clean build into it
+  if (!into.synonyms) into.synonyms = live_synonyms(live);  // the new index keeps the list
   if (into.shards == 0) into.shards = static_cast<unsigned>(fs::exists(live / "XAPIANDB") ? index_databases(live).size() : 1);
   IndexSummary total;
   try {

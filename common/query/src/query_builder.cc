@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <limits>
 #include <optional>
 #include <set>
 
 #include "kosearch/error.h"
+#include "kosearch/hanja_readings.h"
 #include "kosearch/normalizer.h"
 #include "kosearch/schema.h"
 
@@ -79,6 +81,7 @@ class Builder {
     built.with_every_word = with_every_word(root, query);
     built.expected_with_every_word = found_share_ * stats_.documents;
     built.keyword = keyword_query_;
+    built.rewrites = std::move(rewrites_);
     return built;
   }
 
@@ -95,6 +98,8 @@ class Builder {
   std::vector<std::string> match_terms_;
   std::set<std::string> seen_terms_;
   std::vector<std::string> match_prefixes_;
+  std::vector<Rewrite> rewrites_;
+  std::deque<std::vector<Synonym>> synonym_lists_;  // what synonyms_of returned (stable addresses)
   std::size_t filters_ = 0;         // field and date filters met (a query may be filters only)
   std::size_t proximity_pairs_ = 0;  // neighbouring word pairs boosted so far
   std::size_t first_empty_position_ = 1;
@@ -106,9 +111,104 @@ class Builder {
   // Tokens of a leaf that something is searched for by (word, phrase,
   // title: value), counted to tell when every such leaf came out empty.
   std::vector<Token> tokens_of(const QueryNode& leaf) {
-    std::vector<Token> tokens = analyzer_.analyze(leaf.text);
+    std::vector<Token> tokens = analyze(leaf.text);
     count_leaf(leaf, !tokens.empty());
     return tokens;
+  }
+
+  // The analyzer's tokens, a Hanja word read as the Hangul it stands for:
+  // the index holds that reading wherever the Hanja is, so 美 finds 美 and 미국.
+  std::vector<Token> analyze(const std::string& text) {
+    std::vector<Token> tokens = analyzer_.analyze(text);
+    for (Token& token : tokens) {
+      std::string written = token.surface;
+      if (read_as_hangul(token)) note({std::move(written), "hanja", {token.stem}});
+    }
+    return tokens;
+  }
+
+  void note(Rewrite rewrite) {
+    for (const Rewrite& r : rewrites_)
+      if (r.word == rewrite.word && r.by == rewrite.by) return;
+    rewrites_.push_back(std::move(rewrite));
+  }
+
+  // The synonym group of a query word of one token, if the index's list has
+  // one; noted for --explain and (unless excluded) highlighted as the word.
+  // The other members only; a member of several words that holds one of
+  // the single-word members (엔비디아社 beside 엔비디아) finds nothing more,
+  // and its other words (社 → 사) would only be highlighted everywhere.
+  const std::vector<Synonym>* synonyms_of(const std::vector<Token>& tokens, bool highlighted = true) {
+    if (!stats_.synonyms || tokens.size() != 1) return nullptr;
+    const std::vector<Synonym>* group = stats_.synonyms->group_of({tokens.front().stem});
+    if (!group) return nullptr;
+    std::set<std::string> single_words;
+    for (const Synonym& synonym : *group)
+      if (synonym.stems.size() == 1) single_words.insert(synonym.stems.front());
+    std::vector<Synonym>& others = synonym_lists_.emplace_back();
+    Rewrite rewrite{tokens.front().stem, "synonym", {}};
+    for (const Synonym& synonym : *group) {
+      if (synonym.stems.size() == 1 && synonym.stems.front() == tokens.front().stem) continue;
+      rewrite.terms.push_back(synonym.written);
+      if (synonym.stems.size() > 1 &&
+          std::any_of(synonym.stems.begin(), synonym.stems.end(), [&](const std::string& s) { return single_words.count(s); }))
+        continue;
+      others.push_back(synonym);
+      if (highlighted)
+        for (const auto& stem : synonym.stems) add_match_term(stem);
+    }
+    note(std::move(rewrite));
+    return others.empty() ? nullptr : &others;
+  }
+
+  // A query word the analyzer splits (챗GPT, 엔비디아社) that is a member of
+  // the synonym list is searched as its group's first one-word member
+  // (ChatGPT, 엔비디아), whose group then holds it: one word, not its pieces
+  // (社 alone reads 사, found in ASML사가).
+  // `noted`: the rewrites before the word's, which no longer apply then.
+  void as_one_word_member(std::vector<Token>& tokens, std::size_t noted) {
+    if (!stats_.synonyms || tokens.size() < 2) return;
+    std::vector<std::string> stems;
+    for (const Token& token : tokens) stems.push_back(token.stem);
+    const std::vector<Synonym>* group = stats_.synonyms->group_of(stems);
+    if (!group) return;
+    for (const Synonym& member : *group) {
+      if (member.stems.size() != 1) continue;
+      rewrites_.resize(noted);
+      tokens = analyze(member.written);  // one token: its stems are one word (synonym_stems)
+      return;
+    }
+  }
+
+  // A synonym under a field prefix: its stem, or its words as a phrase.
+  static Q synonym_query(const Synonym& synonym, std::string_view prefix) {
+    std::vector<Q> stems;
+    for (const auto& stem : synonym.stems) stems.emplace_back(std::string(prefix) + stem);
+    if (stems.size() == 1) return stems.front();
+    return Q(Q::OP_PHRASE, stems.begin(), stems.end(), static_cast<Xapian::termcount>(stems.size()));
+  }
+
+  // The token's stem under `prefix`, with its synonyms as one term for
+  // BM25 (OP_SYNONYM: their frequencies add up, as if one word).
+  static Q same_word(const Token& token, const std::vector<Synonym>* synonyms, std::string_view prefix) {
+    std::vector<Q> forms{Q(std::string(prefix) + token.stem)};
+    if (synonyms)
+      for (const Synonym& synonym : *synonyms)
+        forms.push_back(synonym_query(synonym, prefix));
+    return forms.size() == 1 ? forms.front() : Q(Q::OP_SYNONYM, forms.begin(), forms.end());
+  }
+
+  // Documents holding a synonym as a word (its stem, or its words in order
+  // for the rarest of them: an upper bound).
+  Xapian::doccount synonyms_frequency(const std::vector<Synonym>* synonyms) const {
+    Xapian::doccount df = 0;
+    if (!synonyms) return df;
+    for (const Synonym& synonym : *synonyms) {
+      Xapian::doccount rarest = std::numeric_limits<Xapian::doccount>::max();
+      for (const auto& stem : synonym.stems) rarest = std::min(rarest, termfreq(stem));
+      df += rarest;
+    }
+    return df;
   }
 
   void count_leaf(const QueryNode& leaf, bool productive) {
@@ -215,20 +315,22 @@ class Builder {
   // longer word (all its syllable pairs); BM25 of those forms orders each
   // tier. Only a word the index does not hold as a word also matches through
   // some of its syllable pairs, and that earns no tier.
-  Q token_scoring(const Token& token) {
+  Q token_scoring(const Token& token, const std::vector<Synonym>* synonyms = nullptr) {
     const schema::TokenTerms terms = schema::terms_for(token);
     WordTerms word;
     word.text = terms.stem;
-    std::vector<Q> as_word{Q(terms.stem)};
+    std::vector<Q> as_word{same_word(token, synonyms, schema::body)};
     word.forms.push_back({terms.stem});
-    std::vector<Q> layers{scaled(Q(terms.stem), params_.stem_weight)};
+    if (synonyms)
+      for (const Synonym& synonym : *synonyms) word.forms.push_back(synonym.stems);
+    std::vector<Q> layers{scaled(as_word.front(), params_.stem_weight)};
     if (!terms.joined.empty()) {
       as_word.emplace_back(terms.joined);
       word.forms.push_back({terms.joined});
       if (params_.joined_weight > 0) layers.push_back(scaled(Q(terms.joined), params_.joined_weight));
     }
     if (params_.title_weight > 0)
-      layers.push_back(scaled(Q(std::string(schema::title) + terms.stem), params_.title_weight));
+      layers.push_back(scaled(same_word(token, synonyms, schema::title), params_.title_weight));
     if (token.kind == TokenKind::hangul) {
       for (auto& [split, parts] : spaced_forms(terms.stem)) {
         as_word.push_back(split);
@@ -243,7 +345,9 @@ class Builder {
       as_word.emplace_back(word.forms.back().front());
     }
     const Q word_found = combine(Q::OP_OR, as_word);
-    const Xapian::doccount df = word_frequency(terms);
+    const Xapian::doccount df = std::min<Xapian::doccount>(
+        word_frequency(terms) + synonyms_frequency(synonyms),
+        stats_.documents ? stats_.documents : std::numeric_limits<Xapian::doccount>::max());
     word.known = df > 0;
     std::vector<Q> tiers, tier_matches;  // the tier queries and what each matches
     if (word.known) {
@@ -251,7 +355,7 @@ class Builder {
       tiers.push_back(tier(tier_weight(df), word_found));
       // A word of the title says what the whole text is about, however long.
       if (params_.title_share > 0)
-        tiers.push_back(tier(tier_weight(df) * params_.title_share, Q(std::string(schema::title) + terms.stem)));
+        tiers.push_back(tier(tier_weight(df) * params_.title_share, same_word(token, synonyms, schema::title)));
     }
     if (!terms.bigrams.empty()) {
       std::vector<Q> bigrams;
@@ -314,9 +418,9 @@ class Builder {
 
   // A word the analyzer splits (GPT-4, 7나노칩's parts) is still one word:
   // its pieces side by side, in order, earn one more tier.
-  Q tokens_scoring(const std::vector<Token>& tokens) {
+  Q tokens_scoring(const std::vector<Token>& tokens, const std::vector<Synonym>* synonyms = nullptr) {
     std::vector<Q> parts;
-    for (const Token& token : tokens) parts.push_back(token_scoring(token));
+    for (const Token& token : tokens) parts.push_back(token_scoring(token, synonyms));  // synonyms: one-token words only
     if (tokens.size() > 1) {
       Xapian::doccount rarest = std::numeric_limits<Xapian::doccount>::max();
       for (const Token& token : tokens) rarest = std::min(rarest, word_frequency(schema::terms_for(token)));
@@ -406,16 +510,21 @@ class Builder {
 
   WordPart build_word(const QueryNode& node) {
     WordPart word;
+    const std::size_t noted = rewrites_.size();
     word.tokens = tokens_of(node);
     if (word.tokens.empty()) return word;
+    as_one_word_member(word.tokens, noted);
     add_match_terms(word.tokens);
-    Q scoring = tokens_scoring(word.tokens);
+    const std::vector<Synonym>* synonyms = synonyms_of(word.tokens);
+    Q scoring = tokens_scoring(word.tokens, synonyms);
     if (mode_ != MatchMode::all) {
       word.part = {scoring, false};
       return word;
     }
     std::vector<Q> required;
-    for (const Token& token : word.tokens) required.push_back(token_required(token));
+    for (const Token& token : word.tokens)
+      required.push_back(synonyms ? Q(Q::OP_OR, token_required(token), same_word(token, synonyms, schema::body))
+                                  : token_required(token));
     word.part = {Q(Q::OP_FILTER, scoring, combine(Q::OP_AND, required)), true};
     return word;
   }
@@ -533,7 +642,7 @@ class Builder {
 
       }
     } else {
-      const std::vector<Token> tokens = scores ? tokens_of(value) : analyzer_.analyze(value.text);
+      const std::vector<Token> tokens = scores ? tokens_of(value) : analyze(value.text);
       if (!tokens.empty()) {
         // Only the title keeps positions, so only there is a phrase a phrase.
         q = value.kind == Kind::phrase && node.field == Field::title ? stems_in_order(tokens, prefix)
@@ -553,8 +662,11 @@ class Builder {
   std::optional<Q> build_exclusion(const QueryNode& node) {
     switch (node.kind) {
       case Kind::word: {
-        const std::vector<Token> tokens = analyzer_.analyze(node.text);
+        const std::vector<Token> tokens = analyze(node.text);
         if (tokens.empty()) return std::nullopt;
+        // An excluded word leaves out its synonyms too: they are the same word.
+        if (const auto* synonyms = synonyms_of(tokens, false))
+          return Q(Q::OP_OR, token_strict(tokens.front()), same_word(tokens.front(), synonyms, schema::body));
         std::vector<Q> parts;
         for (const Token& token : tokens) parts.push_back(token_strict(token));
         return combine(Q::OP_AND, parts);
@@ -565,7 +677,7 @@ class Builder {
         return prefix_query(text);
       }
       case Kind::phrase: {
-        const std::vector<Token> tokens = analyzer_.analyze(node.text);
+        const std::vector<Token> tokens = analyze(node.text);
         if (tokens.empty()) return std::nullopt;
         return stems_in_order(tokens, schema::body);
       }

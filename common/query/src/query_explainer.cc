@@ -3,6 +3,7 @@
 #include <sstream>
 #include <vector>
 
+#include "kosearch/hanja_readings.h"
 #include "kosearch/normalizer.h"
 #include "kosearch/schema.h"
 
@@ -69,6 +70,13 @@ class Explainer {
   }
 
  private:
+  // Tokens as the compile step searches them: a Hanja word as its reading.
+  std::vector<Token> read(const std::string& text) const {
+    std::vector<Token> out = analyzer_.analyze(text);
+    for (Token& token : out) read_as_hangul(token);
+    return out;
+  }
+
   void node(const QueryNode& n) {
     switch (n.kind) {
       case Kind::word: word(n); return;
@@ -91,13 +99,13 @@ class Explainer {
   }
 
   std::vector<Token> word(const QueryNode& n) {
-    std::vector<Token> tokens = analyzer_.analyze(n.text);
+    std::vector<Token> tokens = read(n.text);
     words_.push_back(n.text + " → " + tokens_text(tokens));
     return tokens;
   }
 
   void phrase(const QueryNode& n) {
-    const std::vector<Token> tokens = analyzer_.analyze(n.text);
+    const std::vector<Token> tokens = read(n.text);
     phrases_.push_back("\"" + n.text + "\" → " +
                        (tokens.empty() ? std::string("(no terms: ignored)")
                                        : "stems " + stems_text(tokens) + " next to each other, in this order (required)"));
@@ -131,7 +139,7 @@ class Explainer {
       const std::string text = normalize(value.text);
       if (!text.empty()) shown = "a word starting with " + text;
     } else {
-      shown = stems_text(analyzer_.analyze(value.text));
+      shown = stems_text(read(value.text));
     }
     lines.push_back(std::string(field_name(n.field)) + " must contain " + shown +
                     (n.field == Field::title ? " (scores)" : ""));
@@ -139,10 +147,10 @@ class Explainer {
 
   void exclusion(const QueryNode& n) {
     switch (n.kind) {
-      case Kind::word: excluded_.push_back(n.text + " → " + tokens_text(analyzer_.analyze(n.text), false)); return;
+      case Kind::word: excluded_.push_back(n.text + " → " + tokens_text(read(n.text), false)); return;
       case Kind::prefix: excluded_.push_back(n.text + "* → terms starting with " + normalize(n.text)); return;
       case Kind::phrase:
-        excluded_.push_back("\"" + n.text + "\" → " + tokens_text(analyzer_.analyze(n.text), false) + ", in this order");
+        excluded_.push_back("\"" + n.text + "\" → " + tokens_text(read(n.text), false) + ", in this order");
         return;
       case Kind::field:
       case Kind::date_range: filter(n, excluded_); return;
@@ -168,6 +176,7 @@ class Explainer {
     section("phrases", phrases_);
     section("filters", filters_);
     section("excluded", excluded_);
+    section("rewritten", rewrite_lines(compiled.rewrites));
     out << "mode: "
         << (mode_ == MatchMode::all  ? "all (every word, or all of its syllable pairs, required)"
             : mode_ == MatchMode::any ? "any (any word matches)"
@@ -190,6 +199,17 @@ class Explainer {
         << ", title " << params_.title_weight << ", compound spaced " << params_.spaced_weight << '\n';
     out << "xapian: " << compiled.query.get_description();
     return out.str();
+  }
+
+  static std::vector<std::string> rewrite_lines(const std::vector<Rewrite>& rewrites) {
+    std::vector<std::string> lines;
+    for (const Rewrite& r : rewrites) {
+      std::string terms;
+      for (const auto& t : r.terms) terms += (terms.empty() ? "" : ", ") + t;
+      lines.push_back(r.by == "hanja" ? r.word + " → " + terms + " (Hanja read in Hangul; finds both)"
+                                      : r.word + " → also " + terms + " (synonyms from the index's list, ranked as the same word)");
+    }
+    return lines;
   }
 
   Analyzer& analyzer_;

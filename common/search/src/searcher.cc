@@ -24,6 +24,7 @@
 #include "kosearch/query_parser.h"
 #include "kosearch/schema.h"
 #include "kosearch/shard_stub.h"
+#include "kosearch/synonyms.h"
 
 namespace kosearch {
 namespace {
@@ -254,10 +255,22 @@ struct Searcher::Impl {
   bool broken = false;  // a remote shard failed: reconnect before the next search
   Analyzer analyzer;
   std::map<std::string, std::string> origins;  // origin value → its name (metadata), as looked up
+  SynonymIndex synonyms;  // the index's list (synonyms.h), read with each (re)open
+
+  // Every shard holds the list; a combined database answers from its first.
+  void load_synonyms() {
+    try {
+      synonyms = SynonymIndex(SynonymList::from_stored(db.get_metadata(std::string(meta_synonyms))), analyzer);
+    } catch (const Error& e) {
+      throw Error(ErrorKind::index_incompatible, "index '" + path + "' holds a synonym list that cannot be read (" +
+                                                     e.what() + "): replace it with `indexer --synonyms FILE`");
+    }
+  }
 
   void open_database() {
     if (shards.empty()) {
       db = open_checked(path, [&] { return Xapian::Database(path); });
+      load_synonyms();
       return;
     }
     Xapian::Database all;
@@ -269,6 +282,7 @@ struct Searcher::Impl {
     }
     db = all;
     broken = false;
+    load_synonyms();
   }
 
   // Xapian names a failing remote as "remote:tcp(HOST:PORT)"; find its stub line.
@@ -319,7 +333,8 @@ struct Searcher::Impl {
   Results run(const std::string& query, const SearchOptions& options) {
     Results results;
     const QueryNode root = options.syntax == QuerySyntax::plain ? plain_query(query) : parse_query(query);
-    const IndexStats stats{db.get_doccount(), [this](const std::string& term) { return db.get_termfreq(term); }};
+    const IndexStats stats{db.get_doccount(), [this](const std::string& term) { return db.get_termfreq(term); },
+                           synonyms.empty() ? nullptr : &synonyms};
     const BuiltQuery built = build_query(root, analyzer, options.ranking, options.mode, options.dates, stats);
     if (options.explain)
       results.explanation = explain_query(root, analyzer, options.ranking, options.mode, options.dates, built);
@@ -369,6 +384,7 @@ struct Searcher::Impl {
       mset = enquire.get_mset(offset, limit, check_at_least);
     }
     results.estimated_matches = mset.get_matches_estimated();
+    results.rewrites = built.rewrites;
     for (std::size_t i = 0; i < spies.size(); ++i)
       results.facets.push_back(facet_counts(options.facets[i], *spies[i], options.facet_top));
 
@@ -421,6 +437,7 @@ Results Searcher::search(const std::string& query, const SearchOptions& options)
   for (int attempt = 1;; ++attempt) {
     try {
       if (impl_->broken) impl_->open_database();
+      if (attempt > 1) impl_->load_synonyms();  // reopened: the list may have been replaced too
       Results results = impl_->run(query, options);
       results.elapsed_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
       return results;

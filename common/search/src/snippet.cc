@@ -178,6 +178,7 @@ std::optional<Match> match_token(std::string_view line, const Token& token, cons
   const schema::TokenTerms terms = schema::terms_for(token);
   consider(terms.stem);
   consider(terms.joined);
+  for (const auto& reading : terms.readings) consider(reading);  // 美 found as 미국
   const bool as_word = best.has_value();
   std::vector<std::string> pairs;
   for (const auto& bigram : terms.bigrams)

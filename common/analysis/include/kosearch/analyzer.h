@@ -4,7 +4,8 @@
 // Pipeline: ICU word breaking (ko) on the original text with middle dots
 // treated as spaces → NFKC + case folding per token → light stemming of
 // Hangul → joins of a number or Latin word with the Hangul glued to it
-// (2028년, a800과). Tokens keep byte offsets into the original text.
+// (2028년, a800과) → Hangul readings of Han words (美 → 미국, 銀行 → 은행).
+// Tokens keep byte offsets into the original text.
 //
 // An Analyzer owns ICU break iterators: it is cheap to reuse and not safe to
 // share between threads. Create one per thread.
@@ -28,6 +29,9 @@ struct Token {
   // "asml사"). Empty when there is none. Indexed beside the pieces, not
   // instead of them.
   std::string joined;
+  // Hangul forms of a Han word (hanja_readings.h): 美 → 미국, 미; 銀行 → 은행.
+  // Indexed at the word's position beside it; a query searches the first.
+  std::vector<std::string> readings;
   TokenKind kind = TokenKind::other;
   std::uint32_t position = 0;  // 0-based word position within the analysed text
   std::uint32_t begin = 0;     // byte offset of the word in the original text
@@ -55,7 +59,7 @@ class Analyzer {
 
   // Identifies the analysis rules; stored in the index so that an index built
   // by other rules is refused. Bump on any change that alters terms.
-  static constexpr std::string_view version = "ko-light-3";
+  static constexpr std::string_view version = "ko-light-4";
 
  private:
   struct Impl;

@@ -23,7 +23,8 @@
 //    "copies":[{"id","path","source","date"},…] (same text, collapsed into it)}
 //   {"type":"summary", "qid":string, "hits":int (hit lines printed),
 //    "estimated_matches":int, "elapsed_ms":number, "explanation":string|null,
-//    "facets":{"source"|"month":[{"value":string|null,"count":int},…]}|null}
+//    "facets":{"source"|"month":[{"value":string|null,"count":int},…]}|null,
+//    "rewrites":[{"word":string,"by":"hanja"|"synonym","terms":[string,…]},…]}
 // Text never holds control characters: they are replaced (see snippet.h).
 #pragma once
 
@@ -62,5 +63,10 @@ const char* facet_name(Facet facet);
 
 // "all", "some" or "partial": how a hit matched, as JSON and --help name it.
 const char* match_name(MatchKind match);
+
+// One line telling what a query's words were also searched as, for a person
+// at a terminal: "美 searched as 미국 (Hanja); 엔비디아 also as NVIDIA,
+// 엔비디아社 (synonyms)". Empty when nothing was rewritten.
+std::string rewrites_line(const std::vector<Rewrite>& rewrites);
 
 }  // namespace kosearch

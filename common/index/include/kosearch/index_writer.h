@@ -68,6 +68,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -106,6 +107,9 @@ struct IndexOptions {
   // index_dir/XAPIANDB (search --index accepts either); an article's shard is
   // picked by a stable hash of its id. 0: as the existing index is (1 if new).
   unsigned shards = 0;
+  // The synonym list to store (SynonymList::stored(), synonyms.h), replacing
+  // the index's; unset: keep the index's list (a new index gets the starter list).
+  std::optional<std::string> synonyms;
   // A corpus run limited to these paths (relative to the corpus folder, '/'
   // separated; a folder stands for everything below it): only they are read,
   // and only articles at them are removed when their files are gone; the

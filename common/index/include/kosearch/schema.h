@@ -54,6 +54,7 @@ enum Slot : unsigned {
 // Database metadata keys.
 inline constexpr std::string_view meta_schema = "kosearch.schema";
 inline constexpr std::string_view meta_analyzer = "kosearch.analyzer";
+// Also: kosearch.sources (source_registry.h), kosearch.synonyms (synonyms.h).
 
 // An article's origin (e.g. "jsonl:/data/reviews.jsonl") is stored as its
 // 8-byte hash_value, not the name (the name cost 30–60 bytes per document of
@@ -73,7 +74,8 @@ inline constexpr unsigned field_position_gap = 8;
 struct TokenTerms {
   std::string stem;                  // main term (positional)
   std::string joined;                // extra positional term, may be empty
-  std::vector<std::string> bigrams;  // sub-word layer, may be empty
+  std::vector<std::string> readings;  // Hangul readings of a Han word, positional, at the stem's position
+  std::vector<std::string> bigrams;  // sub-word layer (of the readings too), may be empty
 };
 TokenTerms terms_for(const Token& token);
 

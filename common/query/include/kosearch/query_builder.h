@@ -21,6 +21,7 @@
 #include "kosearch/analyzer.h"
 #include "kosearch/query_parser.h"
 #include "kosearch/ranking.h"
+#include "kosearch/synonyms.h"
 
 namespace kosearch {
 
@@ -31,6 +32,15 @@ struct WordTerms {
   std::vector<std::string> bigrams;             // its syllable pairs, prefixed
   std::size_t bigrams_needed = 0;               // how many of them make the word whole
   bool known = true;                            // the index holds it as a word
+};
+
+// A query word searched as more than it says: a Hanja word as the Hangul it
+// reads as (美 → 미국: hanja_readings.h), or a member of the index's synonym
+// list as its whole group (엔비디아 → nvidia, 엔비디아社: synonyms.h).
+struct Rewrite {
+  std::string word;                // as the query wrote it, normalized (美, 엔비디아)
+  std::string by;                  // "hanja" or "synonym"
+  std::vector<std::string> terms;  // what it is searched as: the reading, or the other members as written
 };
 
 struct BuiltQuery {
@@ -51,6 +61,7 @@ struct BuiltQuery {
   // to highlight.
   std::vector<std::string> match_prefixes;
   bool keyword = false;  // a keyword query: strict coordination (ranking.h)
+  std::vector<Rewrite> rewrites;  // in query order, each word once
 };
 
 struct DateBounds {
@@ -73,6 +84,7 @@ inline constexpr std::size_t max_proximity_pairs = 32;
 struct IndexStats {
   Xapian::doccount documents = 0;
   std::function<Xapian::doccount(const std::string& term)> termfreq;
+  const SynonymIndex* synonyms = nullptr;  // the index's synonym list (none: no synonyms)
 };
 
 BuiltQuery build_query(const QueryNode& root, Analyzer& analyzer,

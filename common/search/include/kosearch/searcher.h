@@ -93,6 +93,7 @@ struct Results {
   double elapsed_ms = 0;
   std::string explanation;  // what the engine searched for (query_explainer.h); empty unless asked
   std::vector<FacetCounts> facets;  // as asked in SearchOptions::facets, in that order
+  std::vector<Rewrite> rewrites;  // Hanja words read in Hangul and synonyms that fired (query_builder.h)
 };
 
 // How an index is opened. `index_path` is an index directory, a directory
