@@ -6,7 +6,9 @@
 // Signals: the first SIGINT/SIGTERM asks the run to stop at the next input;
 // the work done so far is committed, nothing is removed, the lock is released
 // and the exit code is 130/143. The handler is one-shot: a second signal kills
-// the process at once (the index then stays at its last commit).
+// the process at once (the index then stays at its last commit). Under
+// --watch, once the first update is done, the signal ends the watch after the
+// pending changes are applied, with exit code 0.
 #include <unistd.h>
 
 #include <atomic>
@@ -20,6 +22,7 @@
 
 #include "kosearch/front_end_flags.h"
 
+#include "kosearch/corpus_watch.h"
 #include "kosearch/error.h"
 #include "kosearch/exit_codes.h"
 #include "kosearch/index_health.h"
@@ -53,7 +56,7 @@ struct Flags {
   std::string corpus = "corpus";
   std::string jsonl;
   std::string index = "index";
-  bool rebuild = false, dry_run = false, check = false, quiet = false, verbose = false;
+  bool rebuild = false, dry_run = false, check = false, quiet = false, verbose = false, watch = false;
   std::optional<std::string> wait;  // --wait: "" waits as long as it takes, "N" at most N seconds
   std::string encoding;
   std::string forget;
@@ -90,6 +93,10 @@ void register_flags(CLI::App& app, Flags& f) {
       ->check(CLI::Range(1, 1000000))->capture_default_str();
   app.add_option("--shards", f.shards, "write N shard databases INDEX/shard0… and the stub INDEX/XAPIANDB (default: as the index is, 1 if new)")
       ->check(CLI::Range(1, 1024));
+  app.add_flag("--watch", f.watch,
+               "after the update, keep watching the recorded corpus folders and apply each change within about a "
+               "second (one summary line per batch); SIGINT/SIGTERM stop it, exit 0")
+      ->excludes("--dry-run")->excludes("--check")->excludes("--forget");
   app.add_option("--threads", f.threads, "writers for a build into an empty index or --rebuild (default: one per core)")
       ->check(CLI::Range(1, 256));
   app.add_option("--synonyms", f.synonyms,
@@ -107,7 +114,8 @@ void register_flags(CLI::App& app, Flags& f) {
              "2 error: no permission on the index folder or its parent (named, with the missing right),\n"
              "  damaged index (with the command that repairs it), bad flag, unreadable input…,\n"
              "3 index locked by another indexer (--wait waits for it), 130/143 stopped by SIGINT/SIGTERM\n"
-             "(work so far committed).");
+             "(work so far committed). --watch: 0 when stopped by SIGINT/SIGTERM (changes seen so far applied),\n"
+             "2 when a watched folder is moved away or deleted.");
 }
 
 // Progress on a terminal only: one self-overwriting line, at most 5 per second.
@@ -199,6 +207,21 @@ int forget(const Flags& f, const ks::IndexOptions& options) {
   return ks::exit_code::ok;
 }
 
+// --watch, after the first update: until SIGINT/SIGTERM, one summary line per batch.
+int watch(const Flags& f, ks::IndexOptions options) {
+  ks::WatchOptions watch;
+  watch.should_stop = [] { return stop_signal.load() != 0; };
+  watch.on_batch = [&](const ks::IndexSummary& summary) {
+    if (!f.quiet) std::cerr << ks::format_summary(summary) << '\n';
+  };
+  if (options.on_warning) options.on_duplicate = options.on_warning;  // batches are small: each copy is told
+  options.on_progress = nullptr;  // batches are small; a progress line would only flicker
+  options.wait_for_lock = true;   // another indexer's run delays a batch, it does not end the watch
+  options.max_wait_seconds = 0;
+  ks::watch_sources(ks::recorded_sources(f.index), options, watch);
+  return ks::exit_code::ok;
+}
+
 int run(const Flags& f) {
   if (f.check) return check(f);
   ProgressLine progress(!f.quiet && isatty(STDERR_FILENO));
@@ -239,6 +262,7 @@ int run(const Flags& f) {
   duplicates.report();
   if (!f.quiet) std::cerr << (f.dry_run ? "dry run: would have " : "") << ks::format_summary(summary) << '\n';
   if (summary.stopped) return stopped_exit_code();
+  if (f.watch) return watch(f, options);
   return summary.skipped > 0 ? ks::exit_code::skipped : ks::exit_code::ok;
 }
 

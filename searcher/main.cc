@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <filesystem>
 #include <iostream>
 #include <iterator>
 #include <map>
@@ -22,6 +23,7 @@
 
 #include "kosearch/analyzer.h"
 #include "kosearch/document.h"
+#include "kosearch/article_path.h"
 #include "kosearch/error.h"
 #include "kosearch/exit_codes.h"
 #include "kosearch/output.h"
@@ -62,7 +64,8 @@ JSON Lines (--json), one object per line, keys always present (null when the
   article lacks the field); "qid" only with --batch:
   {"type":"hit", "qid", "rank":int (1-based, counting from --offset),
    "score":number, "id":str, "match":"all"|"some"|"partial" (every query
-   word found, some, or only syllable pairs of them), "path":str, "line":int,
+   word found, some, or only syllable pairs of them), "path":str (relative to
+   the current folder when the file is below it, else absolute; --path-style), "line":int,
    "column":int (1-based, characters), "title", "source", "date"
    ("YYYY-MM-DD", first publication), "updated" ("YYYY-MM-DD", last
    revision), "author", "url": str|null, "snippet":str, "highlights":[[start,end],…] (half-open
@@ -108,6 +111,7 @@ struct Flags {
   std::string mode = "prefer-all";
   std::string sort = "relevance";
   std::string suggest = "auto";
+  std::string path_style = "relative";
   std::vector<std::string> facets;
   std::size_t facet_top = 10;
   std::string since, until, batch;
@@ -138,6 +142,10 @@ void register_flags(CLI::App& app, Flags& f) {
                  "relevance (default), date (oldest first) or -date (newest first); by date, articles of one day "
                  "by relevance and undated articles last")
       ->check(CLI::IsMember({"relevance", "date", "-date"}));
+  app.add_option("--path-style", f.path_style,
+                 "relative (default): paths relative to the current folder when the file is below it, else "
+                 "absolute; absolute: always absolute")
+      ->check(CLI::IsMember({"relative", "absolute"}))->capture_default_str();
   app.add_option("--facets", f.facets,
                  "after the hits, count every matching article per publisher (source) and per month "
                  "(date); exact counts: e.g. --facets source,date")
@@ -425,6 +433,9 @@ int run(const Flags& f) {
   if (batch) queries = read_batch(f.batch);
   else queries.emplace_back("", joined_query(f));
 
+  const ks::PathStyle style = f.path_style == "absolute" ? ks::PathStyle::absolute : ks::PathStyle::relative;
+  std::error_code cwd_error;
+  const std::string cwd = std::filesystem::current_path(cwd_error).string();  // none (removed): paths stay absolute
   StdoutBuffer stdout_buffer;
   std::ostream out(&stdout_buffer);
   bool any_hit = false, any_error = false;
@@ -435,6 +446,7 @@ int run(const Flags& f) {
     try {
       const std::string query = f.literal ? literal_within_limits(text, qid, *analyzer) : text;
       ks::Results results = engine.search(query, options);
+      ks::show_paths(results, style, cwd);
       if (f.explain) std::cerr << (batch ? "# " + one_terminal_line(qid) + "\n" : "") << terminal_lines(results.explanation);
       else if (format == ks::OutputFormat::human && !results.rewrites.empty() && isatty(STDERR_FILENO))
         std::cerr << "search: " << (batch ? "query " + one_terminal_line(qid) + ": " : "")

@@ -304,7 +304,7 @@ class JsonlReindex(CorpusTestCase, IndexComparison):
         (path, reason), = warning_lines(r.stderr)
         self.assertEqual(path, self.jsonl + ":5")
         self.assertIn("belongs to an article from dir:", reason)
-        hits = {h["id"]: h for h in self.search_json("노광 장비")[0]}
+        hits = {h["id"]: h for h in self.search_json("--path-style", "absolute", "노광 장비")[0]}
         self.assertEqual(hits[A000]["path"], os.path.join(self.corpus, A000))
 
     def test_stdin(self):

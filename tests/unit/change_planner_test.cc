@@ -71,6 +71,17 @@ TEST(ChangePlanner, KeptAreTheSeenTheKeptAndThoseBelowUnlistedFolders) {
   EXPECT_FALSE(planner.kept("lockedx.txt"));
 }
 
+TEST(ChangePlanner, ARunLimitedToSomePathsKeepsEverythingElse) {
+  ChangePlanner planner(corpus);  // indexer --watch: a batch told of a.txt and the folder sub
+  planner.limit_to({"a.txt", "sub"});
+  EXPECT_FALSE(planner.kept("a.txt"));
+  EXPECT_FALSE(planner.kept("sub/b.txt"));
+  EXPECT_FALSE(planner.kept("sub/deep/c.txt"));
+  EXPECT_TRUE(planner.kept("b.txt"));
+  EXPECT_TRUE(planner.kept("subway.txt"));
+  EXPECT_TRUE(planner.kept("a.txt.bak"));
+}
+
 TEST(ChangePlanner, ReleasedClaimIsRemovedLikeAnUnseenArticle) {
   ChangePlanner planner(corpus);
   claim_refusal(planner, "bad.txt", std::nullopt);
@@ -105,13 +116,17 @@ TEST(ChangePlanner, CopyAlreadyIndexedIsNamedForEveryWrittenCopy) {
 
 TEST(ChangePlannerJsonl, MovedRecordHasTheSameContentButNotTheSameHash) {
   const std::string line = R"({"id":"a","text":"b"})";
-  const std::string at3 = jsonl_content_hash(line, "x.jsonl", 3);
-  const std::string at4 = jsonl_content_hash(line, "x.jsonl", 4);
-  EXPECT_EQ(at3.size(), 12u);
+  const std::string at3 = jsonl_content_hash(line, "x.jsonl", 3, 100);
+  const std::string at4 = jsonl_content_hash(line, "x.jsonl", 4, 120);
+  const std::string shifted = jsonl_content_hash(line, "x.jsonl", 3, 150);  // a record above it grew
+  EXPECT_EQ(at3.size(), 20u);
   EXPECT_NE(at3, at4);
+  EXPECT_NE(at3, shifted);
   EXPECT_TRUE(same_record_content(at3, at4));
-  EXPECT_FALSE(same_record_content(at3, jsonl_content_hash(R"({"id":"a","text":"c"})", "x.jsonl", 3)));
-  EXPECT_FALSE(same_record_content(at3, jsonl_content_hash(line, "other.jsonl", 3)));
+  EXPECT_TRUE(same_record_content(at3, shifted));
+  EXPECT_TRUE(same_record_content(at3.substr(0, 12), at3));  // stored by an index that kept no offset
+  EXPECT_FALSE(same_record_content(at3, jsonl_content_hash(R"({"id":"a","text":"c"})", "x.jsonl", 3, 100)));
+  EXPECT_FALSE(same_record_content(at3, jsonl_content_hash(line, "other.jsonl", 3, 100)));
 }
 
 }  // namespace

@@ -22,10 +22,6 @@ namespace fs = std::filesystem;
 namespace kosearch::detail {
 namespace {
 
-bool is_hidden(const fs::path& name) {
-  const std::string s = name.filename().string();
-  return !s.empty() && s[0] == '.';
-}
 
 bool inside(const fs::path& child, const fs::path& root) {
   auto [r, c] = std::mismatch(root.begin(), root.end(), child.begin(), child.end());
@@ -84,61 +80,131 @@ std::string errno_message(int err) { return std::error_code(err, std::generic_ca
 
 }  // namespace
 
-CorpusListing list_corpus(const fs::path& corpus_dir, const std::function<void(const Refusal&)>& refuse) {
+namespace {
+
+// One corpus walk: the folders still to list and what was found.
+class CorpusWalk {
+ public:
+  CorpusWalk(const fs::path& corpus_dir, const fs::path& root, const std::function<void(const Refusal&)>& refuse)
+      : corpus_dir_(corpus_dir), root_(root), refuse_(refuse) {}
+
+  // Lists every folder pushed, and the folders below them.
+  void run() {
+    while (!pending_.empty()) {
+      const fs::path relative = std::move(pending_.back());
+      pending_.pop_back();
+      list_folder(relative);
+    }
+  }
+
+  // One entry of the corpus, at `rel` below corpus_dir.
+  void visit(const fs::directory_entry& entry, const fs::path& rel) {
+    const std::string id = rel.generic_string();
+    const std::string shown = (corpus_dir_ / rel).generic_string();
+    if (!is_valid_utf8(id)) {
+      refuse_({sanitize_utf8(shown), "file name is not valid UTF-8; skipped (rename it to index it)"});
+      return;
+    }
+    std::string reason;
+    switch (classify(entry, root_, reason)) {
+      case EntryKind::folder:
+        pending_.push_back(rel);
+        break;
+      case EntryKind::refused:
+        refuse_({shown, reason});
+        break;
+      case EntryKind::file: {
+        std::error_code size_ec;
+        const std::uint64_t size = entry.file_size(size_ec);
+        listing_.inputs.push_back({corpus_dir_ / rel, id, shown, size_ec ? 0 : size});
+        break;
+      }
+    }
+  }
+
+  // A path of a limited walk: listed when it and the folders above it are
+  // what the full walk would enter (not ignored, not links).
+  void visit_path(const std::string& path) {
+    fs::path rel;
+    std::error_code ec;
+    for (const fs::path& part : fs::path(path)) {
+      if (part.empty() || part == "." || part == ".." || is_ignored_name(part.string())) return;
+      if (!rel.empty() && !fs::is_directory(fs::symlink_status(corpus_dir_ / rel, ec))) return;
+      rel /= part;
+    }
+    if (rel.empty()) return;
+    fs::directory_entry entry(corpus_dir_ / rel, ec);
+    if (!ec && entry.exists(ec)) visit(entry, rel);
+  }
+
+  void push(fs::path relative) { pending_.push_back(std::move(relative)); }
+  CorpusListing take() { return std::move(listing_); }
+
+ private:
+  void list_folder(const fs::path& relative) {
+    std::error_code ec;
+    const fs::path folder = relative.empty() ? corpus_dir_ : corpus_dir_ / relative;
+    fs::directory_iterator it(folder, ec);
+    if (ec) {
+      if (relative.empty())
+        throw Error(ErrorKind::io, "cannot list corpus directory '" + corpus_dir_.string() + "': " + ec.message());
+      refuse_({folder.generic_string(), "cannot list folder: " + ec.message() + "; what was indexed from it is kept"});
+      listing_.unlisted_folders.push_back(relative.generic_string() + "/");
+      return;
+    }
+    for (; it != fs::directory_iterator(); it.increment(ec))
+      if (!is_ignored_name(it->path().filename().string())) visit(*it, relative / it->path().filename());
+    if (ec) {
+      refuse_({folder.generic_string(), "listing stopped early: " + ec.message() + "; what was indexed from it is kept"});
+      listing_.unlisted_folders.push_back(relative.empty() ? std::string() : relative.generic_string() + "/");
+    }
+  }
+
+  const fs::path& corpus_dir_;
+  const fs::path& root_;
+  const std::function<void(const Refusal&)>& refuse_;
+  std::vector<fs::path> pending_;  // folders to list, as paths below corpus_dir ("" = corpus_dir itself)
+  CorpusListing listing_;
+};
+
+}  // namespace
+
+bool is_ignored_name(std::string_view name) {
+  if (name.empty()) return false;
+  return name.front() == '.' || name.back() == '~' || (name.size() > 1 && name.front() == '#' && name.back() == '#');
+}
+
+bool in_paths(std::string_view id, const std::vector<std::string>& paths) {
+  for (const std::string& p : paths)
+    if (id.size() >= p.size() && id.compare(0, p.size(), p) == 0 && (id.size() == p.size() || id[p.size()] == '/'))
+      return true;
+  return false;
+}
+
+CorpusListing list_corpus(const fs::path& corpus_dir, const std::function<void(const Refusal&)>& refuse,
+                          const std::vector<std::string>& only) {
   std::error_code ec;
   if (!fs::is_directory(corpus_dir, ec))
     throw Error(ErrorKind::io, "corpus directory '" + corpus_dir.string() + "' does not exist or is not a directory");
   const fs::path root = fs::canonical(corpus_dir, ec);
   if (ec) throw Error(ErrorKind::io, "cannot resolve corpus directory '" + corpus_dir.string() + "': " + ec.message());
 
-  CorpusListing listing;
-  // Folders to list, as paths below corpus_dir ("" = corpus_dir itself).
-  std::vector<fs::path> pending{fs::path()};
-  while (!pending.empty()) {
-    const fs::path relative = std::move(pending.back());
-    pending.pop_back();
-    const fs::path folder = relative.empty() ? corpus_dir : corpus_dir / relative;
-    fs::directory_iterator it(folder, ec);
-    if (ec) {
-      if (relative.empty())
-        throw Error(ErrorKind::io, "cannot list corpus directory '" + corpus_dir.string() + "': " + ec.message());
-      refuse({folder.generic_string(), "cannot list folder: " + ec.message() + "; what was indexed from it is kept"});
-      listing.unlisted_folders.push_back(relative.generic_string() + "/");
-      ec.clear();
-      continue;
-    }
-    for (; it != fs::directory_iterator(); it.increment(ec)) {
-      const fs::directory_entry& entry = *it;
-      if (is_hidden(entry.path())) continue;
-      const fs::path rel = relative / entry.path().filename();
-      const std::string id = rel.generic_string();
-      const std::string shown = (corpus_dir / rel).generic_string();
-      if (!is_valid_utf8(id)) {
-        refuse({sanitize_utf8(shown), "file name is not valid UTF-8; skipped (rename it to index it)"});
-        continue;
-      }
-      std::string reason;
-      switch (classify(entry, root, reason)) {
-        case EntryKind::folder:
-          pending.push_back(rel);
-          break;
-        case EntryKind::refused:
-          refuse({shown, reason});
-          break;
-        case EntryKind::file: {
-          std::error_code size_ec;
-          const std::uint64_t size = entry.file_size(size_ec);
-          listing.inputs.push_back({corpus_dir / rel, id, shown, size_ec ? 0 : size});
-          break;
-        }
-      }
-    }
-    if (ec) {
-      refuse({folder.generic_string(), "listing stopped early: " + ec.message() + "; what was indexed from it is kept"});
-      listing.unlisted_folders.push_back(relative.empty() ? std::string() : relative.generic_string() + "/");
-      ec.clear();
+  CorpusWalk walk(corpus_dir, root, refuse);
+  if (only.empty()) {
+    walk.push(fs::path());
+  } else {
+    std::vector<std::string> paths = only;
+    std::sort(paths.begin(), paths.end());
+    paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
+    for (const std::string& path : paths) {
+      const auto slash = path.rfind('/');
+      // A path below another one given is listed with it.
+      if (slash != std::string::npos && in_paths(std::string_view(path).substr(0, slash), paths)) continue;
+      walk.visit_path(path);
     }
   }
+  walk.run();
+  CorpusListing listing = walk.take();
   std::sort(listing.inputs.begin(), listing.inputs.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
   return listing;
 }

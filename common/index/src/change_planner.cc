@@ -1,5 +1,6 @@
 #include "change_planner.h"
 
+#include "kosearch/input_files.h"
 #include "kosearch/schema.h"
 
 namespace kosearch {
@@ -28,6 +29,7 @@ bool ChangePlanner::may_take(const Claim& claim, std::string& refusal) {
 
 bool ChangePlanner::kept(const std::string& id) const {
   if (seen_.count(id)) return true;
+  if (!scope_.empty() && !detail::in_paths(id, scope_)) return true;  // out of this run's scope
   for (const auto& prefix : kept_prefixes_)
     if (id.compare(0, prefix.size(), prefix) == 0) return true;
   return false;
@@ -65,14 +67,13 @@ std::vector<Duplicate> ChangePlanner::duplicates(const std::unordered_map<std::s
   return out;
 }
 
-std::string jsonl_content_hash(std::string_view line, const std::string& path, std::uint32_t line_number) {
-  std::string hash = schema::content_hash(line, path);
-  for (int shift = 24; shift >= 0; shift -= 8) hash += static_cast<char>(line_number >> shift);
-  return hash;
+std::string jsonl_content_hash(std::string_view line, const std::string& path, std::uint32_t line_number,
+                               std::uint64_t offset) {
+  return schema::content_hash(line, path) + schema::record_location(line_number, offset);
 }
 
 bool same_record_content(const std::string& stored, const std::string& hash) {
-  return stored.size() == hash.size() && stored.compare(0, 8, hash, 0, 8) == 0;
+  return stored.size() >= 8 && hash.size() >= 8 && stored.compare(0, 8, hash, 0, 8) == 0;
 }
 
 }  // namespace kosearch

@@ -38,13 +38,16 @@ struct Duplicate {
   std::string other_id;  // the copy named in the warning
 };
 
-// A record's stored hash: its content hash (8 bytes) and its line number (4
-// bytes, most significant first). The line number is part of the stored
-// citation, so a record that only moved is rewritten (without re-analysis)
-// to match what a rebuild would store.
-std::string jsonl_content_hash(std::string_view line, const std::string& path, std::uint32_t line_number);
+// A record's stored hash: its content hash (8 bytes) and where it is
+// (schema::record_location: its line number and the byte offset of that line
+// in the file). Both are part of the stored citation, so a record that only
+// moved is rewritten (without re-analysis) to match what a rebuild would
+// store.
+std::string jsonl_content_hash(std::string_view line, const std::string& path, std::uint32_t line_number,
+                               std::uint64_t offset);
 
-// True when two such hashes differ at most in the line number.
+// True when two such hashes differ at most in where the record is (a hash
+// stored before the offset was kept, 12 bytes, counts as the same content).
 bool same_record_content(const std::string& stored, const std::string& hash);
 
 class ChangePlanner {
@@ -76,6 +79,9 @@ class ChangePlanner {
   // so do all articles below an id prefix (a folder that cannot be listed).
   void keep(const std::string& id) { seen_.emplace(id, std::string()); }
   void keep_prefix(std::string prefix) { kept_prefixes_.push_back(std::move(prefix)); }
+  // A run limited to these paths (IndexOptions::only_paths): every article
+  // outside them is kept.
+  void limit_to(std::vector<std::string> paths) { scope_ = std::move(paths); }
 
   // Whether the run leaves the article with this id of its input in place.
   bool kept(const std::string& id) const;
@@ -106,6 +112,7 @@ class ChangePlanner {
   std::string origin_value_;
   std::unordered_map<std::string, std::string> seen_;  // id → where it was met
   std::vector<std::string> kept_prefixes_;
+  std::vector<std::string> scope_;
   std::vector<Written> written_;
   std::unordered_set<std::string> written_ids_;
 };

@@ -92,6 +92,7 @@ class Session {
   Session(const IndexOptions& options, std::string origin, bool allow_bulk)
       : options_(options), planner_(origin), started_(Clock::now()) {
     open_databases(allow_bulk);
+    planner_.limit_to(options.only_paths);
     for (auto& db : dbs_) db.set_origin(origin);
     for (auto& db : dbs_)
       if (db.other_versions())
@@ -558,9 +559,10 @@ void index_inputs(Sink& sink, const std::vector<detail::InputFile>& inputs, std:
 
 IndexSummary run_corpus(const fs::path& corpus_dir, const IndexOptions& options) {
   std::vector<detail::Refusal> refused;
-  auto listing = detail::list_corpus(corpus_dir, [&](const detail::Refusal& r) { refused.push_back(r); });
+  auto listing = detail::list_corpus(
+      corpus_dir, [&](const detail::Refusal& r) { refused.push_back(r); }, options.only_paths);
   const Source source = corpus_source(corpus_dir, options.encoding);
-  Session session(options, source.origin, true);
+  Session session(options, source.origin, options.only_paths.empty());
   session.record_source(source);
   for (const auto& r : refused) session.skip(r.path, r.reason);
   for (auto& prefix : listing.unlisted_folders) session.keep_prefix(std::move(prefix));
@@ -584,14 +586,14 @@ IndexSummary run_corpus(const fs::path& corpus_dir, const IndexOptions& options)
 
 template <typename Sink>
 void index_record(Sink& sink, const std::string& line, const std::string& path, std::uint32_t line_number,
-                  const std::string& where) {
+                  std::uint64_t offset, const std::string& where) {
   JsonlRecord record = parse_jsonl_record(line, path, line_number);
   for (const auto& warning : record.warnings) sink.warn(where, warning);
   if (!record.article) return sink.skip(where, record.refusal);
   const Article& article = *record.article;
   auto claim = sink.claim(article.id, where);
   if (!claim) return;
-  const std::string hash = jsonl_content_hash(line, path, line_number);
+  const std::string hash = jsonl_content_hash(line, path, line_number, offset);
   if (sink.unchanged(*claim, hash)) return;
   if constexpr (Sink::updates_in_place) {
     if (claim->stored && same_record_content(claim->stored->content_hash, hash)) {
@@ -605,9 +607,10 @@ void index_record(Sink& sink, const std::string& line, const std::string& path, 
 }
 
 // Indexes the lines of `in` up to `length` bytes (all of it when 0), the
-// first being line `line_number` + 1; `progress` counts from where it is.
+// first being line `line_number` + 1 at byte `begin` of the file; `progress`
+// counts from where it is.
 template <typename Sink>
-void index_lines(Sink& sink, std::istream& in, std::uint64_t length, const std::string& path,
+void index_lines(Sink& sink, std::istream& in, std::uint64_t begin, std::uint64_t length, const std::string& path,
                  std::uint32_t line_number, IndexProgress progress, const std::string& encoding) {
   std::string line;
   std::uint64_t consumed = 0;
@@ -617,6 +620,7 @@ void index_lines(Sink& sink, std::istream& in, std::uint64_t length, const std::
     const detail::LineRead read = detail::read_line_bounded(in, line, max_input_bytes);
     if (read.status == detail::LineRead::end) break;
     ++line_number;
+    const std::uint64_t offset = begin + consumed;
     consumed += read.bytes;
     progress.bytes_done += read.bytes;
     sink.next_input();
@@ -627,7 +631,7 @@ void index_lines(Sink& sink, std::istream& in, std::uint64_t length, const std::
       continue;
     }
     if (detail::is_blank(line)) continue;
-    index_record(sink, repaired_text(sink, where, std::move(line), encoding), path, line_number, where);
+    index_record(sink, repaired_text(sink, where, std::move(line), encoding), path, line_number, offset, where);
     ++progress.inputs_done;
     sink.progress(progress);
   }
@@ -662,7 +666,7 @@ IndexSummary run_jsonl(const fs::path& jsonl, const IndexOptions& options) {
   if (!from_stdin) session.record_source(source);
   IndexProgress progress{0, 0, 0, from_stdin ? 0 : static_cast<std::uint64_t>(fs::file_size(jsonl, ec))};
   if (!session.bulk()) {
-    index_lines(session, in, 0, path, 0, progress, options.encoding);
+    index_lines(session, in, 0, 0, path, 0, progress, options.encoding);
     return session.finish();
   }
   // The file is cut into one part per writer; a stream is first copied to a
@@ -672,11 +676,12 @@ IndexSummary run_jsonl(const fs::path& jsonl, const IndexOptions& options) {
   const std::vector<LineRange> ranges =
       from_stdin && writers == 1 ? std::vector<LineRange>{{}} : split_lines(input, writers);
   build_in_parts(session, ranges.size(), writers, progress, [&](std::size_t part, PartWriter& writer) {
-    if (input == "-") return index_lines(writer, in, 0, path, 0, IndexProgress{}, options.encoding);
+    if (input == "-") return index_lines(writer, in, 0, 0, path, 0, IndexProgress{}, options.encoding);
     std::ifstream range_in(input, std::ios::binary);
     range_in.seekg(static_cast<std::streamoff>(ranges[part].begin));
     if (!range_in) throw Error(ErrorKind::io, "cannot read JSONL file '" + input.string() + "'");
-    index_lines(writer, range_in, ranges[part].end - ranges[part].begin, path, ranges[part].first_line - 1,
+    index_lines(writer, range_in, ranges[part].begin, ranges[part].end - ranges[part].begin, path,
+                ranges[part].first_line - 1,
                 IndexProgress{}, options.encoding);
   });
   return session.finish();

@@ -198,4 +198,18 @@ Xapian::Document make_document(const Article& article, Analyzer& analyzer,
   return doc;
 }
 
+std::string record_location(std::uint32_t line, std::uint64_t offset) {
+  std::string out;
+  for (int shift = 24; shift >= 0; shift -= 8) out += static_cast<char>(line >> shift);
+  for (int shift = 56; shift >= 0; shift -= 8) out += static_cast<char>(offset >> shift);
+  return out;
+}
+
+std::optional<std::uint64_t> record_offset(std::string_view content_hash) {
+  if (content_hash.size() != 8 + 4 + 8) return std::nullopt;
+  std::uint64_t offset = 0;
+  for (const char c : content_hash.substr(12)) offset = offset << 8 | static_cast<unsigned char>(c);
+  return offset;
+}
+
 }  // namespace kosearch::schema

@@ -72,23 +72,6 @@ std::size_t articles_of(const fs::path& index_dir, const Source& source) {
   }
 }
 
-void add(IndexSummary& total, const IndexSummary& s) {
-  total.added += s.added;
-  total.updated += s.updated;
-  total.unchanged += s.unchanged;
-  total.removed += s.removed;
-  total.skipped += s.skipped;
-  total.warnings += s.warnings;
-  total.duplicates += s.duplicates;
-  total.seconds += s.seconds;
-  total.stopped = total.stopped || s.stopped;
-}
-
-IndexSummary index_one(const Source& source, IndexOptions options) {
-  if (options.encoding.empty()) options.encoding = source.encoding;
-  const fs::path path = path_to_read(source);
-  return source.kind == "jsonl" ? index_jsonl(path, options) : index_corpus(path, options);
-}
 
 // Opens each database of the live index for writing, only to hold its lock
 // while a rebuild builds beside it; waits like the indexer does with --wait.
@@ -167,7 +150,7 @@ IndexSummary rebuild_all(const std::vector<Source>& sources, const IndexOptions&
   IndexSummary total;
   try {
     for (const Source& source : sources) {
-      add(total, index_one(source, into));
+      add_summary(total, index_source(source, into));
       if (total.stopped) break;
     }
   } catch (...) {
@@ -266,6 +249,24 @@ std::size_t forget_source(const fs::path& index_dir, const fs::path& path, const
   return removed;
 }
 
+void add_summary(IndexSummary& total, const IndexSummary& s) {
+  total.added += s.added;
+  total.updated += s.updated;
+  total.unchanged += s.unchanged;
+  total.removed += s.removed;
+  total.skipped += s.skipped;
+  total.warnings += s.warnings;
+  total.duplicates += s.duplicates;
+  total.seconds += s.seconds;
+  total.stopped = total.stopped || s.stopped;
+}
+
+IndexSummary index_source(const Source& source, IndexOptions options) {
+  if (options.encoding.empty()) options.encoding = source.encoding;
+  const fs::path path = path_to_read(source);
+  return source.kind == "jsonl" ? index_jsonl(path, options) : index_corpus(path, options);
+}
+
 IndexSummary index_sources(const std::vector<Source>& sources, const IndexOptions& options) {
   if (options.rebuild && !options.dry_run) return rebuild_all(sources, options);
   IndexSummary total;
@@ -283,7 +284,7 @@ IndexSummary index_sources(const std::vector<Source>& sources, const IndexOption
                                                              " drops its record)")});
       continue;
     }
-    add(total, index_one(source, options));
+    add_summary(total, index_source(source, options));
     if (total.stopped) break;
   }
   return total;

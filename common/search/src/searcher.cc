@@ -14,9 +14,11 @@
 #include <xapian.h>
 
 #include "kosearch/analyzer.h"
+#include "kosearch/article_path.h"
 #include "kosearch/document.h"
 #include "kosearch/error.h"
 #include "kosearch/index_health.h"
+#include "kosearch/jsonl_citation.h"
 #include "kosearch/normalizer.h"
 #include "kosearch/query_limits.h"
 #include "kosearch/query_explainer.h"
@@ -271,6 +273,7 @@ struct Searcher::Impl {
   Xapian::Database db;
   bool broken = false;  // a remote shard failed: reconnect before the next search
   Analyzer analyzer;
+  std::map<std::string, std::string> origins;  // origin value → its name (metadata), as looked up
   SynonymIndex synonyms;  // the index's list (synonyms.h), read with each (re)open
 
   // Every shard holds the list; a combined database answers from its first.
@@ -319,9 +322,31 @@ struct Searcher::Impl {
       if (rarest.empty() || mset.get_termfreq(term) < mset.get_termfreq(rarest)) rarest = term;
     std::vector<Copy> copies;
     if (rarest.empty() || mset.get_termfreq(rarest) > kMaxCopyScan) return copies;  // a text too common to look for
-    for (auto& [docid, copy] : copies_of(db, hit.get_collapse_key(), rarest))
-      if (docid != *hit && copies.size() < max_copies_listed) copies.push_back(std::move(copy));
+    for (auto& [docid, copy] : copies_of(db, hit.get_collapse_key(), rarest)) {
+      if (docid == *hit || copies.size() >= max_copies_listed) continue;
+      copy.path = file_path(db.get_document(docid, Xapian::DOC_ASSUME_VALID), copy.id, copy.path);
+      copies.push_back(std::move(copy));
+    }
     return copies;
+  }
+
+  // A JSONL hit's column: where its passage starts in the record's line
+  // (jsonl_citation.h), read back at the record's offset (after file_path).
+  void cite_record(Hit& hit, const Xapian::Document& doc) {
+    if (origins[doc.get_value(schema::slot_origin)].rfind("jsonl:/", 0) != 0) return;
+    const auto offset = schema::record_offset(doc.get_value(schema::slot_content_hash));
+    if (!offset) return;
+    const Article article = deserialize(doc.get_data());
+    if (auto column = jsonl_column(hit.citation.path, *offset, article, hit.snippet.body_line, hit.citation.column))
+      hit.citation.column = *column;
+  }
+
+  // An article's file as an absolute path, from its origin's root (article_path.h).
+  std::string file_path(const Xapian::Document& doc, const std::string& id, const std::string& stored) {
+    const std::string value = doc.get_value(schema::slot_origin);
+    auto [origin, fresh] = origins.try_emplace(value);
+    if (fresh) origin->second = db.get_metadata(schema::origin_key(value));
+    return absolute_article_path(origin->second, id, stored);
   }
 
   Results run(const std::string& query, const SearchOptions& options) {
@@ -398,6 +423,9 @@ struct Searcher::Impl {
       results.hits.push_back(make_hit(it, ++rank, classify_match(built.words, held),
                                       readings.empty() ? weights : only_readings(weights, built, readings), analyzer,
                                       options));
+      Hit& hit = results.hits.back();
+      hit.citation.path = file_path(it.get_document(), hit.id, hit.citation.path);
+      if (options.snippets) cite_record(hit, it.get_document());
       if (it.get_collapse_count() > 0) results.hits.back().copies = copies_of_hit(mset, it, held);
       if (rank == options.offset + 1 && options.suggest != SuggestMode::never)
         if (auto reading = initials_reading(query, readings))

@@ -465,6 +465,7 @@ Snippet make_snippet(const Article& article, const MatchWeights& weights, Analyz
   for (const Line& line : *source) lines.push_back(read_line(line, query, analyzer, tokens));
 
   std::vector<Passage> passages = choose_passages(lines, opts);
+  bool title_cited = source != &article.body;
   // The title is cited when it holds more of what matched than any passage of
   // the body ("반도체 병목" stands only in 000's title): the heading shows
   // the title anyway, so otherwise the body explains more.
@@ -476,6 +477,7 @@ Snippet make_snippet(const Article& article, const MatchWeights& weights, Analyz
     if (!in_title.empty() && matched_weight(title.front(), in_title.front()) > body_best) {
       lines = std::move(title);
       passages = std::move(in_title);
+      title_cited = true;
     }
   }
   std::vector<Fragment> fragments;
@@ -493,6 +495,7 @@ Snippet make_snippet(const Article& article, const MatchWeights& weights, Analyz
   const Fragment& first = fragments.front();
   snippet.line = lines[first.line].number;
   snippet.column = static_cast<std::uint32_t>(code_point_count(std::string_view(lines[first.line].text).substr(0, first.begin)) + 1);
+  snippet.body_line = title_cited ? -1 : static_cast<int>(first.line);
   for (std::size_t i = 0; i < fragments.size(); ++i) {
     // Between fragments the join marks the gap; their own ellipses would repeat it.
     if (i > 0) snippet.text += kFragmentJoin;

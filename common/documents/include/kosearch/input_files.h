@@ -4,7 +4,9 @@
 // UTF-8, a FIFO or device). Private to the library.
 //
 // Decisions:
-// - Hidden files and folders (".name") are ignored silently.
+// - Hidden files and folders (".name") and editors' backup and autosave files
+//   ("name~", "#name#") are ignored silently: they are copies of an article
+//   being edited, not articles (is_ignored_name; indexer --watch uses it too).
 // - A symlink to a file inside the corpus is an input of its own (id = the
 //   link's path; its text duplicates the target's and is reported as such).
 //   Symlinks to folders are never followed (that is how loops are avoided);
@@ -21,6 +23,7 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kosearch::detail {
@@ -44,11 +47,22 @@ struct CorpusListing {
   std::vector<std::string> unlisted_folders;
 };
 
+// True for a file or folder name the corpus walk leaves out (see above).
+bool is_ignored_name(std::string_view name);
+
 // Regular files below `corpus_dir`. Entries that cannot be inputs are reported
 // through `refuse` and left out. Throws Error(io) when the corpus dir itself
-// is missing, not a directory or cannot be listed.
+// is missing, not a directory or cannot be listed. A non-empty `only` limits
+// the walk to those paths (relative to corpus_dir; a folder stands for
+// everything below it); a path that is gone, ignored or below an ignored or
+// linked folder lists nothing.
 CorpusListing list_corpus(const std::filesystem::path& corpus_dir,
-                          const std::function<void(const Refusal&)>& refuse);
+                          const std::function<void(const Refusal&)>& refuse,
+                          const std::vector<std::string>& only = {});
+
+// True when article id `id` is one of `paths` or below one of them (the
+// scope of a run limited to `paths`, as list_corpus reads it).
+bool in_paths(std::string_view id, const std::vector<std::string>& paths);
 
 struct ReadResult {
   std::optional<std::string> bytes;  // the file's bytes, or nullopt when skipped

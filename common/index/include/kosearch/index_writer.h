@@ -43,8 +43,8 @@
 // skipped (the first wins); an id that belongs to an article of another
 // input (origin) is skipped too, except between JSONL files: records are
 // keyed by id, so a renamed export takes its articles over (updated). A
-// JSONL record that only moved to another line gets its stored line number
-// rewritten without re-analysis (counted as updated). Warnings about repaired input are given when it is (re)indexed.
+// JSONL record that only moved (another line, or another byte offset) gets its
+// stored place rewritten without re-analysis (counted as updated). Warnings about repaired input are given when it is (re)indexed.
 //
 // Duplicates. An article written in this run whose body has the fingerprint
 // of another article present after the run (schema::body_fingerprint: same
@@ -70,6 +70,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "kosearch/document.h"  // max_input_bytes
 
@@ -109,6 +110,13 @@ struct IndexOptions {
   // The synonym list to store (SynonymList::stored(), synonyms.h), replacing
   // the index's; unset: keep the index's list (a new index gets the starter list).
   std::optional<std::string> synonyms;
+  // A corpus run limited to these paths (relative to the corpus folder, '/'
+  // separated; a folder stands for everything below it): only they are read,
+  // and only articles at them are removed when their files are gone; the
+  // rest of the corpus is neither read nor touched. Never a bulk build.
+  // Empty: the whole corpus. indexer --watch passes what a batch of file
+  // events touched (corpus_watch.h).
+  std::vector<std::string> only_paths;
   std::function<void(const IndexWarning&)> on_warning;
   // Each article whose text repeats another's ("same text as 'ID'"); when
   // unset they go to on_warning. A corpus can hold thousands: a front end

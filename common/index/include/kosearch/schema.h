@@ -4,6 +4,7 @@
 // so the indexer and the query builder cannot drift apart.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,7 +41,7 @@ constexpr std::string_view prefix_of(Field field) {
 // Value slots.
 enum Slot : unsigned {
   slot_date = 0,          // YYYYMMDD, absent when the article has no date
-  slot_content_hash = 1,  // hash_value of the raw input + schema version (JSONL: + 4-byte line): unchanged inputs are skipped
+  slot_content_hash = 1,  // hash_value of the raw input + schema version (JSONL: + record_location): unchanged inputs are skipped
   slot_fingerprint = 2,   // hash_value of the normalized body: duplicate articles collapse on it
   slot_origin = 3,        // origin_value() of the corpus dir or JSONL file the article came from
   slot_source = 4,        // the publisher as the article names it, absent when unknown: facets count it
@@ -113,5 +114,14 @@ std::string hash_value(std::string_view bytes, std::string_view salt = {});
 // index built by other rules, or the same bytes under another name, is
 // re-analysed.
 std::string content_hash(std::string_view bytes, std::string_view input_name);
+
+// Where a JSONL record is, appended to its content hash: its line number (4
+// bytes) and the byte offset of that line in the file (8 bytes), most
+// significant first. The searcher reads the record back at that offset to
+// cite the column within the line (jsonl_citation.h).
+std::string record_location(std::uint32_t line, std::uint64_t offset);
+// The offset record_location stored in `content_hash`; nullopt for any
+// other hash (a file's, or a record's indexed before the offset was kept).
+std::optional<std::uint64_t> record_offset(std::string_view content_hash);
 
 }  // namespace kosearch::schema

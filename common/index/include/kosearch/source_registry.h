@@ -59,6 +59,14 @@ const Source* find_source(const std::vector<Source>& sources, const std::filesys
 std::size_t forget_source(const std::filesystem::path& index_dir, const std::filesystem::path& path,
                           const IndexOptions& options);
 
+// `total` with the counts and time of `s` added (several sources, one summary line).
+void add_summary(IndexSummary& total, const IndexSummary& s);
+
+// Indexes one recorded source incrementally (with its recorded encoding
+// unless options.encoding names one), read by the path it was given as while
+// that still leads to it, so citations keep their form.
+IndexSummary index_source(const Source& source, IndexOptions options);
+
 // Indexes every source in `sources` into options.index_dir, one after the
 // other, and returns their summaries added up. A source that no longer exists
 // is reported through options.on_warning (counted as skipped) and its

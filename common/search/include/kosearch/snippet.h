@@ -29,6 +29,10 @@ struct Snippet {
   std::vector<Highlight> highlights;
   std::uint32_t line = 0;    // source line of the first passage (Line::number)
   std::uint32_t column = 0;  // 1-based character column where that passage starts in its line
+  // Which text of the article that passage is in: an index into
+  // Article::body, or -1 for the title (a JSONL record's lines share one
+  // line number, so the field and paragraph say where it is).
+  int body_line = -1;
 };
 
 struct SnippetOptions {

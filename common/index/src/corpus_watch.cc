@@ -1,0 +1,304 @@
+#include "kosearch/corpus_watch.h"
+
+#include <poll.h>
+#include <sys/inotify.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <optional>
+#include <unordered_map>
+
+#include "kosearch/input_files.h"
+#include "kosearch/error.h"
+
+namespace fs = std::filesystem;
+
+namespace kosearch {
+
+void ChangeCoalescer::add(const FileEvent& event) {
+  auto& paths = paths_[event.source];
+  if (event.kind == FileEvent::folder_removed) {
+    const std::string below = event.path + "/";
+    for (auto it = paths.lower_bound(below); it != paths.end() && it->first.compare(0, below.size(), below) == 0;)
+      it = paths.erase(it);
+  }
+  paths[event.path] = event.kind == FileEvent::written || event.kind == FileEvent::folder_added;
+}
+
+void ChangeCoalescer::rescan(std::size_t source) { rescan_.insert(source); }
+
+std::vector<SourceChanges> ChangeCoalescer::take() {
+  std::set<std::size_t> sources = rescan_;
+  for (const auto& [source, paths] : paths_) sources.insert(source);
+  std::vector<SourceChanges> out;
+  for (std::size_t source : sources) {
+    SourceChanges changes;
+    changes.source = source;
+    changes.rescan = rescan_.count(source) > 0;
+    if (!changes.rescan)
+      for (const auto& [path, exists] : paths_[source]) (exists ? changes.changed : changes.removed).push_back(path);
+    out.push_back(std::move(changes));
+  }
+  paths_.clear();
+  rescan_.clear();
+  return out;
+}
+
+void BatchClock::event(Clock::time_point now) {
+  if (!pending_) first_ = now;
+  pending_ = true;
+  last_ = now;
+}
+
+bool BatchClock::due(Clock::time_point now) const {
+  return pending_ && (now - last_ >= quiet_ || now - first_ >= longest_);
+}
+
+BatchClock::Clock::duration BatchClock::left(Clock::time_point now, Clock::duration idle) const {
+  if (!pending_) return idle;
+  const Clock::time_point at = std::min(last_ + quiet_, first_ + longest_);
+  return at > now ? at - now : Clock::duration::zero();
+}
+
+namespace {
+
+constexpr std::uint32_t folder_mask = IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO | IN_CREATE | IN_DELETE |
+                                      IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR | IN_DONT_FOLLOW | IN_EXCL_UNLINK;
+
+std::string joined(const std::string& folder, const std::string& name) {
+  return folder.empty() ? name : folder + "/" + name;
+}
+
+bool below_or_at(const std::string& path, const std::string& folder) {
+  return path == folder || (path.size() > folder.size() && path.compare(0, folder.size(), folder) == 0 &&
+                            path[folder.size()] == '/');
+}
+
+// The inotify watches of the corpus folders: one per folder, kept in step as
+// folders come, go and move.
+class FolderWatches {
+ public:
+  // `index_dir`: never watched, should it lie inside a corpus folder (each
+  // commit would otherwise wake the watch again).
+  FolderWatches(const std::vector<Source>& corpora, const fs::path& index_dir) {
+    std::error_code ec;
+    index_dir_ = fs::weakly_canonical(fs::absolute(index_dir, ec), ec).string();
+    fd_ = ::inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+    if (fd_ < 0) throw Error(ErrorKind::io, std::string("cannot watch folders (inotify): ") + std::strerror(errno));
+    for (std::size_t i = 0; i < corpora.size(); ++i) {
+      roots_.push_back(corpora[i].path);
+      struct stat st {};
+      if (::stat(corpora[i].path.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) throw gone(i);
+      identities_.emplace_back(st.st_dev, st.st_ino);
+      add_tree(i, "", nullptr);
+    }
+  }
+  ~FolderWatches() { ::close(fd_); }
+  FolderWatches(const FolderWatches&) = delete;
+  FolderWatches& operator=(const FolderWatches&) = delete;
+
+  int fd() const { return fd_; }
+
+  // Folds every queued event into `changes`; true when there was any.
+  bool read(ChangeCoalescer& changes) {
+    alignas(struct inotify_event) char buffer[64 * 1024];
+    bool any = false;
+    for (;;) {
+      const ssize_t n = ::read(fd_, buffer, sizeof buffer);
+      if (n <= 0) break;
+      for (ssize_t at = 0; at < n;) {
+        const auto* event = reinterpret_cast<const struct inotify_event*>(buffer + at);
+        at += static_cast<ssize_t>(sizeof(struct inotify_event) + event->len);
+        any = handle(*event, changes) || any;
+      }
+    }
+    return any;
+  }
+
+  // The first watched folder that is gone or was replaced (moved away,
+  // deleted, a parent renamed), if any.
+  std::optional<std::size_t> gone_root() const {
+    for (std::size_t i = 0; i < roots_.size(); ++i) {
+      struct stat st {};
+      if (root_lost_.count(i) || ::stat(roots_[i].c_str(), &st) != 0 ||
+          std::make_pair(st.st_dev, st.st_ino) != identities_[i])
+        return i;
+    }
+    return std::nullopt;
+  }
+
+  Error gone(std::size_t source) const {
+    return Error(ErrorKind::io, "watched folder '" + roots_[source] +
+                                    "' was moved away or deleted; stopped watching (its articles are kept; "
+                                    "indexer --forget " + roots_[source] + " removes them)");
+  }
+
+ private:
+  struct Watched {
+    std::size_t source;
+    std::string folder;  // relative to the source's folder
+  };
+
+  // Watches `folder` and every folder below it; with `changes`, each one
+  // counts as added (what was written into it before its watch existed is
+  // read with it).
+  void add_tree(std::size_t source, const std::string& folder, ChangeCoalescer* changes) {
+    std::vector<std::string> pending{folder};
+    while (!pending.empty()) {
+      const std::string rel = std::move(pending.back());
+      pending.pop_back();
+      const fs::path path = rel.empty() ? fs::path(roots_[source]) : fs::path(roots_[source]) / rel;
+      if (!rel.empty() && is_index_folder(path.string())) continue;
+      const int wd = ::inotify_add_watch(fd_, path.c_str(), folder_mask);
+      if (wd < 0) {
+        if (errno == ENOSPC)
+          throw Error(ErrorKind::io, "cannot watch '" + path.string() +
+                                         "': the system's limit of inotify watches is reached; raise it with: "
+                                         "sysctl fs.inotify.max_user_watches=524288");
+        if (rel.empty()) throw gone(source);
+        continue;  // gone again, or unreadable: the run reports what it cannot list
+      }
+      watched_[wd] = {source, rel};
+      std::error_code ec;
+      for (fs::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (detail::is_ignored_name(name) || !it->is_directory(ec) || it->is_symlink(ec)) continue;
+        pending.push_back(joined(rel, name));
+      }
+    }
+    if (changes && !folder.empty()) changes->add({FileEvent::folder_added, source, folder});
+  }
+
+  // The index folder, or the ones a rebuild writes beside it (INDEX.rebuild, INDEX.parts).
+  bool is_index_folder(const std::string& path) const {
+    if (path.compare(0, index_dir_.size(), index_dir_) != 0) return false;
+    const std::string_view rest = std::string_view(path).substr(index_dir_.size());
+    return rest.empty() || rest == ".rebuild" || rest == ".parts";
+  }
+
+  void remove_tree(std::size_t source, const std::string& folder) {
+    for (auto it = watched_.begin(); it != watched_.end();) {
+      if (it->second.source == source && below_or_at(it->second.folder, folder)) {
+        ::inotify_rm_watch(fd_, it->first);
+        it = watched_.erase(it);
+      } else {
+        ++it;
+      }
+    }
+  }
+
+  bool handle(const struct inotify_event& event, ChangeCoalescer& changes) {
+    if (event.mask & IN_Q_OVERFLOW) {
+      for (std::size_t i = 0; i < roots_.size(); ++i) changes.rescan(i);
+      return true;
+    }
+    const auto found = watched_.find(event.wd);
+    if (found == watched_.end()) return false;  // a watch removed before its last events
+    const Watched where = found->second;
+    if (event.mask & (IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED | IN_UNMOUNT)) {
+      if (where.folder.empty()) root_lost_.insert(where.source);
+      if (event.mask & IN_IGNORED) watched_.erase(event.wd);
+      return false;  // a subfolder's own move or removal is reported by its parent
+    }
+    if (event.len == 0) return false;
+    const std::string name = event.name;
+    if (detail::is_ignored_name(name)) return false;
+    const std::string path = joined(where.folder, name);
+    if (event.mask & IN_ISDIR) {
+      if (event.mask & (IN_CREATE | IN_MOVED_TO)) {
+        add_tree(where.source, path, &changes);
+      } else if (event.mask & (IN_MOVED_FROM | IN_DELETE)) {
+        remove_tree(where.source, path);
+        changes.add({FileEvent::folder_removed, where.source, path});
+      }
+      return true;
+    }
+    if (event.mask & (IN_CLOSE_WRITE | IN_MOVED_TO)) {
+      changes.add({FileEvent::written, where.source, path});
+    } else if (event.mask & (IN_MOVED_FROM | IN_DELETE)) {
+      changes.add({FileEvent::removed, where.source, path});
+    } else if (event.mask & IN_CREATE) {
+      // A file being created is read when it is closed; a link is never
+      // written, so it counts now.
+      struct stat st {};
+      const fs::path full = fs::path(roots_[where.source]) / path;
+      if (::lstat(full.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) return false;
+      changes.add({FileEvent::written, where.source, path});
+    } else {
+      return false;
+    }
+    return true;
+  }
+
+  int fd_ = -1;
+  std::string index_dir_;
+  std::vector<std::string> roots_;
+  std::vector<std::pair<dev_t, ino_t>> identities_;
+  std::set<std::size_t> root_lost_;
+  std::unordered_map<int, Watched> watched_;
+};
+
+// Applies one batch: each source's paths through the incremental update,
+// never stopped halfway. Sources listed in `skip` are left out.
+void apply(std::vector<SourceChanges> batch, const std::vector<Source>& corpora, const IndexOptions& options,
+           const WatchOptions& watch, std::optional<std::size_t> skip = std::nullopt) {
+  IndexSummary total;
+  bool applied = false;
+  for (SourceChanges& changes : batch) {
+    if (skip && changes.source == *skip) continue;
+    IndexOptions run = options;
+    run.rebuild = false;
+    run.dry_run = false;
+    run.should_stop = nullptr;
+    run.only_paths.clear();
+    if (!changes.rescan) {
+      run.only_paths = std::move(changes.changed);
+      run.only_paths.insert(run.only_paths.end(), changes.removed.begin(), changes.removed.end());
+      if (run.only_paths.empty()) continue;
+    }
+    const IndexSummary s = index_source(corpora[changes.source], run);
+    add_summary(total, s);
+    // A batch of names that lead to nothing (an editor's probe file written
+    // and deleted) is not worth a line.
+    applied = applied || s.added || s.updated || s.unchanged || s.removed || s.skipped || s.warnings;
+  }
+  if (applied && watch.on_batch) watch.on_batch(total);
+}
+
+}  // namespace
+
+void watch_sources(const std::vector<Source>& sources, const IndexOptions& options, const WatchOptions& watch) {
+  std::vector<Source> corpora;
+  for (const Source& s : sources)
+    if (s.kind == "corpus") corpora.push_back(s);
+  if (corpora.empty())
+    throw Error(ErrorKind::usage, "index '" + options.index_dir.string() +
+                                      "' records no corpus folder to watch; give one with --corpus DIR");
+  FolderWatches watches(corpora, options.index_dir);
+  ChangeCoalescer changes;
+  BatchClock clock(watch.quiet, watch.longest);
+  constexpr auto idle = std::chrono::milliseconds(200);  // how often should_stop and the folders are looked at
+  for (;;) {
+    const bool stopping = watch.should_stop && watch.should_stop();
+    const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::min<BatchClock::Clock::duration>(clock.left(BatchClock::Clock::now(), idle), idle));
+    struct pollfd pfd {watches.fd(), POLLIN, 0};
+    if (::poll(&pfd, 1, stopping ? 0 : static_cast<int>(wait.count()) + 1) > 0 && watches.read(changes))
+      clock.event(BatchClock::Clock::now());
+    if (const auto gone = watches.gone_root()) {
+      apply(changes.take(), corpora, options, watch, gone);
+      throw watches.gone(*gone);
+    }
+    if (stopping || clock.due(BatchClock::Clock::now())) {
+      if (!changes.empty()) apply(changes.take(), corpora, options, watch);
+      clock.reset();
+    }
+    if (stopping) return;
+  }
+}
+
+}  // namespace kosearch

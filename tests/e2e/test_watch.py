@@ -1,0 +1,162 @@
+"""End-to-end: indexer --watch keeps the index current while files are added,
+edited, renamed (also the temporary-file-and-rename save of editors) and
+deleted; searches see each change within a bounded wait; SIGTERM ends it with
+everything applied (exit 0); a watched folder moved away ends it with exit 2."""
+import os
+import re
+import signal
+import subprocess
+import time
+import unittest
+
+from harness import CorpusTestCase, INDEXER, index_ids, run, xapian_module
+from test_incremental import A002, A003, IndexComparison
+
+SUMMARY = re.compile(r"^added \d+, updated \d+, unchanged \d+, removed \d+, skipped \d+(, .*)? in \d+\.\d\d s$")
+WAIT = 10  # seconds a change may take to become searchable before the test fails
+
+
+class Watch(CorpusTestCase, IndexComparison):
+    def setUp(self):
+        super().setUp()
+        self.log = open(os.path.join(self.tmp, "watch.log"), "w+b")
+        self.proc = subprocess.Popen([INDEXER, "--watch", "--corpus", "corpus", "--index", self.index],
+                                     cwd=self.tmp, stdout=subprocess.DEVNULL, stderr=self.log)
+        self.wait_for(lambda: len(self.summary_lines()) >= 1, "the first update's summary")
+
+    def tearDown(self):
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+        self.log.close()
+        super().tearDown()
+
+    def stderr(self):
+        with open(self.log.name, "rb") as f:
+            return f.read().decode()
+
+    def summary_lines(self):
+        return [l for l in self.stderr().splitlines() if SUMMARY.match(l)]
+
+    def wait_for(self, condition, what):
+        deadline = time.monotonic() + WAIT
+        while time.monotonic() < deadline:
+            if condition():
+                return
+            self.assertIsNone(self.proc.poll(), "indexer --watch ended: " + self.stderr())
+            time.sleep(0.05)
+        self.fail("not within %d s: %s\n%s" % (WAIT, what, self.stderr()))
+
+    def files(self, query):
+        r = self.search("-l", query)
+        self.assertIn(r.returncode, (0, 1), r.stderr.decode())
+        return r.stdout.decode().split()
+
+    def shown(self, query, name):
+        return os.path.join("corpus", name) in self.files(query)
+
+    def stop(self):
+        self.proc.send_signal(signal.SIGTERM)
+        code = self.proc.wait(timeout=WAIT)
+        self.assertEqual(code, 0, self.stderr())
+
+    def test_changes_are_searchable_while_watching_and_all_committed_at_sigterm(self):
+        # Added.
+        self.write("new.txt", "평택 공장 소식\n\n삼성전자가 zorblax 공정을 도입했다.\n")
+        self.wait_for(lambda: self.shown("zorblax", "new.txt"), "added file searchable")
+        # Edited in place.
+        with open(os.path.join(self.corpus, "new.txt"), "a", encoding="utf-8") as f:
+            f.write("추가 문단: quuxite 소재.\n")
+        self.wait_for(lambda: self.shown("quuxite", "new.txt"), "edit searchable")
+        # Renamed into a new subfolder.
+        os.makedirs(os.path.join(self.corpus, "2025", "01"))
+        os.rename(os.path.join(self.corpus, "new.txt"), os.path.join(self.corpus, "2025", "01", "moved.txt"))
+        self.wait_for(lambda: self.files("zorblax") == ["corpus/2025/01/moved.txt"], "rename seen")
+        # An editor's save: backup copy, new text in a temporary file renamed over the article.
+        target = os.path.join(self.corpus, A003)
+        with open(target, encoding="utf-8") as f:
+            text = f.read()
+        with open(target + "~", "w", encoding="utf-8") as f:
+            f.write(text)
+        with open(os.path.join(self.corpus, "." + A003 + ".swp"), "w", encoding="utf-8") as f:
+            f.write(text)
+        tmp = os.path.join(self.corpus, A003 + ".tmp")
+        with open(tmp, "w", encoding="utf-8") as f:
+            f.write(text + "\n편집기 저장: frobnicate 단계.\n")
+        os.replace(tmp, target)
+        self.wait_for(lambda: self.shown("frobnicate", A003), "temp-file save searchable")
+        # Deleted.
+        os.remove(os.path.join(self.corpus, A002))
+        self.wait_for(lambda: os.path.join("corpus", A002) not in self.files("노광 장비"), "deletion seen")
+        # Written just before SIGTERM: applied before the watch ends.
+        self.write("last.txt", "마지막 기사\n\n종료 직전 glorpnik 기사.\n")
+        self.stop()
+        xapian = xapian_module(self)
+        ids = index_ids(xapian, self.index)
+        self.assertIn("last.txt", ids)
+        self.assertNotIn(A002, ids)
+        self.assertFalse([i for i in ids if i.endswith(("~", ".tmp", ".swp"))], ids)
+        self.assert_equals_clean_rebuild("--corpus", "corpus")
+        lines = self.stderr().splitlines()
+        self.assertTrue(all(SUMMARY.match(l) or l.startswith("warning: ") for l in lines), lines)
+        self.assertGreaterEqual(len(self.summary_lines()), 6)  # the first update, then one per batch at least
+
+    def test_a_burst_of_files_is_one_batch(self):
+        before = len(self.summary_lines())
+        for i in range(30):
+            self.write("burst%02d.txt" % i, "묶음 기사 %d\n\n한꺼번에 들어온 blimpwort 기사 %d.\n" % (i, i))
+        self.wait_for(lambda: len(self.files("blimpwort")) == 30, "burst searchable")
+        self.stop()
+        batches = self.summary_lines()[before:]
+        self.assertLessEqual(len(batches), 3, batches)  # not one per file
+        self.assertEqual(sum(int(re.match(r"added (\d+)", l).group(1)) for l in batches), 30)
+
+    def test_watched_folder_moved_away_ends_the_watch_with_exit_2(self):
+        before = self.files("노광 장비")
+        os.rename(self.corpus, self.corpus + ".old")
+        code = self.proc.wait(timeout=WAIT)
+        self.assertEqual(code, 2, self.stderr())
+        last = self.stderr().splitlines()[-1]
+        self.assertTrue(last.startswith("indexer: watched folder '%s' was moved away or deleted" % self.corpus), last)
+        os.rename(self.corpus + ".old", self.corpus)
+        self.assertEqual(self.files("노광 장비"), before)  # its articles are kept
+
+
+class WatchWithTheIndexInsideTheCorpus(Watch):
+    """The index folder inside the watched folder: its commits are not changes."""
+
+    def setUp(self):
+        CorpusTestCase.setUp(self)
+        self.index = os.path.join(self.corpus, "index")
+        self.log = open(os.path.join(self.tmp, "watch.log"), "w+b")
+        self.proc = subprocess.Popen([INDEXER, "--watch", "--corpus", "corpus", "--index", "corpus/index"],
+                                     cwd=self.tmp, stdout=subprocess.DEVNULL, stderr=self.log)
+        self.wait_for(lambda: len(self.summary_lines()) >= 1, "the first update's summary")
+
+    def test_only_the_articles_written_make_batches(self):
+        self.write("a.txt", "첫 기사\n\n오늘의 plinkett 소식.\n")
+        self.wait_for(lambda: self.shown("plinkett", "a.txt"), "a.txt searchable")
+        self.write("b.txt", "둘째 기사\n\n오늘의 zoomba 소식.\n")
+        self.wait_for(lambda: self.shown("zoomba", "b.txt"), "b.txt searchable")
+        self.stop()
+        self.assertEqual(len(self.summary_lines()), 3, self.stderr())
+        self.assertNotIn("warning", self.stderr())
+
+    # The cases of the parent class run once, with the index beside the corpus.
+    test_changes_are_searchable_while_watching_and_all_committed_at_sigterm = None
+    test_a_burst_of_files_is_one_batch = None
+    test_watched_folder_moved_away_ends_the_watch_with_exit_2 = None
+
+
+class WatchWithoutFolders(CorpusTestCase):
+    def test_an_index_of_jsonl_only_has_nothing_to_watch(self):
+        jsonl = os.path.join(self.tmp, "a.jsonl")
+        with open(jsonl, "w", encoding="utf-8") as f:
+            f.write('{"id": "a", "text": "반도체"}\n')
+        r = run([INDEXER, "--watch", "--jsonl", jsonl, "--index", self.index], cwd=self.tmp, timeout=WAIT)
+        self.assertEqual(r.returncode, 2, r.stderr.decode())
+        self.assertIn("records no corpus folder to watch", r.stderr.decode().splitlines()[-1])
+
+
+if __name__ == "__main__":
+    unittest.main()
