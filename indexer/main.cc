@@ -24,6 +24,7 @@
 
 #include "kosearch/corpus_watch.h"
 #include "kosearch/error.h"
+#include "kosearch/error_remedy.h"
 #include "kosearch/exit_codes.h"
 #include "kosearch/index_health.h"
 #include "kosearch/index_writer.h"
@@ -193,8 +194,10 @@ int check(const Flags& f) {
     std::cout << "index '" << f.index << "' is sound: " << result.documents << " articles\n";
     return ks::exit_code::ok;
   }
-  std::cerr << "indexer: index '" << f.index << "' is damaged (" << result.problem
-            << "); repair it with: " << ks::repair_command(f.index) << '\n';
+  std::cerr << "indexer: "
+            << ks::with_remedy("index '" + f.index + "' is damaged (" + result.problem + ")", ks::Remedy::rebuild_index,
+                               ks::Program::indexer, f.index)
+            << '\n';
   return ks::exit_code::error;
 }
 
@@ -283,7 +286,7 @@ int main(int argc, char** argv) {
   try {
     return run(flags);
   } catch (const ks::Error& e) {
-    std::cerr << "indexer: " << e.what() << '\n';
+    std::cerr << "indexer: " << ks::with_remedy(e, ks::Program::indexer, flags.index) << '\n';
     if (e.kind() == ks::ErrorKind::interrupted) return stopped_exit_code();
     return e.kind() == ks::ErrorKind::index_locked ? ks::exit_code::locked : ks::exit_code::error;
   } catch (const std::exception& e) {

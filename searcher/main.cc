@@ -25,6 +25,7 @@
 #include "kosearch/document.h"
 #include "kosearch/article_path.h"
 #include "kosearch/error.h"
+#include "kosearch/error_remedy.h"
 #include "kosearch/exit_codes.h"
 #include "kosearch/output.h"
 #include "kosearch/query_limits.h"
@@ -388,12 +389,9 @@ bool fails_only_this_query(const ks::Error& e) {
 }
 
 // An error as one line for stderr, with what the user can do about it.
-std::string error_text(const std::exception& e) {
-  std::string text = one_terminal_line(e.what());
+std::string error_text(const std::exception& e, const Flags& f) {
   const auto* error = dynamic_cast<const ks::Error*>(&e);
-  if (error && error->kind() == ks::ErrorKind::query_too_long)
-    text += " (or search its beginning with -F/--literal)";
-  return text;
+  return one_terminal_line(error ? ks::with_remedy(*error, ks::Program::search, index_path(f)) : e.what());
 }
 
 // -F: a query over the length limit is cut to fit, with one warning line.
@@ -456,7 +454,7 @@ int run(const Flags& f) {
       any_hit = any_hit || !results.hits.empty();
     } catch (const ks::Error& e) {
       if (!batch || !fails_only_this_query(e)) throw;
-      std::cerr << "search: query " << one_terminal_line(qid) << ": " << error_text(e) << '\n';
+      std::cerr << "search: query " << one_terminal_line(qid) << ": " << error_text(e, f) << '\n';
       any_error = true;
     }
     if (!out) break;
@@ -488,7 +486,7 @@ int main(int argc, char** argv) {
   try {
     return run(flags);
   } catch (const std::exception& e) {
-    std::cerr << "search: " << error_text(e) << '\n';
+    std::cerr << "search: " << error_text(e, flags) << '\n';
     return ks::exit_code::error;
   }
 }

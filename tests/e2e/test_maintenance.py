@@ -220,7 +220,7 @@ class PermissionLockDamage(CorpusTestCase):
 
     def test_damaged_index_is_exit_2_with_the_repair_command_from_both_binaries(self):
         self.damage()
-        repair = "repair it with: indexer --rebuild --index %s --corpus DIR" % self.index
+        repair = "rebuild it with: indexer --rebuild --index %s" % self.index
         for r, program in ((self.search("노광"), "search"), (self.indexer(), "indexer")):
             self.assertEqual(r.returncode, 2, program)
             lines = r.stderr.decode().splitlines()
@@ -239,7 +239,7 @@ class PermissionLockDamage(CorpusTestCase):
         self.assertEqual(r.returncode, 2)
         self.assertEqual(r.stdout, b"")
         self.assertEqual(len(r.stderr.decode().splitlines()), 1)
-        self.assertRegex(r.stderr.decode(), "^indexer: index '.+' is damaged \\(.+\\); repair it with: indexer --rebuild")
+        self.assertRegex(r.stderr.decode(), "^indexer: index '.+' is damaged \\(.+\\); rebuild it with: indexer --rebuild --index ")
         r = self.indexer("--rebuild")
         self.assertIn(r.returncode, (0, 1), r.stderr.decode())
         self.assertEqual(run([INDEXER, "--index", self.index, "--check"]).returncode, 0)

@@ -54,6 +54,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const kosearch::BuiltQuery built = kosearch::build_query(root, analyzer, {}, mode, dates);
     (void)kosearch::explain_query(root, analyzer, {}, mode, dates, built);
     const kosearch::IndexStats stats{db.get_doccount(), [](const std::string& t) { return db.get_termfreq(t); },
+                                     nullptr,
                                      [](std::u32string_view initials) { return vocabulary.with_initials(initials, 100); }};
     (void)kosearch::build_query(root, analyzer, {}, mode, dates, stats);
     (void)kosearch::suggest(query, root, analyzer, vocabulary);

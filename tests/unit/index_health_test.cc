@@ -52,10 +52,6 @@ TEST_F(IndexHealth, TellsDamageFromLocksAndMissingRights) {
   EXPECT_EQ(ks::index_error(Xapian::DatabaseError("Error reading block 2", EIO), "idx").kind(), ks::ErrorKind::io);
 }
 
-TEST_F(IndexHealth, RepairCommandQuotesPathsForTheShell) {
-  EXPECT_EQ(ks::repair_command("idx").rfind("indexer --rebuild --index idx --corpus DIR", 0), 0u);
-  EXPECT_EQ(ks::repair_command("my index").rfind("indexer --rebuild --index 'my index' ", 0), 0u);
-}
 
 TEST_F(IndexHealth, MissingParentIsNamedForWriting) {
   try {

@@ -50,7 +50,7 @@ class Reader {
   }
   bool done() const { return pos_ == data_.size(); }
   [[noreturn]] static void damaged() {
-    throw Error(ErrorKind::index_corrupt, "a stored article is damaged; rebuild the index with `indexer --rebuild`");
+    throw Error(ErrorKind::index_corrupt, "a stored article is damaged");
   }
 
  private:

@@ -20,8 +20,7 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 std::string lock_message(const fs::path& dir) {
-  return "index '" + dir.string() + "' is locked by another indexer (lock file " +
-         (dir / "flintlock").string() + "); wait for it or rerun with --wait";
+  return "index '" + dir.string() + "' is locked by another indexer (lock file " + (dir / "flintlock").string() + ")";
 }
 
 bool is_index_dir(const fs::path& dir) {
@@ -270,7 +269,8 @@ Xapian::WritableDatabase IndexDb::open_locked(const std::function<Xapian::Writab
       if (options_.max_wait_seconds > 0 && Clock::now() >= deadline)
         throw Error(ErrorKind::index_locked, "index '" + dir_.string() + "' is still locked by another indexer after " +
                                                  std::to_string(options_.max_wait_seconds) + " s (lock file " +
-                                                 (dir_ / "flintlock").string() + ")");
+                                                 (dir_ / "flintlock").string() + ")",
+                    Remedy::none);  // it was waited for
     }
     if (options_.should_stop && options_.should_stop())
       throw Error(ErrorKind::interrupted, "stopped while waiting for the lock on '" + dir_.string() + "'");

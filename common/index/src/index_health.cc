@@ -115,13 +115,6 @@ void check_index_access(const fs::path& index_path, IndexAccess access) {
                     "cannot create " + in_quotes(index_path.string() + ".rebuild") + " to rebuild the index beside it");
 }
 
-std::string repair_command(const fs::path& index_path) {
-  std::string path = index_path.string();
-  if (path.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_./-") != std::string::npos)
-    path = "'" + path + "'";  // for the shell (a path with a quote in it is left to the user)
-  return "indexer --rebuild --index " + path + " --corpus DIR (or --jsonl FILE: the input it was built from)";
-}
-
 bool is_damage(const Xapian::Error& e) {
   const std::string type = e.get_type();  // Xapian::Error has no virtual functions: no dynamic_cast
   if (type == "DatabaseCorruptError") return true;
@@ -144,8 +137,7 @@ bool is_lock_held(const Xapian::Error& e) {
 
 Error index_error(const Xapian::Error& e, const fs::path& index_path) {
   if (is_damage(e))
-    return Error(ErrorKind::index_corrupt, "index " + in_quotes(index_path) + " is damaged (" + e.get_msg() +
-                                               "); repair it with: " + repair_command(index_path));
+    return Error(ErrorKind::index_corrupt, "index " + in_quotes(index_path) + " is damaged (" + e.get_msg() + ")");
   if (is_permission_problem(e))
     return Error(ErrorKind::permission_denied,
                  "cannot access index " + in_quotes(index_path) + ": permission denied (" + e.get_msg() + ")");

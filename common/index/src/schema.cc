@@ -122,11 +122,12 @@ std::string body_fingerprint(const Article& article) {
 
 namespace {
 
-// Adds the terms of `text`'s tokens at positions from `position` on, under
-// `prefix` (and also unprefixed when `also_body`); returns the next free position.
+// Adds the terms of `text`'s tokens at positions from `position` on, and
+// again under `field_prefix` when there is one (a title is searched as body
+// text too); returns the next free position.
 Xapian::termpos index_text(Xapian::Document& doc, Analyzer& analyzer, std::vector<Token>& tokens,
                            std::string_view text, Xapian::termpos position,
-                           std::string_view field_prefix, bool also_body, DocumentStats& stats) {
+                           std::string_view field_prefix, DocumentStats& stats) {
   analyzer.analyze(text, tokens, position);
   std::string term;
   for (const auto& token : tokens) {
@@ -136,7 +137,7 @@ Xapian::termpos index_text(Xapian::Document& doc, Analyzer& analyzer, std::vecto
     const Xapian::termpos pos = token.position;
     const auto add = [&](const std::string& t) {
       if (t.empty()) return;
-      if (also_body) doc.add_posting(t, pos);
+      doc.add_posting(t, pos);
       if (!field_prefix.empty()) {
         term.assign(field_prefix).append(t);
         doc.add_posting(term, pos);
@@ -145,11 +146,9 @@ Xapian::termpos index_text(Xapian::Document& doc, Analyzer& analyzer, std::vecto
     add(terms.stem);
     add(terms.joined);
     for (const auto& reading : terms.readings) add(reading);
-    if (also_body) {
-      for (const auto& pair : terms.bigrams) {
-        term.assign(pair).insert(0, schema::bigram);
-        doc.add_term(term);
-      }
+    for (const auto& pair : terms.bigrams) {
+      term.assign(pair).insert(0, schema::bigram);
+      doc.add_term(term);
     }
   }
   return tokens.empty() ? position : tokens.back().position + 1;
@@ -178,10 +177,10 @@ Xapian::Document make_document(const Article& article, Analyzer& analyzer,
   std::vector<Token> tokens;
   Xapian::termpos pos = 1;
   if (article.title)
-    pos = index_text(doc, analyzer, tokens, *article.title, pos, schema::title, true, stats);
+    pos = index_text(doc, analyzer, tokens, *article.title, pos, schema::title, stats);
   for (const auto& line : article.body) {
     pos += field_position_gap;
-    pos = index_text(doc, analyzer, tokens, line.text, pos, {}, true, stats);
+    pos = index_text(doc, analyzer, tokens, line.text, pos, {}, stats);
   }
   index_field(doc, analyzer, tokens, article.author, schema::author);
   index_field(doc, analyzer, tokens, article.source, schema::source);

@@ -240,7 +240,7 @@ std::size_t forget_source(const fs::path& index_dir, const fs::path& path, const
       db.commit_transaction();
     } catch (const Xapian::DatabaseLockError& e) {
       if (is_lock_held(e))
-        throw Error(ErrorKind::index_locked, "index '" + index_dir.string() + "' is locked by another indexer; rerun when it is done");
+        throw Error(ErrorKind::index_locked, "index '" + index_dir.string() + "' is locked by another indexer");
       throw index_error(e, index_dir);
     } catch (const Xapian::Error& e) {
       throw index_error(e, index_dir);

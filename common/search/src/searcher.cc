@@ -48,8 +48,6 @@ constexpr Xapian::doccount kMaxCopyScan = 2000;
 // to number (by their frequencies) before the searcher tries them alone.
 constexpr double kEveryWordShare = 4.0;
 
-const std::string reindex_hint = "rebuild it with `indexer --rebuild`";
-
 void check_versions(const Xapian::Database& db, const std::string& path) {
   const std::string schema_version = db.get_metadata(std::string(schema::meta_schema));
   const std::string analyzer_version = db.get_metadata(std::string(schema::meta_analyzer));
@@ -58,7 +56,7 @@ void check_versions(const Xapian::Database& db, const std::string& path) {
     throw Error(ErrorKind::index_incompatible,
                 "index '" + path + "' was built by " + (schema_version.empty() ? "another program" : schema_version) +
                     " / " + (analyzer_version.empty() ? "unknown analyzer" : analyzer_version) + ", but this search needs " +
-                    std::string(schema::version) + " / " + std::string(Analyzer::version) + ": " + reindex_hint);
+                    std::string(schema::version) + " / " + std::string(Analyzer::version));
 }
 
 // Rarity of each matched term, for choosing and highlighting snippet passages.
@@ -258,7 +256,7 @@ Xapian::Database open_checked(const std::string& what, Open open) {
   } catch (const Xapian::DatabaseOpeningError& e) {
     if (is_permission_problem(e)) throw index_error(e, what);  // a file of the index it may not read
     throw Error(ErrorKind::index_missing, "'" + what + "' is not an index (" + e.get_msg() +
-                                              "): run `indexer` to build it");
+                                              ")");
   } catch (const Xapian::Error& e) {
     throw index_error(e, what);  // damaged (truncated files), permission or I/O
   }
@@ -281,8 +279,9 @@ struct Searcher::Impl {
     try {
       synonyms = SynonymIndex(SynonymList::from_stored(db.get_metadata(std::string(meta_synonyms))), analyzer);
     } catch (const Error& e) {
-      throw Error(ErrorKind::index_incompatible, "index '" + path + "' holds a synonym list that cannot be read (" +
-                                                     e.what() + "): replace it with `indexer --synonyms FILE`");
+      throw Error(ErrorKind::index_incompatible,
+                  "index '" + path + "' holds a synonym list that cannot be read (" + e.what() + ")",
+                  Remedy::replace_synonyms);
     }
   }
 
@@ -472,8 +471,7 @@ Searcher Searcher::open(const std::string& index_path, const OpenOptions& option
   namespace fs = std::filesystem;
   std::error_code ec;
   if (!fs::exists(index_path, ec))
-    throw Error(ErrorKind::index_missing, "no index at '" + index_path +
-                                              "': run `indexer` to build it, or point --index / SEARCH_INDEX at one");
+    throw Error(ErrorKind::index_missing, "no index at '" + index_path + "'");
   check_index_access(index_path, IndexAccess::read);  // "permission denied", not "not an index"
   if (options.timeout_ms == 0 || options.connect_timeout_ms == 0)
     throw Error(ErrorKind::usage, "remote shard timeouts must be at least 1 ms");

@@ -34,9 +34,6 @@ enum class IndexAccess {
 // reports a missing index).
 void check_index_access(const std::filesystem::path& index_path, IndexAccess access);
 
-// The command that repairs a damaged index, for messages.
-std::string repair_command(const std::filesystem::path& index_path);
-
 // True when `e`, met while opening or reading an index, means its files are
 // damaged (truncated, overwritten, inconsistent) rather than missing, locked
 // or unreadable.
@@ -50,7 +47,7 @@ bool is_lock_held(const Xapian::Error& e);
 bool is_permission_problem(const Xapian::Error& e);
 
 // Our error for a Xapian error met on the index at `index_path` while
-// opening or reading it: index_corrupt (with the repair command),
+// opening or reading it: index_corrupt (remedy: rebuild it),
 // permission_denied, index_locked or io.
 Error index_error(const Xapian::Error& e, const std::filesystem::path& index_path);
 

@@ -1,6 +1,8 @@
-// Typed errors raised by the library. Every error carries a message a user can
-// act on; the binaries print it as one line on stderr and map the kind to an
-// exit code (see exit_codes.h). Library callers can switch on kind().
+// Typed errors raised by the library. Every error carries a message that says
+// what went wrong and a remedy, what the user can do about it; the messages
+// name no command-line flag, the front ends say the remedy in their own flags
+// (common/cli: error_remedy.h) and map the kind to an exit code
+// (exit_codes.h). Library callers can switch on kind() and remedy().
 #pragma once
 
 #include <cstddef>
@@ -25,14 +27,39 @@ enum class ErrorKind {
   internal,            // a bug: should not happen
 };
 
+enum class Remedy {
+  none,
+  build_index,       // there is no index: build one, or point at one
+  rebuild_index,     // damaged, or built by other rules: rebuild it from its recorded sources
+  wait_for_lock,     // another indexer is writing: wait for it
+  replace_synonyms,  // the index's synonym list cannot be read: give it a new one
+  shorten_query,     // over the query limits: search less, or only the beginning
+};
+
+// The remedy an error of `kind` has unless it names another.
+constexpr Remedy usual_remedy(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::index_missing: return Remedy::build_index;
+    case ErrorKind::index_incompatible:
+    case ErrorKind::index_corrupt: return Remedy::rebuild_index;
+    case ErrorKind::index_locked: return Remedy::wait_for_lock;
+    case ErrorKind::query_too_long: return Remedy::shorten_query;
+    default: return Remedy::none;
+  }
+}
+
 class Error : public std::runtime_error {
  public:
   Error(ErrorKind kind, const std::string& message)
-      : std::runtime_error(message), kind_(kind) {}
+      : std::runtime_error(message), kind_(kind), remedy_(usual_remedy(kind)) {}
+  Error(ErrorKind kind, const std::string& message, Remedy remedy)
+      : std::runtime_error(message), kind_(kind), remedy_(remedy) {}
   ErrorKind kind() const noexcept { return kind_; }
+  Remedy remedy() const noexcept { return remedy_; }
 
  private:
   ErrorKind kind_;
+  Remedy remedy_;
 };
 
 // A malformed query. position() is the 1-based character (code point) offset

@@ -1,0 +1,34 @@
+#include "kosearch/error_remedy.h"
+
+#include <gtest/gtest.h>
+
+namespace kosearch {
+namespace {
+
+TEST(ErrorRemedy, RepairCommandQuotesPathsForTheShell) {
+  EXPECT_EQ(repair_command("idx"), "indexer --rebuild --index idx");
+  EXPECT_EQ(repair_command("my index"), "indexer --rebuild --index 'my index'");
+}
+
+TEST(ErrorRemedy, EachKindGetsItsFrontEndsWords) {
+  const auto said = [](ErrorKind kind, Program program) {
+    return with_remedy(Error(kind, "problem"), program, "idx");
+  };
+  EXPECT_EQ(said(ErrorKind::index_corrupt, Program::search), "problem; rebuild it with: indexer --rebuild --index idx");
+  EXPECT_EQ(said(ErrorKind::index_incompatible, Program::indexer),
+            "problem; rebuild it with: indexer --rebuild --index idx");
+  EXPECT_EQ(said(ErrorKind::index_locked, Program::indexer), "problem; wait for it, or rerun with --wait");
+  EXPECT_EQ(said(ErrorKind::index_missing, Program::search),
+            "problem; run `indexer` to build it, or point --index / SEARCH_INDEX at one");
+  EXPECT_EQ(said(ErrorKind::query_too_long, Program::search), "problem (or search its beginning with -F/--literal)");
+  EXPECT_EQ(said(ErrorKind::permission_denied, Program::search), "problem");
+  EXPECT_EQ(said(ErrorKind::io, Program::indexer), "problem");
+}
+
+TEST(ErrorRemedy, AnErrorMayNameAnotherRemedy) {
+  const Error e(ErrorKind::index_incompatible, "bad list", Remedy::replace_synonyms);
+  EXPECT_EQ(with_remedy(e, Program::search, "idx"), "bad list; give it a new list with: indexer --synonyms FILE --index idx");
+}
+
+}  // namespace
+}  // namespace kosearch
