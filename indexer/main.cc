@@ -1,7 +1,6 @@
 // indexer: builds or incrementally updates a kosearch index from a corpus
 // directory or a JSONL file. One summary line on stderr; warnings one per
-// line; exit codes in the README (0 ok, 1 inputs skipped, 2 error, 3 locked,
-// 130/143 interrupted).
+// line; exit codes in exit_codes.h (shown by --help and the README).
 //
 // Signals: the first SIGINT/SIGTERM asks the run to stop at the next input;
 // the work done so far is committed, nothing is removed, the lock is released
@@ -70,6 +69,7 @@ struct Flags {
 
 void register_flags(CLI::App& app, Flags& f) {
   ks::cli::add_program_flags(app);
+  ks::cli::add_print_flag(app, "--exit-codes", [] { return ks::exit_code::markdown(ks::exit_code::indexer_meanings); });
   app.add_option("--corpus", f.corpus, "directory of article files to index")->capture_default_str();
   app.add_option("--jsonl", f.jsonl, "index a JSONL file instead ('-' = stdin): {\"id\",\"title\",\"text\",\"source\",\"date\",\"url\"} per line");
   app.add_option("--index", f.index, "index directory to create or update")->capture_default_str();
@@ -110,13 +110,8 @@ void register_flags(CLI::App& app, Flags& f) {
              "rebuilds every recorded source (and the one given). --forget PATH drops a source's articles.\n\n"
              "On a terminal, a progress line on stderr (documents, share of the input read, rate, ETA);\n"
              "none when stderr is not a terminal. Articles with the same text as another: one warning\n"
-             "line with their count (-v lists each).\n\n"
-             "Exit codes: 0 all inputs indexed (--check: index sound), 1 some inputs skipped (see warnings),\n"
-             "2 error: no permission on the index folder or its parent (named, with the missing right),\n"
-             "  damaged index (with the command that repairs it), bad flag, unreadable input…,\n"
-             "3 index locked by another indexer (--wait waits for it), 130/143 stopped by SIGINT/SIGTERM\n"
-             "(work so far committed). --watch: 0 when stopped by SIGINT/SIGTERM (changes seen so far applied),\n"
-             "2 when a watched folder is moved away or deleted.");
+             "line with their count (-v lists each).\n\n" +
+             ks::exit_code::help_text(ks::exit_code::indexer_meanings));
 }
 
 // Progress on a terminal only: one self-overwriting line, at most 5 per second.

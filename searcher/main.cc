@@ -1,5 +1,6 @@
-// search: ranked full-text search over a kosearch index. Flags, query syntax,
-// JSON schema and exit codes are documented in --help and the README.
+// search: ranked full-text search over a kosearch index. Flags and query
+// syntax are documented in --help and the README; the JSON schema and exit
+// codes come from their tables (json_schema.h, exit_codes.h).
 #include <unistd.h>
 
 #include <algorithm>
@@ -27,6 +28,7 @@
 #include "kosearch/error.h"
 #include "kosearch/error_remedy.h"
 #include "kosearch/exit_codes.h"
+#include "kosearch/json_schema.h"
 #include "kosearch/output.h"
 #include "kosearch/query_limits.h"
 #include "kosearch/searcher.h"
@@ -61,27 +63,6 @@ Output: human (default; colour on a terminal unless NO_COLOR is set, TERM is
   words of the index's synonym list as their group (indexer --synonyms); on
   a terminal, one line on stderr says so (--explain: "rewritten:").
 
-JSON Lines (--json), one object per line, keys always present (null when the
-  article lacks the field); "qid" only with --batch:
-  {"type":"hit", "qid", "rank":int (1-based, counting from --offset),
-   "score":number, "id":str, "match":"all"|"some"|"partial" (every query
-   word found, some, or only syllable pairs of them), "path":str (relative to
-   the current folder when the file is below it, else absolute; --path-style), "line":int,
-   "column":int (1-based, characters), "title", "source", "date"
-   ("YYYY-MM-DD", first publication), "updated" ("YYYY-MM-DD", last
-   revision), "author", "url": str|null, "snippet":str, "highlights":[[start,end],…] (half-open
-   CHARACTER offsets into snippet), "copies":[{"id","path","source","date"},…]
-   (articles with the same text, shown as this one; at most 5)}
-  {"type":"summary", "qid", "hits":int, "estimated_matches":int,
-   "elapsed_ms":number, "explanation":str|null, "facets":null or, with
-   --facets, {"source"|"month":[{"value":str|null,"count":int},…]},
-   "rewrites":[{"word":str,"by":"hanja"|"synonym","terms":[str,…]},…]
-   (Hanja words read in Hangul, synonyms of the index's list),
-   "suggestions":[{"kind":"spelling"|"layout"|"initials","query":str},…]
-   (rewrites offered, best first; maybe none), "showing_results_for":
-   str|null (the rewrite the hits are for, when nothing typed matched)}
-   after each query's hits
-
 Typing help (--suggest, auto by default): a word the index lacks gets the
   nearest index word (on jamo: 엔비디야 → 엔비디아), a word typed in the other
   keyboard layout its conversion (shrhkd → 노광, ㅁㄴㅡㅣ → asml), offered only
@@ -94,10 +75,17 @@ Typing help (--suggest, auto by default): a word the index lacks gets the
 Batch (--batch FILE, or - for stdin): one query per line, "qid<TAB>query"
   (no tab: the line number is the qid); every output line carries the qid.
 
-Exit codes: 0 at least one hit, 1 no hit, 2 error (usage, index missing,
-  unreadable or damaged, malformed or too long query, unwritable output) — 2
-  also when some hits were printed first. An error is one line on stderr. A
-  reader that goes away (| head) is not an error.)";
+)";
+
+// The help after the flags: the syntax and behaviour above, then the JSON
+// schema and the exit codes from their one table each.
+std::string footer_text() {
+  return std::string(footer) +
+         "\nJSON Lines (--json), one object per line, keys always present and in this order (null when the\n"
+         "  article lacks the field):\n" +
+         ks::json_schema_help() + "\n" + ks::exit_code::help_text(ks::exit_code::search_meanings) +
+         "An error is one line on stderr. A reader that goes away (| head) is not an error.";
+}
 
 struct Flags {
   std::vector<std::string> query;
@@ -121,6 +109,8 @@ struct Flags {
 
 void register_flags(CLI::App& app, Flags& f) {
   ks::cli::add_program_flags(app);
+  ks::cli::add_print_flag(app, "--exit-codes", [] { return ks::exit_code::markdown(ks::exit_code::search_meanings); });
+  ks::cli::add_print_flag(app, "--json-schema", [] { return ks::json_schema_markdown(); });
   auto* query = app.add_option("query", f.query, "query words; '-' reads the query from stdin");
   app.add_option("--index", f.index, "index directory or shard stub (default: $SEARCH_INDEX, else 'index')");
   app.add_option("-n,--limit", f.limit, "number of hits to show (default 10; --files/--count: all)")
@@ -167,7 +157,7 @@ void register_flags(CLI::App& app, Flags& f) {
                  "typed matches: the best suggestion is searched), never, or always (for every unknown word)")
       ->check(CLI::IsMember({"auto", "never", "always"}))->capture_default_str();
   app.add_flag("--explain", f.explain, "print how the query was understood (to stderr) before the results");
-  app.footer(footer);
+  app.footer(footer_text());
 }
 
 // Text from queries, batch files or articles on its way to stderr: one line,

@@ -2,6 +2,7 @@
 CMake through the environment) on a temporary copy of corpus/."""
 import json
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -57,6 +58,19 @@ A000 = "000_f83dc9f58ae6b65b.txt"
 A001 = "001_296e250b8337e3ff.txt"
 A002 = "002_4f174f445bf85026.txt"
 A003 = "003_8cfa8beb3592a07e.txt"
+
+
+def json_schema_keys():
+    """{"hit": [...], "summary": [...]}: the keys `search --json-schema` documents, in
+    order, without "qid" (batch mode only)."""
+    tables = run([SEARCH, "--json-schema"]).stdout.decode().strip().split("\n\n")
+    keys = {}
+    for table in tables:
+        rows = [line.split(" | ")[0] for line in table.splitlines()[2:]]
+        names = [k for row in rows for k in re.findall(r"`([a-z_]+)`", row)]
+        obj = re.search(r'`"([a-z]+)"`', table.splitlines()[2]).group(1)
+        keys[obj] = [k for k in names if k != "qid"]
+    return keys
 
 
 class JsonOutput:

@@ -53,5 +53,27 @@ class Docs(unittest.TestCase):
         self.check(SEARCH, "search")
 
 
+class OneTable(unittest.TestCase):
+    """The JSON schema and the exit codes are written once, in the code
+    (json_schema.h, exit_codes.h); --help shows them and the README holds
+    them exactly as the binaries print them."""
+
+    def test_readme_holds_the_tables_the_binaries_print(self):
+        with open(os.path.join(os.path.dirname(__file__), "..", "..", "README.md"), encoding="utf-8") as f:
+            readme = f.read()
+        for binary, flag in ((SEARCH, "--json-schema"), (SEARCH, "--exit-codes"), (INDEXER, "--exit-codes")):
+            with self.subTest(binary=os.path.basename(binary), flag=flag):
+                r = run([binary, flag])
+                self.assertEqual(r.returncode, 0)
+                self.assertTrue(r.stdout.startswith(b"| "), r.stdout)
+                self.assertIn(r.stdout.decode(), readme, "README differs from `%s %s`" % (binary, flag))
+
+    def test_help_shows_every_exit_code(self):
+        for binary, codes in ((SEARCH, ["0", "1", "2"]), (INDEXER, ["0", "1", "2", "3", "130, 143"])):
+            help_text = run([binary, "--help"]).stdout.decode()
+            block = help_text[help_text.index("Exit codes:"):]
+            self.assertEqual(re.findall(r"^  ([0-9, ]+?)  ", block, re.M), codes)
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -9,12 +9,12 @@ import subprocess
 import tempfile
 import unittest
 
-from harness import A000, A001, A002, A003, CORPUS, INDEXER, SEARCH, IndexedCorpus, run, run_on_terminal
+from harness import (A000, A001, A002, A003, CORPUS, INDEXER, SEARCH, IndexedCorpus, json_schema_keys, run,
+                     run_on_terminal)
 
-HIT_KEYS = ["type", "rank", "score", "id", "match", "path", "line", "column", "title", "source", "date", "updated",
-            "author", "url", "snippet", "highlights", "copies"]
-SUMMARY_KEYS = ["type", "hits", "estimated_matches", "elapsed_ms", "explanation", "facets", "rewrites", "suggestions",
-                "showing_results_for"]
+# The keys as documented (the one table: search --json-schema, which the README holds).
+DOCUMENTED = json_schema_keys()
+HIT_KEYS, SUMMARY_KEYS = DOCUMENTED["hit"], DOCUMENTED["summary"]
 # The only escape sequences search itself writes (bold, dim, match, reset).
 OWN_SGR = re.compile(rb"\x1b\[(?:1|2|1;31|0)m")
 
@@ -259,8 +259,10 @@ class UsageErrors(SearchCase):
         flags = ["--index", "--limit", "--offset", "--fragments", "--format", "--json", "--files", "--count",
                  "--color", "--mode", "--since", "--until", "--batch", "--timeout", "--explain", "--suggest"]
         syntax = ['"a phrase"', "-word", "OR", "title:", "source:", "author:", "date:2024..2025", "prefix*"]
-        schema = [f'"{k}"' for k in HIT_KEYS + SUMMARY_KEYS + ["qid"]] + ["CHARACTER offsets"]
-        for part in flags + syntax + schema + ["Exit codes", "0 at least one hit", "1 no hit", "2 error",
+        json_help = out[out.index("JSON Lines (--json)"):out.index("Exit codes:")]
+        for key in HIT_KEYS + SUMMARY_KEYS + ["qid"]:
+            self.assertRegex(json_help, r"\n    (\w+, )*%s[:,]" % key)
+        for part in flags + syntax + ["half-open offsets in", "Exit codes:", "0  at least one hit", "1  no hit", "2  error",
                                                "NO_COLOR", "TERM is", "without a date"]:
             self.assertIn(part, out)
 

@@ -1,54 +1,6 @@
-// Result printers.
-//
-// JSON Lines schema (--format json / --json); every line is one object.
-// Keys are always present; a field the article lacks is null.
-//
-//   {"type":"hit",          one per hit, in rank order
-//    "qid":    string,      batch mode only (absent otherwise)
-//    "rank":   integer,     1-based, counting from --offset
-//    "score":  number,      engine score (BM25-based; comparable within one query only)
-//    "id":     string,      article id
-//    "match":  string,      "all": every query word found (as a word, or whole
-//                           inside a longer word); "some": some of them;
-//                           "partial": only syllable pairs of the words
-//    "path":   string,      file the citation points at
-//    "line":   integer,     1-based source line of the snippet's first passage
-//    "column": integer,     1-based character column where that passage starts
-//    "title":  string|null,
-//    "source": string|null, publisher
-//    "date":   string|null, YYYY-MM-DD, first publication
-//    "updated": string|null, YYYY-MM-DD, last revision (수정/업데이트)
-//    "author": string|null,
-//    "url":    string|null,
-//    "snippet": string,     passage text, "…" where cut, " … " between fragments
-//    "highlights": [[start,end], …],  half-open CHARACTER (code point) offsets
-//                           into "snippet", one per matched word, in order
-//    "copies": [{"id","path","source","date"}, …]}  other articles with the
-//                           same text, collapsed into this hit (at most 5)
-//
-//   {"type":"summary",      one after the hits of each query
-//    "qid":    string,      batch mode only
-//    "hits":   integer,     hit lines printed for this query
-//    "estimated_matches": integer,  Xapian's estimate of all matching articles
-//    "elapsed_ms": number,  search time
-//    "explanation": string|null,    what the engine searched for
-//    "facets": object|null,         --facets: {"source"|"month": [{"value": string|null,
-//                           "count": integer}, …]}, exact counts over every
-//                           match, most first; value null: articles without one
-//    "rewrites": [{"word", "by", "terms"}, …],  query words searched as more
-//                           than written: "by" "hanja" (美 → ["미국"]) or
-//                           "synonym" (엔비디아 → ["NVIDIA", "엔비디아社"]); [] if none
-//    "suggestions": [{"kind","query"}, …],  rewrites offered (--suggest), best
-//                           first, maybe none: kind "spelling" (a word the index
-//                           lacks → its nearest word), "layout" (typed in the
-//                           other keyboard layout), "initials" (초성 words read
-//                           as the words the first hit holds); query: the
-//                           whole query rewritten
-//    "showing_results_for": string|null}  the suggestion the hits are for,
-//                           when nothing typed matched; null: the query as typed
-//
-// Text fields never hold control characters (replaced by U+FFFD or a space);
-// invalid UTF-8 is replaced by U+FFFD.
+// Result printers. The JSON Lines keys, in the order JsonWriter writes them,
+// are documented in json_schema.h (e2e_searcher checks the output against it).
+
 #include "kosearch/output.h"
 
 #include <cstdlib>

@@ -5,6 +5,7 @@
 // CMakeLists.txt). CLI-side only: the library knows nothing of CLI11.
 #pragma once
 
+#include <functional>
 #include <iostream>
 #include <string>
 #include <string_view>
@@ -96,6 +97,16 @@ inline void add_program_flags(CLI::App& app) {
       ->group("");
   app.add_flag_callback("--completion", [&app] {
        std::cout << bash_completion(app);
+       throw CLI::Success();
+     })
+      ->group("");
+}
+
+// A hidden flag that prints `text()` and exits: the documentation tables
+// the README holds (--exit-codes, --json-schema), so a test can compare them.
+inline void add_print_flag(CLI::App& app, const std::string& flag, std::function<std::string()> text) {
+  app.add_flag_callback(flag, [text = std::move(text)] {
+       std::cout << text();
        throw CLI::Success();
      })
       ->group("");

@@ -9,26 +9,7 @@
 // and ends its block with a blank line; files, count and cite lines start
 // with "qid<TAB>"; JSON objects carry a "qid" key.
 //
-// JSON Lines schema. Keys are always present (a field the article lacks is
-// null), except "qid", which appears only in batch mode.
-//   {"type":"hit", "qid":string, "rank":int (1-based, counting from --offset),
-//    "score":number (comparable within one query only), "id":string,
-//    "match":"all"|"some"|"partial" (every query word found / some / only
-//    syllable pairs of them),
-//    "path":string, "line":int, "column":int (1-based, characters),
-//    "title":string|null, "source":string|null, "date":"YYYY-MM-DD"|null,
-//    "author":string|null, "url":string|null,
-//    "snippet":string ("…" where cut, " … " between fragments),
-//    "highlights":[[start,end],…] (half-open CHARACTER offsets into snippet),
-//    "copies":[{"id","path","source","date"},…] (same text, collapsed into it)}
-//   {"type":"summary", "qid":string, "hits":int (hit lines printed),
-//    "estimated_matches":int, "elapsed_ms":number, "explanation":string|null,
-//    "facets":{"source"|"month":[{"value":string|null,"count":int},…]}|null,
-//    "rewrites":[{"word":string,"by":"hanja"|"synonym","terms":[string,…]},…],
-//    "suggestions":[{"kind":"spelling"|"layout"|"initials","query":string},…]
-//    (rewrites of the query offered, best first; maybe none),
-//    "showing_results_for":string|null (the rewrite the hits are for, when
-//    nothing typed matched)}
+// The JSON Lines keys, their order and meaning: json_schema.h (the one table).
 // Text never holds control characters: they are replaced (see text.h).
 #pragma once
 
