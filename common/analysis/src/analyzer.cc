@@ -6,8 +6,7 @@
 #include <unicode/uscript.h>
 #include <unicode/utext.h>
 
-#include <stdexcept>
-
+#include "kosearch/error.h"
 #include "kosearch/hanja_readings.h"
 #include "kosearch/normalizer.h"
 #include "kosearch/stemmer.h"
@@ -82,7 +81,7 @@ struct Analyzer::Impl {
   Impl() {
     UErrorCode status = U_ZERO_ERROR;
     words.reset(icu::BreakIterator::createWordInstance(icu::Locale("ko"), status));
-    if (U_FAILURE(status) || !words) throw std::runtime_error("ICU word break iterator unavailable");
+    if (U_FAILURE(status) || !words) throw Error(ErrorKind::internal, "ICU word break iterator unavailable (is the ICU data package installed?)");
   }
 
   // Decodes `text` once into UTF-16 for ICU, recording where each UTF-16 unit
@@ -118,7 +117,7 @@ struct Analyzer::Impl {
                      static_cast<int64_t>(utf16.size()), &status);
     words->setText(&ut, status);  // keeps a shallow clone over utf16
     utext_close(&ut);
-    if (U_FAILURE(status)) throw std::runtime_error("ICU could not take the text");
+    if (U_FAILURE(status)) throw Error(ErrorKind::internal, "ICU could not take the text");
   }
 };
 

@@ -5,7 +5,8 @@
 #include <unicode/stringpiece.h>
 
 #include <cstdint>
-#include <stdexcept>
+
+#include "kosearch/error.h"
 
 namespace kosearch {
 namespace {
@@ -15,7 +16,7 @@ const icu::Normalizer2& nfkc_casefold() {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* n = icu::Normalizer2::getNFKCCasefoldInstance(status);
     if (U_FAILURE(status) || n == nullptr) {
-      throw std::runtime_error("ICU NFKC_Casefold normalizer unavailable");
+      throw Error(ErrorKind::internal, "ICU NFKC_Casefold normalizer unavailable (is the ICU data package installed?)");
     }
     return n;
   }();
