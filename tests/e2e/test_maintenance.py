@@ -228,6 +228,17 @@ class PermissionLockDamage(CorpusTestCase):
             self.assertRegex(lines[0], "^%s: index '%s' is damaged \\(.+\\); " % (program, re.escape(self.index)))
             self.assertIn(repair, lines[0])
 
+    def test_index_whose_creation_was_killed_is_created_again(self):
+        # kill -9 while a new index was being created leaves Xapian's table
+        # files without the version file (iamglass); nothing was committed.
+        os.makedirs(self.index)
+        for name in ("flintlock", "postlist.glass", "termlist.glass"):
+            open(os.path.join(self.index, name), "wb").close()
+        r = self.indexer()
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        self.assertIn("interrupted before its first commit", r.stderr.decode())
+        self.assertEqual(len(self.ranked_ids("엔비디아")), 3)
+
     def test_check_reports_sound_and_damaged_in_one_line_and_rebuild_repairs(self):
         self.build_index()
         before = self.search("-c", "노광").stdout

@@ -205,7 +205,7 @@ void IndexDb::open_for_bulk(const Warn& warn) {
   check_dir();
   std::optional<Xapian::WritableDatabase> live;
   try {
-    live = open_locked([&] { return Xapian::WritableDatabase(dir_.string(), Xapian::DB_CREATE_OR_OPEN); });
+    live = open_locked([&] { return create_or_open(warn); });
   } catch (const Xapian::DatabaseLockError&) {
     throw;
   } catch (const Xapian::Error& e) {
@@ -250,10 +250,25 @@ void IndexDb::open(const Warn& warn) {
     writable_ = open_locked(
         [&] { return Xapian::WritableDatabase(sidecar_->string(), Xapian::DB_CREATE_OR_OVERWRITE); });
   } else {
-    writable_ = open_locked([&] { return Xapian::WritableDatabase(dir_.string(), Xapian::DB_CREATE_OR_OPEN); });
+    writable_ = open_locked([&] { return create_or_open(warn); });
   }
   db_ = *writable_;
   note_versions();
+}
+
+// The live index, created where there is none. A run killed while creating
+// an index leaves Xapian's table files without the version file (iamglass),
+// which Xapian then refuses to open: nothing was ever committed there, so it
+// is created anew (taking the lock first, so a run still creating it is
+// reported as holding the lock).
+Xapian::WritableDatabase IndexDb::create_or_open(const Warn& warn) {
+  try {
+    return Xapian::WritableDatabase(dir_.string(), Xapian::DB_CREATE_OR_OPEN);
+  } catch (const Xapian::DatabaseNotFoundError&) {
+    if (is_index_dir(dir_) || !holds_only_index_files(dir_)) throw;
+    warn("an index creation was interrupted before its first commit; it is started again");
+    return Xapian::WritableDatabase(dir_.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+  }
 }
 
 // Opens with `open`; with --wait, polls until the lock is free (rather than

@@ -89,6 +89,7 @@ class IndexDb {
   void check_dir() const;
   void open_for_bulk(const Warn& warn);
   void open(const Warn& warn);
+  Xapian::WritableDatabase create_or_open(const Warn& warn);
   Xapian::WritableDatabase open_locked(const std::function<Xapian::WritableDatabase()>& open);
   void write_pending_metadata(const std::filesystem::path& merged);
   void merge_parts();
