@@ -100,10 +100,11 @@ bool is_publisher_name(std::string_view s) {
 // Line analysis
 // ---------------------------------------------------------------------------
 
-enum class Kind { body, blank, navigation, promo, meta, copyright, caption, byline, dateline, masthead };
-
+// What analyze_line reads from one line: its role (boilerplate covers
+// navigation, promos, meta labels such as 본문자수 and copyright footers
+// alike: the parser drops them all) and the metadata it names.
 struct LineInfo {
-  Kind kind = Kind::body;
+  LineRole role = LineRole::body;
   std::optional<std::string> date;             // a labelled first-publication date
   std::optional<std::string> updated;          // a labelled revision date
   std::optional<std::string> unlabelled_date;  // a date alone on its line: trusted only by position
@@ -128,6 +129,10 @@ enum class MediaWord { masthead, list_heading };
 std::optional<MediaWord> media_word_kind(std::string_view s);
 bool is_navigation_word(std::string_view word);
 
+// A name a site goes by: a listed publisher or a word named like a media
+// outlet (예시일보).
+bool names_a_house(std::string_view s) { return is_publisher_name(s) || media_word_kind(s) == MediaWord::masthead; }
+
 // A Korean predicate among the words (했다, 받는다, 합니다): a sentence.
 bool is_sentence_like(std::string_view s) {
   for (auto word : split_words(s)) {
@@ -150,8 +155,6 @@ bool is_name(std::string_view word) {
   return true;
 }
 
-// Names among the words of a byline that precede its title: `서울=홍길동`
-// gives the part after `=`; `홍길동·김철수` gives both.
 // The pieces of a byline word that may be names: `서울=홍길동` gives the part
 // after `=`; `홍길동·김철수` gives both.
 std::vector<std::string_view> name_pieces(std::string_view word) {
@@ -349,7 +352,7 @@ std::optional<Lead> read_lead(std::string_view s) {
     Lead lead;
     const std::size_t eq = inside.find('=');
     if (eq == std::string_view::npos) {  // [이데일리 홍길동 기자] 본문…
-      if (is_publisher_name(inside) || media_word_kind(inside) == MediaWord::masthead) {  // [파이낸셜뉴스] 본문…
+      if (names_a_house(inside)) {  // [파이낸셜뉴스] 본문…
         lead.publisher_zone = inside;
         if (!is_publisher_name(inside)) lead.publisher_name = strip_decoration(inside);
         lead.has_text_after = has_word_char(rest);
@@ -369,7 +372,7 @@ std::optional<Lead> read_lead(std::string_view s) {
       lead.author = byline->author;
       lead.publisher_name = byline->publisher;
       // [헤럴드경제=홍길동 기자]: the house before `=`, where wires put the place
-      if (is_publisher_name(left) || media_word_kind(left) == MediaWord::masthead) {
+      if (names_a_house(left)) {
         lead.publisher_zone = left;
         lead.publisher_name = is_publisher_name(left) ? std::string_view{} : strip_decoration(left);
       }
@@ -433,8 +436,6 @@ bool take_byline(std::string_view text, LineInfo& info) {
   return true;
 }
 
-// A byline or a publisher's name before the dates of a line (홍길동 기자 |
-// 입력 …, 예시일보 | 2025.01.15): where the dates start, or npos.
 // Reads `prefix` as a byline or the site's name before a line's dates; false
 // when it is neither.
 bool read_dateline_prefix(std::string_view prefix, LineInfo& info) {
@@ -443,7 +444,7 @@ bool read_dateline_prefix(std::string_view prefix, LineInfo& info) {
     info.author = credit->author;
     return true;
   }
-  if (is_publisher_name(prefix) || media_word_kind(prefix) == MediaWord::masthead) {
+  if (names_a_house(prefix)) {
     info.publisher_zone = prefix;
     if (!is_publisher_name(prefix)) info.publisher_name = strip_decoration(prefix);
     info.trust = Trust::masthead;
@@ -543,7 +544,7 @@ std::optional<LineInfo> read_bare_date_label(std::string_view s) {
   auto label = date_label_at(s);
   if (!label || has_word_char(s.substr(label->length))) return std::nullopt;
   LineInfo bare;
-  bare.kind = Kind::navigation;
+  bare.role = LineRole::boilerplate;
   bare.bare_label = label->role;
   return bare;
 }
@@ -562,7 +563,7 @@ std::optional<LineInfo> read_dateline(std::string_view line) {
   LineInfo info;
   std::size_t pos = dateline_start(s, info);
   if (pos == std::string_view::npos) return std::nullopt;
-  info.kind = Kind::dateline;
+  info.role = LineRole::dateline;
   bool labelled = false;
   std::optional<std::string> first_unlabelled;
   std::string published_stamp, revised_stamp;
@@ -623,7 +624,7 @@ std::optional<LineInfo> read_writing_credit(std::string_view s) {
     if (!is_space(next) && next != ':' && next != '=' && next != 0xFF1A) return std::nullopt;
     value = trim_if(value, [](char32_t c) { return is_space(c) || c == ':' || c == '=' || c == 0xFF1A; });
     LineInfo info;
-    info.kind = Kind::byline;
+    info.role = LineRole::byline;
     info.publisher_zone = value;
     info.trust = Trust::byline;
     if (auto byline = read_byline(value); byline && byline->author) {  // 글 홍길동 기자
@@ -642,7 +643,7 @@ std::optional<LineInfo> read_label_line(std::string_view s) {
   for (auto label : kBylineLabels) {
     if (auto value = labelled_value(s, label)) {
       LineInfo info;
-      info.kind = Kind::byline;
+      info.role = LineRole::byline;
       if (auto byline = read_byline(*value)) {
         info.author = byline->author;
         info.publisher_name = byline->publisher;
@@ -658,7 +659,7 @@ std::optional<LineInfo> read_label_line(std::string_view s) {
   for (auto label : kMetaLabels) {
     if (labelled_value(s, label)) {
       LineInfo info;
-      info.kind = Kind::meta;
+      info.role = LineRole::boilerplate;
       return info;
     }
   }
@@ -898,7 +899,7 @@ std::optional<CopyrightFooter> read_copyright(std::string_view line) {
   }
   if (is_publisher_shaped(holder) && (footer.says_copyright || !is_person_name(holder))) {
     // ⓒ 세상을 보는 눈, 세계일보: a slogan before the house's name.
-    const bool house_name = is_publisher_name(holder) || media_word_kind(holder) == MediaWord::masthead;
+    const bool house_name = names_a_house(holder);
     const auto listed = house_name ? std::nullopt : find_publisher(rest);
     footer.holder = listed ? *listed : holder;
   } else if (!footer.says_copyright) {
@@ -906,8 +907,6 @@ std::optional<CopyrightFooter> read_copyright(std::string_view line) {
   }
   return footer;
 }
-
-bool is_navigation_word(std::string_view word);
 
 // Home > 검색목록 > 기사상세보기: spaced separators after a navigation word
 // (가위>찍히면죽는다 and 기대->몰입 are prose).
@@ -938,7 +937,7 @@ bool is_navigation_word(std::string_view word) {
   for (auto suffix : kNavigationSuffixes)
     if (word.ends_with(suffix)) return true;
   // 예시일보 | 경제, 예시뉴스 바로가기: the site's name in its own menu
-  return is_publisher_name(word) || media_word_kind(word) == MediaWord::masthead;
+  return names_a_house(word);
 }
 
 bool is_navigation_phrase(std::string_view s) {
@@ -1020,8 +1019,6 @@ bool is_promo(std::string_view s) {
   return !longer_than(s, kMaxPromoChars) && std::any_of(std::begin(kStrongPromoPhrases), std::end(kStrongPromoPhrases), says);
 }
 
-// A line of `kind` where a publisher's name may be looked up, trusted at
-// `rank` (lower = more trustworthy).
 // The first menu item named like a media outlet (예시일보 | 경제), or "".
 std::string_view media_word_in(std::string_view s) {
   for (auto item : menu_items(s))
@@ -1029,74 +1026,60 @@ std::string_view media_word_in(std::string_view s) {
   return {};
 }
 
-LineInfo publisher_line(Kind kind, std::string_view zone, Trust trust, std::string_view name = {}) {
+// A line of `role` where a publisher's name may be looked up in `zone` (or is
+// `name`, as written), trusted at `trust`.
+LineInfo publisher_line(LineRole role, std::string_view zone, Trust trust, std::string_view name = {}) {
   LineInfo info;
-  info.kind = kind;
+  info.role = role;
   info.publisher_zone = zone;
   info.publisher_name = name;
   info.trust = trust;
   return info;
 }
 
-LineInfo line_of(Kind kind) {
+LineInfo line_of(LineRole role) {
   LineInfo info;
-  info.kind = kind;
+  info.role = role;
   return info;
 }
 
 LineInfo analyze_line(std::string_view raw) {
   const std::string_view s = trim(raw);
-  if (s.empty()) return line_of(Kind::blank);
-  if (!has_word_char(s)) return line_of(Kind::navigation);  // rules and ornaments: ----, ▲, |
+  if (s.empty()) return line_of(LineRole::blank);
+  if (!has_word_char(s)) return line_of(LineRole::boilerplate);  // rules and ornaments: ----, ▲, |
   if (auto footer = read_copyright(s)) {
-    if (footer->photo_credit) return line_of(Kind::caption);
+    if (footer->photo_credit) return line_of(LineRole::caption);
     // Before mastheads: `ⓒ 연합뉴스` is a footer (or a credit), not the site's own name.
     const Trust trust = footer->says_copyright ? Trust::copyright_footer : Trust::copyright_sign;
-    return publisher_line(Kind::copyright, footer->holder.empty() ? s : std::string_view{}, trust, footer->holder);
+    return publisher_line(LineRole::boilerplate, footer->holder.empty() ? s : std::string_view{}, trust, footer->holder);
   }
-  if (is_masthead(s)) return publisher_line(Kind::masthead, s, Trust::masthead);
+  if (is_masthead(s)) return publisher_line(LineRole::masthead, s, Trust::masthead);
   if (auto kind = media_word_kind(s)) {
-    if (*kind == MediaWord::list_heading) return line_of(Kind::navigation);
-    return publisher_line(Kind::masthead, {}, Trust::masthead, strip_decoration(s));
+    if (*kind == MediaWord::list_heading) return line_of(LineRole::boilerplate);
+    return publisher_line(LineRole::masthead, {}, Trust::masthead, strip_decoration(s));
   }
   if (auto dateline = read_dateline(s)) return *dateline;
   if (auto labelled = read_label_line(s)) return *labelled;
   if (is_caption(s) || is_credit_line(s) || ends_with_credit(s) || is_media_credit(s)) {
-    LineInfo info = line_of(Kind::caption);
+    LineInfo info = line_of(LineRole::caption);
     info.may_be_title = is_labelled_photo_story(s);
     return info;
   }
-  if (is_promo(s)) return publisher_line(Kind::promo, s, Trust::promo);
+  if (is_promo(s)) return publisher_line(LineRole::boilerplate, s, Trust::promo);
   if (is_breadcrumb(s) || is_navigation(s))
-    return publisher_line(Kind::navigation, s, Trust::navigation, find_publisher(s) ? "" : media_word_in(s));
+    return publisher_line(LineRole::boilerplate, s, Trust::navigation, find_publisher(s) ? "" : media_word_in(s));
   if (auto byline = read_byline(s)) {
-    LineInfo info = publisher_line(Kind::byline, s, Trust::byline, byline->publisher);
+    LineInfo info = publisher_line(LineRole::byline, s, Trust::byline, byline->publisher);
     info.author = byline->author;
     return info;
   }
   if (auto lead = read_lead(s)) {
-    LineInfo info = publisher_line(lead->has_text_after ? Kind::body : Kind::dateline, lead->publisher_zone,
+    LineInfo info = publisher_line(lead->has_text_after ? LineRole::body : LineRole::dateline, lead->publisher_zone,
                                    Trust::byline, lead->publisher_name);
     info.author = lead->author;
     return info;
   }
-  return line_of(Kind::body);
-}
-
-LineRole role_of(Kind kind) {
-  switch (kind) {
-    case Kind::body: return LineRole::body;
-    case Kind::blank: return LineRole::blank;
-    case Kind::caption: return LineRole::caption;
-    case Kind::byline: return LineRole::byline;
-    case Kind::dateline: return LineRole::dateline;
-    case Kind::masthead: return LineRole::masthead;
-    case Kind::navigation:
-    case Kind::promo:
-    case Kind::meta:
-    case Kind::copyright: return LineRole::boilerplate;
-  }
-  return LineRole::boilerplate;
+  return line_of(LineRole::body);
 }
 
 // ---------------------------------------------------------------------------
@@ -1195,7 +1178,6 @@ bool is_substantial(std::string_view folded) {
   return word_chars >= kMinTitleWordChars && longer_than(folded, kMinTitleChars - 1);
 }
 
-// Metadata the heuristics found, best candidate per field.
 // The publisher a rule named: the gazetteer's canonical name when it lists
 // it, else the name as the article writes it.
 std::string named_publisher(std::string_view name) {
@@ -1274,10 +1256,10 @@ Scan scan_lines(const std::vector<SourceLine>& lines, std::size_t first) {
       (*pending_label == DateRole::published ? info.date : info.updated) = std::move(info.unlabelled_date);
       info.unlabelled_date.reset();
     }
-    if (info.kind != Kind::blank) pending_label = info.bare_label;
+    if (info.role != LineRole::blank) pending_label = info.bare_label;
     if (info.unlabelled_date) scan.unlabelled_dates.push_back({lines[i].number, *info.unlabelled_date});
     scan.found.add(info);
-    if (info.kind == Kind::body) scan.kept.push_back({&lines[i], fold(lines[i].text)});
+    if (info.role == LineRole::body) scan.kept.push_back({&lines[i], fold(lines[i].text)});
     if (info.may_be_title && scan.kept.empty() && !scan.photo_title)
       scan.photo_title = KeptLine{&lines[i], fold(lines[i].text)};
   }
@@ -1315,7 +1297,7 @@ std::string choose_title(Article& article, const FrontMatter& fm, const Scan& sc
 
 }  // namespace
 
-LineRole classify_line(std::string_view line) { return role_of(analyze_line(line).kind); }
+LineRole classify_line(std::string_view line) { return analyze_line(line).role; }
 
 Article parse_article(std::string_view text, std::string id, std::string path) {
   Article article;
