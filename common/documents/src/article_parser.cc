@@ -23,40 +23,60 @@ using namespace article_dates;
 using namespace article_words;  // the word lists, kept apart from the rules
 
 // ---------------------------------------------------------------------------
-// Limits: past these, a line is prose whatever words it holds.
+// Limits. The rules below read short lines (menus, bylines, footers); past
+// these lengths a line is prose whatever words it holds, so a sentence that
+// mentions 기자 or © stays body text. Chars are code points (one per Hangul
+// syllable); Bytes bound a search in UTF-8, where a syllable takes 3.
 // ---------------------------------------------------------------------------
 
-constexpr std::size_t kMaxTitleChars = 200;            // a longer first line is a paragraph
-constexpr std::size_t kMinTitleChars = 4;              // shorter lines (가 가, ▲ 1) are no title
-constexpr std::size_t kMinTitleWordChars = 2;
-constexpr std::size_t kMinNameChars = 2;               // Korean names: 2 to 4 syllables
+// Titles.
+constexpr std::size_t kMaxTitleChars = 200;      // a longer first line is a paragraph
+constexpr std::size_t kMinTitleChars = 4;        // shorter lines (가 가, ▲ 1) are no title
+constexpr std::size_t kMinTitleWordChars = 2;    // of letters or digits: ▲ ▲ ▲ 1 is decoration
+
+// Names and bylines.
+constexpr std::size_t kMinNameChars = 2;         // Korean names: 2 to 4 syllables (이산, 홍길동, 남궁민수)
 constexpr std::size_t kMaxNameChars = 4;
-constexpr std::size_t kMaxBylineChars = 80;
-constexpr std::size_t kMaxNavigationChars = 160;       // menus, share bars, mastheads
-constexpr std::size_t kMaxNavigationPhraseChars = 40;
-constexpr std::size_t kMaxBreadcrumbItemChars = 20;    // Home > 검색목록 > 기사상세보기
-constexpr std::size_t kMaxCreditLineChars = 60;        // 로이터/연합뉴스
-constexpr std::size_t kCreditTailBytes = 160;          // a caption's credit is in its last two words
-constexpr std::size_t kMaxPromoChars = 100;            // a strong promo phrase in a longer line is prose
-constexpr std::size_t kMaxCopyrightChars = 200;
-constexpr std::size_t kMaxDatelineChars = 120;         // 입력 … | 수정 … | 홍길동 기자 hong@…
-constexpr std::size_t kMaxLeadBracketBytes = 60;       // (서울=연합뉴스), [이데일리 홍길동 기자]
-constexpr std::size_t kMaxLeadBylineBytes = 60;        // 홍길동 기자 = …
-constexpr std::size_t kMinMediaWordChars = 3;          // 뉴스 alone is a section, 테크뉴스 a masthead
-constexpr std::size_t kMaxMediaWordChars = 15;
-constexpr std::size_t kMaxPublisherNameChars = 20;     // a publisher named by a footer or wire dateline
-constexpr std::size_t kMaxPublisherNameWords = 4;
-constexpr std::size_t kMaxPlaceChars = 12;             // 서울, 베이징, 실리콘밸리 in (서울=연합뉴스)
-constexpr std::size_t kMaxPublisherScanBytes = 600;
+constexpr std::size_t kMaxPersonNameChars = 3;   // 홍길동; a 4-syllable word is rather a name of a house
+constexpr std::size_t kMinDeskChars = 3;         // a field and its suffix (사회부, 편집팀); 2 syllables may be a name
+constexpr std::size_t kMaxBylineChars = 80;      // names, desk, title and e-mail: 신민철 글로벌이코노믹 기자 shincm@…
 constexpr std::size_t kMaxJournalistBylineWords = 6;   // 서울=홍길동 김철수 이영희 기자
 constexpr std::size_t kMaxContributorBylineWords = 4;  // contributor titles are also common nouns
+constexpr std::size_t kMaxGluedBylineWords = 2;        // 홍길동기자, with at most one word before it
 constexpr std::size_t kMaxWritingCreditWords = 3;      // 글 홍길동, 글·사진 홍길동 김철수
-constexpr std::size_t kMaxPersonNameChars = 3;         // 홍길동; a 4-syllable word is rather a name of a house
+
+// Wire datelines and leads: (서울=연합뉴스) 홍길동 기자 = 본문…
+constexpr std::size_t kMaxLeadBracketBytes = 60;  // (서울=연합뉴스), [이데일리 홍길동 기자]: 20 syllables
+constexpr std::size_t kMaxLeadBylineBytes = 60;   // 홍길동 기자 = …: the `=` comes early in the paragraph
+constexpr std::size_t kMaxPlaceChars = 12;        // 서울, 베이징, 실리콘밸리 in (서울=연합뉴스)
+constexpr std::size_t kMaxPlaceWords = 2;         // 서울, New York; a longer bracket is a phrase
+
+// Publishers.
+constexpr std::size_t kMinMediaWordChars = 3;       // 뉴스 alone is a section, 테크뉴스 a masthead
+constexpr std::size_t kMaxMediaWordChars = 15;      // a longer word ending in 뉴스 is a compound of prose
+constexpr std::size_t kMaxPublisherNameChars = 20;  // a publisher named by a footer or wire dateline
+constexpr std::size_t kMaxPublisherNameWords = 4;   // 세계일보, The Korea Herald; more is a slogan or sentence
+// A listed publisher is looked up in the first 600 bytes (200 syllables, the
+// longest footer) of a line; that bounds the gazetteer scan of a long line.
+constexpr std::size_t kMaxPublisherScanBytes = 600;
+
+// Boilerplate: navigation, captions, promos, footers, datelines.
+constexpr std::size_t kMaxNavigationChars = 160;        // menus, share bars, mastheads
+constexpr std::size_t kMaxNavigationPhraseChars = 40;   // the longest listed phrase, and a link's label
+constexpr std::size_t kMaxBreadcrumbItemChars = 20;     // Home > 검색목록 > 기사상세보기
+constexpr std::size_t kMinBreadcrumbItems = 2;          // one item alone is no trail
+constexpr std::size_t kMaxCreditLineChars = 60;         // 로이터/연합뉴스
+constexpr std::size_t kCreditTailBytes = 160;           // a caption's credit is in its last two words
+constexpr std::size_t kMaxPromoChars = 100;             // a strong promo phrase in a longer line is prose
+constexpr std::size_t kMaxCopyrightChars = 200;         // a footer with its holder, address and phone number
+constexpr std::size_t kMaxDatelineChars = 120;          // 입력 … | 수정 … | 홍길동 기자 hong@…
 
 // How far a line naming a publisher is trusted; the lowest wins, the first
-// line wins a tie. The site's own masthead beats its copyright footer, which
-// beats bylines and wire datelines, a bare `ⓒ X` (also a photo credit),
-// promos and, last, navigation.
+// line wins a tie. The site's own masthead says whose page it is; its
+// copyright footer names the holder, usually the same house; a byline or wire
+// dateline names whoever wrote the text, which may be a wire service the site
+// republishes; a bare `ⓒ X` is also a photo credit; promos point to the
+// house's channels but also to partners'; navigation links to anyone.
 enum class Trust { masthead, copyright_footer, byline, copyright_sign, promo, navigation, none };
 
 // ---------------------------------------------------------------------------
@@ -149,10 +169,16 @@ bool is_name(std::string_view word) {
   for (std::size_t i = 0; i < word.size();)
     if (!is_hangul_syllable(decode(word, i))) return false;
   if (contains(kNonNameWords, word) || is_publisher_name(word)) return false;
-  if (n >= 3)
+  if (n >= kMinDeskChars)
     for (auto suffix : kDeskSuffixes)
       if (word.ends_with(suffix)) return false;
   return true;
+}
+
+// Marks that join names in one byline word: 홍길동·김철수 (the middle dot is
+// also typed as ㆍ, ・ or ‧), 홍길동,김철수, 홍길동/김철수.
+bool is_name_joiner(char32_t c) {
+  return c == U'·' || c == U'ㆍ' || c == U'・' || c == U'‧' || c == ',' || c == '/';
 }
 
 // The pieces of a byline word that may be names: `서울=홍길동` gives the part
@@ -164,7 +190,7 @@ std::vector<std::string_view> name_pieces(std::string_view word) {
   for (std::size_t i = 0; i <= word.size();) {
     const std::size_t at = i;
     const char32_t c = i < word.size() ? decode(word, i) : (++i, 0);
-    if (at == word.size() || c == 0xB7 || c == 0x318D || c == 0x30FB || c == ',' || c == '/' || c == 0x2027) {
+    if (at == word.size() || is_name_joiner(c)) {
       pieces.push_back(strip_decoration(word.substr(start, at - start)));
       start = i;
     }
@@ -251,7 +277,7 @@ std::optional<Byline> read_byline(std::string_view s) {
     contributor = true;
   } else {
     for (auto title : kJournalistTitles) {  // 홍길동기자: title written against the name
-      if (words.size() <= 2 && last.size() > title.size() && last.ends_with(title) &&
+      if (words.size() <= kMaxGluedBylineWords && last.size() > title.size() && last.ends_with(title) &&
           is_name(last.substr(0, last.size() - title.size()))) {
         before.push_back(last.substr(0, last.size() - title.size()));
         is_byline = true;
@@ -316,7 +342,7 @@ bool is_publisher_shaped(std::string_view name) {
 // The place of a wire dateline: 서울, 베이징, 실리콘밸리, New York.
 bool is_place(std::string_view place) {
   place = trim(place);
-  if (place.empty() || longer_than(place, kMaxPlaceChars) || split_words(place).size() > 2) return false;
+  if (place.empty() || longer_than(place, kMaxPlaceChars) || split_words(place).size() > kMaxPlaceWords) return false;
   for (std::size_t i = 0; i < place.size();) {
     const char32_t c = decode(place, i);
     if (!is_word_char(c) && !is_space(c)) return false;
@@ -555,7 +581,7 @@ std::optional<LineInfo> read_bare_date_label(std::string_view s) {
 // A line that goes on as a sentence (입력 2025.01.15 이후 받는다) is none.
 std::optional<LineInfo> read_dateline(std::string_view line) {
   std::string_view s = trim_if(line, [](char32_t c) {
-    return is_space(c) || c == '[' || c == '(' || c == '<' || c == 0x3010 || c == 0x3008;
+    return is_space(c) || c == '[' || c == '(' || c == '<' || c == U'【' || c == U'〈';
   });
   s = s.substr(separators_at(s, 0));  // | 입력 : 2025-01-15 |
   if (s.empty() || longer_than(s, kMaxDatelineChars)) return std::nullopt;
@@ -614,15 +640,18 @@ std::optional<std::string> names_only(std::string_view value) {
   return joined;
 }
 
+// What separates a credit's role from its names: 글 홍길동, 사진: 홍길동,
+// 영상=홍길동, 글：홍길동 (a full-width colon).
+bool is_credit_separator(char32_t c) { return is_space(c) || c == ':' || c == '=' || c == U'：'; }
+
 // `글 홍길동`, `글·사진 홍길동·김철수`: a writing credit, names only. Without a
 // title after them the names must look like Korean names (글 쓰기 is not one).
 std::optional<LineInfo> read_writing_credit(std::string_view s) {
   for (auto label : kWritingCreditLabels) {
     if (!s.starts_with(label)) continue;
     std::string_view value = s.substr(label.size());
-    const char32_t next = char_at(value, 0);
-    if (!is_space(next) && next != ':' && next != '=' && next != 0xFF1A) return std::nullopt;
-    value = trim_if(value, [](char32_t c) { return is_space(c) || c == ':' || c == '=' || c == 0xFF1A; });
+    if (!is_credit_separator(char_at(value, 0))) return std::nullopt;
+    value = trim_if(value, is_credit_separator);
     LineInfo info;
     info.role = LineRole::byline;
     info.publisher_zone = value;
@@ -676,10 +705,8 @@ bool is_media_credit(std::string_view s) {
     for (auto word : kMediaCreditRoles)
       if (segment.starts_with(word)) role = std::max(role, word.size());
     if (role == 0) return false;
-    const char32_t next = char_at(segment, role);
-    if (!is_space(next) && next != ':' && next != '=' && next != 0xFF1A) return false;
-    const std::string_view names =
-        trim_if(segment.substr(role), [](char32_t c) { return is_space(c) || c == ':' || c == '=' || c == 0xFF1A; });
+    if (!is_credit_separator(char_at(segment, role))) return false;
+    const std::string_view names = trim_if(segment.substr(role), is_credit_separator);
     auto byline = read_byline(names);
     if (!names_only(names) && !(byline && byline->author)) return false;
   }
@@ -789,6 +816,7 @@ struct FooterOpening {
   bool says_copyright = false;  // a word, not only a sign (ⓒ X is also a photo credit)
 };
 FooterOpening footer_opening(std::string_view s) {
+  constexpr std::string_view kBy = "by ";
   FooterOpening opening;
   bool marked = false;
   for (std::size_t pos = 0;;) {
@@ -805,7 +833,7 @@ FooterOpening footer_opening(std::string_view s) {
     if (!taken && marked) {
       std::size_t p = 0;
       if (year_at(at, p)) taken = p;                       // Copyright © 2025
-      else if (starts_with_ascii_ci(at, "by ")) taken = 3;       // Copyright by 예시일보
+      else if (starts_with_ascii_ci(at, kBy)) taken = kBy.size();  // Copyright by 예시일보
     }
     if (!taken) break;
     marked = true;
@@ -917,13 +945,13 @@ bool is_breadcrumb(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
     const std::size_t at = i;
     const char32_t c = decode(s, i);
-    if (c != '>' && c != 0x203A && c != 0xBB && c != 0xFF1E) continue;
+    if (c != '>' && c != U'›' && c != U'»' && c != U'＞') continue;
     if (!is_space(previous_char(s, at)) || !is_space(char_at(s, i))) return false;
     parts.push_back(trim(s.substr(start, at - start)));
     start = i;
   }
   parts.push_back(trim(s.substr(start)));
-  if (parts.size() < 2 || !is_navigation_word(parts.front())) return false;
+  if (parts.size() < kMinBreadcrumbItems || !is_navigation_word(parts.front())) return false;
   return std::all_of(parts.begin(), parts.end(), [](std::string_view p) {
     return !p.empty() && !longer_than(p, kMaxBreadcrumbItemChars) && !has_sentence_punctuation(p);
   });
@@ -1114,7 +1142,8 @@ struct FrontMatter {
 };
 
 bool is_fence(std::string_view line) {
-  if (line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
+  constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";  // some editors open a UTF-8 file with it
+  if (line.starts_with(kByteOrderMark)) line.remove_prefix(kByteOrderMark.size());
   return trim(line) == "---";
 }
 
@@ -1218,7 +1247,7 @@ struct DatedLine {
 // the body is never the article's date.
 std::optional<std::string> date_by_position(const std::vector<DatedLine>& dates, const Article& article) {
   if (article.title_line == 0) return std::nullopt;
-  std::uint32_t first_paragraph = UINT32_MAX;
+  std::uint32_t first_paragraph = UINT32_MAX;  // no paragraph under the title: every later line is under it
   for (const auto& line : article.body)
     if (line.number > article.title_line) {
       first_paragraph = line.number;
