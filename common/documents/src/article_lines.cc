@@ -205,45 +205,59 @@ std::vector<std::string_view> byline_words(std::string_view s) {
   return words;
 }
 
-// `홍길동 기자 hong@x.com`, `실리콘밸리=오로라 특파원`, `우건 매뉴라이프자산운용 매니저`.
-std::optional<Byline> read_byline(std::string_view s) {
-  s = trim(s);
-  if (s.empty() || starts_with_one_of(s, kSubheadMarkers) || longer_than(s, kMaxBylineChars)) return std::nullopt;
+// The words of a byline that may name someone: e-mail and web addresses
+// dropped (a line of them alone is still a byline); none when a word belongs
+// to a sentence (punctuation, -, @, #).
+struct BylineWords {
   std::vector<std::string_view> words;
   bool had_email = false;
+};
+std::optional<BylineWords> byline_name_words(std::string_view s) {
+  BylineWords result;
   for (auto word : byline_words(s)) {
     if (is_email(word)) {
-      had_email = true;
+      result.had_email = true;
       continue;
     }
     if (is_url(word)) continue;
     if (has_sentence_punctuation(word) || word.find_first_of("-@#") != std::string_view::npos) return std::nullopt;
-    if (auto w = strip_decoration(word); !w.empty()) words.push_back(word);
+    if (auto w = strip_decoration(word); !w.empty()) result.words.push_back(word);
   }
-  if (words.empty()) return had_email ? std::optional<Byline>(Byline{}) : std::nullopt;
+  return result;
+}
 
-  std::string_view last = strip_decoration(words.back());
-  std::vector<std::string_view> before(words.begin(), words.end() - 1);
-  bool is_byline = false;
-  bool contributor = false;
+// The words before a byline's title (기자, 특파원, 교수 …), or none when the
+// words end in no title or are too many for a byline.
+struct BeforeTitle {
+  std::vector<std::string_view> words;
+  bool contributor = false;  // a contributor's title (교수, 변호사): also a common noun
+};
+std::optional<BeforeTitle> words_before_title(const std::vector<std::string_view>& words) {
+  const std::string_view last = strip_decoration(words.back());
+  BeforeTitle before{{words.begin(), words.end() - 1}, false};
   if (contains(kJournalistTitles, last)) {
-    is_byline = words.size() <= kMaxJournalistBylineWords;
-  } else if (contains(kContributorTitles, last)) {
-    is_byline = words.size() <= kMaxContributorBylineWords;
-    contributor = true;
-  } else {
-    for (auto title : kJournalistTitles) {  // 홍길동기자: title written against the name
-      if (words.size() <= kMaxGluedBylineWords && last.size() > title.size() && last.ends_with(title) &&
-          is_name(last.substr(0, last.size() - title.size()))) {
-        before.push_back(last.substr(0, last.size() - title.size()));
-        is_byline = true;
-        break;
-      }
+    if (words.size() <= kMaxJournalistBylineWords) return before;
+    return std::nullopt;
+  }
+  if (contains(kContributorTitles, last)) {
+    before.contributor = true;
+    if (words.size() <= kMaxContributorBylineWords) return before;
+    return std::nullopt;
+  }
+  for (auto title : kJournalistTitles) {  // 홍길동기자: title written against the name
+    if (words.size() <= kMaxGluedBylineWords && last.size() > title.size() && last.ends_with(title) &&
+        is_name(last.substr(0, last.size() - title.size()))) {
+      before.words.push_back(last.substr(0, last.size() - title.size()));
+      return before;
     }
   }
-  if (!is_byline) return std::nullopt;
+  return std::nullopt;
+}
+
+// The names among the words before a byline's title, and the house a word
+// names (홍길동 예시일보 기자, [예시뉴스=홍길동 기자]) into `byline.publisher`.
+std::vector<std::string> byline_names(const std::vector<std::string_view>& before, Byline& byline) {
   std::vector<std::string> names;
-  Byline byline;
   for (auto word : before) {
     const std::string_view bare = strip_decoration(word);
     if (media_word_kind(bare) == MediaWord::masthead) {  // 홍길동 예시일보 기자: a desk, not a name
@@ -257,10 +271,24 @@ std::optional<Byline> read_byline(std::string_view s) {
     }
     collect_names(word, names);
   }
+  return names;
+}
+
+// `홍길동 기자 hong@x.com`, `실리콘밸리=오로라 특파원`, `우건 매뉴라이프자산운용 매니저`.
+std::optional<Byline> read_byline(std::string_view s) {
+  s = trim(s);
+  if (s.empty() || starts_with_one_of(s, kSubheadMarkers) || longer_than(s, kMaxBylineChars)) return std::nullopt;
+  const auto name_words = byline_name_words(s);
+  if (!name_words) return std::nullopt;
+  if (name_words->words.empty()) return name_words->had_email ? std::optional<Byline>(Byline{}) : std::nullopt;
+  const auto before = words_before_title(name_words->words);
+  if (!before) return std::nullopt;
+  Byline byline;
+  std::vector<std::string> names = byline_names(before->words, byline);
   // 홍길동 예시대 의대 교수: a contributor's name comes first, the affiliation
   // after it; and contributor titles are common nouns (입만 변호사 is no byline).
-  if (contributor && !names.empty()) {
-    if (names.front() != strip_decoration(before.front()) || !starts_with_one_of(names.front(), kSurnames))
+  if (before->contributor && !names.empty()) {
+    if (names.front() != strip_decoration(before->words.front()) || !starts_with_one_of(names.front(), kSurnames))
       return std::nullopt;
     names.resize(1);
   }
@@ -322,6 +350,66 @@ std::optional<Lead> read_byline_lead(std::string_view s) {
   return std::nullopt;
 }
 
+// [파이낸셜뉴스] 본문…, [이데일리 홍길동 기자] 본문…: a bracket naming the
+// house or the byline, without a place.
+std::optional<Lead> read_house_bracket(std::string_view inside, std::string_view rest) {
+  Lead lead;
+  if (names_a_house(inside)) {  // [파이낸셜뉴스] 본문…
+    lead.publisher_zone = inside;
+    if (!is_publisher_name(inside)) lead.publisher_name = strip_decoration(inside);
+    lead.has_text_after = has_word_char(rest);
+    return lead;
+  }
+  auto byline = read_byline(inside);
+  if (!byline) return std::nullopt;
+  lead.publisher_zone = inside;
+  lead.publisher_name = byline->publisher;
+  lead.author = byline->author;
+  lead.has_text_after = has_word_char(rest);
+  return lead;
+}
+
+// Who a wire bracket names after `=` (its byte `eq` in `inside`): a
+// reporter ([세종=이데일리 홍길동 기자]), a listed agency (looked up in the
+// zone) or an unlisted one, one word after a place ((서울=예시통신)).
+void read_wire_house(std::string_view inside, std::size_t eq, Lead& lead) {
+  lead.publisher_zone = inside.substr(eq + 1);
+  const std::string_view left = trim(inside.substr(0, eq));
+  if (auto byline = read_byline(lead.publisher_zone); byline && byline->author) {  // [세종=이데일리 홍길동 기자]
+    lead.author = byline->author;
+    lead.publisher_name = byline->publisher;
+    // [헤럴드경제=홍길동 기자]: the house before `=`, where wires put the place
+    if (names_a_house(left)) {
+      lead.publisher_zone = left;
+      lead.publisher_name = is_publisher_name(left) ? std::string_view{} : strip_decoration(left);
+    }
+  } else if (!find_publisher(lead.publisher_zone) && is_place(inside.substr(0, eq)) &&
+      split_words(lead.publisher_zone).size() == 1 && is_publisher_shaped(lead.publisher_zone) &&
+      !read_byline(lead.publisher_zone))
+    lead.publisher_name = strip_decoration(lead.publisher_zone);
+}
+
+// (서울=연합뉴스) 홍길동 기자 = 본문…: a wire bracket with its place, then
+// perhaps a byline up to `=`. `glued`: a Hangul syllable follows the bracket
+// unspaced.
+std::optional<Lead> read_wire_bracket(std::string_view inside, std::string_view rest, bool glued) {
+  Lead lead;
+  read_wire_house(inside, inside.find('='), lead);
+  bool byline_follows = false;
+  if (const std::size_t byline_end = rest.find('='); byline_end != std::string_view::npos && byline_end < kMaxLeadBylineBytes) {
+    if (auto byline = read_byline(rest.substr(0, byline_end))) {
+      lead.author = byline->author;
+      rest = trim(rest.substr(byline_end + 1));
+      byline_follows = true;
+    }
+  }
+  // (서울=연합뉴스)라는 표기: a particle glued to the bracket quotes it; only a
+  // byline may follow it unspaced ([서울=뉴시스]홍길동 기자 =).
+  if (glued && !byline_follows) return std::nullopt;
+  lead.has_text_after = has_word_char(rest);
+  return lead;
+}
+
 std::optional<Lead> read_lead(std::string_view s) {
   static constexpr std::pair<std::string_view, std::string_view> kBrackets[] = {
       {"(", ")"}, {"[", "]"}, {"【", "】"}, {"〔", "〕"}, {"（", "）"}};
@@ -329,52 +417,10 @@ std::optional<Lead> read_lead(std::string_view s) {
     if (!s.starts_with(open)) continue;
     const std::size_t end = s.find(close, open.size());
     if (end == std::string_view::npos || end > kMaxLeadBracketBytes) return std::nullopt;
-    std::string_view inside = s.substr(open.size(), end - open.size());
-    std::string_view rest = trim(s.substr(end + close.size()));
-    Lead lead;
-    const std::size_t eq = inside.find('=');
-    if (eq == std::string_view::npos) {  // [이데일리 홍길동 기자] 본문…
-      if (names_a_house(inside)) {  // [파이낸셜뉴스] 본문…
-        lead.publisher_zone = inside;
-        if (!is_publisher_name(inside)) lead.publisher_name = strip_decoration(inside);
-        lead.has_text_after = has_word_char(rest);
-        return lead;
-      }
-      auto byline = read_byline(inside);
-      if (!byline) return std::nullopt;
-      lead.publisher_zone = inside;
-      lead.publisher_name = byline->publisher;
-      lead.author = byline->author;
-      lead.has_text_after = has_word_char(rest);
-      return lead;
-    }
-    lead.publisher_zone = inside.substr(eq + 1);
-    const std::string_view left = trim(inside.substr(0, eq));
-    if (auto byline = read_byline(lead.publisher_zone); byline && byline->author) {  // [세종=이데일리 홍길동 기자]
-      lead.author = byline->author;
-      lead.publisher_name = byline->publisher;
-      // [헤럴드경제=홍길동 기자]: the house before `=`, where wires put the place
-      if (names_a_house(left)) {
-        lead.publisher_zone = left;
-        lead.publisher_name = is_publisher_name(left) ? std::string_view{} : strip_decoration(left);
-      }
-    } else if (!find_publisher(lead.publisher_zone) && is_place(inside.substr(0, eq)) &&
-        split_words(lead.publisher_zone).size() == 1 && is_publisher_shaped(lead.publisher_zone) &&
-        !read_byline(lead.publisher_zone))
-      lead.publisher_name = strip_decoration(lead.publisher_zone);
-    bool byline_follows = false;
-    if (const std::size_t byline_end = rest.find('='); byline_end != std::string_view::npos && byline_end < kMaxLeadBylineBytes) {
-      if (auto byline = read_byline(rest.substr(0, byline_end))) {
-        lead.author = byline->author;
-        rest = trim(rest.substr(byline_end + 1));
-        byline_follows = true;
-      }
-    }
-    // (서울=연합뉴스)라는 표기: a particle glued to the bracket quotes it; only a
-    // byline may follow it unspaced ([서울=뉴시스]홍길동 기자 =).
-    if (is_hangul_syllable(char_at(s, end + close.size())) && !byline_follows) return std::nullopt;
-    lead.has_text_after = has_word_char(rest);
-    return lead;
+    const std::string_view inside = s.substr(open.size(), end - open.size());
+    const std::string_view rest = trim(s.substr(end + close.size()));
+    if (inside.find('=') == std::string_view::npos) return read_house_bracket(inside, rest);
+    return read_wire_bracket(inside, rest, is_hangul_syllable(char_at(s, end + close.size())));
   }
   return read_byline_lead(s);
 }
