@@ -888,12 +888,9 @@ struct CopyrightFooter {
   bool photo_credit = false;  // © News1 홍길동 기자: a caption's credit, no footer
 };
 
-// `Copyright © X`, `Copyright ⓒ X & x.com`, `ⓒ X`, `저작권자 © X 무단전재 및
-// 재배포 금지`, `<저작권자(c) X, 무단 전재-재배포 금지>`, `ⓒ X, 무단전재 및
-// 재배포 금지`. Never a quoted line, never a sentence that mentions one.
-std::optional<CopyrightFooter> read_copyright(std::string_view line) {
-  std::string_view s = trim(line);
-  if (s.empty() || longer_than(s, kMaxCopyrightChars) || starts_with_one_of(s, kQuoteMarks)) return std::nullopt;
+// A footer line without its lead marks (※) and opening bracket (<저작권자
+// …>); `(c)` is a sign, no bracket.
+std::string_view without_footer_marks(std::string_view s) {
   while (starts_with_one_of(s, kFooterLeadMarks)) {  // ※ 저작권자 ⓒ …
     std::size_t i = 0;
     decode(s, i);
@@ -905,24 +902,32 @@ std::optional<CopyrightFooter> read_copyright(std::string_view line) {
       break;
     }
   }
-  const FooterOpening opening = footer_opening(s);
+  return s;
+}
+
+// A footer that opens with no copyright word or sign: 이 기사의 저작권은
+// 예시일보에 있습니다, or 무단전재 및 재배포 금지 on a line of its own.
+std::optional<CopyrightFooter> read_unopened_footer(std::string_view s) {
   CopyrightFooter footer;
-  if (opening.length == 0) {
-    if (auto holder = stated_holder(s)) {  // 이 기사의 저작권은 예시일보에 있습니다
-      footer.says_copyright = true;
-      footer.holder = *holder;
-      return footer;
-    }
-    // 무단전재 및 재배포 금지 on a line of its own: a footer naming a listed publisher at most.
-    if (!is_copyright(s) || is_sentence_like(s)) return std::nullopt;
+  if (auto holder = stated_holder(s)) {  // 이 기사의 저작권은 예시일보에 있습니다
     footer.says_copyright = true;
+    footer.holder = *holder;
     return footer;
   }
-  const std::string_view rest = s.substr(opening.length);
+  // 무단전재 및 재배포 금지 on a line of its own: a footer naming a listed publisher at most.
+  if (!is_copyright(s) || is_sentence_like(s)) return std::nullopt;
+  footer.says_copyright = true;
+  return footer;
+}
+
+// What follows a footer's opening (Copyright ⓒ …): its holder, or a
+// photographer's credit (© News1 홍길동 기자), or none for a sentence.
+std::optional<CopyrightFooter> read_opened_footer(std::string_view rest, bool opening_says_copyright) {
   // Copyright 침해로 소송을 냈다: a sentence about copyright, not a notice
   if (is_sentence_like(rest) && !is_copyright(rest)) return std::nullopt;
   const std::string_view holder = footer_holder(rest);
-  footer.says_copyright = opening.says_copyright || is_copyright(rest);
+  CopyrightFooter footer;
+  footer.says_copyright = opening_says_copyright || is_copyright(rest);
   if (!footer.says_copyright && read_byline(holder)) {  // © News1 홍길동 기자: a photographer's credit
     footer.photo_credit = true;
     return footer;
@@ -936,6 +941,18 @@ std::optional<CopyrightFooter> read_copyright(std::string_view line) {
     return std::nullopt;  // ⓒ 로이터, ⓒ 정다은 (a photographer): a credit
   }
   return footer;
+}
+
+// `Copyright © X`, `Copyright ⓒ X & x.com`, `ⓒ X`, `저작권자 © X 무단전재 및
+// 재배포 금지`, `<저작권자(c) X, 무단 전재-재배포 금지>`, `ⓒ X, 무단전재 및
+// 재배포 금지`. Never a quoted line, never a sentence that mentions one.
+std::optional<CopyrightFooter> read_copyright(std::string_view line) {
+  std::string_view s = trim(line);
+  if (s.empty() || longer_than(s, kMaxCopyrightChars) || starts_with_one_of(s, kQuoteMarks)) return std::nullopt;
+  s = without_footer_marks(s);
+  const FooterOpening opening = footer_opening(s);
+  if (opening.length == 0) return read_unopened_footer(s);
+  return read_opened_footer(s.substr(opening.length), opening.says_copyright);
 }
 
 // Home > 검색목록 > 기사상세보기: spaced separators after a navigation word
