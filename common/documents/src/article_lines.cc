@@ -92,15 +92,9 @@ bool is_publisher_name(std::string_view s) {
   return hit && hit->second == s.size();
 }
 
-// `label : value` with an explicit colon.
-std::optional<std::string_view> labelled_value(std::string_view s, std::string_view label) {
-  if (!s.starts_with(label)) return std::nullopt;
-  std::string_view rest = trim(s.substr(label.size()));
-  if (rest.starts_with(":")) return trim(rest.substr(1));
-  if (rest.starts_with("：")) return trim(rest.substr(std::string_view("：").size()));
-  return std::nullopt;
-}
-
+// A one-word media name (예시일보) or an article-list heading (많이본뉴스);
+// defined with the navigation rules, which it shares (a heading's first part
+// is a navigation word).
 enum class MediaWord { masthead, list_heading };
 std::optional<MediaWord> media_word_kind(std::string_view s);
 bool is_navigation_word(std::string_view word);
@@ -108,6 +102,10 @@ bool is_navigation_word(std::string_view word);
 // A name a site goes by: a listed publisher or a word named like a media
 // outlet (예시일보).
 bool names_a_house(std::string_view s) { return is_publisher_name(s) || media_word_kind(s) == MediaWord::masthead; }
+
+// ---------------------------------------------------------------------------
+// Words: sentences, names, addresses
+// ---------------------------------------------------------------------------
 
 // A Korean predicate among the words (했다, 받는다, 합니다): a sentence.
 bool is_sentence_like(std::string_view s) {
@@ -184,6 +182,10 @@ bool is_url(std::string_view word) {
   word = strip_decoration(word);
   return starts_with_ascii_ci(word, "http://") || starts_with_ascii_ci(word, "https://") || starts_with_ascii_ci(word, "www.");
 }
+
+// ---------------------------------------------------------------------------
+// Bylines: 홍길동 기자 hong@example.com
+// ---------------------------------------------------------------------------
 
 struct Byline {
   std::optional<std::string> author;
@@ -299,6 +301,10 @@ std::optional<Byline> read_byline(std::string_view s) {
   }
   return byline;
 }
+
+// ---------------------------------------------------------------------------
+// Wire leads: (서울=연합뉴스) 홍길동 기자 = 본문…
+// ---------------------------------------------------------------------------
 
 // `(서울=연합뉴스) 홍길동 기자 = 본문…`: the wire-service lead of a first paragraph.
 struct Lead {
@@ -424,6 +430,10 @@ std::optional<Lead> read_lead(std::string_view s) {
   }
   return read_byline_lead(s);
 }
+
+// ---------------------------------------------------------------------------
+// Datelines: 입력 2025.01.15 09:30 | 수정 … | 홍길동 기자
+// ---------------------------------------------------------------------------
 
 std::vector<std::string_view> split_on(std::string_view s, char separator) {
   std::vector<std::string_view> parts;
@@ -622,6 +632,19 @@ std::optional<LineInfo> read_dateline(std::string_view line) {
   return info;
 }
 
+// ---------------------------------------------------------------------------
+// Credits and labelled lines: 글 홍길동, 작성자 : 홍길동, 본문자수 : 1794
+// ---------------------------------------------------------------------------
+
+// `label : value` with an explicit colon.
+std::optional<std::string_view> labelled_value(std::string_view s, std::string_view label) {
+  if (!s.starts_with(label)) return std::nullopt;
+  std::string_view rest = trim(s.substr(label.size()));
+  if (rest.starts_with(":")) return trim(rest.substr(1));
+  if (rest.starts_with("：")) return trim(rest.substr(std::string_view("：").size()));
+  return std::nullopt;
+}
+
 // `홍길동`, `홍길동·김철수 hong@example.com`: names and nothing else (e-mail
 // addresses aside), each starting with a family name, joined by `, `.
 std::optional<std::string> names_only(std::string_view value) {
@@ -696,6 +719,10 @@ std::optional<LineInfo> read_label_line(std::string_view s) {
   }
   return std::nullopt;
 }
+
+// ---------------------------------------------------------------------------
+// Captions and picture credits
+// ---------------------------------------------------------------------------
 
 // 사진 홍길동 기자, 촬영기자:홍길동/영상편집:김철수: credits of pictures and
 // video, never the article's byline.
@@ -801,6 +828,10 @@ bool ends_with_credit(std::string_view s) {
     return is_credit_word(last);
   return false;
 }
+
+// ---------------------------------------------------------------------------
+// Copyright footers
+// ---------------------------------------------------------------------------
 
 bool is_copyright(std::string_view s) {
   const std::string lower = ascii_lower(s);
@@ -955,6 +986,10 @@ std::optional<CopyrightFooter> read_copyright(std::string_view line) {
   return read_opened_footer(s.substr(opening.length), opening.says_copyright);
 }
 
+// ---------------------------------------------------------------------------
+// Navigation, mastheads and promos
+// ---------------------------------------------------------------------------
+
 // Home > 검색목록 > 기사상세보기: spaced separators after a navigation word
 // (가위>찍히면죽는다 and 기대->몰입 are prose).
 bool is_breadcrumb(std::string_view s) {
@@ -1065,6 +1100,10 @@ bool is_promo(std::string_view s) {
     return true;
   return !longer_than(s, kMaxPromoChars) && std::any_of(std::begin(kStrongPromoPhrases), std::end(kStrongPromoPhrases), says);
 }
+
+// ---------------------------------------------------------------------------
+// A line's role
+// ---------------------------------------------------------------------------
 
 // The first menu item named like a media outlet (예시일보 | 경제), or "".
 std::string_view media_word_in(std::string_view s) {
