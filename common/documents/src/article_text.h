@@ -1,6 +1,6 @@
 // Text helpers of the article parser on top of text.h: trimming, word
 // splitting, decoration and table lookups. Private to
-// the library (article_parser.cc, article_dates.cc).
+// the library (the article parser's units: article_lines.cc, article_dates.cc …).
 #pragma once
 
 #include <algorithm>
