@@ -1,6 +1,6 @@
 // Text helpers of the article parser on top of text.h: trimming, word
 // splitting, decoration and table lookups. Private to
-// the library (article_parser.cc, article_dates.cc).
+// the library (the article parser's units: article_lines.cc, article_dates.cc …).
 #pragma once
 
 #include <algorithm>
@@ -49,7 +49,7 @@ inline std::string_view trim(std::string_view s) { return trim_if(s, is_space); 
 // True when `s` has more than `chars` code points; cheap on long lines.
 inline bool longer_than(std::string_view s, std::size_t chars) {
   if (s.size() <= chars) return false;
-  if (s.size() > 4 * chars) return true;
+  if (s.size() > 4 * chars) return true;  // a code point takes at most 4 bytes
   std::size_t n = 0;
   for (std::size_t i = 0; i < s.size();) {
     decode(s, i);

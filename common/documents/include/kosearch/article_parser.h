@@ -41,7 +41,9 @@ namespace kosearch {
 // the result.
 Article parse_article(std::string_view text, std::string id, std::string path);
 
-// What the heuristics make of a single line; exposed for tests and --explain.
+// What the heuristics make of a single line; exposed for tests. Only body
+// lines are kept; boilerplate is navigation, promos, meta labels and
+// copyright footers; the other roles are dropped too but may name metadata.
 enum class LineRole { body, blank, boilerplate, caption, byline, dateline, masthead };
 LineRole classify_line(std::string_view line);
 
