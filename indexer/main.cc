@@ -138,6 +138,11 @@ class ProgressLine {
   Clock::time_point started_, last_{};
 };
 
+// "warning: PATH: REASON", with the remedy in the indexer's flags.
+std::string warning_line(const ks::IndexWarning& w, const std::string& index) {
+  return "warning: " + w.path + ": " + ks::with_remedy(w.reason, w.remedy, ks::Program::indexer, index, w.path) + "\n";
+}
+
 // Articles whose text repeats another's: thousands in a corpus of reviews, so
 // one line with the count unless -v asks for each.
 class Duplicates {
@@ -238,7 +243,7 @@ int run(const Flags& f) {
   if (!f.quiet) {
     options.on_warning = [&](const ks::IndexWarning& w) {
       progress.clear();
-      std::cerr << "warning: " << w.path << ": " << w.reason << '\n';
+      std::cerr << warning_line(w, f.index);
     };
     options.on_duplicate = [&](const ks::IndexWarning& w) { duplicates.add(w); };
   }

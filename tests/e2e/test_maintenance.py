@@ -433,8 +433,8 @@ class IndexKnowsItsSources(CorpusTestCase):
         os.remove(self.jsonl)
         r = run([INDEXER, "--index", self.index], cwd=self.tmp)
         self.assertEqual(r.returncode, 1)
-        self.assertIn("warning: %s: recorded source no longer exists; its 3 article(s) are kept "
-                      "(indexer --forget %s removes them)" % (self.jsonl, self.jsonl), r.stderr.decode())
+        self.assertIn("warning: %s: recorded source no longer exists; its 3 article(s) are kept; "
+                      "indexer --forget %s drops it and its articles" % (self.jsonl, self.jsonl), r.stderr.decode())
         self.assertEqual(self.search("-c", "zorblax").stdout, b"3\n")
         r = run([INDEXER, "--index", self.index, "--rebuild"], cwd=self.tmp)
         self.assertEqual(r.returncode, 2)
@@ -473,8 +473,8 @@ class IndexKnowsItsSources(CorpusTestCase):
         self.assertEqual(sorted(h["id"] for h in hits), ["j0", "j1", "j2"])
         self.assertEqual({h["path"] for h in hits}, {renamed})
         r = run([INDEXER, "--index", self.index], cwd=self.tmp)
-        self.assertIn("warning: %s: recorded source no longer exists; it has no articles left (indexer --forget %s "
-                      "drops its record)" % (self.jsonl, self.jsonl), r.stderr.decode())
+        self.assertIn("warning: %s: recorded source no longer exists; it has no articles left; indexer --forget %s "
+                      "drops it and its articles" % (self.jsonl, self.jsonl), r.stderr.decode())
 
 
 if __name__ == "__main__":

@@ -25,6 +25,14 @@ TEST(ErrorRemedy, EachKindGetsItsFrontEndsWords) {
   EXPECT_EQ(said(ErrorKind::io, Program::indexer), "problem");
 }
 
+TEST(ErrorRemedy, SourceRemediesNameTheSource) {
+  const Error gone(ErrorKind::io, "watched folder 'news' was moved away", Remedy::forget_source, "/data/news");
+  EXPECT_EQ(with_remedy(gone, Program::indexer, "idx"),
+            "watched folder 'news' was moved away; indexer --forget /data/news drops it and its articles");
+  EXPECT_EQ(with_remedy("encoded in EUC-KR (detected)", Remedy::force_encoding, Program::indexer, "idx"),
+            "encoded in EUC-KR (detected) (--encoding NAME forces another)");
+}
+
 TEST(ErrorRemedy, AnErrorMayNameAnotherRemedy) {
   const Error e(ErrorKind::index_incompatible, "bad list", Remedy::replace_synonyms);
   EXPECT_EQ(with_remedy(e, Program::search, "idx"), "bad list; give it a new list with: indexer --synonyms FILE --index idx");

@@ -34,7 +34,8 @@ TEST(TextEncoding, EucKrIsDetectedAndConverted) {
   EXPECT_EQ(d.text, repeat("노광 장비", 20));
   EXPECT_EQ(d.encoding, "EUC-KR/CP949");
   EXPECT_EQ(d.replaced, 0u);
-  EXPECT_EQ(d.warning, "encoded in EUC-KR/CP949 (detected); converted to UTF-8 (--encoding NAME forces another)");
+  EXPECT_EQ(d.warning, "encoded in EUC-KR/CP949 (detected); converted to UTF-8");
+  EXPECT_EQ(d.remedy, ks::Remedy::force_encoding);  // the indexer adds "(--encoding NAME forces another)"
 }
 
 TEST(TextEncoding, Cp949ExtraHangulIsDecodedToo) {

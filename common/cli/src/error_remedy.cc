@@ -3,7 +3,8 @@
 namespace kosearch {
 namespace {
 
-std::string remedy_text(Remedy remedy, Program program, const std::filesystem::path& index_path) {
+std::string remedy_text(Remedy remedy, Program program, const std::filesystem::path& index_path,
+                        const std::string& subject) {
   switch (remedy) {
     case Remedy::none: return {};
     case Remedy::build_index:
@@ -13,6 +14,8 @@ std::string remedy_text(Remedy remedy, Program program, const std::filesystem::p
     case Remedy::wait_for_lock: return "wait for it, or rerun with --wait";
     case Remedy::replace_synonyms: return "give it a new list with: indexer --synonyms FILE --index " + index_path.string();
     case Remedy::shorten_query: return "or search its beginning with -F/--literal";
+    case Remedy::forget_source: return "indexer --forget " + subject + " drops it and its articles";
+    case Remedy::force_encoding: return "--encoding NAME forces another";
   }
   return {};
 }
@@ -27,10 +30,10 @@ std::string repair_command(const std::filesystem::path& index_path) {
 }
 
 std::string with_remedy(const std::string& message, Remedy remedy, Program program,
-                        const std::filesystem::path& index_path) {
-  const std::string remedy_words = remedy_text(remedy, program, index_path);
+                        const std::filesystem::path& index_path, const std::string& subject) {
+  const std::string remedy_words = remedy_text(remedy, program, index_path, subject);
   if (remedy_words.empty()) return message;
-  if (remedy == Remedy::shorten_query) return message + " (" + remedy_words + ")";
+  if (remedy == Remedy::shorten_query || remedy == Remedy::force_encoding) return message + " (" + remedy_words + ")";
   return message + "; " + remedy_words;
 }
 

@@ -120,8 +120,8 @@ DecodedText decode_text(std::string_view bytes, std::string_view forced) {
   }
   if (const std::string korean = detected_korean(bytes); !korean.empty()) {
     DecodedText out = convert(bytes, windows_949, korean + "/CP949");
-    out.warning = "encoded in " + out.encoding + " (detected); converted to UTF-8" + replaced_note(out.replaced) +
-                  " (--encoding NAME forces another)";
+    out.warning = "encoded in " + out.encoding + " (detected); converted to UTF-8" + replaced_note(out.replaced);
+    out.remedy = Remedy::force_encoding;
     return out;
   }
   DecodedText out;

@@ -132,9 +132,9 @@ class FolderWatches {
   }
 
   Error gone(std::size_t source) const {
-    return Error(ErrorKind::io, "watched folder '" + roots_[source] +
-                                    "' was moved away or deleted; stopped watching (its articles are kept; "
-                                    "indexer --forget " + roots_[source] + " removes them)");
+    return Error(ErrorKind::io,
+                 "watched folder '" + roots_[source] + "' was moved away or deleted; stopped watching (its articles are kept)",
+                 Remedy::forget_source, roots_[source]);
   }
 
  private:

@@ -100,9 +100,9 @@ class Session {
     record_synonyms();
   }
 
-  void warn(const std::string& where, const std::string& reason) {
+  void warn(const std::string& where, const std::string& reason, Remedy remedy = Remedy::none) {
     ++summary_.warnings;
-    if (options_.on_warning) options_.on_warning({where, reason});
+    if (options_.on_warning) options_.on_warning({where, reason, remedy});
   }
   void skip(const std::string& where, const std::string& reason) {
     ++summary_.skipped;
@@ -338,6 +338,7 @@ struct PartEvent {
   std::string text;          // warning/skip: reason; keep/claim/unclaim: id; stored: fingerprint
   std::string where;         // warning/skip/claim: where it was met
   Xapian::docid docid = 0;   // stored: document in the part database
+  Remedy remedy = Remedy::none;  // warning: what the user can do
 };
 
 // Per part: the Session's role for the thread writing that part into its
@@ -352,7 +353,10 @@ class PartWriter {
     analyzer_ = &analyzer;
   }
 
-  void warn(const std::string& where, const std::string& reason) { record(PartEvent::warning, reason, where); }
+  void warn(const std::string& where, const std::string& reason, Remedy remedy = Remedy::none) {
+    record(PartEvent::warning, reason, where);
+    events.back().remedy = remedy;
+  }
   void skip(const std::string& where, const std::string& reason) { record(PartEvent::skip, reason, where); }
   void keep(const std::string& id) { record(PartEvent::keep, id, {}); }
   // The index is empty: every id is new; repeats are found by the replay.
@@ -385,7 +389,7 @@ class PartWriter {
 
  private:
   void record(PartEvent::Kind kind, std::string text, std::string where) {
-    events.push_back({kind, in_claim_, std::move(text), std::move(where), 0});
+    events.push_back({kind, in_claim_, std::move(text), std::move(where), 0, Remedy::none});
   }
 
   const std::string& origin_;
@@ -470,7 +474,7 @@ void build_in_parts(Session& session, std::size_t parts, unsigned threads, Index
         continue;
       }
       switch (event.kind) {
-        case PartEvent::warning: session.warn(event.where, event.text); break;
+        case PartEvent::warning: session.warn(event.where, event.text, event.remedy); break;
         case PartEvent::skip: session.skip(event.where, event.text); break;
         case PartEvent::keep: session.keep(event.text); break;
         case PartEvent::claim:
@@ -507,7 +511,7 @@ template <typename Sink>
 std::string repaired_text(Sink& sink, const std::string& where, std::string&& bytes, const std::string& encoding) {
   if (is_valid_utf8(bytes)) return std::move(bytes);
   DecodedText decoded = decode_text(bytes, encoding);
-  if (!decoded.warning.empty()) sink.warn(where, decoded.warning);
+  if (!decoded.warning.empty()) sink.warn(where, decoded.warning, decoded.remedy);
   return std::move(decoded.text);
 }
 

@@ -130,8 +130,9 @@ std::optional<std::string> live_synonyms(const fs::path& live) {
 IndexSummary rebuild_all(const std::vector<Source>& sources, const IndexOptions& options) {
   for (const Source& source : sources)
     if (!fs::exists(source.path))
-      throw Error(ErrorKind::usage, "cannot rebuild: source '" + source.path + "' no longer exists and its articles would "
-                                    "be lost; restore it, or remove them with: indexer --forget " + source.path);
+      throw Error(ErrorKind::usage,
+                  "cannot rebuild: source '" + source.path + "' no longer exists and its articles would be lost; restore it",
+                  Remedy::forget_source, source.path);
   const fs::path live = options.index_dir;
   check_index_access(live, IndexAccess::rebuild);  // a missing right, told before any lock is tried
   const fs::path sidecar = live.string() + ".rebuild";
@@ -276,12 +277,11 @@ IndexSummary index_sources(const std::vector<Source>& sources, const IndexOption
       ++total.warnings;
       const std::size_t articles = articles_of(options.index_dir, source);
       if (options.on_warning)
-        options.on_warning({source.path, "recorded source no longer exists; " +
-                                             (articles ? "its " + std::to_string(articles) +
-                                                             " article(s) are kept (indexer --forget " + source.path +
-                                                             " removes them)"
-                                                       : "it has no articles left (indexer --forget " + source.path +
-                                                             " drops its record)")});
+        options.on_warning({source.path,
+                            "recorded source no longer exists; " +
+                                (articles ? "its " + std::to_string(articles) + " article(s) are kept"
+                                          : std::string("it has no articles left")),
+                            Remedy::forget_source});
       continue;
     }
     add_summary(total, index_source(source, options));

@@ -39,9 +39,10 @@ Q date_query(const std::string& from, const std::string& to) {
 }
 
 // A --since/--until value (YYYY-MM-DD) as the stored YYYYMMDD.
-std::string bound_value(const std::string& iso, const char* flag) {
+std::string bound_value(const std::string& iso, const char* bound) {
   const std::string value = schema::date_value(iso);
-  if (value.size() != 8) throw Error(ErrorKind::usage, std::string(flag) + " must be a date YYYY-MM-DD, not '" + iso + "'");
+  if (value.size() != 8)
+    throw Error(ErrorKind::usage, std::string("date bound ") + bound + " must be a date YYYY-MM-DD, not '" + iso + "'");
   return value;
 }
 
@@ -59,8 +60,8 @@ class Builder {
   BuiltQuery build(const QueryNode& root, const DateBounds& dates) {
     std::vector<Q> filters;
     if (dates.since || dates.until) {
-      const std::string from = dates.since ? bound_value(*dates.since, "--since") : "";
-      const std::string to = dates.until ? bound_value(*dates.until, "--until") : "";
+      const std::string from = dates.since ? bound_value(*dates.since, "since") : "";
+      const std::string to = dates.until ? bound_value(*dates.until, "until") : "";
       filters.push_back(date_query(from, to));
       ++filters_;
     }

@@ -63,7 +63,7 @@ class Explainer {
     if (dates.since || dates.until) {
       const std::string from = dates.since ? schema::date_value(*dates.since) : "";
       const std::string to = dates.until ? schema::date_value(*dates.until) : "";
-      filters_.push_back("date " + date_text(from, to) + " (--since/--until; undated articles left out)");
+      filters_.push_back("date " + date_text(from, to) + " (date filter; undated articles left out)");
     }
     node(root);
     return render(root, compiled);

@@ -17,12 +17,13 @@ enum class Program { indexer, search };
 std::string repair_command(const std::filesystem::path& index_path);
 
 // "…; rebuild it with: indexer --rebuild --index idx" — `message` followed by
-// the remedy of `remedy`, as `program` says it; `message` alone when there is none.
+// the remedy of `remedy`, as `program` says it; `message` alone when there is
+// none. `subject`: what a source's remedy applies to (its path).
 std::string with_remedy(const std::string& message, Remedy remedy, Program program,
-                        const std::filesystem::path& index_path);
+                        const std::filesystem::path& index_path, const std::string& subject = {});
 
 inline std::string with_remedy(const Error& e, Program program, const std::filesystem::path& index_path) {
-  return with_remedy(e.what(), e.remedy(), program, index_path);
+  return with_remedy(e.what(), e.remedy(), program, index_path, e.subject());
 }
 
 }  // namespace kosearch

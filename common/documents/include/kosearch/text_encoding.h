@@ -22,6 +22,8 @@
 #include <string>
 #include <string_view>
 
+#include "kosearch/error.h"
+
 namespace kosearch {
 
 struct DecodedText {
@@ -31,6 +33,7 @@ struct DecodedText {
   // One line for the user when the bytes were not clean UTF-8, e.g.
   // "encoded in EUC-KR (detected); converted to UTF-8"; empty otherwise.
   std::string warning;
+  Remedy remedy = Remedy::none;  // force_encoding when the encoding was guessed
 };
 
 // `forced`: an encoding name to use for input that is not valid UTF-8; empty

@@ -73,12 +73,14 @@
 #include <vector>
 
 #include "kosearch/document.h"  // max_input_bytes
+#include "kosearch/error.h"     // Remedy
 
 namespace kosearch {
 
 struct IndexWarning {
   std::string path;    // file (or file:line for JSONL) the warning is about
-  std::string reason;  // one line, e.g. "not valid UTF-8: 3 bytes replaced"
+  std::string reason;  // one line, e.g. "not valid UTF-8: 3 bytes replaced"; names no flag
+  Remedy remedy = Remedy::none;  // what the user can do about it (error.h); subject: `path`
 };
 
 struct IndexProgress {

@@ -34,6 +34,8 @@ enum class Remedy {
   wait_for_lock,     // another indexer is writing: wait for it
   replace_synonyms,  // the index's synonym list cannot be read: give it a new one
   shorten_query,     // over the query limits: search less, or only the beginning
+  forget_source,     // a recorded source is gone: drop it and its articles (subject: the source)
+  force_encoding,    // an input's encoding was guessed: name another to force it
 };
 
 // The remedy an error of `kind` has unless it names another.
@@ -52,14 +54,17 @@ class Error : public std::runtime_error {
  public:
   Error(ErrorKind kind, const std::string& message)
       : std::runtime_error(message), kind_(kind), remedy_(usual_remedy(kind)) {}
-  Error(ErrorKind kind, const std::string& message, Remedy remedy)
-      : std::runtime_error(message), kind_(kind), remedy_(remedy) {}
+  // `subject`: what the remedy applies to when it is not the index (a source path).
+  Error(ErrorKind kind, const std::string& message, Remedy remedy, std::string subject = {})
+      : std::runtime_error(message), kind_(kind), remedy_(remedy), subject_(std::move(subject)) {}
   ErrorKind kind() const noexcept { return kind_; }
   Remedy remedy() const noexcept { return remedy_; }
+  const std::string& subject() const noexcept { return subject_; }
 
  private:
   ErrorKind kind_;
   Remedy remedy_;
+  std::string subject_;
 };
 
 // A malformed query. position() is the 1-based character (code point) offset
