@@ -21,10 +21,12 @@
 #include "kosearch/jsonl_citation.h"
 #include "kosearch/normalizer.h"
 #include "kosearch/query_limits.h"
+#include "kosearch/query_builder.h"
 #include "kosearch/query_explainer.h"
 #include "kosearch/query_parser.h"
 #include "kosearch/schema.h"
 #include "kosearch/shard_stub.h"
+#include "kosearch/spelling_suggester.h"
 #include "kosearch/synonyms.h"
 
 namespace kosearch {

@@ -21,6 +21,7 @@
 
 #include "kosearch/analyzer.h"
 #include "kosearch/query_parser.h"
+#include "kosearch/query_results.h"
 #include "kosearch/ranking.h"
 #include "kosearch/synonyms.h"
 
@@ -33,15 +34,6 @@ struct WordTerms {
   std::vector<std::string> bigrams;             // its syllable pairs, prefixed
   std::size_t bigrams_needed = 0;               // how many of them make the word whole
   bool known = true;                            // the index holds it as a word
-};
-
-// A query word searched as more than it says: a Hanja word as the Hangul it
-// reads as (美 → 미국: hanja_readings.h), or a member of the index's synonym
-// list as its whole group (엔비디아 → nvidia, 엔비디아社: synonyms.h).
-struct Rewrite {
-  std::string word;                // as the query wrote it, normalized (美, 엔비디아)
-  std::string by;                  // "hanja" or "synonym"
-  std::vector<std::string> terms;  // what it is searched as: the reading, or the other members as written
 };
 
 struct BuiltQuery {
@@ -74,11 +66,6 @@ struct BuiltQuery {
   std::vector<InitialsExpansion> expansions;
 };
 
-struct DateBounds {
-  std::optional<std::string> since;  // YYYY-MM-DD inclusive
-  std::optional<std::string> until;  // YYYY-MM-DD inclusive
-};
-
 // Cap on the terms a prefix expands to; the most frequent are kept so a short
 // prefix (반*) still finds the words people mean instead of failing.
 inline constexpr Xapian::termcount max_prefix_expansion = 100;
@@ -107,10 +94,8 @@ BuiltQuery build_query(const QueryNode& root, Analyzer& analyzer,
                        const DateBounds& dates = {},
                        const IndexStats& stats = {});
 
-// How a document matched, from the query terms it holds
-// (Enquire::get_matching_terms): every word as a word (or whole inside a
-// longer word), some of them, or only syllable pairs of them.
-enum class MatchKind { all, some, partial };
+// How a document matched (MatchKind), from the query terms it holds
+// (Enquire::get_matching_terms).
 MatchKind classify_match(const std::vector<WordTerms>& words, const std::set<std::string>& matched);
 
 // The weighting scheme the tiers are designed for (ranking.h).

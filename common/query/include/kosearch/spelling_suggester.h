@@ -31,22 +31,9 @@
 #include "kosearch/analyzer.h"
 #include "kosearch/query_builder.h"
 #include "kosearch/query_parser.h"
+#include "kosearch/query_results.h"
 
 namespace kosearch {
-
-enum class SuggestionKind {
-  spelling,  // a word the index does not hold, replaced by the nearest one it does
-  layout,    // a word typed in the other keyboard layout (두벌식 ↔ Latin)
-  initials,  // a 초성 word read as the words the first hit holds
-};
-
-struct Suggestion {
-  SuggestionKind kind = SuggestionKind::spelling;
-  std::string query;  // the whole query, rewritten
-};
-
-// "spelling", "layout" or "initials", as JSON and messages name them.
-const char* suggestion_kind_name(SuggestionKind kind);
 
 // Optimal string alignment distance (insertions, deletions, substitutions,
 // swaps of neighbours) between two unit strings, or `bound + 1` as soon as it

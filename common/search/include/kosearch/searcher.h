@@ -18,10 +18,9 @@
 #include <vector>
 
 #include "kosearch/citation.h"
-#include "kosearch/query_builder.h"
+#include "kosearch/query_results.h"
 #include "kosearch/ranking.h"
 #include "kosearch/snippet.h"
-#include "kosearch/spelling_suggester.h"
 
 namespace kosearch {
 
