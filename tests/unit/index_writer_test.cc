@@ -166,6 +166,19 @@ TEST_F(IndexWriterTest, JsonlRecordThatOnlyMovedIsUpdatedWithoutReanalysis) {
   EXPECT_EQ(moved.hits[0].citation.line, 3u);
 }
 
+TEST_F(IndexWriterTest, WhatARecordLeftOutIsToldWhenItIsIndexedNotOnEveryRerun) {
+  write_jsonl({R"({"id":"d1","text":"본문 하나","date":"어제"})"});
+  std::vector<ks::IndexWarning> warnings;
+  ks::IndexOptions o = options();
+  o.on_warning = [&](const ks::IndexWarning& w) { warnings.push_back(w); };
+  ks::index_jsonl(jsonl(), o);
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0].reason, "\"date\" '어제' is not a date (YYYY-MM-DD); left out");
+  warnings.clear();
+  expect_counts(ks::index_jsonl(jsonl(), o), 0, 0, 1, 0);
+  EXPECT_TRUE(warnings.empty());  // unchanged: not analysed again, nothing new to tell
+}
+
 TEST_F(IndexWriterTest, DuplicateTextIsReportedOnceThroughOnDuplicate) {
   write("a.txt", "반도체 수출\n\n반도체 수출이 늘었다.\n");
   write("b.txt", "반도체 수출\n\n반도체 수출이 늘었다.\n");

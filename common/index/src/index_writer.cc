@@ -592,7 +592,6 @@ template <typename Sink>
 void index_record(Sink& sink, const std::string& line, const std::string& path, std::uint32_t line_number,
                   std::uint64_t offset, const std::string& where) {
   JsonlRecord record = parse_jsonl_record(line, path, line_number);
-  for (const auto& warning : record.warnings) sink.warn(where, warning);
   if (!record.article) return sink.skip(where, record.refusal);
   const Article& article = *record.article;
   auto claim = sink.claim(article.id, where);
@@ -607,6 +606,9 @@ void index_record(Sink& sink, const std::string& line, const std::string& path, 
       });
     }
   }
+  // What was left out of the record is told when it is (re)indexed, as for
+  // the repairs of a corpus file: not again on every rerun.
+  for (const auto& warning : record.warnings) sink.warn(where, warning);
   sink.store(*claim, article, hash, where);
 }
 
