@@ -92,5 +92,24 @@ TEST(HangulJamo, RoundTrip) {
     EXPECT_EQ(latin_to_hangul(*hangul_to_latin(word)), word) << word;
 }
 
+TEST(HangulJamo, SyllableArithmeticTakesSyllablesApartAndBack) {
+  EXPECT_EQ(initial_of(U'각'), 0);
+  EXPECT_EQ(medial_of(U'각'), 0);
+  EXPECT_EQ(final_of(U'각'), 1);    // ㄱ
+  EXPECT_EQ(final_of(U'갔'), 20);   // ㅆ
+  EXPECT_EQ(final_of(U'가'), 0);
+  EXPECT_EQ(initial_of(U'힣'), 18);  // ㅎ
+  EXPECT_EQ(medial_of(U'힣'), 20);   // ㅣ
+  EXPECT_EQ(final_of(U'힣'), 27);    // ㅎ
+  EXPECT_EQ(medial_of(U'려'), 6);    // ㅕ
+  EXPECT_EQ(with_initial(U'력', 11), U'역');
+  EXPECT_EQ(with_initial(U'로', 2), U'노');
+  for (const char32_t not_a_syllable : {U'ㄱ', U'A', U'美'}) {
+    EXPECT_EQ(initial_of(not_a_syllable), -1);
+    EXPECT_EQ(medial_of(not_a_syllable), -1);
+    EXPECT_EQ(final_of(not_a_syllable), -1);
+  }
+}
+
 }  // namespace
 }  // namespace kosearch::hangul

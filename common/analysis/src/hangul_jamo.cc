@@ -126,6 +126,20 @@ int initial_of(char32_t syllable) {
   return static_cast<int>((syllable - kSyllableBase) / (kMedials * kFinals));
 }
 
+int medial_of(char32_t syllable) {
+  if (syllable < kSyllableBase || syllable > kSyllableLast) return -1;
+  return static_cast<int>((syllable - kSyllableBase) % (kMedials * kFinals) / kFinals);
+}
+
+int final_of(char32_t syllable) {
+  if (syllable < kSyllableBase || syllable > kSyllableLast) return -1;
+  return static_cast<int>((syllable - kSyllableBase) % kFinals);
+}
+
+char32_t with_initial(char32_t syllable, int initial) {
+  return syllables_begin(initial) + (syllable - kSyllableBase) % (kMedials * kFinals);
+}
+
 std::vector<char32_t> one_edit_syllables(char32_t syllable) {
   std::vector<char32_t> others;
   if (initial_of(syllable) < 0) return others;

@@ -3,7 +3,6 @@
 #include <unicode/coll.h>
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <memory>
@@ -11,7 +10,9 @@
 #include <unordered_map>
 
 #include "kosearch/analyzer.h"
+#include "kosearch/hangul_jamo.h"
 #include "kosearch/normalizer.h"
+#include "kosearch/text.h"
 
 namespace kosearch {
 namespace {
@@ -38,31 +39,20 @@ constexpr Abbreviation kAbbreviations[] = {
 // Longest Han word read as abbreviations character by character (韓美日).
 constexpr std::size_t kMaxAbbreviationRun = 4;
 
-void append_syllable(std::string& out, char32_t cp) {
-  char buf[4];
-  std::int32_t length = 0;
-  U8_APPEND_UNSAFE(buf, length, static_cast<UChar32>(cp));
-  out.append(buf, static_cast<std::size_t>(length));
-}
-
-// Hangul syllable arithmetic (Unicode 3.12): initial × 588 + medial × 28 + final.
-constexpr char32_t kSyllableBase = 0xAC00, kLastSyllable = 0xD7A3;
-constexpr unsigned kInitialRieul = 5, kInitialNieun = 2, kInitialIeung = 11, kInitialDigeut = 3,
-                   kInitialJieut = 12;
-unsigned initial_of(char32_t s) { return (s - kSyllableBase) / 588; }
-unsigned medial_of(char32_t s) { return (s - kSyllableBase) % 588 / 28; }
-char32_t with_initial(char32_t s, unsigned initial) {
-  return kSyllableBase + initial * 588 + (s - kSyllableBase) % 588;
-}
+// Initial indexes of Unicode's syllable arithmetic (hangul_jamo.h).
+constexpr int kInitialRieul = 5, kInitialNieun = 2, kInitialIeung = 11, kInitialDigeut = 3, kInitialJieut = 12;
+using hangul::initial_of;
+using hangul::medial_of;
+using hangul::with_initial;
 
 // 두음법칙: a word does not start with ㄹ, nor with ㄴ before i or y
 // (리 → 이, 력 → 역, 로 → 노, 녀 → 여).
 char32_t initial_sound_rule(char32_t s) {
-  const unsigned medial = medial_of(s);
+  const int medial = medial_of(s);
   // ㅑ ㅒ ㅕ ㅖ ㅛ ㅠ ㅣ
   const bool i_or_y = medial == 2 || medial == 3 || medial == 6 || medial == 7 || medial == 12 || medial == 17 ||
                       medial == 20;
-  const unsigned initial = initial_of(s);
+  const int initial = initial_of(s);
   if (initial == kInitialRieul) return with_initial(s, i_or_y ? kInitialIeung : kInitialNieun);
   if (initial == kInitialNieun && i_or_y) return with_initial(s, kInitialIeung);
   return s;
@@ -104,7 +94,8 @@ class CollationReadings {
 
   char32_t search(char32_t han) const {
     const icu::UnicodeString text(static_cast<UChar32>(han));
-    char32_t low = kSyllableBase, high = kLastSyllable + 1;  // [low, high)
+    // [low, high): every precomposed syllable, initials ㄱ (0) to ㅎ (18).
+    char32_t low = hangul::syllables_begin(0), high = hangul::syllables_end(18);
     while (low < high) {
       const char32_t mid = low + (high - low) / 2;
       UErrorCode status = U_ZERO_ERROR;
@@ -167,7 +158,7 @@ std::string hangul_reading(std::string_view han) {
   }
   syllables.front() = initial_sound_rule(syllables.front());
   std::string out;
-  for (const char32_t s : syllables) append_syllable(out, s);
+  for (const char32_t s : syllables) append_utf8(out, s);
   return out;
 }
 

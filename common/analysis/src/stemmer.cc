@@ -6,6 +6,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "kosearch/hangul_jamo.h"
 #include "kosearch/normalizer.h"
 #include "kosearch/text.h"
 
@@ -131,8 +132,8 @@ constexpr std::string_view kNeverStemmedEndings[] = {
 constexpr std::string_view kIsmEnding = "주의";
 constexpr int kIsmMinSyllables = 4;
 
-constexpr char32_t kFirstSyllable = 0xAC00;
-constexpr std::size_t kSyllableCount = 0xD7A4 - 0xAC00;
+constexpr char32_t kFirstSyllable = hangul::syllables_begin(0);
+constexpr std::size_t kSyllableCount = hangul::syllables_end(18) - kFirstSyllable;
 
 // Suffixes indexed by their last syllable (every suffix ends in one).
 using SuffixBuckets = std::vector<std::vector<Suffix>>;
@@ -215,7 +216,7 @@ constexpr int kSsangSiotFinal = 20;
 bool ends_in_past_tense(std::string_view stem) {
   if (stem.empty()) return false;
   const char32_t last = last_code_point(stem);
-  return is_hangul_syllable(last) && (last - kFirstSyllable) % 28 == kSsangSiotFinal;
+  return hangul::final_of(last) == kSsangSiotFinal;
 }
 
 bool passes_gate(std::string_view stem, Gate gate) {
@@ -224,8 +225,8 @@ bool passes_gate(std::string_view stem, Gate gate) {
   if (stem.empty()) return true;
   const char32_t last = last_code_point(stem);
   // Digits and Latin before the suffix (A800과) carry no 받침 information.
-  if (!is_hangul_syllable(last)) return true;
-  const int final_index = static_cast<int>((last - 0xAC00) % 28);
+  const int final_index = hangul::final_of(last);
+  if (final_index < 0) return true;
   switch (gate) {
     case Gate::consonant: return final_index != 0;
     case Gate::vowel: return final_index == 0;
@@ -291,7 +292,7 @@ bool is_particle(std::string_view word) {
 }
 
 bool has_final_consonant(char32_t syllable) {
-  return is_hangul_syllable(syllable) && (syllable - 0xAC00) % 28 != 0;
+  return hangul::final_of(syllable) > 0;
 }
 
 }  // namespace kosearch

@@ -28,8 +28,15 @@ std::u32string jamo_units(std::string_view utf8);
 // begin a syllable (ㄳ, a vowel, a syllable, a Latin letter).
 std::optional<std::u32string> initials_query(std::string_view utf8);
 
-// The initial index of a precomposed syllable (가 → 0), or -1.
-int initial_of(char32_t syllable);
+// Unicode's syllable arithmetic (3.12), the one place it is written:
+// syllable = U+AC00 + (initial × 21 + medial) × 28 + final, with 19 initials
+// (ㄱ 0 … ㅎ 18), 21 medials (ㅏ 0 … ㅣ 20) and 28 finals (0: none).
+// Each gives -1 for a code point that is not a precomposed syllable.
+int initial_of(char32_t syllable);  // 가 → 0
+int medial_of(char32_t syllable);   // 가 → 0 (ㅏ)
+int final_of(char32_t syllable);    // 각 → 1 (ㄱ), 가 → 0
+// `syllable` with its initial replaced (a syllable; initial 0..18).
+char32_t with_initial(char32_t syllable, int initial);
 
 // The first and one-past-last code point of the syllables with initial
 // `initial` (0..18): they are one contiguous block of 588, so a sorted term
