@@ -192,12 +192,11 @@ MatchWeights only_readings(const MatchWeights& weights, const BuiltQuery& built,
   return kept;
 }
 
-Hit make_hit(const Xapian::MSetIterator& it, std::size_t rank, MatchKind match, const MatchWeights& weights,
+Hit make_hit(const Article& article, double score, std::size_t rank, MatchKind match, const MatchWeights& weights,
              Analyzer& analyzer, const SearchOptions& options) {
-  Article article = deserialize(it.get_document().get_data());
   Hit hit;
   hit.rank = rank;
-  hit.score = it.get_weight();
+  hit.score = score;
   hit.match = match;
   hit.id = article.id;
   hit.citation.path = article.path;
@@ -333,21 +332,24 @@ struct Searcher::Impl {
 
   // A JSONL hit's column: where its passage starts in the record's line
   // (jsonl_citation.h), read back at the record's offset (after file_path).
-  void cite_record(Hit& hit, const Xapian::Document& doc) {
-    if (origins[doc.get_value(schema::slot_origin)].rfind("jsonl:/", 0) != 0) return;
+  void cite_record(Hit& hit, const Xapian::Document& doc, const Article& article) {
+    if (origin_name(doc.get_value(schema::slot_origin)).rfind("jsonl:/", 0) != 0) return;
     const auto offset = schema::record_offset(doc.get_value(schema::slot_content_hash));
     if (!offset) return;
-    const Article article = deserialize(doc.get_data());
     if (auto column = jsonl_column(hit.citation.path, *offset, article, hit.snippet.body_line, hit.citation.column))
       hit.citation.column = *column;
   }
 
   // An article's file as an absolute path, from its origin's root (article_path.h).
   std::string file_path(const Xapian::Document& doc, const std::string& id, const std::string& stored) {
-    const std::string value = doc.get_value(schema::slot_origin);
+    return absolute_article_path(origin_name(doc.get_value(schema::slot_origin)), id, stored);
+  }
+
+  // The name of the input stored as origin value `value` ("jsonl:/data/x.jsonl"), cached.
+  const std::string& origin_name(const std::string& value) {
     auto [origin, fresh] = origins.try_emplace(value);
     if (fresh) origin->second = db.get_metadata(schema::origin_key(value));
-    return absolute_article_path(origin->second, id, stored);
+    return origin->second;
   }
 
   Results run(const std::string& query, const SearchOptions& options) {
@@ -421,12 +423,14 @@ struct Searcher::Impl {
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       const std::set<std::string> held = matching_terms(db, *it, built.words);
       const auto readings = vocabulary.readings_in(*it, built.expansions, held);
-      results.hits.push_back(make_hit(it, ++rank, classify_match(built.words, held),
+      const Xapian::Document doc = it.get_document();
+      const Article article = deserialize(doc.get_data());
+      results.hits.push_back(make_hit(article, it.get_weight(), ++rank, classify_match(built.words, held),
                                       readings.empty() ? weights : only_readings(weights, built, readings), analyzer,
                                       options));
       Hit& hit = results.hits.back();
-      hit.citation.path = file_path(it.get_document(), hit.id, hit.citation.path);
-      if (options.snippets) cite_record(hit, it.get_document());
+      hit.citation.path = file_path(doc, hit.id, hit.citation.path);
+      if (options.snippets) cite_record(hit, doc, article);
       if (it.get_collapse_count() > 0) results.hits.back().copies = copies_of_hit(mset, it, held);
       if (rank == options.offset + 1 && options.suggest != SuggestMode::never)
         if (auto reading = initials_reading(query, readings))
