@@ -83,6 +83,15 @@ TEST_F(InputFiles, ReadRefusesBinaryAndEmptyFilesButNotUnreadableOnesForGood) {
   EXPECT_TRUE(gone.transient);
 }
 
+TEST(InputFilePaths, AtOrBelowAFolderAndInPaths) {
+  EXPECT_TRUE(at_or_below("a/b.txt", "a"));
+  EXPECT_TRUE(at_or_below("a", "a"));
+  EXPECT_FALSE(at_or_below("ab/c.txt", "a"));
+  EXPECT_FALSE(at_or_below("a", "a/b"));
+  EXPECT_TRUE(in_paths("2025/x.txt", {"old.txt", "2025"}));
+  EXPECT_FALSE(in_paths("20251/x.txt", {"old.txt", "2025"}));
+}
+
 TEST(InputFileBytes, BinaryAndBlank) {
   EXPECT_TRUE(looks_binary(std::string_view("a\0", 2)));
   EXPECT_FALSE(looks_binary("가나"));

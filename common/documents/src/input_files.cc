@@ -174,11 +174,12 @@ bool is_ignored_name(std::string_view name) {
   return name.front() == '.' || name.back() == '~' || (name.size() > 1 && name.front() == '#' && name.back() == '#');
 }
 
+bool at_or_below(std::string_view path, std::string_view folder) {
+  return path.starts_with(folder) && (path.size() == folder.size() || path[folder.size()] == '/');
+}
+
 bool in_paths(std::string_view id, const std::vector<std::string>& paths) {
-  for (const std::string& p : paths)
-    if (id.size() >= p.size() && id.compare(0, p.size(), p) == 0 && (id.size() == p.size() || id[p.size()] == '/'))
-      return true;
-  return false;
+  return std::any_of(paths.begin(), paths.end(), [id](const std::string& p) { return at_or_below(id, p); });
 }
 
 CorpusListing list_corpus(const fs::path& corpus_dir, const std::function<void(const Refusal&)>& refuse,

@@ -73,11 +73,6 @@ std::string joined(const std::string& folder, const std::string& name) {
   return folder.empty() ? name : folder + "/" + name;
 }
 
-bool below_or_at(const std::string& path, const std::string& folder) {
-  return path == folder || (path.size() > folder.size() && path.compare(0, folder.size(), folder) == 0 &&
-                            path[folder.size()] == '/');
-}
-
 // The inotify watches of the corpus folders: one per folder, kept in step as
 // folders come, go and move.
 class FolderWatches {
@@ -182,7 +177,7 @@ class FolderWatches {
 
   void remove_tree(std::size_t source, const std::string& folder) {
     for (auto it = watched_.begin(); it != watched_.end();) {
-      if (it->second.source == source && below_or_at(it->second.folder, folder)) {
+      if (it->second.source == source && detail::at_or_below(it->second.folder, folder)) {
         ::inotify_rm_watch(fd_, it->first);
         it = watched_.erase(it);
       } else {

@@ -60,6 +60,10 @@ CorpusListing list_corpus(const std::filesystem::path& corpus_dir,
                           const std::function<void(const Refusal&)>& refuse,
                           const std::vector<std::string>& only = {});
 
+// True when the '/'-separated relative path `path` is `folder` or below it
+// ("a/b" is below "a", not below "ab").
+bool at_or_below(std::string_view path, std::string_view folder);
+
 // True when article id `id` is one of `paths` or below one of them (the
 // scope of a run limited to `paths`, as list_corpus reads it).
 bool in_paths(std::string_view id, const std::vector<std::string>& paths);
