@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "kosearch/normalizer.h"
+#include "kosearch/text.h"
 
 namespace kosearch::hangul {
 namespace {
@@ -49,7 +50,7 @@ char32_t compat_of(char32_t cp) {
 char32_t jamo_of_key(char key) {
   for (char32_t jamo = kCompatFirst; jamo <= kCompatLast; ++jamo)
     if (keys_of(jamo).size() == 1 && keys_of(jamo)[0] == key) return jamo;
-  if (key >= 'A' && key <= 'Z') return jamo_of_key(static_cast<char>(key - 'A' + 'a'));
+  if (ascii_lower(key) != key) return jamo_of_key(ascii_lower(key));
   return 0;
 }
 
