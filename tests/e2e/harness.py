@@ -36,21 +36,39 @@ def run_on_terminal(cmd, terminal="stdout", cwd=None, env=None):
     streams = {"stdout": follower, "stderr": subprocess.PIPE} if terminal == "stdout" else \
         {"stdout": subprocess.PIPE, "stderr": follower}
     proc = subprocess.Popen(cmd, cwd=cwd, env=full_env, **streams)
-    os.close(follower)
-    seen = b""
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:  # EIO: the terminal's other side closed
-            break
-        if not chunk:
-            break
-        seen += chunk
-    os.close(leader)
     other = proc.stderr if terminal == "stdout" else proc.stdout
-    rest = other.read()
-    other.close()
-    return proc.wait(timeout=120), rest, seen
+    seen, rest = read_terminal_until_exit(leader, proc, other)
+    os.close(follower)
+    os.close(leader)
+    return proc.returncode, rest, seen
+
+
+def read_terminal_until_exit(leader, proc, other=None, timeout=120):
+    """What the pseudo-terminal `leader` got from proc (and what proc's pipe `other`
+    got), read until proc has ended and nothing is left to read. The caller keeps its
+    follower end open until this returns: once a terminal's last writer closes, the
+    kernel may drop output the reader has not read yet (a CI run lost a search's
+    highlighted lines that way)."""
+    import select
+    import time
+    seen, rest = b"", b""
+    sources = [leader] + ([other] if other is not None else [])
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select(sources, [], [], 0.05)
+        if leader in ready:
+            seen += os.read(leader, 65536)
+        if other is not None and other in ready:
+            chunk = os.read(other.fileno(), 65536)
+            rest += chunk
+            if not chunk:
+                sources.remove(other)
+        if not ready and proc.poll() is not None:
+            break
+    proc.wait(timeout=1)
+    if other is not None:
+        other.close()
+    return seen, rest
 
 
 # Ids of the bundled articles in corpus/.

@@ -6,7 +6,6 @@ indexer rewrites the index never fail; progress appears on a terminal only."""
 import json
 import os
 import pty
-import select
 import signal
 import subprocess
 import threading
@@ -14,7 +13,7 @@ import time
 import unittest
 
 import nsmc
-from harness import CorpusTestCase, run, summary_counts, xapian_module, INDEXER, SEARCH
+from harness import CorpusTestCase, read_terminal_until_exit, run, summary_counts, xapian_module, INDEXER, SEARCH
 
 SEARCH_LOOP = os.environ.get("SEARCH_LOOP", "")
 # Words in nearly every NSMC-based article, so every search has hits.
@@ -280,23 +279,11 @@ class SearchesWhileIndexing(NsmcCorpusTestCase):
 
 class Progress(NsmcCorpusTestCase):
     def test_progress_on_a_terminal(self):
-        master, slave = pty.openpty()
-        proc = self.start_indexer(stderr=slave)
-        os.close(slave)
-        output = b""
-        while True:
-            ready, _, _ = select.select([master], [], [], 60)
-            if not ready:
-                break
-            try:
-                chunk = os.read(master, 65536)
-            except OSError:  # EIO: the indexer closed the terminal
-                break
-            if not chunk:
-                break
-            output += chunk
-        os.close(master)
-        proc.wait(60)
+        leader, follower = pty.openpty()
+        proc = self.start_indexer(stderr=follower)
+        output, _ = read_terminal_until_exit(leader, proc, timeout=300)
+        os.close(follower)
+        os.close(leader)
         self.assertEqual(proc.returncode, 0)
         text = output.decode()
         self.assertIn("\r\x1b[K", text)
