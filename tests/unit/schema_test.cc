@@ -100,6 +100,17 @@ TEST(Schema, DocumentHoldsKeysFieldsAndValues) {
   EXPECT_EQ(ks::deserialize(doc.get_data()).body.size(), 2u);
 }
 
+TEST(Schema, OriginNamesAreReadFromMetadataOnce) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  const std::string value = schema::origin_value("dir:/corpus");
+  db.set_metadata(schema::origin_key(value), "dir:/corpus");
+  schema::OriginNames names;
+  EXPECT_EQ(names.of(db, value), "dir:/corpus");
+  db.set_metadata(schema::origin_key(value), "dir:/elsewhere");
+  EXPECT_EQ(names.of(db, value), "dir:/corpus");  // the first answer is kept
+  EXPECT_EQ(names.of(db, schema::origin_value("jsonl:/x.jsonl")), "");
+}
+
 TEST(Schema, PhrasesCannotSpanFields) {
   ks::Analyzer analyzer;
   const Xapian::Document doc = schema::make_document(sample(), analyzer, "o", "h");

@@ -47,6 +47,13 @@ TEST(TextSpaces, UnicodeWhiteSpaceAndWhatWebPagesUseAsSpaces) {
   for (char c : ascii_spaces) EXPECT_TRUE(is_ascii_space(c));
 }
 
+TEST(TextSpaces, TrimAsciiSpacesLeavesOtherSpaceAlone) {
+  EXPECT_EQ(trim_ascii_spaces(" \t엔비디아 = NVIDIA\r\n"), "엔비디아 = NVIDIA");
+  EXPECT_EQ(trim_ascii_spaces(" \f\v "), "");
+  EXPECT_EQ(trim_ascii_spaces(""), "");
+  EXPECT_EQ(trim_ascii_spaces("\u3000a\u3000"), "\u3000a\u3000");
+}
+
 TEST(TextCase, AsciiOnly) {
   EXPECT_EQ(ascii_lower("NVIDIA 엔비디아 Ü"), "nvidia 엔비디아 Ü");
   EXPECT_TRUE(starts_with_ascii_ci("HTTPS://x", "https://"));

@@ -117,14 +117,9 @@ std::string IndexDb::id_of(Xapian::docid docid) {
   return term.substr(prefix.size());
 }
 
-// Cached: a run meets few inputs and looks one up for every stored article.
 std::string IndexDb::origin_name(const std::string& value) {
-  auto [it, fresh] = origin_names_.try_emplace(value);
-  if (fresh) {
-    it->second = db_ ? db_->get_metadata(schema::origin_key(value)) : std::string();
-    if (it->second.empty()) it->second = "another input";
-  }
-  return it->second;
+  const std::string name = db_ ? origin_names_.of(*db_, value) : std::string();
+  return name.empty() ? "another input" : name;
 }
 
 void IndexDb::replace(const std::string& id_term, const Xapian::Document& doc) {

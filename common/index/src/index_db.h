@@ -108,7 +108,7 @@ class IndexDb {
   std::optional<std::filesystem::path> sidecar_;  // --rebuild: the new index, built beside the live one
   std::map<std::string, std::string> pending_metadata_;
   std::string origin_name_;
-  std::unordered_map<std::string, std::string> origin_names_;  // origin value → name
+  schema::OriginNames origin_names_;
   bool other_versions_ = false;
   bool bulk_ = false;
   std::size_t part_count_ = 0;

@@ -70,6 +70,12 @@ std::string origin_key(std::string_view value) {
   return key;
 }
 
+const std::string& OriginNames::of(const Xapian::Database& db, const std::string& value) {
+  auto [it, fresh] = names_.try_emplace(value);
+  if (fresh) it->second = db.get_metadata(origin_key(value));
+  return it->second;
+}
+
 std::string stable_hash(std::string_view bytes, std::string_view salt) {
   const std::uint64_t h = fnv1a64(bytes, salt);
   char buf[17];

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "kosearch/error.h"
+#include "kosearch/text.h"
 
 namespace fs = std::filesystem;
 
@@ -67,10 +68,8 @@ std::vector<Entry> read(const fs::path& stub) {
   std::vector<Entry> entries;
   std::string text;
   for (std::size_t line = 1; std::getline(in, text); ++line) {
-    const std::size_t first = text.find_first_not_of(" \t\r");
-    if (first == std::string::npos || text[first] == '#') continue;
-    const std::size_t last = text.find_last_not_of(" \t\r");
-    const std::string_view trimmed = std::string_view(text).substr(first, last + 1 - first);
+    const std::string_view trimmed = trim_ascii_spaces(text);
+    if (trimmed.empty() || trimmed.front() == '#') continue;
     const auto [type, arg] = split_entry(trimmed);
     Entry entry;
     if (type == "remote") {

@@ -7,6 +7,7 @@
 #include "kosearch/error.h"
 #include "kosearch/hanja_readings.h"
 #include "kosearch/normalizer.h"
+#include "kosearch/text.h"
 
 namespace kosearch {
 namespace {
@@ -18,13 +19,6 @@ constexpr std::string_view kStarterList =
 
 // First line of a stored list; later formats get another number.
 constexpr std::string_view kStoredHeader = "# kosearch synonyms 1";
-
-std::string_view trimmed(std::string_view s) {
-  constexpr std::string_view kSpace = " \t\r\f\v";
-  const std::size_t first = s.find_first_not_of(kSpace);
-  if (first == std::string_view::npos) return {};
-  return s.substr(first, s.find_last_not_of(kSpace) + 1 - first);
-}
 
 std::string joined(const std::vector<std::string>& stems) {
   std::string key;
@@ -44,7 +38,7 @@ std::vector<std::string> members_of(std::string_view text, std::string_view name
   std::size_t start = 0;
   while (true) {
     const std::size_t eq = text.find('=', start);
-    const std::string_view member = trimmed(text.substr(start, eq == std::string_view::npos ? eq : eq - start));
+    const std::string_view member = trim_ascii_spaces(text.substr(start, eq == std::string_view::npos ? eq : eq - start));
     if (member.empty()) throw line_error(name, line, "empty member (two '=' in a row, or one at an end)");
     members.emplace_back(member);
     if (eq == std::string_view::npos) break;
@@ -76,7 +70,7 @@ SynonymList SynonymList::parse(std::string_view text, std::string_view name) {
   std::size_t number = 0;
   for (std::size_t at = 0; at <= text.size();) {
     const std::size_t end = std::min(text.find('\n', at), text.size());
-    const std::string_view line = trimmed(text.substr(at, end - at));
+    const std::string_view line = trim_ascii_spaces(text.substr(at, end - at));
     at = end + 1;
     ++number;
     if (line.empty() || line.front() == '#') continue;

@@ -272,7 +272,7 @@ struct Searcher::Impl {
   Xapian::Database db;
   bool broken = false;  // a remote shard failed: reconnect before the next search
   Analyzer analyzer;
-  std::map<std::string, std::string> origins;  // origin value → its name (metadata), as looked up
+  schema::OriginNames origins;
   SynonymIndex synonyms;  // the index's list (synonyms.h), read with each (re)open
 
   // Every shard holds the list; a combined database answers from its first.
@@ -346,11 +346,7 @@ struct Searcher::Impl {
   }
 
   // The name of the input stored as origin value `value` ("jsonl:/data/x.jsonl"), cached.
-  const std::string& origin_name(const std::string& value) {
-    auto [origin, fresh] = origins.try_emplace(value);
-    if (fresh) origin->second = db.get_metadata(schema::origin_key(value));
-    return origin->second;
-  }
+  const std::string& origin_name(const std::string& value) { return origins.of(db, value); }
 
   Results run(const std::string& query, const SearchOptions& options) {
     Results results;

@@ -53,6 +53,12 @@ std::string ascii_lower(std::string_view s) {
   return out;
 }
 
+std::string_view trim_ascii_spaces(std::string_view s) {
+  const std::size_t first = s.find_first_not_of(ascii_spaces);
+  if (first == std::string_view::npos) return {};
+  return s.substr(first, s.find_last_not_of(ascii_spaces) + 1 - first);
+}
+
 bool starts_with_ascii_ci(std::string_view s, std::string_view prefix) {
   if (s.size() < prefix.size()) return false;
   for (std::size_t i = 0; i < prefix.size(); ++i)

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "kosearch/analyzer.h"
@@ -61,6 +62,17 @@ inline constexpr std::string_view meta_analyzer = "kosearch.analyzer";
 // value stream); the name is kept once, in metadata under origin_key(value).
 std::string origin_value(std::string_view origin);
 std::string origin_key(std::string_view value);
+
+// The names of origin values, each read from the metadata once: an indexer run
+// and a result page meet few origins but ask for one per article.
+class OriginNames {
+ public:
+  // The name stored for `value` in `db`, "" when none is.
+  const std::string& of(const Xapian::Database& db, const std::string& value);
+
+ private:
+  std::unordered_map<std::string, std::string> names_;
+};
 
 // Positions skipped between the title and the body and between body lines,
 // so neither a phrase nor a NEAR group (RankingParams::near_window, 6 words)

@@ -133,6 +133,8 @@ constexpr bool is_space(char32_t c) {
 // The ASCII white space bytes (space, tab, CR, LF, FF, VT).
 constexpr bool is_ascii_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 inline constexpr std::string_view ascii_spaces = " \t\r\n\f\v";
+// `s` without the ASCII white space at either end.
+std::string_view trim_ascii_spaces(std::string_view s);
 
 constexpr char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 std::string ascii_lower(std::string_view s);
