@@ -71,6 +71,23 @@ def read_terminal_until_exit(leader, proc, other=None, timeout=120):
     return seen, rest
 
 
+def permission_bits_bind():
+    """A command prefix under which a file's permission bits stop the command:
+    none for a normal user; for root (as in CI), setpriv dropping the two
+    capabilities that let root read and list anything. None when neither works."""
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    if not setpriv:
+        return None
+    prefix = [setpriv, "--bounding-set=-dac_override,-dac_read_search"]
+    with tempfile.NamedTemporaryFile() as probe:
+        os.chmod(probe.name, 0)
+        check = "import sys\ntry: open(sys.argv[1]).close()\nexcept PermissionError: sys.exit(3)"
+        r = subprocess.run(prefix + ["/usr/bin/python3", "-c", check, probe.name], capture_output=True)
+    return prefix if r.returncode == 3 else None
+
+
 # Ids of the bundled articles in corpus/.
 A000 = "000_f83dc9f58ae6b65b.txt"
 A001 = "001_296e250b8337e3ff.txt"
