@@ -2,6 +2,7 @@
 --help shows (`--man`, `--completion`; the build saves them beside the
 binaries and `cmake --install` installs them): every flag of --help is in the
 man page and offered by the completion."""
+import json
 import os
 import re
 import shutil
@@ -73,6 +74,22 @@ class OneTable(unittest.TestCase):
             help_text = run([binary, "--help"]).stdout.decode()
             block = help_text[help_text.index("Exit codes:"):]
             self.assertEqual(re.findall(r"^  ([0-9, ]+?)  ", block, re.M), codes)
+
+
+class RelevanceFigures(unittest.TestCase):
+    """The README's KorQuAD figures for kosearch are the ones pinned in
+    bench/korquad_expected.json, which CTest's korquad_relevance holds the
+    engine to: the README cannot claim more than the test checks."""
+
+    def test_readme_row_is_the_pinned_figures(self):
+        root = os.path.join(os.path.dirname(__file__), "..", "..")
+        with open(os.path.join(root, "README.md"), encoding="utf-8") as f:
+            readme = f.read()
+        with open(os.path.join(root, "bench", "korquad_expected.json"), encoding="utf-8") as f:
+            pinned = json.load(f)
+        figures = [pinned[c][k] for c in ("clean", "mixed") for k in ("mrr10", "r10")]
+        self.assertIn("| **kosearch** | " + " | ".join("**%.4f**" % x for x in figures) + " |", readme)
+        self.assertIn("R@1 %.4f (clean) / %.4f (mixed)" % (pinned["clean"]["r1"], pinned["mixed"]["r1"]), readme)
 
 
 if __name__ == "__main__":
