@@ -352,23 +352,44 @@ struct Searcher::Impl {
     Results results;
     const QueryNode root = options.syntax == QuerySyntax::plain ? plain_query(query) : parse_query(query);
     const Vocabulary vocabulary(db);
-    const IndexStats stats{db.get_doccount(), [this](const std::string& term) { return db.get_termfreq(term); },
-                           synonyms.empty() ? nullptr : &synonyms,
-                           [&vocabulary](std::u32string_view initials) {
-                             return vocabulary.with_initials(initials, max_prefix_expansion);
-                           }};
-    const BuiltQuery built = build_query(root, analyzer, options.ranking, options.mode, options.dates, stats);
+    const BuiltQuery built =
+        build_query(root, analyzer, options.ranking, options.mode, options.dates, index_stats(vocabulary));
     if (options.explain)
       results.explanation = explain_query(root, analyzer, options.ranking, options.mode, options.dates, built);
 
     Xapian::Enquire enquire(db);
-    const auto& r = options.ranking;
-    enquire.set_weighting_scheme(weighting(r));
+    Xapian::MultiValueKeyMaker by_date;  // must outlive get_mset
+    set_order(enquire, options, by_date);
+    const auto spies = add_facet_spies(enquire, options.facets);
+    const Xapian::MSet mset = match(enquire, built, options);
+    results.estimated_matches = mset.get_matches_estimated();
+    results.rewrites = built.rewrites;
+    for (std::size_t i = 0; i < spies.size(); ++i)
+      results.facets.push_back(facet_counts(options.facets[i], *spies[i], options.facet_top));
+    add_hits(query, mset, built, vocabulary, options, results);
+
+    const bool wanted = options.suggest == SuggestMode::always ||
+                        (options.suggest == SuggestMode::automatic &&
+                         (results.hits.empty() || results.hits.front().match != MatchKind::all));
+    if (wanted) offer_suggestions(query, root, vocabulary, options, results);
+    return results;
+  }
+
+  IndexStats index_stats(const Vocabulary& vocabulary) const {
+    return {db.get_doccount(), [this](const std::string& term) { return db.get_termfreq(term); },
+            synonyms.empty() ? nullptr : &synonyms,
+            [&vocabulary](std::u32string_view initials) {
+              return vocabulary.with_initials(initials, max_prefix_expansion);
+            }};
+  }
+
+  // The weighting, the order of the hits and which copies collapse into one.
+  static void set_order(Xapian::Enquire& enquire, const SearchOptions& options, Xapian::MultiValueKeyMaker& by_date) {
+    enquire.set_weighting_scheme(weighting(options.ranking));
     // Equal scores are common (short texts, same words). Docids differ between
     // one index and its shards, so ties are ordered by the content hash, the
     // same wherever the article is stored: a sharded index ranks exactly like
     // one index. (Measured: +4% instructions per query on 100k NSMC reviews.)
-    Xapian::MultiValueKeyMaker by_date;  // must outlive get_mset
     if (options.sort == SortOrder::relevance) {
       enquire.set_sort_by_relevance_then_value(schema::slot_content_hash, false);
     } else {
@@ -379,7 +400,22 @@ struct Searcher::Impl {
       enquire.set_sort_by_key_then_relevance(&by_date, false);
     }
     if (options.collapse_duplicates) enquire.set_collapse_key(schema::slot_fingerprint);
-    Xapian::MSet mset;
+  }
+
+  // Facets: spies over value slots, shown every match (match() then checks
+  // all documents), so their counts are exact.
+  static std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> add_facet_spies(Xapian::Enquire& enquire,
+                                                                                  const std::vector<Facet>& facets) {
+    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+    for (const Facet facet : facets) {
+      const Xapian::valueno slot = facet == Facet::source ? schema::slot_source : schema::slot_date;
+      spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(slot));
+      enquire.add_matchspy(spies.back().get());
+    }
+    return spies;
+  }
+
+  Xapian::MSet match(Xapian::Enquire& enquire, const BuiltQuery& built, const SearchOptions& options) const {
     // Documents holding every word outrank the rest: when they fill the page,
     // the cheap intersection gives exactly what the full query would. Tried
     // only when the words are common enough for that to be likely (else the
@@ -387,16 +423,9 @@ struct Searcher::Impl {
     const double page = static_cast<double>(options.offset + options.limit);
     const bool try_every_word = built.with_every_word && options.sort == SortOrder::relevance &&
                                 options.facets.empty() && built.expected_with_every_word >= kEveryWordShare * page;
-    // Facets: spies over value slots, shown every match (check_at_least =
-    // all documents), so their counts are exact.
-    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
-    for (const Facet facet : options.facets) {
-      spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(facet == Facet::source ? schema::slot_source
-                                                                                          : schema::slot_date));
-      enquire.add_matchspy(spies.back().get());
-    }
     const Xapian::doccount offset = clamped_doccount(options.offset), limit = clamped_doccount(options.limit);
     const Xapian::doccount check_at_least = options.facets.empty() ? limit : db.get_doccount();
+    Xapian::MSet mset;
     if (try_every_word) {
       enquire.set_query(*built.with_every_word);
       mset = enquire.get_mset(offset, limit, limit);
@@ -405,12 +434,12 @@ struct Searcher::Impl {
       enquire.set_query(built.query);
       mset = enquire.get_mset(offset, limit, check_at_least);
     }
-    results.estimated_matches = mset.get_matches_estimated();
-    results.rewrites = built.rewrites;
-    for (std::size_t i = 0; i < spies.size(); ++i)
-      results.facets.push_back(facet_counts(options.facets[i], *spies[i], options.facet_top));
+    return mset;
+  }
 
-    const MatchWeights weights = options.snippets ? match_weights(db, mset, built, r) : MatchWeights{};
+  void add_hits(const std::string& query, const Xapian::MSet& mset, const BuiltQuery& built,
+                const Vocabulary& vocabulary, const SearchOptions& options, Results& results) {
+    const MatchWeights weights = options.snippets ? match_weights(db, mset, built, options.ranking) : MatchWeights{};
     // Remote shards: all hits' documents in one request instead of one per
     // hit. Xapian 1.4.22's MSet::fetch() reads past the items when the MSet
     // starts at an offset (segfault); the iterator form does not.
@@ -421,22 +450,15 @@ struct Searcher::Impl {
       const auto readings = vocabulary.readings_in(*it, built.expansions, held);
       const Xapian::Document doc = it.get_document();
       const Article article = deserialize(doc.get_data());
-      results.hits.push_back(make_hit(article, it.get_weight(), ++rank, classify_match(built.words, held),
-                                      readings.empty() ? weights : only_readings(weights, built, readings), analyzer,
-                                      options));
-      Hit& hit = results.hits.back();
+      const MatchWeights shown = readings.empty() ? weights : only_readings(weights, built, readings);
+      Hit& hit = results.hits.emplace_back(make_hit(article, it.get_weight(), ++rank,
+                                                    classify_match(built.words, held), shown, analyzer, options));
       hit.citation.path = file_path(doc, hit.id, hit.citation.path);
       if (options.snippets) cite_record(hit, doc, article);
-      if (it.get_collapse_count() > 0) results.hits.back().copies = copies_of_hit(mset, it, held);
+      if (it.get_collapse_count() > 0) hit.copies = copies_of_hit(mset, it, held);
       if (rank == options.offset + 1 && options.suggest != SuggestMode::never)
-        if (auto reading = initials_reading(query, readings))
-          results.suggestions.push_back(std::move(*reading));
+        if (auto reading = initials_reading(query, readings)) results.suggestions.push_back(std::move(*reading));
     }
-    const bool wanted = options.suggest == SuggestMode::always ||
-                        (options.suggest == SuggestMode::automatic &&
-                         (results.hits.empty() || results.hits.front().match != MatchKind::all));
-    if (wanted) offer_suggestions(query, root, vocabulary, options, results);
-    return results;
   }
 
   // Suggestions for the words the index does not hold; when nothing typed
