@@ -85,7 +85,7 @@ class NsmcCorpusTestCase(CorpusTestCase):
 
 class SecondIndexer(NsmcCorpusTestCase):
     def test_second_indexer_exits_3_at_once_naming_the_lock_and_wait_waits(self):
-        first = self.start_slow_incremental("10")
+        first = self.start_slow_incremental("2")  # 750 commits: it holds the lock for seconds
         started = time.monotonic()
         second = self.indexer()
         took = time.monotonic() - started
@@ -120,10 +120,10 @@ class SecondIndexer(NsmcCorpusTestCase):
 
 class StopSignals(NsmcCorpusTestCase):
     def stop_midway(self, sig, code):
-        self.seed_index()
-        proc = self.start_indexer("--batch-size", "100000")  # one big batch: only the stop commits
-        self.wait_until_open(proc)
-        time.sleep(0.4)
+        # Signalled just after the run's first commit (100 articles), with 1,400
+        # still to read: a fixed sleep raced the end of the whole run (0.5 s) on
+        # a fast machine. What was read since that commit is committed by the stop.
+        proc = self.start_slow_incremental("100")
         proc.send_signal(sig)
         _, err = proc.communicate(timeout=60)
         self.assertEqual(proc.returncode, code, err.decode())
