@@ -71,7 +71,8 @@ void register_flags(CLI::App& app, Flags& f) {
   ks::cli::add_program_flags(app);
   ks::cli::add_print_flag(app, "--exit-codes", [] { return ks::exit_code::markdown(ks::exit_code::indexer_meanings); });
   app.add_option("--corpus", f.corpus, "directory of article files to index")->capture_default_str();
-  app.add_option("--jsonl", f.jsonl, "index a JSONL file instead ('-' = stdin): {\"id\",\"title\",\"text\",\"source\",\"date\",\"url\"} per line");
+  app.add_option("--jsonl", f.jsonl, "index a JSONL file instead ('-' = stdin): {\"id\",\"title\",\"text\",\"source\",\"date\",\"url\"} per line")
+      ->excludes("--corpus");
   app.add_option("--index", f.index, "index directory to create or update")->capture_default_str();
   app.add_flag("--rebuild", f.rebuild, "index everything from scratch (the old index stays until the new one is complete)");
   app.add_flag("--dry-run,-n", f.dry_run, "list what would be added, updated or removed; write nothing");
@@ -275,6 +276,7 @@ int main(int argc, char** argv) {
   CLI::App app{"Build or update a kosearch index from Korean article files", "indexer"};
   Flags flags;
   register_flags(app, flags);
+  app.failure_message([](const CLI::App*, const CLI::Error& e) { return ks::cli::usage_error_line("indexer", e); });
   try {
     app.parse(argc, argv);
     flags.source_given = app.count("--corpus") > 0 || app.count("--jsonl") > 0;

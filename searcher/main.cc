@@ -181,13 +181,10 @@ std::string terminal_lines(std::string_view text) {
   return out;
 }
 
-// CLI11 prints two lines ("… not expected" / "Run with --help …"); errors
-// here are always one line, prefixed like every other message of search.
 std::string usage_error_line(const CLI::App*, const CLI::Error& e) {
-  std::string line = "search: " + one_terminal_line(e.what());
-  if (dynamic_cast<const CLI::ExtrasError*>(&e))
-    line += " (to exclude a word that looks like a flag, quote the query or put it after --: search -- 'a -b')";
-  return line + " (see --help)\n";
+  const bool extra = dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr;
+  return ks::cli::usage_error_line(
+      "search", e, extra ? "to exclude a word that looks like a flag, quote the query or put it after --: search -- 'a -b'" : "");
 }
 
 // An argument starting with '-' that no flag of ours can start: an exclusion

@@ -198,6 +198,18 @@ class BadJsonlRecord(CorpusTestCase):
         self.assertEqual((rc, counts["added"], counts["skipped"], counts["warnings"]), (1, 2, 1, 1))
         self.assertEqual(set(self.ranked_ids("이야기")), {"g1", "g2"})
 
+    def test_a_corpus_and_a_jsonl_file_in_one_run_is_a_usage_error(self):
+        # One run reads one input: --corpus was silently ignored beside --jsonl.
+        path = os.path.join(self.tmp, "in.jsonl")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(json.dumps(self.GOOD[0], ensure_ascii=False) + "\n")
+        r = run([INDEXER, "--corpus", self.corpus, "--jsonl", path, "--index", self.index], cwd=self.tmp)
+        self.assertEqual(r.returncode, 2)
+        err = r.stderr.decode().splitlines()
+        self.assertEqual(len(err), 1, err)
+        self.assertIn("--jsonl", err[0])
+        self.assertFalse(os.path.exists(self.index))
+
     def test_line_that_is_not_json(self):
         self.assert_skipped(b'{"id": "b1", "text": "unterminated', "not valid JSON; skipped")
 

@@ -12,9 +12,20 @@
 
 #include <CLI/CLI.hpp>
 
+#include "kosearch/text.h"
 #include "kosearch/version.h"
 
 namespace kosearch::cli {
+
+// A usage error as one line on stderr, prefixed with the program's name like
+// its other messages (CLI11's own are two lines, "… not expected" / "Run with
+// --help …"). `hint`: a sentence more, for the error at hand.
+inline std::string usage_error_line(std::string_view program, const CLI::Error& error, std::string_view hint = {}) {
+  std::string line = std::string(program) + ": " + neutralize_controls(error.what());
+  while (!line.empty() && line.back() == ' ') line.pop_back();
+  if (!hint.empty()) line += " (" + std::string(hint) + ")";
+  return line + " (see --help)\n";
+}
 
 // Text for troff: backslashes, leading dots and quotes made literal.
 inline std::string troff_text(std::string_view text) {
