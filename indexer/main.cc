@@ -21,7 +21,7 @@
 
 #include "kosearch/front_end_flags.h"
 
-#include "kosearch/corpus_watch.h"
+#include "kosearch/source_watch.h"
 #include "kosearch/error.h"
 #include "kosearch/error_remedy.h"
 #include "kosearch/exit_codes.h"
@@ -96,8 +96,8 @@ void register_flags(CLI::App& app, Flags& f) {
   app.add_option("--shards", f.shards, "write N shard databases INDEX/shard0… and the stub INDEX/XAPIANDB (default: as the index is, 1 if new)")
       ->check(CLI::Range(1, 1024));
   app.add_flag("--watch", f.watch,
-               "after the update, keep watching the recorded corpus folders and apply each change within about a "
-               "second (one summary line per batch); SIGINT/SIGTERM stop it, exit 0")
+               "after the update, keep watching the recorded corpus folders and JSONL files and apply each change "
+               "within about a second (one summary line per batch); SIGINT/SIGTERM stop it, exit 0")
       ->excludes("--dry-run")->excludes("--check")->excludes("--forget");
   app.add_option("--threads", f.threads, "writers for a build into an empty index or --rebuild (default: one per core)")
       ->check(CLI::Range(1, 256));

@@ -19,12 +19,14 @@ QUERIES = ["노광 장비", "엔비디아", "중국", "zorblax", "반도체 공�
 class IndexComparison:
     """Mixin: an index equals a clean rebuild of the same input."""
 
-    def assert_equals_clean_rebuild(self, *input_args):
+    def assert_equals_clean_rebuild(self, *input_args, also=()):
+        """`also`: the inputs of further runs into the clean index (another source)."""
         xapian = xapian_module(self)
         clean = os.path.join(self.tmp, "clean-index")
         shutil.rmtree(clean, ignore_errors=True)
-        r = run([INDEXER, *input_args, "--index", clean], cwd=self.tmp)
-        self.assertIn(r.returncode, (0, 1), r.stderr.decode())
+        for args in (input_args, *also):
+            r = run([INDEXER, *args, "--index", clean], cwd=self.tmp)
+            self.assertIn(r.returncode, (0, 1), r.stderr.decode())
         got, got_stats = index_dump(xapian, self.index)
         want, want_stats = index_dump(xapian, clean)
         self.assertEqual(sorted(got), sorted(want), "different documents")

@@ -2,6 +2,7 @@
 edited, renamed (also the temporary-file-and-rename save of editors) and
 deleted; searches see each change within a bounded wait; SIGTERM ends it with
 everything applied (exit 0); a watched folder moved away ends it with exit 2."""
+import json
 import os
 import re
 import signal
@@ -148,14 +149,65 @@ class WatchWithTheIndexInsideTheCorpus(Watch):
     test_watched_folder_moved_away_ends_the_watch_with_exit_2 = None
 
 
-class WatchWithoutFolders(CorpusTestCase):
-    def test_an_index_of_jsonl_only_has_nothing_to_watch(self):
-        jsonl = os.path.join(self.tmp, "a.jsonl")
-        with open(jsonl, "w", encoding="utf-8") as f:
-            f.write('{"id": "a", "text": "반도체"}\n')
-        r = run([INDEXER, "--watch", "--jsonl", jsonl, "--index", self.index], cwd=self.tmp, timeout=WAIT)
-        self.assertEqual(r.returncode, 2, r.stderr.decode())
-        self.assertIn("records no corpus folder to watch", r.stderr.decode().splitlines()[-1])
+class WatchJsonl(Watch):
+    """A JSONL export rewritten in place or through a temporary file is re-read
+    whole: changed records updated, new ones added, dropped ones removed; the
+    corpus folder recorded beside it stays watched."""
+
+    def setUp(self):
+        CorpusTestCase.setUp(self)
+        self.build_index()
+        self.jsonl = os.path.join(self.tmp, "export.jsonl")
+        self.export({"r1": "첫 기록 zorblax 반도체", "r2": "둘째 기록 quuxite 소재"})
+        self.log = open(os.path.join(self.tmp, "watch.log"), "w+b")
+        self.proc = subprocess.Popen([INDEXER, "--watch", "--jsonl", "export.jsonl", "--index", self.index],
+                                     cwd=self.tmp, stdout=subprocess.DEVNULL, stderr=self.log)
+        self.wait_for(lambda: len(self.summary_lines()) >= 1, "the first update's summary")
+
+    def export(self, records, path=None):
+        with open(path or self.jsonl, "w", encoding="utf-8") as f:
+            for rid, text in records.items():
+                f.write(json.dumps({"id": rid, "title": rid, "text": text}, ensure_ascii=False) + "\n")
+
+    def ids(self, query):
+        r = self.search("--json", query)
+        self.assertIn(r.returncode, (0, 1), r.stderr.decode())
+        return sorted(json.loads(l)["id"] for l in r.stdout.decode().splitlines()[:-1])
+
+    def test_rewritten_exports_and_the_corpus_are_followed(self):
+        self.assertEqual(self.ids("zorblax"), ["r1"])
+        # Rewritten in place: r1 changed, r2 dropped, r3 new.
+        self.export({"r1": "첫 기록 frobnicate 반도체", "r3": "셋째 기록 glorpnik"})
+        self.wait_for(lambda: self.ids("glorpnik") == ["r3"], "the rewritten export searchable")
+        self.assertEqual(self.ids("frobnicate"), ["r1"])
+        self.assertEqual(self.ids("zorblax"), [])
+        self.assertEqual(self.ids("quuxite"), [])
+        # Another file in the same folder is no change.
+        self.export({"x1": "다른 파일 plinkett"}, os.path.join(self.tmp, "other.jsonl"))
+        # Written to a temporary file renamed over the export.
+        self.export({"r1": "첫 기록 frobnicate 반도체", "r3": "셋째 기록 glorpnik", "r4": "넷째 blimpwort"},
+                    self.jsonl + ".tmp")
+        os.replace(self.jsonl + ".tmp", self.jsonl)
+        self.wait_for(lambda: self.ids("blimpwort") == ["r4"], "the renamed export searchable")
+        # The corpus folder recorded before is watched too.
+        self.write("new.txt", "평택 공장 소식\n\n삼성전자가 zoomba 공정을 도입했다.\n")
+        self.wait_for(lambda: self.shown("zoomba", "new.txt"), "a corpus file searchable")
+        self.stop()
+        self.assertEqual(self.ids("plinkett"), [])
+        self.assertEqual(len(self.summary_lines()), 4, self.stderr())  # the first update and three batches
+        self.assert_equals_clean_rebuild("--corpus", self.corpus, also=[("--jsonl", "export.jsonl")])
+
+    def test_a_deleted_export_changes_nothing(self):
+        os.remove(self.jsonl)
+        self.write("new.txt", "평택 공장 소식\n\n삼성전자가 zoomba 공정을 도입했다.\n")
+        self.wait_for(lambda: self.shown("zoomba", "new.txt"), "a corpus file searchable")
+        self.stop()
+        self.assertEqual(self.ids("zorblax"), ["r1"])
+
+    # The corpus cases of the parent class run once, in Watch.
+    test_changes_are_searchable_while_watching_and_all_committed_at_sigterm = None
+    test_a_burst_of_files_is_one_batch = None
+    test_watched_folder_moved_away_ends_the_watch_with_exit_2 = None
 
 
 if __name__ == "__main__":

@@ -117,7 +117,7 @@ struct IndexOptions {
   // and only articles at them are removed when their files are gone; the
   // rest of the corpus is neither read nor touched. Never a bulk build.
   // Empty: the whole corpus. indexer --watch passes what a batch of file
-  // events touched (corpus_watch.h).
+  // events touched (source_watch.h).
   std::vector<std::string> only_paths;
   std::function<void(const IndexWarning&)> on_warning;
   // Each article whose text repeats another's ("same text as 'ID'"); when

@@ -1,6 +1,7 @@
-// Keeping an index current while its corpus folders change (indexer --watch).
+// Keeping an index current while its sources change (indexer --watch).
 // Every folder of every recorded corpus source is watched with Linux inotify
-// (new subfolders too); file events are folded into batches, and each batch
+// (new subfolders too), and so is every recorded JSONL file; file events are
+// folded into batches, and each batch
 // goes through the ordinary incremental update limited to the paths it
 // touched (IndexOptions::only_paths): one commit per batch, so searches see
 // each batch whole and are never blocked (the write lock is held only while a
@@ -23,8 +24,10 @@
 // - should_stop ends the watch after what is pending is applied; a batch
 //   being written is never cut short (a second signal kills the process,
 //   and the index stays at its last commit).
-// - JSONL sources are not watched: an export is rewritten whole, and
-//   `indexer --index DIR` updates it when it is.
+// - A JSONL file counts when it is closed after writing or renamed into
+//   place (an export is rewritten whole): the batch re-reads it, and the
+//   update compares it record by record. A JSONL file deleted or moved away
+//   changes nothing (its articles are kept, as a run without it keeps them).
 #pragma once
 
 #include <chrono>
@@ -101,10 +104,10 @@ struct WatchOptions {
   std::function<bool()> should_stop;
 };
 
-// Watches the corpus folders among `sources` and applies their changes to
-// options.index_dir (options as for an incremental run; only_paths is set per
-// batch) until watch.should_stop. Throws Error(usage) when no corpus folder
-// is recorded, Error(io) when a watched folder goes away or cannot be watched
+// Watches `sources` (corpus folders and JSONL files) and applies their changes
+// to options.index_dir (options as for an incremental run; only_paths is set
+// per batch) until watch.should_stop. Throws Error(usage) when no source is
+// recorded, Error(io) when a watched corpus folder goes away or cannot be watched
 // (the system's limit of inotify watches, named with the setting to raise).
 void watch_sources(const std::vector<Source>& sources, const IndexOptions& options, const WatchOptions& watch);
 

@@ -1,4 +1,4 @@
-#include "kosearch/corpus_watch.h"
+#include "kosearch/source_watch.h"
 
 #include <poll.h>
 #include <sys/inotify.h>
@@ -9,6 +9,8 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <iterator>
+#include <map>
 #include <optional>
 #include <unordered_map>
 
@@ -73,6 +75,35 @@ std::string joined(const std::string& folder, const std::string& name) {
   return folder.empty() ? name : folder + "/" + name;
 }
 
+int new_inotify() {
+  const int fd = ::inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+  if (fd < 0) throw Error(ErrorKind::io, std::string("cannot watch folders (inotify): ") + std::strerror(errno));
+  return fd;
+}
+
+Error watch_limit_reached(const std::string& path) {
+  return Error(ErrorKind::io, "cannot watch '" + path +
+                                  "': the system's limit of inotify watches is reached; raise it with: "
+                                  "sysctl fs.inotify.max_user_watches=524288");
+}
+
+// Calls handle(event) for every event queued on `fd`; true when any call was.
+template <typename Handle>
+bool read_events(int fd, Handle handle) {
+  alignas(struct inotify_event) char buffer[64 * 1024];
+  bool any = false;
+  for (;;) {
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n <= 0) break;
+    for (ssize_t at = 0; at < n;) {
+      const auto* event = reinterpret_cast<const struct inotify_event*>(buffer + at);
+      at += static_cast<ssize_t>(sizeof(struct inotify_event) + event->len);
+      any = handle(*event) || any;
+    }
+  }
+  return any;
+}
+
 // The inotify watches of the corpus folders: one per folder, kept in step as
 // folders come, go and move.
 class FolderWatches {
@@ -82,8 +113,7 @@ class FolderWatches {
   FolderWatches(const std::vector<Source>& corpora, const fs::path& index_dir) {
     std::error_code ec;
     index_dir_ = fs::weakly_canonical(fs::absolute(index_dir, ec), ec).string();
-    fd_ = ::inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
-    if (fd_ < 0) throw Error(ErrorKind::io, std::string("cannot watch folders (inotify): ") + std::strerror(errno));
+    fd_ = new_inotify();
     for (std::size_t i = 0; i < corpora.size(); ++i) {
       roots_.push_back(corpora[i].path);
       struct stat st {};
@@ -100,18 +130,7 @@ class FolderWatches {
 
   // Folds every queued event into `changes`; true when there was any.
   bool read(ChangeCoalescer& changes) {
-    alignas(struct inotify_event) char buffer[64 * 1024];
-    bool any = false;
-    for (;;) {
-      const ssize_t n = ::read(fd_, buffer, sizeof buffer);
-      if (n <= 0) break;
-      for (ssize_t at = 0; at < n;) {
-        const auto* event = reinterpret_cast<const struct inotify_event*>(buffer + at);
-        at += static_cast<ssize_t>(sizeof(struct inotify_event) + event->len);
-        any = handle(*event, changes) || any;
-      }
-    }
-    return any;
+    return read_events(fd_, [&](const struct inotify_event& event) { return handle(event, changes); });
   }
 
   // The first watched folder that is gone or was replaced (moved away,
@@ -150,10 +169,7 @@ class FolderWatches {
       if (!rel.empty() && is_index_folder(path.string())) continue;
       const int wd = ::inotify_add_watch(fd_, path.c_str(), folder_mask);
       if (wd < 0) {
-        if (errno == ENOSPC)
-          throw Error(ErrorKind::io, "cannot watch '" + path.string() +
-                                         "': the system's limit of inotify watches is reached; raise it with: "
-                                         "sysctl fs.inotify.max_user_watches=524288");
+        if (errno == ENOSPC) throw watch_limit_reached(path.string());
         if (rel.empty()) throw gone(source);
         continue;  // gone again, or unreadable: the run reports what it cannot list
       }
@@ -237,9 +253,53 @@ class FolderWatches {
   std::unordered_map<int, Watched> watched_;
 };
 
+// The JSONL sources: each file's folder is watched for that file being
+// closed after writing or renamed into place, and either re-reads the whole
+// file (the update compares it record by record). Its own inotify descriptor:
+// a JSONL file may lie in a watched corpus folder, and a folder has one watch
+// per descriptor.
+class ExportWatches {
+ public:
+  // `exports[i]` is source `first + i` of the batches.
+  ExportWatches(const std::vector<Source>& exports, std::size_t first) : fd_(new_inotify()) {
+    for (std::size_t i = 0; i < exports.size(); ++i) {
+      const fs::path file(exports[i].path);
+      const int wd = ::inotify_add_watch(fd_, file.parent_path().c_str(), IN_CLOSE_WRITE | IN_MOVED_TO | IN_ONLYDIR);
+      if (wd < 0 && errno == ENOSPC) throw watch_limit_reached(file.parent_path().string());
+      if (wd >= 0) files_[wd][file.filename().string()] = first + i;  // else gone: the first update said so
+      sources_.push_back(first + i);
+    }
+  }
+  ~ExportWatches() { ::close(fd_); }
+  ExportWatches(const ExportWatches&) = delete;
+  ExportWatches& operator=(const ExportWatches&) = delete;
+
+  int fd() const { return fd_; }
+
+  bool read(ChangeCoalescer& changes) {
+    return read_events(fd_, [&](const struct inotify_event& event) {
+      if (event.mask & IN_Q_OVERFLOW) {
+        for (const std::size_t source : sources_) changes.rescan(source);
+        return true;
+      }
+      const auto folder = files_.find(event.wd);
+      if (folder == files_.end() || event.len == 0) return false;
+      const auto file = folder->second.find(event.name);
+      if (file == folder->second.end()) return false;
+      changes.rescan(file->second);
+      return true;
+    });
+  }
+
+ private:
+  int fd_;
+  std::unordered_map<int, std::map<std::string, std::size_t>> files_;  // folder's watch → file name → source
+  std::vector<std::size_t> sources_;
+};
+
 // Applies one batch: each source's paths through the incremental update,
 // never stopped halfway. Sources listed in `skip` are left out.
-void apply(std::vector<SourceChanges> batch, const std::vector<Source>& corpora, const IndexOptions& options,
+void apply(std::vector<SourceChanges> batch, const std::vector<Source>& sources, const IndexOptions& options,
            const WatchOptions& watch, std::optional<std::size_t> skip = std::nullopt) {
   IndexSummary total;
   bool applied = false;
@@ -255,7 +315,7 @@ void apply(std::vector<SourceChanges> batch, const std::vector<Source>& corpora,
       run.only_paths.insert(run.only_paths.end(), changes.removed.begin(), changes.removed.end());
       if (run.only_paths.empty()) continue;
     }
-    const IndexSummary s = index_source(corpora[changes.source], run);
+    const IndexSummary s = index_source(sources[changes.source], run);
     add_summary(total, s);
     // A batch of names that lead to nothing (an editor's probe file written
     // and deleted) is not worth a line.
@@ -267,13 +327,18 @@ void apply(std::vector<SourceChanges> batch, const std::vector<Source>& corpora,
 }  // namespace
 
 void watch_sources(const std::vector<Source>& sources, const IndexOptions& options, const WatchOptions& watch) {
-  std::vector<Source> corpora;
-  for (const Source& s : sources)
-    if (s.kind == "corpus") corpora.push_back(s);
-  if (corpora.empty())
+  if (sources.empty())
     throw Error(ErrorKind::usage, "index '" + options.index_dir.string() +
-                                      "' records no corpus folder to watch; give one with --corpus DIR");
-  FolderWatches watches(corpora, options.index_dir);
+                                      "' records no source to watch; give one with --corpus DIR or --jsonl FILE");
+  // Corpus folders first, then JSONL files: a batch's source numbers index `watched`.
+  std::vector<Source> watched;
+  std::copy_if(sources.begin(), sources.end(), std::back_inserter(watched),
+               [](const Source& s) { return s.kind == "corpus"; });
+  const std::size_t corpora = watched.size();
+  std::copy_if(sources.begin(), sources.end(), std::back_inserter(watched),
+               [](const Source& s) { return s.kind != "corpus"; });
+  FolderWatches folders({watched.begin(), watched.begin() + static_cast<std::ptrdiff_t>(corpora)}, options.index_dir);
+  ExportWatches files({watched.begin() + static_cast<std::ptrdiff_t>(corpora), watched.end()}, corpora);
   ChangeCoalescer changes;
   BatchClock clock(watch.quiet, watch.longest);
   constexpr auto idle = std::chrono::milliseconds(200);  // how often should_stop and the folders are looked at
@@ -281,15 +346,18 @@ void watch_sources(const std::vector<Source>& sources, const IndexOptions& optio
     const bool stopping = watch.should_stop && watch.should_stop();
     const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(
         std::min<BatchClock::Clock::duration>(clock.left(BatchClock::Clock::now(), idle), idle));
-    struct pollfd pfd {watches.fd(), POLLIN, 0};
-    if (::poll(&pfd, 1, stopping ? 0 : static_cast<int>(wait.count()) + 1) > 0 && watches.read(changes))
-      clock.event(BatchClock::Clock::now());
-    if (const auto gone = watches.gone_root()) {
-      apply(changes.take(), corpora, options, watch, gone);
-      throw watches.gone(*gone);
+    struct pollfd ready[] = {{folders.fd(), POLLIN, 0}, {files.fd(), POLLIN, 0}};
+    if (::poll(ready, 2, stopping ? 0 : static_cast<int>(wait.count()) + 1) > 0) {
+      const bool in_folders = (ready[0].revents & POLLIN) && folders.read(changes);
+      const bool in_files = (ready[1].revents & POLLIN) && files.read(changes);
+      if (in_folders || in_files) clock.event(BatchClock::Clock::now());
+    }
+    if (const auto gone = folders.gone_root()) {
+      apply(changes.take(), watched, options, watch, gone);
+      throw folders.gone(*gone);
     }
     if (stopping || clock.due(BatchClock::Clock::now())) {
-      if (!changes.empty()) apply(changes.take(), corpora, options, watch);
+      if (!changes.empty()) apply(changes.take(), watched, options, watch);
       clock.reset();
     }
     if (stopping) return;

@@ -1,4 +1,4 @@
-#include "kosearch/corpus_watch.h"
+#include "kosearch/source_watch.h"
 
 #include <gtest/gtest.h>
 
@@ -162,3 +162,15 @@ TEST_F(LimitedRun, IgnoredNamesAreLeftOutAsTheWalkLeavesThemOut) {
 }
 
 }  // namespace
+
+TEST(WatchSources, AnIndexThatRecordsNoSourceIsAUsageError) {
+  ks::IndexOptions options;
+  options.index_dir = "unused-index";
+  try {
+    ks::watch_sources({}, options, {});
+    FAIL() << "no error";
+  } catch (const ks::Error& e) {
+    EXPECT_EQ(e.kind(), ks::ErrorKind::usage);
+    EXPECT_NE(std::string(e.what()).find("records no source to watch"), std::string::npos) << e.what();
+  }
+}
