@@ -276,7 +276,7 @@ int main(int argc, char** argv) {
   CLI::App app{"Build or update a kosearch index from Korean article files", "indexer"};
   Flags flags;
   register_flags(app, flags);
-  app.failure_message([](const CLI::App*, const CLI::Error& e) { return ks::cli::usage_error_line("indexer", e); });
+  app.failure_message([](const CLI::App* self, const CLI::Error& e) { return ks::cli::usage_error_line(*self, e); });
   try {
     app.parse(argc, argv);
     flags.source_given = app.count("--corpus") > 0 || app.count("--jsonl") > 0;

@@ -181,10 +181,10 @@ std::string terminal_lines(std::string_view text) {
   return out;
 }
 
-std::string usage_error_line(const CLI::App*, const CLI::Error& e) {
+std::string usage_error_line(const CLI::App* app, const CLI::Error& e) {
   const bool extra = dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr;
   return ks::cli::usage_error_line(
-      "search", e, extra ? "to exclude a word that looks like a flag, quote the query or put it after --: search -- 'a -b'" : "");
+      *app, e, extra ? "to exclude a word that looks like a flag, quote the query or put it after --: search -- 'a -b'" : "");
 }
 
 // An argument starting with '-' that no flag of ours can start: an exclusion

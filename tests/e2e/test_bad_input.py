@@ -177,6 +177,30 @@ class BadCorpusFile(CorpusTestCase):
         self.assertEqual((rc, warnings, counts["added"]), (0, [], 4))
 
 
+class IndexerUsageErrors(CorpusTestCase):
+    """One line naming the problem, exit 2, nothing written."""
+
+    def assert_usage_error(self, r, line):
+        self.assertEqual((r.returncode, r.stdout), (2, b""))
+        self.assertEqual(r.stderr.decode(), "indexer: %s (see --help)\n" % line)
+        self.assertFalse(os.path.exists(self.index))
+
+    def test_unknown_flag_or_argument(self):
+        self.assert_usage_error(self.indexer("--no-such-flag", "extra"),
+                                "unknown flag or argument: --no-such-flag extra")
+
+    def test_value_out_of_range(self):
+        self.assert_usage_error(self.indexer("--threads", "0"), "--threads: Value 0 not in range 1 to 256")
+
+    def test_a_corpus_and_a_jsonl_file_in_one_run_is_a_usage_error(self):
+        # One run reads one input: --corpus was silently ignored beside --jsonl.
+        path = os.path.join(self.tmp, "in.jsonl")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(json.dumps(BadJsonlRecord.GOOD[0], ensure_ascii=False) + "\n")
+        r = run([INDEXER, "--corpus", self.corpus, "--jsonl", path, "--index", self.index], cwd=self.tmp)
+        self.assert_usage_error(r, "--corpus excludes --jsonl")
+
+
 class BadJsonlRecord(CorpusTestCase):
     GOOD = [{"id": "g1", "title": "좋은 기록", "text": "엔비디아 반도체 이야기."},
             {"id": "g2", "title": "또 좋은 기록", "text": "중국 AI 이야기."}]
@@ -197,18 +221,6 @@ class BadJsonlRecord(CorpusTestCase):
         self.assertEqual(warnings, [(self.where, reason)])
         self.assertEqual((rc, counts["added"], counts["skipped"], counts["warnings"]), (1, 2, 1, 1))
         self.assertEqual(set(self.ranked_ids("이야기")), {"g1", "g2"})
-
-    def test_a_corpus_and_a_jsonl_file_in_one_run_is_a_usage_error(self):
-        # One run reads one input: --corpus was silently ignored beside --jsonl.
-        path = os.path.join(self.tmp, "in.jsonl")
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(json.dumps(self.GOOD[0], ensure_ascii=False) + "\n")
-        r = run([INDEXER, "--corpus", self.corpus, "--jsonl", path, "--index", self.index], cwd=self.tmp)
-        self.assertEqual(r.returncode, 2)
-        err = r.stderr.decode().splitlines()
-        self.assertEqual(len(err), 1, err)
-        self.assertIn("--jsonl", err[0])
-        self.assertFalse(os.path.exists(self.index))
 
     def test_line_that_is_not_json(self):
         self.assert_skipped(b'{"id": "b1", "text": "unterminated', "not valid JSON; skipped")

@@ -247,6 +247,10 @@ class UsageErrors(SearchCase):
             with self.subTest(args=args):
                 self.assert_one_line_error(self.search(*args), "search: ", fragment)
 
+    def test_unknown_flags_are_named_as_typed(self):
+        err = self.search("--no-such-flag", "노광", "-x").stderr.decode()
+        self.assertTrue(err.startswith("search: unknown flag or argument: --no-such-flag -x (to exclude a word"), err)
+
     def test_missing_index(self):
         r = run([SEARCH, "--index", os.path.join(self.tmp, "nowhere"), "노광"], cwd=self.tmp)
         self.assert_one_line_error(r, "indexer")

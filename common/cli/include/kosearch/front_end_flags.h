@@ -20,8 +20,17 @@ namespace kosearch::cli {
 // A usage error as one line on stderr, prefixed with the program's name like
 // its other messages (CLI11's own are two lines, "… not expected" / "Run with
 // --help …"). `hint`: a sentence more, for the error at hand.
-inline std::string usage_error_line(std::string_view program, const CLI::Error& error, std::string_view hint = {}) {
-  std::string line = std::string(program) + ": " + neutralize_controls(error.what());
+inline std::string usage_error_line(const CLI::App& app, const CLI::Error& error, std::string_view hint = {}) {
+  std::string problem = error.what();
+  if (dynamic_cast<const CLI::ExtrasError*>(&error)) {
+    // CLI11 lists them last first, with the "--" search puts before the
+    // query words ("not expected: -- --bogus"): named here as typed.
+    std::string unknown;
+    for (const std::string& arg : app.remaining())
+      if (arg != "--") unknown += (unknown.empty() ? "" : " ") + arg;
+    if (!unknown.empty()) problem = "unknown flag or argument: " + unknown;
+  }
+  std::string line = app.get_name() + ": " + neutralize_controls(problem);
   while (!line.empty() && line.back() == ' ') line.pop_back();
   if (!hint.empty()) line += " (" + std::string(hint) + ")";
   return line + " (see --help)\n";
