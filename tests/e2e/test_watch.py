@@ -210,5 +210,15 @@ class WatchJsonl(Watch):
     test_watched_folder_moved_away_ends_the_watch_with_exit_2 = None
 
 
+class WatchWithoutSources(CorpusTestCase):
+    def test_an_index_fed_from_stdin_alone_has_nothing_to_watch(self):
+        r = run([INDEXER, "--watch", "--jsonl", "-", "--index", self.index], cwd=self.tmp, timeout=WAIT,
+                input='{"id": "s1", "text": "반도체"}\n'.encode())
+        self.assertEqual(r.returncode, 2, r.stderr.decode())
+        self.assertEqual(r.stderr.decode().splitlines()[-1],
+                         "indexer: index '%s' records no source to watch; give one with --corpus DIR or --jsonl FILE"
+                         % self.index)
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -36,6 +36,9 @@ TEST(ErrorRemedy, SourceRemediesNameTheSource) {
 TEST(ErrorRemedy, AnErrorMayNameAnotherRemedy) {
   const Error e(ErrorKind::index_incompatible, "bad list", Remedy::replace_synonyms);
   EXPECT_EQ(with_remedy(e, Program::search, "idx"), "bad list; give it a new list with: indexer --synonyms FILE --index idx");
+  const Error nothing(ErrorKind::usage, "index 'idx' records no source to watch", Remedy::give_source);
+  EXPECT_EQ(with_remedy(nothing, Program::indexer, "idx"),
+            "index 'idx' records no source to watch; give one with --corpus DIR or --jsonl FILE");
 }
 
 }  // namespace

@@ -16,6 +16,7 @@ std::string remedy_text(Remedy remedy, Program program, const std::filesystem::p
     case Remedy::shorten_query: return "or search its beginning with -F/--literal";
     case Remedy::forget_source: return "indexer --forget " + subject + " drops it and its articles";
     case Remedy::force_encoding: return "--encoding NAME forces another";
+    case Remedy::give_source: return "give one with --corpus DIR or --jsonl FILE";
   }
   return {};
 }

@@ -328,8 +328,8 @@ void apply(std::vector<SourceChanges> batch, const std::vector<Source>& sources,
 
 void watch_sources(const std::vector<Source>& sources, const IndexOptions& options, const WatchOptions& watch) {
   if (sources.empty())
-    throw Error(ErrorKind::usage, "index '" + options.index_dir.string() +
-                                      "' records no source to watch; give one with --corpus DIR or --jsonl FILE");
+    throw Error(ErrorKind::usage, "index '" + options.index_dir.string() + "' records no source to watch",
+                Remedy::give_source);
   // Corpus folders first, then JSONL files: a batch's source numbers index `watched`.
   std::vector<Source> watched;
   std::copy_if(sources.begin(), sources.end(), std::back_inserter(watched),

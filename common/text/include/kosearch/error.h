@@ -36,6 +36,7 @@ enum class Remedy {
   shorten_query,     // over the query limits: search less, or only the beginning
   forget_source,     // a recorded source is gone: drop it and its articles (subject: the source)
   force_encoding,    // an input's encoding was guessed: name another to force it
+  give_source,       // the index records no input to work on: name one
 };
 
 // The remedy an error of `kind` has unless it names another.
