@@ -75,11 +75,21 @@ std::string joined(const std::string& folder, const std::string& name) {
   return folder.empty() ? name : folder + "/" + name;
 }
 
-int new_inotify() {
-  const int fd = ::inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
-  if (fd < 0) throw Error(ErrorKind::io, std::string("cannot watch folders (inotify): ") + std::strerror(errno));
-  return fd;
-}
+// An inotify descriptor, closed with its owner (also when the owner's
+// constructor throws).
+class InotifyFd {
+ public:
+  InotifyFd() : fd_(::inotify_init1(IN_NONBLOCK | IN_CLOEXEC)) {
+    if (fd_ < 0) throw Error(ErrorKind::io, std::string("cannot watch folders (inotify): ") + std::strerror(errno));
+  }
+  ~InotifyFd() { ::close(fd_); }
+  InotifyFd(const InotifyFd&) = delete;
+  InotifyFd& operator=(const InotifyFd&) = delete;
+  int get() const { return fd_; }
+
+ private:
+  int fd_;
+};
 
 Error watch_limit_reached(const std::string& path) {
   return Error(ErrorKind::io, "cannot watch '" + path +
@@ -113,7 +123,6 @@ class FolderWatches {
   FolderWatches(const std::vector<Source>& corpora, const fs::path& index_dir) {
     std::error_code ec;
     index_dir_ = fs::weakly_canonical(fs::absolute(index_dir, ec), ec).string();
-    fd_ = new_inotify();
     for (std::size_t i = 0; i < corpora.size(); ++i) {
       roots_.push_back(corpora[i].path);
       struct stat st {};
@@ -122,15 +131,11 @@ class FolderWatches {
       add_tree(i, "", nullptr);
     }
   }
-  ~FolderWatches() { ::close(fd_); }
-  FolderWatches(const FolderWatches&) = delete;
-  FolderWatches& operator=(const FolderWatches&) = delete;
-
-  int fd() const { return fd_; }
+  int fd() const { return fd_.get(); }
 
   // Folds every queued event into `changes`; true when there was any.
   bool read(ChangeCoalescer& changes) {
-    return read_events(fd_, [&](const struct inotify_event& event) { return handle(event, changes); });
+    return read_events(fd_.get(), [&](const struct inotify_event& event) { return handle(event, changes); });
   }
 
   // The first watched folder that is gone or was replaced (moved away,
@@ -167,7 +172,7 @@ class FolderWatches {
       pending.pop_back();
       const fs::path path = rel.empty() ? fs::path(roots_[source]) : fs::path(roots_[source]) / rel;
       if (!rel.empty() && is_index_folder(path.string())) continue;
-      const int wd = ::inotify_add_watch(fd_, path.c_str(), folder_mask);
+      const int wd = ::inotify_add_watch(fd_.get(), path.c_str(), folder_mask);
       if (wd < 0) {
         if (errno == ENOSPC) throw watch_limit_reached(path.string());
         if (rel.empty()) throw gone(source);
@@ -194,7 +199,7 @@ class FolderWatches {
   void remove_tree(std::size_t source, const std::string& folder) {
     for (auto it = watched_.begin(); it != watched_.end();) {
       if (it->second.source == source && detail::at_or_below(it->second.folder, folder)) {
-        ::inotify_rm_watch(fd_, it->first);
+        ::inotify_rm_watch(fd_.get(), it->first);
         it = watched_.erase(it);
       } else {
         ++it;
@@ -245,7 +250,7 @@ class FolderWatches {
     return true;
   }
 
-  int fd_ = -1;
+  InotifyFd fd_;
   std::string index_dir_;
   std::vector<std::string> roots_;
   std::vector<std::pair<dev_t, ino_t>> identities_;
@@ -261,23 +266,20 @@ class FolderWatches {
 class ExportWatches {
  public:
   // `exports[i]` is source `first + i` of the batches.
-  ExportWatches(const std::vector<Source>& exports, std::size_t first) : fd_(new_inotify()) {
+  ExportWatches(const std::vector<Source>& exports, std::size_t first) {
     for (std::size_t i = 0; i < exports.size(); ++i) {
       const fs::path file(exports[i].path);
-      const int wd = ::inotify_add_watch(fd_, file.parent_path().c_str(), IN_CLOSE_WRITE | IN_MOVED_TO | IN_ONLYDIR);
+      const int wd =
+          ::inotify_add_watch(fd_.get(), file.parent_path().c_str(), IN_CLOSE_WRITE | IN_MOVED_TO | IN_ONLYDIR);
       if (wd < 0 && errno == ENOSPC) throw watch_limit_reached(file.parent_path().string());
       if (wd >= 0) files_[wd][file.filename().string()] = first + i;  // else gone: the first update said so
       sources_.push_back(first + i);
     }
   }
-  ~ExportWatches() { ::close(fd_); }
-  ExportWatches(const ExportWatches&) = delete;
-  ExportWatches& operator=(const ExportWatches&) = delete;
-
-  int fd() const { return fd_; }
+  int fd() const { return fd_.get(); }
 
   bool read(ChangeCoalescer& changes) {
-    return read_events(fd_, [&](const struct inotify_event& event) {
+    return read_events(fd_.get(), [&](const struct inotify_event& event) {
       if (event.mask & IN_Q_OVERFLOW) {
         for (const std::size_t source : sources_) changes.rescan(source);
         return true;
@@ -292,7 +294,7 @@ class ExportWatches {
   }
 
  private:
-  int fd_;
+  InotifyFd fd_;
   std::unordered_map<int, std::map<std::string, std::size_t>> files_;  // folder's watch → file name → source
   std::vector<std::size_t> sources_;
 };
