@@ -10,6 +10,7 @@ import subprocess
 import time
 import unittest
 
+import nsmc
 from harness import CorpusTestCase, INDEXER, index_ids, run, xapian_module
 from test_incremental import A002, A003, IndexComparison
 
@@ -144,6 +145,32 @@ class WatchWithTheIndexInsideTheCorpus(Watch):
         self.assertNotIn("warning", self.stderr())
 
     # The cases of the parent class run once, with the index beside the corpus.
+    test_changes_are_searchable_while_watching_and_all_committed_at_sigterm = None
+    test_a_burst_of_files_is_one_batch = None
+    test_watched_folder_moved_away_ends_the_watch_with_exit_2 = None
+
+
+class ChangesDuringTheFirstUpdate(Watch):
+    """A file written while the first update runs, after it listed the
+    folder, is applied after it: the watch starts before the update (it
+    started after, and such a file waited for the next change)."""
+
+    def setUp(self):
+        CorpusTestCase.setUp(self)
+        if not nsmc.available():
+            self.skipTest("NSMC data not found at " + nsmc.reviews_path())
+        nsmc.write_corpus(self.corpus, 1500)  # a first update of a few tenths of a second
+        self.log = open(os.path.join(self.tmp, "watch.log"), "w+b")
+        self.proc = subprocess.Popen([INDEXER, "--watch", "--corpus", "corpus", "--index", self.index],
+                                     cwd=self.tmp, stdout=subprocess.DEVNULL, stderr=self.log)
+
+    def test_a_file_written_during_the_first_update_is_applied(self):
+        self.wait_for(lambda: any(os.path.exists(self.index + end) for end in ("", ".parts", ".rebuild")),
+                      "the first update under way")
+        self.write("late.txt", "늦은 기사\n\n첫 갱신 중에 들어온 quillfeather 기사.\n")
+        self.wait_for(lambda: self.shown("quillfeather", "late.txt"), "the file written during the first update")
+        self.stop()
+
     test_changes_are_searchable_while_watching_and_all_committed_at_sigterm = None
     test_a_burst_of_files_is_one_batch = None
     test_watched_folder_moved_away_ends_the_watch_with_exit_2 = None

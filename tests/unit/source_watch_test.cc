@@ -163,11 +163,9 @@ TEST_F(LimitedRun, IgnoredNamesAreLeftOutAsTheWalkLeavesThemOut) {
 
 }  // namespace
 
-TEST(WatchSources, AnIndexThatRecordsNoSourceIsAUsageError) {
-  ks::IndexOptions options;
-  options.index_dir = "unused-index";
+TEST(SourceWatch, NoSourceToWatchIsAUsageError) {
   try {
-    ks::watch_sources({}, options, {});
+    ks::SourceWatch watch({}, "unused-index");
     FAIL() << "no error";
   } catch (const ks::Error& e) {
     EXPECT_EQ(e.kind(), ks::ErrorKind::usage);

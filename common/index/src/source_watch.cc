@@ -225,6 +225,9 @@ class FolderWatches {
     if (detail::is_ignored_name(name)) return false;
     const std::string path = joined(where.folder, name);
     if (event.mask & IN_ISDIR) {
+      // The index inside a corpus folder, made, swapped or replaced by a run
+      // (the first update runs watched): no folder of articles.
+      if (is_index_folder((fs::path(roots_[where.source]) / path).string())) return false;
       if (event.mask & (IN_CREATE | IN_MOVED_TO)) {
         add_tree(where.source, path, &changes);
       } else if (event.mask & (IN_MOVED_FROM | IN_DELETE)) {
@@ -328,19 +331,42 @@ void apply(std::vector<SourceChanges> batch, const std::vector<Source>& sources,
 
 }  // namespace
 
-void watch_sources(const std::vector<Source>& sources, const IndexOptions& options, const WatchOptions& watch) {
+namespace {
+
+bool is_corpus(const Source& source) { return source.kind == "corpus"; }
+
+std::vector<Source> corpora_first(std::vector<Source> sources) {
+  std::stable_partition(sources.begin(), sources.end(), is_corpus);
+  return sources;
+}
+
+}  // namespace
+
+struct SourceWatch::Impl {
+  Impl(std::vector<Source> sources, const fs::path& index_dir)
+      : watched(corpora_first(std::move(sources))),
+        corpora(static_cast<std::size_t>(std::count_if(watched.begin(), watched.end(), is_corpus))),
+        folders({watched.begin(), watched.begin() + static_cast<std::ptrdiff_t>(corpora)}, index_dir),
+        files({watched.begin() + static_cast<std::ptrdiff_t>(corpora), watched.end()}, corpora) {}
+
+  std::vector<Source> watched;  // corpus folders first, then JSONL files: a batch's source numbers index it
+  std::size_t corpora;
+  FolderWatches folders;
+  ExportWatches files;
+};
+
+SourceWatch::SourceWatch(std::vector<Source> sources, const fs::path& index_dir) {
   if (sources.empty())
-    throw Error(ErrorKind::usage, "index '" + options.index_dir.string() + "' records no source to watch",
-                Remedy::give_source);
-  // Corpus folders first, then JSONL files: a batch's source numbers index `watched`.
-  std::vector<Source> watched;
-  std::copy_if(sources.begin(), sources.end(), std::back_inserter(watched),
-               [](const Source& s) { return s.kind == "corpus"; });
-  const std::size_t corpora = watched.size();
-  std::copy_if(sources.begin(), sources.end(), std::back_inserter(watched),
-               [](const Source& s) { return s.kind != "corpus"; });
-  FolderWatches folders({watched.begin(), watched.begin() + static_cast<std::ptrdiff_t>(corpora)}, options.index_dir);
-  ExportWatches files({watched.begin() + static_cast<std::ptrdiff_t>(corpora), watched.end()}, corpora);
+    throw Error(ErrorKind::usage, "index '" + index_dir.string() + "' records no source to watch", Remedy::give_source);
+  impl_ = std::make_unique<Impl>(std::move(sources), index_dir);
+}
+
+SourceWatch::~SourceWatch() = default;
+SourceWatch::SourceWatch(SourceWatch&&) noexcept = default;
+SourceWatch& SourceWatch::operator=(SourceWatch&&) noexcept = default;
+
+void SourceWatch::run(const IndexOptions& options, const WatchOptions& watch) {
+  Impl& w = *impl_;
   ChangeCoalescer changes;
   BatchClock clock(watch.quiet, watch.longest);
   constexpr auto idle = std::chrono::milliseconds(200);  // how often should_stop and the folders are looked at
@@ -348,18 +374,18 @@ void watch_sources(const std::vector<Source>& sources, const IndexOptions& optio
     const bool stopping = watch.should_stop && watch.should_stop();
     const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(
         std::min<BatchClock::Clock::duration>(clock.left(BatchClock::Clock::now(), idle), idle));
-    struct pollfd ready[] = {{folders.fd(), POLLIN, 0}, {files.fd(), POLLIN, 0}};
+    struct pollfd ready[] = {{w.folders.fd(), POLLIN, 0}, {w.files.fd(), POLLIN, 0}};
     if (::poll(ready, 2, stopping ? 0 : static_cast<int>(wait.count()) + 1) > 0) {
-      const bool in_folders = (ready[0].revents & POLLIN) && folders.read(changes);
-      const bool in_files = (ready[1].revents & POLLIN) && files.read(changes);
+      const bool in_folders = (ready[0].revents & POLLIN) && w.folders.read(changes);
+      const bool in_files = (ready[1].revents & POLLIN) && w.files.read(changes);
       if (in_folders || in_files) clock.event(BatchClock::Clock::now());
     }
-    if (const auto gone = folders.gone_root()) {
-      apply(changes.take(), watched, options, watch, gone);
-      throw folders.gone(*gone);
+    if (const auto gone = w.folders.gone_root()) {
+      apply(changes.take(), w.watched, options, watch, gone);
+      throw w.folders.gone(*gone);
     }
     if (stopping || clock.due(BatchClock::Clock::now())) {
-      if (!changes.empty()) apply(changes.take(), watched, options, watch);
+      if (!changes.empty()) apply(changes.take(), w.watched, options, watch);
       clock.reset();
     }
     if (stopping) return;

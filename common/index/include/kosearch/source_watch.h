@@ -1,13 +1,15 @@
 // Keeping an index current while its sources change (indexer --watch).
-// Every folder of every recorded corpus source is watched with Linux inotify
-// (new subfolders too), and so is every recorded JSONL file; file events are
-// folded into batches, and each batch
-// goes through the ordinary incremental update limited to the paths it
-// touched (IndexOptions::only_paths): one commit per batch, so searches see
-// each batch whole and are never blocked (the write lock is held only while a
-// batch is written).
+// Every folder of every corpus source is watched with Linux inotify (new
+// subfolders too), and so is every JSONL file; file events are folded into
+// batches, and each batch goes through the ordinary incremental update
+// limited to the paths it touched (IndexOptions::only_paths): one commit per
+// batch, so searches see each batch whole and are never blocked (the write
+// lock is held only while a batch is written).
 //
 // Decisions:
+// - Watching starts before the first update (SourceWatch's constructor),
+//   so what changes while that update runs is applied after it: nothing
+//   falls between the update and the watch.
 // - A file counts when it is closed after writing (IN_CLOSE_WRITE), renamed
 //   in or out, or deleted; a file being written is not read until it is
 //   closed. Editors that save through a temporary file and a rename are seen
@@ -32,8 +34,10 @@
 
 #include <chrono>
 #include <cstddef>
+#include <filesystem>
 #include <functional>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -104,11 +108,27 @@ struct WatchOptions {
   std::function<bool()> should_stop;
 };
 
-// Watches `sources` (corpus folders and JSONL files) and applies their changes
-// to options.index_dir (options as for an incremental run; only_paths is set
-// per batch) until watch.should_stop. Throws Error(usage) when no source is
-// recorded, Error(io) when a watched corpus folder goes away or cannot be watched
-// (the system's limit of inotify watches, named with the setting to raise).
-void watch_sources(const std::vector<Source>& sources, const IndexOptions& options, const WatchOptions& watch);
+// Watches sources (corpus folders and JSONL files) from its construction on,
+// so a change made while an update runs before run() (indexer --watch's
+// first update) is applied by run(), not missed.
+class SourceWatch {
+ public:
+  // Throws Error(usage) when `sources` is empty, Error(io) when a corpus
+  // folder is missing or cannot be watched (the system's limit of inotify
+  // watches, named with the setting to raise). `index_dir` is never watched.
+  SourceWatch(std::vector<Source> sources, const std::filesystem::path& index_dir);
+  ~SourceWatch();
+  SourceWatch(SourceWatch&&) noexcept;
+  SourceWatch& operator=(SourceWatch&&) noexcept;
+
+  // Applies the changes to options.index_dir in batches (options as for an
+  // incremental run; only_paths is set per batch) until watch.should_stop.
+  // Throws Error(io) when a watched corpus folder goes away.
+  void run(const IndexOptions& options, const WatchOptions& watch);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 }  // namespace kosearch
