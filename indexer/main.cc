@@ -14,6 +14,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <optional>
 
@@ -213,17 +214,21 @@ int forget(const Flags& f, const ks::IndexOptions& options) {
 
 // The sources --watch follows: those the index records and the one given
 // (or the default corpus of an index that records none). JSONL from stdin
-// cannot be read again, so it is not watched.
+// cannot be read again, so it is not watched; a corpus folder given that is
+// none is left to the update, which says so.
 std::vector<ks::Source> sources_to_watch(const Flags& f) {
   std::vector<ks::Source> sources = ks::recorded_sources(f.index);
   if ((!f.source_given && !sources.empty()) || f.jsonl == "-") return sources;
   ks::Source given = f.jsonl.empty() ? ks::corpus_source(f.corpus, f.encoding) : ks::jsonl_source(f.jsonl, f.encoding);
+  std::error_code ec;
+  if (given.kind == "corpus" && !std::filesystem::is_directory(given.path, ec)) return sources;
   if (!ks::find_source(sources, given.path)) sources.push_back(std::move(given));
   return sources;
 }
 
 // --watch, after the first update: until SIGINT/SIGTERM, one summary line per batch.
-int watch(const Flags& f, ks::IndexOptions options, ks::SourceWatch& watching) {
+int watch(const Flags& f, ks::IndexOptions options, std::optional<ks::SourceWatch>& watching) {
+  if (!watching) watching.emplace(sources_to_watch(f), f.index);  // still none: the usage error it throws
   ks::WatchOptions watch;
   watch.should_stop = [] { return stop_signal.load() != 0; };
   watch.on_batch = [&](const ks::IndexSummary& summary) {
@@ -233,7 +238,7 @@ int watch(const Flags& f, ks::IndexOptions options, ks::SourceWatch& watching) {
   options.on_progress = nullptr;  // batches are small; a progress line would only flicker
   options.wait_for_lock = true;   // another indexer's run delays a batch, it does not end the watch
   options.max_wait_seconds = 0;
-  watching.run(options, watch);
+  watching->run(options, watch);
   return ks::exit_code::ok;
 }
 
@@ -274,14 +279,16 @@ int run(const Flags& f) {
   // Watched from before the first update: a change made while it runs is
   // applied after it instead of being missed.
   std::optional<ks::SourceWatch> watching;
-  if (f.watch) watching.emplace(sources_to_watch(f), f.index);
+  if (f.watch)
+    if (std::vector<ks::Source> sources = sources_to_watch(f); !sources.empty())
+      watching.emplace(std::move(sources), f.index);
   const ks::IndexSummary summary = ks::index_input(f.jsonl.empty() ? "corpus" : "jsonl",
                                                   f.jsonl.empty() ? f.corpus : f.jsonl, f.source_given, options);
   progress.clear();
   duplicates.report();
   if (!f.quiet) std::cerr << (f.dry_run ? "dry run: would have " : "") << ks::format_summary(summary) << '\n';
   if (summary.stopped) return stopped_exit_code();
-  if (watching) return watch(f, options, *watching);
+  if (f.watch) return watch(f, options, watching);
   return summary.skipped > 0 ? ks::exit_code::skipped : ks::exit_code::ok;
 }
 

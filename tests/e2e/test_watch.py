@@ -237,7 +237,23 @@ class WatchJsonl(Watch):
     test_watched_folder_moved_away_ends_the_watch_with_exit_2 = None
 
 
-class WatchWithoutSources(CorpusTestCase):
+class WatchRefused(CorpusTestCase):
+    """Exit 2 with one line, before watching anything."""
+
+    def test_a_recorded_corpus_folder_that_no_longer_exists(self):
+        self.build_index()
+        os.rename(self.corpus, self.corpus + ".old")
+        r = run([INDEXER, "--watch", "--index", self.index], cwd=self.tmp, timeout=WAIT)
+        self.assertEqual(r.returncode, 2, r.stderr.decode())
+        self.assertEqual(r.stderr.decode(), "indexer: recorded corpus folder '%s' no longer exists; cannot watch it "
+                         "(its articles are kept); indexer --forget %s drops it and its articles\n"
+                         % (self.corpus, self.corpus))
+
+    def test_a_corpus_folder_given_that_does_not_exist(self):
+        r = run([INDEXER, "--watch", "--corpus", "nothere", "--index", self.index], cwd=self.tmp, timeout=WAIT)
+        self.assertEqual(r.returncode, 2, r.stderr.decode())
+        self.assertEqual(r.stderr.decode(), "indexer: corpus directory 'nothere' does not exist or is not a directory\n")
+
     def test_an_index_fed_from_stdin_alone_has_nothing_to_watch(self):
         r = run([INDEXER, "--watch", "--jsonl", "-", "--index", self.index], cwd=self.tmp, timeout=WAIT,
                 input='{"id": "s1", "text": "반도체"}\n'.encode())

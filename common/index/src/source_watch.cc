@@ -126,7 +126,10 @@ class FolderWatches {
     for (std::size_t i = 0; i < corpora.size(); ++i) {
       roots_.push_back(corpora[i].path);
       struct stat st {};
-      if (::stat(corpora[i].path.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) throw gone(i);
+      if (::stat(corpora[i].path.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
+        throw Error(ErrorKind::io,
+                    "recorded corpus folder '" + roots_[i] + "' no longer exists; cannot watch it (its articles are kept)",
+                    Remedy::forget_source, roots_[i]);
       identities_.emplace_back(st.st_dev, st.st_ino);
       add_tree(i, "", nullptr);
     }
