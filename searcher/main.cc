@@ -4,8 +4,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <array>
-#include <cerrno>
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
@@ -16,10 +14,10 @@
 #include <map>
 #include <optional>
 #include <sstream>
-#include <streambuf>
 
 #include <CLI/CLI.hpp>
 
+#include "kosearch/fd_buffer.h"
 #include "kosearch/front_end_flags.h"
 
 #include "kosearch/analyzer.h"
@@ -232,43 +230,6 @@ std::vector<std::string> query_words_last(const CLI::App& app, int argc, char** 
   return flags;
 }
 
-// stdout that remembers why a write failed: a reader that went away (EPIPE,
-// `search … | head -1`) ends the run quietly, while a full disk or a closed
-// descriptor is an error a script must see. Lines are written as the result
-// printers flush them.
-class StdoutBuffer : public std::streambuf {
- public:
-  StdoutBuffer() { setp(buffer_.data(), buffer_.data() + buffer_.size()); }
-  ~StdoutBuffer() override { drain(); }
-  int failure() const { return failure_; }
-  bool reader_went_away() const { return failure_ == EPIPE; }
-
- protected:
-  int_type overflow(int_type c) override {
-    if (!drain()) return traits_type::eof();
-    if (!traits_type::eq_int_type(c, traits_type::eof())) sputc(traits_type::to_char_type(c));
-    return traits_type::not_eof(c);
-  }
-  int sync() override { return drain() ? 0 : -1; }
-
- private:
-  bool drain() {
-    const char* data = pbase();
-    std::size_t left = static_cast<std::size_t>(pptr() - pbase());
-    while (left > 0 && failure_ == 0) {
-      const ssize_t n = ::write(STDOUT_FILENO, data, left);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) failure_ = n < 0 ? errno : EIO;
-      else data += n, left -= static_cast<std::size_t>(n);
-    }
-    setp(buffer_.data(), buffer_.data() + buffer_.size());
-    return failure_ == 0;
-  }
-
-  std::array<char, 1 << 16> buffer_{};
-  int failure_ = 0;
-};
-
 std::optional<std::string> checked_date(const std::string& value, const char* flag) {
   if (value.empty()) return std::nullopt;
   auto date = ks::parse_date(value);
@@ -421,7 +382,7 @@ int run(const Flags& f) {
   const ks::PathStyle style = f.path_style == "absolute" ? ks::PathStyle::absolute : ks::PathStyle::relative;
   std::error_code cwd_error;
   const std::string cwd = std::filesystem::current_path(cwd_error).string();  // none (removed): paths stay absolute
-  StdoutBuffer stdout_buffer;
+  ks::cli::FdBuffer stdout_buffer(STDOUT_FILENO);
   std::ostream out(&stdout_buffer);
   bool any_hit = false, any_error = false;
   std::optional<ks::Analyzer> analyzer;
