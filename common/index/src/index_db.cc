@@ -15,6 +15,17 @@
 namespace fs = std::filesystem;
 
 namespace kosearch {
+
+bool is_index_dir(const fs::path& dir) {
+  std::error_code ec;
+  return fs::exists(dir / "iamglass", ec);
+}
+
+bool is_glass_file(const std::string& name) {
+  return name == "flintlock" || name == "iamglass" || name == "v.tmp" ||
+         (name.size() > 6 && name.compare(name.size() - 6, 6, ".glass") == 0);
+}
+
 namespace {
 
 using Clock = std::chrono::steady_clock;
@@ -23,21 +34,12 @@ std::string lock_message(const fs::path& dir) {
   return "index '" + dir.string() + "' is locked by another indexer (lock file " + (dir / "flintlock").string() + ")";
 }
 
-bool is_index_dir(const fs::path& dir) {
-  std::error_code ec;
-  return fs::exists(dir / "iamglass", ec);
-}
-
 // True when `dir` holds nothing but files Xapian's glass backend writes (an
 // index, or what a crash while creating one leaves behind).
 bool holds_only_index_files(const fs::path& dir) {
   std::error_code ec;
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    const std::string name = it->path().filename().string();
-    const bool glass = name == "flintlock" || name == "iamglass" || name == "v.tmp" ||
-                       (name.size() > 6 && name.compare(name.size() - 6, 6, ".glass") == 0);
-    if (!glass) return false;
-  }
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+    if (!is_glass_file(it->path().filename().string())) return false;
   return !ec;
 }
 
@@ -207,7 +209,7 @@ void IndexDb::open_for_bulk(const Warn& warn) {
     if (!options_.rebuild) throw;
     warn("existing index cannot be opened (" + e.get_msg() + "); it is replaced");
   }
-  remove_leftover(dir_.string() + ".rebuild", holds_only_index_files);
+  remove_leftover(detail::rebuild_dir(dir_), holds_only_index_files);
   remove_leftover(parts_dir(), holds_only_parts);
   if (live && live->get_doccount() > 0 && !options_.rebuild) {
     writable_ = std::move(live);
@@ -217,7 +219,7 @@ void IndexDb::open_for_bulk(const Warn& warn) {
   }
   live_ = std::move(live);
   bulk_ = true;
-  sidecar_ = dir_.string() + ".rebuild";
+  sidecar_ = detail::rebuild_dir(dir_);
 }
 
 void IndexDb::open(const Warn& warn) {
@@ -237,7 +239,7 @@ void IndexDb::open(const Warn& warn) {
     } catch (const Xapian::Error& e) {
       warn("existing index cannot be opened (" + e.get_msg() + "); it is replaced");
     }
-    sidecar_ = dir_.string() + ".rebuild";
+    sidecar_ = detail::rebuild_dir(dir_);
     std::error_code ec;
     if (fs::exists(*sidecar_, ec) && !holds_only_index_files(*sidecar_))
       throw Error(ErrorKind::io, "'" + sidecar_->string() + "' holds files that are not a kosearch index; "
@@ -307,8 +309,7 @@ void IndexDb::merge_parts() {
   for (std::size_t i = 0; i < part_count_; ++i) parts.add_database(Xapian::Database(part_dir(i).string()));
   if (part_count_ == 0) {  // nothing was indexed: an empty index with our metadata
     Xapian::WritableDatabase empty(sidecar_->string(), Xapian::DB_CREATE_OR_OVERWRITE);
-    empty.set_metadata(std::string(schema::meta_schema), std::string(schema::version));
-    empty.set_metadata(std::string(schema::meta_analyzer), std::string(Analyzer::version));
+    schema::stamp_versions(empty);
     empty.commit();
   } else {
     parts.compact(sidecar_->string(), Xapian::Compactor::FULL);
@@ -324,17 +325,13 @@ void IndexDb::note_versions() {
 
 bool IndexDb::metadata_current() {
   if (!db_) return false;
-  return db_->get_metadata(std::string(schema::meta_schema)) == schema::version &&
-         db_->get_metadata(std::string(schema::meta_analyzer)) == Analyzer::version;
+  return schema::versions_current(*db_);
 }
 
 void IndexDb::begin_batch() {
   writable_->begin_transaction();
   in_batch_ = true;
-  if (!metadata_current()) {
-    writable_->set_metadata(std::string(schema::meta_schema), std::string(schema::version));
-    writable_->set_metadata(std::string(schema::meta_analyzer), std::string(Analyzer::version));
-  }
+  if (!metadata_current()) schema::stamp_versions(*writable_);
   const std::string key = schema::origin_key(schema::origin_value(origin_name_));
   if (!origin_name_.empty() && writable_->get_metadata(key) != origin_name_) writable_->set_metadata(key, origin_name_);
   for (const auto& [meta_key, value] : pending_metadata_) writable_->set_metadata(meta_key, value);

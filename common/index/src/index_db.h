@@ -31,6 +31,13 @@ namespace kosearch {
 // A bulk build of JSONL from stdin copies it to this file in the parts folder.
 inline constexpr const char* spooled_stdin_name = "stdin.jsonl";
 
+// True when `dir` holds a glass database (its version file).
+bool is_index_dir(const std::filesystem::path& dir);
+// True for the names of the files Xapian's glass backend writes.
+bool is_glass_file(const std::string& name);
+// Where a bulk build of `dir` writes its parts: INDEX.parts.
+inline std::filesystem::path parts_dir_of(const std::filesystem::path& dir) { return dir.string() + ".parts"; }
+
 class IndexDb {
  public:
   using Warn = std::function<void(const std::string&)>;
@@ -81,7 +88,7 @@ class IndexDb {
   // Bulk build: the parts are written into part_dir(i) and merged in order
   // into the sidecar by finish(), which swaps it in.
   bool bulk() const { return bulk_; }
-  std::filesystem::path parts_dir() const { return dir_.string() + ".parts"; }
+  std::filesystem::path parts_dir() const { return parts_dir_of(dir_); }
   std::filesystem::path part_dir(std::size_t i) const { return parts_dir() / ("part" + std::to_string(i)); }
   void set_part_count(std::size_t parts) { part_count_ = parts; }
 

@@ -4,10 +4,13 @@
 
 #include <cerrno>
 #include <cstring>
-#include <fstream>
+#include <optional>
 #include <sstream>
 #include <system_error>
 #include <vector>
+
+#include "index_swap.h"
+#include "kosearch/shard_stub.h"
 
 namespace fs = std::filesystem;
 
@@ -64,17 +67,11 @@ void check_creatable(const fs::path& path, const std::string& what) {
 }  // namespace
 
 std::vector<fs::path> index_databases(const fs::path& index_path) {
-  const fs::path stub = fs::is_directory(index_path) ? index_path / "XAPIANDB" : index_path;
-  std::ifstream in(stub);
+  const std::optional<fs::path> stub = shard_stub::find(index_path);
   std::vector<fs::path> dbs;
-  if (!fs::is_regular_file(stub) || !in) return {index_path};
-  for (std::string line; std::getline(in, line);) {
-    std::istringstream words(line);
-    std::string type, path;
-    words >> type >> path;
-    if ((type == "auto" || type == "glass") && !path.empty())
-      dbs.push_back(fs::path(path).is_absolute() ? fs::path(path) : stub.parent_path() / path);
-  }
+  if (stub)
+    for (const shard_stub::Entry& entry : shard_stub::read(*stub))
+      if (!entry.remote()) dbs.push_back(entry.path);
   return dbs.empty() ? std::vector<fs::path>{index_path} : dbs;
 }
 
@@ -111,8 +108,8 @@ void check_index_access(const fs::path& index_path, IndexAccess access) {
   if (!fs::is_directory(index_path, ec)) return;  // the writer refuses it with its own message
   check_folder(index_path, true);
   if (access == IndexAccess::rebuild)
-    check_creatable(index_path.string() + ".rebuild",
-                    "cannot create " + in_quotes(index_path.string() + ".rebuild") + " to rebuild the index beside it");
+    check_creatable(detail::rebuild_dir(index_path),
+                    "cannot create " + in_quotes(detail::rebuild_dir(index_path)) + " to rebuild the index beside it");
 }
 
 bool is_damage(const Xapian::Error& e) {

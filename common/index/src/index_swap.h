@@ -8,6 +8,9 @@
 
 namespace kosearch::detail {
 
+// Where a rebuild of the index `live` is built before it is swapped in.
+inline std::filesystem::path rebuild_dir(const std::filesystem::path& live) { return live.string() + ".rebuild"; }
+
 // Swaps the two directories: renameat2(RENAME_EXCHANGE) where the file
 // system has it, otherwise three renames. Afterwards `replacement` holds the
 // old index. Throws Error(io).

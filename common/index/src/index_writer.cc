@@ -44,8 +44,7 @@ unsigned shard_count(const IndexOptions& options) {
   const fs::path& dir = options.index_dir;
   const unsigned existing = shard_stub::written_shard_count(dir);
   if (options.shards == 0) return existing ? existing : 1;
-  std::error_code ec;
-  if ((existing && existing != options.shards) || (fs::exists(dir / "iamglass", ec) && options.shards > 1))
+  if ((existing && existing != options.shards) || (is_index_dir(dir) && options.shards > 1))
     throw Error(ErrorKind::usage, "index '" + dir.string() + "' has " + std::to_string(existing ? existing : 1) +
                                       " shard(s), not " + std::to_string(options.shards) +
                                       ": index into a new directory to change the shard count");
@@ -436,8 +435,7 @@ void build_in_parts(Session& session, std::size_t parts, unsigned threads, Index
           writers[i]->attach(part, analyzer);
           work(i, *writers[i]);
           if (stop) break;
-          part.set_metadata(std::string(schema::meta_schema), std::string(schema::version));
-          part.set_metadata(std::string(schema::meta_analyzer), std::string(Analyzer::version));
+          schema::stamp_versions(part);
           part.set_metadata(schema::origin_key(schema::origin_value(session.origin())), session.origin());
           part.commit();
         }

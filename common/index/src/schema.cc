@@ -70,6 +70,16 @@ std::string origin_key(std::string_view value) {
   return key;
 }
 
+void stamp_versions(Xapian::WritableDatabase& db) {
+  db.set_metadata(std::string(meta_schema), std::string(version));
+  db.set_metadata(std::string(meta_analyzer), std::string(Analyzer::version));
+}
+
+bool versions_current(const Xapian::Database& db) {
+  return db.get_metadata(std::string(meta_schema)) == version &&
+         db.get_metadata(std::string(meta_analyzer)) == Analyzer::version;
+}
+
 const std::string& OriginNames::of(const Xapian::Database& db, const std::string& value) {
   auto [it, fresh] = names_.try_emplace(value);
   if (fresh) it->second = db.get_metadata(origin_key(value));

@@ -8,10 +8,12 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include "index_db.h"
 #include "index_swap.h"
 #include "kosearch/error.h"
 #include "kosearch/index_health.h"
 #include "kosearch/schema.h"
+#include "kosearch/shard_stub.h"
 #include "kosearch/synonyms.h"
 
 namespace fs = std::filesystem;
@@ -109,9 +111,8 @@ bool rebuild_leftover(const fs::path& dir, int depth = 0) {
       if (depth > 0 || name.rfind("shard", 0) != 0 || !rebuild_leftover(it->path(), 1)) return false;
       continue;
     }
-    const bool ours = name == "flintlock" || name == "iamglass" || name == "v.tmp" || name == "XAPIANDB" ||
-                      name == "XAPIANDB.tmp" || (name.size() > 6 && name.compare(name.size() - 6, 6, ".glass") == 0);
-    if (!ours) return false;
+    const std::string stub = shard_stub::file_name;
+    if (!is_glass_file(name) && name != stub && name != stub + ".tmp") return false;
   }
   return !ec;
 }
@@ -135,7 +136,7 @@ IndexSummary rebuild_all(const std::vector<Source>& sources, const IndexOptions&
                   Remedy::forget_source, source.path);
   const fs::path live = options.index_dir;
   check_index_access(live, IndexAccess::rebuild);  // a missing right, told before any lock is tried
-  const fs::path sidecar = live.string() + ".rebuild";
+  const fs::path sidecar = detail::rebuild_dir(live);
   std::error_code ec;
   if (fs::exists(sidecar, ec)) {
     if (!rebuild_leftover(sidecar))
@@ -147,7 +148,7 @@ IndexSummary rebuild_all(const std::vector<Source>& sources, const IndexOptions&
   into.index_dir = sidecar;
   into.rebuild = false;  // a new index: every source is a clean build into it
   if (!into.synonyms) into.synonyms = live_synonyms(live);  // the new index keeps the list
-  if (into.shards == 0) into.shards = static_cast<unsigned>(fs::exists(live / "XAPIANDB") ? index_databases(live).size() : 1);
+  if (into.shards == 0) into.shards = static_cast<unsigned>(index_databases(live).size());
   IndexSummary total;
   try {
     for (const Source& source : sources) {

@@ -14,6 +14,8 @@
 #include <optional>
 #include <unordered_map>
 
+#include "index_db.h"
+#include "index_swap.h"
 #include "kosearch/input_files.h"
 #include "kosearch/error.h"
 
@@ -194,9 +196,8 @@ class FolderWatches {
 
   // The index folder, or the ones a rebuild writes beside it (INDEX.rebuild, INDEX.parts).
   bool is_index_folder(const std::string& path) const {
-    if (path.compare(0, index_dir_.size(), index_dir_) != 0) return false;
-    const std::string_view rest = std::string_view(path).substr(index_dir_.size());
-    return rest.empty() || rest == ".rebuild" || rest == ".parts";
+    const fs::path index(index_dir_);
+    return path == index_dir_ || path == detail::rebuild_dir(index).string() || path == parts_dir_of(index).string();
   }
 
   void remove_tree(std::size_t source, const std::string& folder) {

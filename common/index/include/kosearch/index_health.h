@@ -52,7 +52,7 @@ bool is_permission_problem(const Xapian::Error& e);
 Error index_error(const Xapian::Error& e, const std::filesystem::path& index_path);
 
 // The databases of an index: the folder itself, or each local shard its
-// XAPIANDB stub lists.
+// XAPIANDB stub lists (read by shard_stub, which throws on a malformed one).
 std::vector<std::filesystem::path> index_databases(const std::filesystem::path& index_path);
 
 struct IndexCheck {

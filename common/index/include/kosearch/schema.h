@@ -57,6 +57,11 @@ inline constexpr std::string_view meta_schema = "kosearch.schema";
 inline constexpr std::string_view meta_analyzer = "kosearch.analyzer";
 // Also: kosearch.sources (source_registry.h), kosearch.synonyms (synonyms.h).
 
+// Records this schema's and analyzer's versions in `db`'s metadata.
+void stamp_versions(Xapian::WritableDatabase& db);
+// True when `db` records this schema's and analyzer's versions.
+bool versions_current(const Xapian::Database& db);
+
 // An article's origin (e.g. "jsonl:/data/reviews.jsonl") is stored as its
 // 8-byte hash_value, not the name (the name cost 30–60 bytes per document of
 // value stream); the name is kept once, in metadata under origin_key(value).
