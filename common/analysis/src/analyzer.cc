@@ -167,12 +167,12 @@ std::string_view hangul_stem(std::string_view word) {
 // `prev.joined` (2028년, asml사).
 bool attach_glued_hangul(Token& prev, std::string_view surface, std::string_view& own_stem) {
   std::string_view unit = light_stem(surface, {.min_syllables = 0});
+  const std::string_view single = light_stem(surface, {.min_syllables = 1});
   if (unit.empty()) {
-    const std::string_view single = light_stem(surface, {.min_syllables = 1});
     if (prev.kind != TokenKind::number || !is_number_unit(single)) return false;
     unit = single;
   }
-  own_stem = light_stem(surface, {.min_syllables = 1});
+  own_stem = single;
   if (prev.kind == TokenKind::number || prev.kind == TokenKind::latin) {
     prev.joined.assign(prev.surface);
     prev.joined.append(unit);

@@ -46,10 +46,7 @@ bool is_ascii_or_hangul_syllables(std::string_view s) {
 void append_ascii_lowercased(std::string_view s, std::string& out) {
   const std::size_t start = out.size();
   out.append(s);
-  for (std::size_t i = start; i < out.size(); ++i) {
-    char& c = out[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  for (std::size_t i = start; i < out.size(); ++i) out[i] = ascii_lower(out[i]);
 }
 
 }  // namespace

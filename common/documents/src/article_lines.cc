@@ -390,8 +390,7 @@ void read_wire_house(std::string_view inside, std::size_t eq, Lead& lead) {
       lead.publisher_name = is_publisher_name(left) ? std::string_view{} : strip_decoration(left);
     }
   } else if (!find_publisher(lead.publisher_zone) && is_place(inside.substr(0, eq)) &&
-      split_words(lead.publisher_zone).size() == 1 && is_publisher_shaped(lead.publisher_zone) &&
-      !read_byline(lead.publisher_zone))
+      split_words(lead.publisher_zone).size() == 1 && is_publisher_shaped(lead.publisher_zone) && !byline)
     lead.publisher_name = strip_decoration(lead.publisher_zone);
 }
 
@@ -906,7 +905,7 @@ std::optional<std::string_view> stated_holder(std::string_view s) {
   const std::size_t particle = rest.find("에");
   if (particle == std::string_view::npos) return std::nullopt;
   const std::string_view name = strip_decoration(rest.substr(0, particle));
-  if (!is_publisher_name(name) && media_word_kind(name) != MediaWord::masthead) return std::nullopt;
+  if (!names_a_house(name)) return std::nullopt;
   // a footer states it and forbids copying; a report about a ruling does neither
   const std::string_view after = trim(rest.substr(particle + std::string_view("에").size()));
   if (!is_copyright(s) && !after.starts_with("있습니다") && !after.starts_with("있음")) return std::nullopt;
@@ -1045,14 +1044,12 @@ bool is_navigation(std::string_view s) {
   if (longer_than(s, kMaxNavigationChars)) return false;
   if (is_navigation_phrase(s) || is_hashtag_line(s)) return true;
   // 주요 서비스 바로가기, 페이스북(으)로 기사보내기: a short line ending in a link's verb
-  if (!longer_than(s, kMaxNavigationPhraseChars) && !has_sentence_punctuation(s)) {
-    const auto items = menu_items(s);
-    if (!items.empty())
-      for (auto suffix : kNavigationSuffixes)
-        if (strip_decoration(items.back()).ends_with(suffix)) return true;
-  }
+  const auto items = menu_items(s);
+  if (!longer_than(s, kMaxNavigationPhraseChars) && !has_sentence_punctuation(s) && !items.empty())
+    for (auto suffix : kNavigationSuffixes)
+      if (strip_decoration(items.back()).ends_with(suffix)) return true;
   bool has_word = false;
-  for (auto item : menu_items(s)) {
+  for (auto item : items) {
     if (is_number(item)) continue;
     if (!is_navigation_word(item)) return false;
     has_word = has_word || !strip_decoration(item).empty();

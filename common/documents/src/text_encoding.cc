@@ -23,15 +23,8 @@ constexpr std::size_t detection_bytes = 64 * 1024;
 // ICU confidence (0–100) below which a detection is not acted on.
 constexpr int min_confidence = 30;
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 std::string converter_name(std::string_view name) {
-  const std::string l = lower(name);
+  const std::string l = ascii_lower(name);
   if (l == "cp949" || l == "uhc" || l == "ms949" || l == "euc-kr" || l == "euckr" || l == "windows-949")
     return windows_949;
   return std::string(name);
@@ -86,7 +79,7 @@ std::string detected_korean(std::string_view bytes) {
   if (U_SUCCESS(status) && match) {
     const char* found = ucsdet_getName(match, &status);
     const int32_t confidence = ucsdet_getConfidence(match, &status);
-    if (U_SUCCESS(status) && found && lower(found) == "euc-kr" && confidence >= min_confidence) name = "EUC-KR";
+    if (U_SUCCESS(status) && found && ascii_lower(found) == "euc-kr" && confidence >= min_confidence) name = "EUC-KR";
   }
   ucsdet_close(detector);
   return name;

@@ -11,6 +11,7 @@
 
 #include "index_swap.h"
 #include "kosearch/shard_stub.h"
+#include "kosearch/text.h"
 
 namespace fs = std::filesystem;
 
@@ -20,7 +21,7 @@ namespace {
 // "Permission denied" → "permission denied", to read as part of a sentence.
 std::string reason_text(int err) {
   std::string text = std::error_code(err, std::generic_category()).message();
-  if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') text[0] = static_cast<char>(text[0] - 'A' + 'a');
+  if (!text.empty()) text[0] = ascii_lower(text[0]);
   return text;
 }
 

@@ -219,9 +219,7 @@ class Parser {
     const std::string chunk = text(start, end);
     const std::size_t colon = chunk.find(':');
     if (colon != std::string::npos) {
-      std::string name = chunk.substr(0, colon);
-      for (char& c : name)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      const std::string name = ascii_lower(chunk.substr(0, colon));
       const std::size_t value_start = start + code_point_count(chunk.substr(0, colon)) + 1;
       if (name == "date") return parse_date(start, value_start, end);
       if (const auto field = field_named(name)) return parse_field_value(*field, start, value_start, end);
