@@ -158,14 +158,6 @@ void register_flags(CLI::App& app, Flags& f) {
   app.footer(footer_text());
 }
 
-// Text from queries, batch files or articles on its way to stderr: one line,
-// and nothing in it may drive the terminal.
-std::string one_terminal_line(std::string_view text) {
-  std::string line = ks::neutralize_controls(text);
-  while (!line.empty() && line.back() == ' ') line.pop_back();
-  return line;
-}
-
 // A multi-line text for stderr: each line made safe on its own.
 std::string terminal_lines(std::string_view text) {
   std::string out;
@@ -173,7 +165,7 @@ std::string terminal_lines(std::string_view text) {
   while (start < text.size()) {
     std::size_t end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();
-    out += one_terminal_line(text.substr(start, end - start)) + '\n';
+    out += ks::cli::one_terminal_line(text.substr(start, end - start)) + '\n';
     start = end + 1;
   }
   return out;
@@ -339,14 +331,14 @@ bool fails_only_this_query(const ks::Error& e) {
 // An error as one line for stderr, with what the user can do about it.
 std::string error_text(const std::exception& e, const Flags& f) {
   const auto* error = dynamic_cast<const ks::Error*>(&e);
-  return one_terminal_line(error ? ks::with_remedy(*error, ks::Program::search, index_path(f)) : e.what());
+  return ks::cli::one_terminal_line(error ? ks::with_remedy(*error, ks::Program::search, index_path(f)) : e.what());
 }
 
 // -F: a query over the length limit is cut to fit, with one warning line.
 std::string literal_within_limits(std::string query, const std::string& qid, ks::Analyzer& analyzer) {
   const std::size_t kept = ks::query_within_limits(query, analyzer).size();
   if (kept == query.size()) return query;
-  std::cerr << "search: warning: " << (qid.empty() ? "" : "query " + one_terminal_line(qid) + ": ")
+  std::cerr << "search: warning: " << (qid.empty() ? "" : "query " + ks::cli::one_terminal_line(qid) + ": ")
             << "query cut to its first " << kept << " bytes to fit the limits (" << ks::max_query_words
             << " words, " << ks::max_query_bytes << " bytes)\n";
   query.resize(kept);
@@ -363,7 +355,7 @@ void tell_typing_help(const ks::Results& results, const std::string& query, cons
   if (!results.showing_results_for && !for_a_person) return;
   const std::string help = ks::typing_help(results, query);
   if (help.empty()) return;
-  std::cerr << "search: " << (qid.empty() ? "" : "query " + one_terminal_line(qid) + ": ") << one_terminal_line(help)
+  std::cerr << "search: " << (qid.empty() ? "" : "query " + ks::cli::one_terminal_line(qid) + ": ") << ks::cli::one_terminal_line(help)
             << '\n';
 }
 
@@ -393,16 +385,16 @@ int run(const Flags& f) {
       const std::string query = f.literal ? literal_within_limits(text, qid, *analyzer) : text;
       ks::Results results = engine.search(query, options);
       ks::show_paths(results, style, cwd);
-      if (f.explain) std::cerr << (batch ? "# " + one_terminal_line(qid) + "\n" : "") << terminal_lines(results.explanation);
+      if (f.explain) std::cerr << (batch ? "# " + ks::cli::one_terminal_line(qid) + "\n" : "") << terminal_lines(results.explanation);
       else if (format == ks::OutputFormat::human && !results.rewrites.empty() && isatty(STDERR_FILENO))
-        std::cerr << "search: " << (batch ? "query " + one_terminal_line(qid) + ": " : "")
+        std::cerr << "search: " << (batch ? "query " + ks::cli::one_terminal_line(qid) + ": " : "")
                   << ks::rewrites_line(results.rewrites) << '\n';
       ks::make_writer(out_options, out)->write(results);
       tell_typing_help(results, query, batch ? qid : "", format);
       any_hit = any_hit || !results.hits.empty();
     } catch (const ks::Error& e) {
       if (!batch || !fails_only_this_query(e)) throw;
-      std::cerr << "search: query " << one_terminal_line(qid) << ": " << error_text(e, f) << '\n';
+      std::cerr << "search: query " << ks::cli::one_terminal_line(qid) << ": " << error_text(e, f) << '\n';
       any_error = true;
     }
     if (!out) break;

@@ -17,6 +17,14 @@
 
 namespace kosearch::cli {
 
+// Text from queries, batch files, articles or errors on its way to stderr:
+// one line, and nothing in it may drive the terminal.
+inline std::string one_terminal_line(std::string_view text) {
+  std::string line = neutralize_controls(text);
+  while (!line.empty() && line.back() == ' ') line.pop_back();
+  return line;
+}
+
 // A usage error as one line on stderr, prefixed with the program's name like
 // its other messages (CLI11's own are two lines, "… not expected" / "Run with
 // --help …"). `hint`: a sentence more, for the error at hand.
@@ -30,8 +38,7 @@ inline std::string usage_error_line(const CLI::App& app, const CLI::Error& error
       if (arg != "--") unknown += (unknown.empty() ? "" : " ") + arg;
     if (!unknown.empty()) problem = "unknown flag or argument: " + unknown;
   }
-  std::string line = app.get_name() + ": " + neutralize_controls(problem);
-  while (!line.empty() && line.back() == ' ') line.pop_back();
+  std::string line = one_terminal_line(app.get_name() + ": " + problem);
   if (!hint.empty()) line += " (" + std::string(hint) + ")";
   return line + " (see --help)\n";
 }
