@@ -56,6 +56,7 @@ class PathsFromAnywhere(CorpusTestCase):
         for hit in self.hits(self.tmp, "--path-style", "absolute"):
             self.assertEqual(hit["path"], os.path.join(self.corpus, hit["id"]))
         r = run([SEARCH, "--index", self.index, "-l", QUERY], cwd="/tmp")
+        self.assertEqual((r.returncode, len(r.stdout.decode().split())), (0, 4), r.stderr.decode())
         for path in r.stdout.decode().split():
             self.assertTrue(os.path.isfile(os.path.join("/tmp", path)), path)
         r = run([SEARCH, "--index", self.index, "-n", "1", QUERY], cwd=self.corpus)
