@@ -445,11 +445,15 @@ class Builder {
     constexpr std::size_t kPairedForms = 10;  // readings of each part paired to tell how a hit matched
     const std::size_t n = initials.size();
     for (std::size_t offset = 0; 2 * offset <= n; ++offset) {
-      for (const std::size_t cut : {n / 2 - offset, n / 2 + offset}) {
+      const std::size_t cuts[] = {n / 2 - offset, n / 2 + offset};
+      for (std::size_t k = 0; k < (offset == 0 ? 1u : 2u); ++k) {  // offset 0: the two are one cut
+        const std::size_t cut = cuts[k];
         if (cut < 2 || cut + 2 > n) continue;
+        // Each expansion reads the index's words: the right part only when the left has readings.
         BuiltQuery::InitialsExpansion left{token.surface, stats_.expand_initials(initials.substr(0, cut))};
+        if (left.words.empty()) continue;
         BuiltQuery::InitialsExpansion right{token.surface, stats_.expand_initials(initials.substr(cut))};
-        if (left.words.empty() || right.words.empty()) continue;
+        if (right.words.empty()) continue;
         WordTerms word;
         word.text = token.stem;
         std::vector<Q> sides[2];
