@@ -5,9 +5,7 @@
 #include "kosearch/input_files.h"
 
 namespace kosearch {
-namespace {
-
-std::optional<std::string> string_field(const nlohmann::json& record, const char* key) {
+std::optional<std::string> record_string(const nlohmann::json& record, const char* key) {
   auto it = record.find(key);
   if (it == record.end() || it->is_null()) return std::nullopt;
   if (it->is_string()) return it->get<std::string>();
@@ -15,9 +13,11 @@ std::optional<std::string> string_field(const nlohmann::json& record, const char
   return std::nullopt;
 }
 
+namespace {
+
 // A date field, or nullopt with a warning when it is present but not a date.
 std::optional<std::string> date_field(const nlohmann::json& record, const char* key, std::vector<std::string>& warnings) {
-  auto text = string_field(record, key);
+  auto text = record_string(record, key);
   if (!text) return std::nullopt;
   auto date = parse_date(*text);
   if (!date) warnings.push_back("\"" + std::string(key) + "\" '" + *text + "' is not a date (YYYY-MM-DD); left out");
@@ -36,19 +36,19 @@ JsonlRecord parse_jsonl_record(std::string_view line, const std::string& path, s
   auto record = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
   if (record.is_discarded()) return refused("not valid JSON; skipped");
   if (!record.is_object()) return refused("not a JSON object; skipped");
-  auto id = string_field(record, "id");
-  auto text = string_field(record, "text");
+  auto id = record_string(record, "id");
+  auto text = record_string(record, "text");
   if (!id || id->empty()) return refused("record has no \"id\"; skipped");
   if (!text) return refused("record has no \"text\"; skipped");
-  if (detail::is_blank(*text) && !string_field(record, "title")) return refused("record has empty \"text\"; skipped");
+  if (detail::is_blank(*text) && !record_string(record, "title")) return refused("record has empty \"text\"; skipped");
   JsonlRecord out;
   Article& a = out.article.emplace();
   a.id = *id;
   a.path = path;
-  a.title = string_field(record, "title");
-  a.source = string_field(record, "source");
-  a.author = string_field(record, "author");
-  a.url = string_field(record, "url");
+  a.title = record_string(record, "title");
+  a.source = record_string(record, "source");
+  a.author = record_string(record, "author");
+  a.url = record_string(record, "url");
   a.title_line = line_number;
   a.date = date_field(record, "date", out.warnings);
   a.updated = date_field(record, "updated", out.warnings);

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "kosearch/input_files.h"
+#include "kosearch/jsonl_records.h"
 #include "kosearch/normalizer.h"
 #include "kosearch/text.h"
 
@@ -141,13 +142,7 @@ std::optional<std::uint32_t> jsonl_column(const std::string& file, std::uint64_t
   if (!in || !std::getline(in, line) || !is_valid_utf8(line)) return std::nullopt;
   const auto record = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
   if (!record.is_object()) return std::nullopt;
-  const auto text_of = [&](const char* key) -> std::optional<std::string> {
-    const auto it = record.find(key);
-    if (it == record.end()) return std::nullopt;
-    if (it->is_string()) return it->get<std::string>();
-    if (it->is_number()) return it->dump();
-    return std::nullopt;
-  };
+  const auto text_of = [&](const char* key) { return record_string(record, key); };
   if (text_of("id") != article.id || column == 0) return std::nullopt;  // another record is there now
   if (body_line < 0) {
     if (text_of("title") != article.title) return std::nullopt;

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "kosearch/document.h"
 
 namespace kosearch {
@@ -22,5 +24,9 @@ struct JsonlRecord {
 // from line `line_number` of `path`; numbers are taken as text; each line of
 // "text" is a body line cited at `line_number`.
 JsonlRecord parse_jsonl_record(std::string_view line, const std::string& path, std::uint32_t line_number);
+
+// A record's field as the importer reads it: a string, or a number as its
+// JSON text; nullopt when absent, null or anything else.
+std::optional<std::string> record_string(const nlohmann::json& record, const char* key);
 
 }  // namespace kosearch
