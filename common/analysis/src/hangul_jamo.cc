@@ -9,7 +9,7 @@ namespace kosearch::hangul {
 namespace {
 
 // Unicode's Hangul syllable arithmetic (The Unicode Standard, 3.12).
-constexpr char32_t kSyllableBase = 0xAC00, kSyllableLast = 0xD7A3;
+constexpr char32_t kSyllableBase = 0xAC00;  // the block's end: text.h's is_hangul_syllable
 constexpr int kMedials = 21, kFinals = 28;  // finals: 0 = none
 constexpr char32_t kChoseong = 0x1100, kJungseong = 0x1161, kJongseong = 0x11A7;  // + index
 constexpr char32_t kCompatFirst = 0x3131, kCompatVowel = 0x314F, kCompatLast = 0x3163;
@@ -99,7 +99,7 @@ std::string compose(const std::vector<char32_t>& jamo) {
 std::u32string jamo_units(std::string_view utf8) {
   std::u32string units;
   for (const char32_t cp : code_points_of(utf8)) {
-    if (cp < kSyllableBase || cp > kSyllableLast) {
+    if (!is_hangul_syllable(cp)) {
       units.push_back(cp);
       continue;
     }
@@ -123,17 +123,17 @@ std::optional<std::u32string> initials_query(std::string_view utf8) {
 }
 
 int initial_of(char32_t syllable) {
-  if (syllable < kSyllableBase || syllable > kSyllableLast) return -1;
+  if (!is_hangul_syllable(syllable)) return -1;
   return static_cast<int>((syllable - kSyllableBase) / (kMedials * kFinals));
 }
 
 int medial_of(char32_t syllable) {
-  if (syllable < kSyllableBase || syllable > kSyllableLast) return -1;
+  if (!is_hangul_syllable(syllable)) return -1;
   return static_cast<int>((syllable - kSyllableBase) % (kMedials * kFinals) / kFinals);
 }
 
 int final_of(char32_t syllable) {
-  if (syllable < kSyllableBase || syllable > kSyllableLast) return -1;
+  if (!is_hangul_syllable(syllable)) return -1;
   return static_cast<int>((syllable - kSyllableBase) % kFinals);
 }
 
@@ -171,7 +171,7 @@ std::optional<std::string> hangul_to_latin(std::string_view word) {
     const char32_t jamo = compat_of(cp);
     if (is_compat_jamo(jamo)) {
       keys += keys_of(jamo);
-    } else if (cp >= kSyllableBase && cp <= kSyllableLast) {
+    } else if (is_hangul_syllable(cp)) {
       const char32_t offset = cp - kSyllableBase;
       keys += keys_of(kInitials[offset / (kMedials * kFinals)]);
       keys += keys_of(kCompatVowel + offset % (kMedials * kFinals) / kFinals);
