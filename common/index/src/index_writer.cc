@@ -119,11 +119,11 @@ class Session {
   // replaces it, a new index gets the starter list, other runs keep it.
   void record_synonyms() {
     const std::string key(meta_synonyms);
+    std::optional<std::string> starter;  // parsed once, for the shards of a new index
     for (auto& db : dbs_) {
       const std::string current = db.metadata(key);
-      db.write_with_first_batch(key, options_.synonyms ? *options_.synonyms
-                                     : current.empty() ? SynonymList::starter().stored()
-                                                       : current);
+      if (!options_.synonyms && current.empty() && !starter) starter = SynonymList::starter().stored();
+      db.write_with_first_batch(key, options_.synonyms ? *options_.synonyms : current.empty() ? *starter : current);
     }
   }
 
@@ -242,7 +242,7 @@ class Session {
   // each article where it was.
   IndexDb& db_for(const std::string& id) {
     if (dbs_.size() == 1) return dbs_.front();
-    return dbs_[std::stoull(schema::stable_hash(id), nullptr, 16) % dbs_.size()];
+    return dbs_[schema::fnv1a64(id) % dbs_.size()];
   }
 
   void counted_change(Change change, const std::string& id) {

@@ -30,7 +30,6 @@ std::string date_value(std::string_view iso_date) {
   return out;
 }
 
-namespace {
 std::uint64_t fnv1a64(std::string_view bytes, std::string_view salt) {
   std::uint64_t h = 14695981039346656037ull;
   auto mix = [&h](std::string_view s) {
@@ -43,7 +42,6 @@ std::uint64_t fnv1a64(std::string_view bytes, std::string_view salt) {
   mix(bytes);
   return h;
 }
-}  // namespace
 
 std::string hash_value(std::string_view bytes, std::string_view salt) {
   const std::uint64_t h = fnv1a64(bytes, salt);

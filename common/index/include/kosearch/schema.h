@@ -4,6 +4,7 @@
 // so the indexer and the query builder cannot drift apart.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -118,7 +119,9 @@ std::string body_fingerprint(const Article& article);
 // is replaced by "#" + its hash so any id or path can be keyed.
 std::string boolean_term(std::string_view prefix, std::string_view value);
 
-// Stable 64-bit FNV-1a hash as 16 hex digits (same on every machine and run).
+// Stable 64-bit FNV-1a hash (same on every machine and run).
+std::uint64_t fnv1a64(std::string_view bytes, std::string_view salt = {});
+// The same hash as 16 hex digits.
 std::string stable_hash(std::string_view bytes, std::string_view salt = {});
 
 // The same hash as 8 raw bytes, most significant first: what the content-hash
