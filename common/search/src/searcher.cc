@@ -129,14 +129,20 @@ std::set<std::string> matching_terms(const Xapian::Database& db, Xapian::docid d
 // (the hit itself among them). A walk along one posting list, checking each
 // document's fingerprint value: a value-range query would scan every
 // document's fingerprint instead.
-std::vector<std::pair<Xapian::docid, Copy>> copies_of(const Xapian::Database& db, const std::string& fp,
-                                                      const std::string& term) {
-  std::vector<std::pair<Xapian::docid, Copy>> copies;
+// Each comes with its docid and document (read once: the hit's caller needs its origin).
+struct FoundCopy {
+  Xapian::docid docid;
+  Xapian::Document doc;
+  Copy copy;
+};
+
+std::vector<FoundCopy> copies_of(const Xapian::Database& db, const std::string& fp, const std::string& term) {
+  std::vector<FoundCopy> copies;
   for (auto p = db.postlist_begin(term); p != db.postlist_end(term) && copies.size() <= max_copies_listed; ++p) {
-    const Xapian::Document doc = db.get_document(*p, Xapian::DOC_ASSUME_VALID);
+    Xapian::Document doc = db.get_document(*p, Xapian::DOC_ASSUME_VALID);
     if (doc.get_value(schema::slot_fingerprint) != fp) continue;
     const Article article = deserialize(doc.get_data());
-    copies.push_back({*p, {article.id, article.path, article.source, article.date}});
+    copies.push_back({*p, std::move(doc), {article.id, article.path, article.source, article.date}});
   }
   return copies;
 }
@@ -322,9 +328,9 @@ struct Searcher::Impl {
       if (rarest.empty() || mset.get_termfreq(term) < mset.get_termfreq(rarest)) rarest = term;
     std::vector<Copy> copies;
     if (rarest.empty() || mset.get_termfreq(rarest) > kMaxCopyScan) return copies;  // a text too common to look for
-    for (auto& [docid, copy] : copies_of(db, hit.get_collapse_key(), rarest)) {
+    for (auto& [docid, doc, copy] : copies_of(db, hit.get_collapse_key(), rarest)) {
       if (docid == *hit || copies.size() >= max_copies_listed) continue;
-      copy.path = file_path(db.get_document(docid, Xapian::DOC_ASSUME_VALID), copy.id, copy.path);
+      copy.path = file_path(doc, copy.id, copy.path);
       copies.push_back(std::move(copy));
     }
     return copies;
