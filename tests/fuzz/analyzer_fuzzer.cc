@@ -13,6 +13,7 @@
 #include "kosearch/analyzer.h"
 #include "kosearch/normalizer.h"
 #include "kosearch/schema.h"
+#include "kosearch/text.h"
 
 namespace {
 

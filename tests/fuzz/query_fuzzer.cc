@@ -13,11 +13,11 @@
 #include "kosearch/analyzer.h"
 #include "kosearch/error.h"
 #include "kosearch/hangul_jamo.h"
-#include "kosearch/normalizer.h"
 #include "kosearch/query_builder.h"
 #include "kosearch/query_explainer.h"
 #include "kosearch/query_parser.h"
 #include "kosearch/spelling_suggester.h"
+#include "kosearch/text.h"
 
 namespace {
 

@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include "kosearch/normalizer.h"
 #include "kosearch/schema.h"
+#include "kosearch/text.h"
 
 namespace kosearch {
 namespace {

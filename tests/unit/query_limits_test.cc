@@ -5,7 +5,7 @@
 #include <string>
 
 #include "kosearch/error.h"
-#include "kosearch/normalizer.h"
+#include "kosearch/text.h"
 
 namespace ks = kosearch;
 

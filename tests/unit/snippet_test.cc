@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "kosearch/normalizer.h"
+#include "kosearch/text.h"
 
 namespace ks = kosearch;
 

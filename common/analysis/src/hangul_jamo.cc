@@ -2,7 +2,6 @@
 
 #include <vector>
 
-#include "kosearch/normalizer.h"
 #include "kosearch/text.h"
 
 namespace kosearch::hangul {

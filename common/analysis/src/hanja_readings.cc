@@ -11,7 +11,6 @@
 
 #include "kosearch/analyzer.h"
 #include "kosearch/hangul_jamo.h"
-#include "kosearch/normalizer.h"
 #include "kosearch/text.h"
 
 namespace kosearch {

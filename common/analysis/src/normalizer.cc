@@ -74,45 +74,6 @@ std::string normalize(std::string_view utf8) {
   return out;
 }
 
-bool is_valid_utf8(std::string_view bytes) {
-  std::size_t i = 0;
-  while (i < bytes.size()) {
-    if (static_cast<unsigned char>(bytes[i]) < 0x80) {
-      ++i;
-      continue;
-    }
-    const Utf8Decoded d = decode_utf8_at(bytes, i);
-    if (!d.valid) return false;
-    i += d.length;
-  }
-  return true;
-}
-
-std::string sanitize_utf8(std::string_view bytes) {
-  std::string out;
-  out.reserve(bytes.size());
-  std::size_t i = 0;
-  while (i < bytes.size()) {
-    // Copy the longest valid run in one go: the common case is no error at all.
-    std::size_t run = i;
-    while (run < bytes.size()) {
-      if (static_cast<unsigned char>(bytes[run]) < 0x80) {
-        ++run;
-        continue;
-      }
-      const Utf8Decoded d = decode_utf8_at(bytes, run);
-      if (!d.valid) break;
-      run += d.length;
-    }
-    out.append(bytes.substr(i, run - i));
-    if (run == bytes.size()) break;
-    // One U+FFFD per maximal ill-formed subpart (Unicode's recommended practice).
-    out.append("\xEF\xBF\xBD");
-    i = run + decode_utf8_at(bytes, run).length;
-  }
-  return out;
-}
-
 bool is_middle_dot(char32_t cp) {
   return cp == 0x318D || cp == 0x00B7 || cp == 0x2027 || cp == 0x30FB || cp == 0xFF65;
 }

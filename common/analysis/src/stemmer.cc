@@ -7,7 +7,6 @@
 #include <vector>
 
 #include "kosearch/hangul_jamo.h"
-#include "kosearch/normalizer.h"
 #include "kosearch/text.h"
 
 namespace kosearch {

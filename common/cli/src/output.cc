@@ -13,7 +13,6 @@
 #include <nlohmann/json.hpp>
 
 #include "kosearch/citation.h"
-#include "kosearch/normalizer.h"
 #include "kosearch/snippet.h"
 #include "kosearch/text.h"
 

@@ -1,52 +1,36 @@
 // What one line of a scraped article is, read on its own: its role (body,
 // boilerplate, caption, byline, dateline, masthead) and the metadata it names
-// (dates, author, a publisher with how far it is trusted). The rules behind
-// it live in article_lines.cc; the word lists in article_words.h. The parser
-// (article_parser.cc) decides between lines: which metadata wins, which line
-// is the title. Private to the library.
+// (dates, author, a publisher with how far it is trusted). This unit decides
+// between the rules of each kind of line, each in its own unit:
+//
+//   article_word_shapes.h  sentences, punctuation, e-mail and web addresses
+//   article_publishers.h   the gazetteer, media names, navigation words
+//   article_bylines.h      홍길동 기자 hong@…, and what a person's name is
+//   article_leads.h        (서울=연합뉴스) 홍길동 기자 = 본문…
+//   article_credits.h      글 홍길동, 작성자 : 홍길동, 본문자수 : 1794
+//   article_datelines.h    입력 2025.01.15 09:30 | 수정 … | 홍길동 기자
+//   article_captions.h     사진=연합뉴스, [그래픽] …, 로이터/연합뉴스
+//   article_copyright.h    저작권자 © 예시일보 무단전재 및 재배포 금지
+//   article_navigation.h   menus, breadcrumbs, mastheads, promos
+//
+// Each rule reads short lines (menus, bylines, footers): past its limits (the
+// kMax… constants of its unit; Chars are code points, one per Hangul
+// syllable, Bytes bound a search in UTF-8) a line is prose whatever words it
+// holds, so a sentence that mentions 기자 or © stays body text.
+//
+// The word lists live in article_words.h. The parser (article_parser.cc)
+// decides between lines: which metadata wins, which line is the title.
+// Private to the library.
 #pragma once
 
-#include <optional>
-#include <string>
 #include <string_view>
 
-#include "article_words.h"
-#include "kosearch/article_parser.h"
+#include "article_line_info.h"
+#include "article_publishers.h"  // find_publisher, named_publisher: how the parser names a line's publisher
 
 namespace kosearch::article_lines {
 
-// How far a line naming a publisher is trusted; the lowest wins, the first
-// line wins a tie. The site's own masthead says whose page it is; its
-// copyright footer names the holder, usually the same house; a byline or wire
-// dateline names whoever wrote the text, which may be a wire service the site
-// republishes; a bare `ⓒ X` is also a photo credit; promos point to the
-// house's channels but also to partners'; navigation links to anyone.
-enum class Trust { masthead, copyright_footer, byline, copyright_sign, promo, navigation, none };
-
-// What analyze_line reads from one line: its role (boilerplate covers
-// navigation, promos, meta labels such as 본문자수 and copyright footers
-// alike: the parser drops them all) and the metadata it names.
-struct LineInfo {
-  LineRole role = LineRole::body;
-  std::optional<std::string> date;             // a labelled first-publication date
-  std::optional<std::string> updated;          // a labelled revision date
-  std::optional<std::string> unlabelled_date;  // a date alone on its line: trusted only by position
-  std::optional<article_words::DateRole> bare_label;  // 입력 alone on its line: its date may be on the next
-  std::optional<std::string> author;
-  std::string_view publisher_zone;  // where a listed publisher's name may be looked up
-  std::string publisher_name;       // a publisher a rule found by position (footer, masthead), as written
-  Trust trust = Trust::none;
-  bool may_be_title = false;  // a bracket-labelled caption ([사진] …): the title when no paragraph precedes it
-};
-
 // What the rules make of `raw` (a line without its line end).
 LineInfo analyze_line(std::string_view raw);
-
-// The canonical name of the first listed publisher named in `s`, if any.
-std::optional<std::string_view> find_publisher(std::string_view s);
-
-// The publisher a rule named: the gazetteer's canonical name when it lists
-// it, else the name as the article writes it.
-std::string named_publisher(std::string_view name);
 
 }  // namespace kosearch::article_lines

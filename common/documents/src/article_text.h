@@ -117,6 +117,17 @@ inline std::vector<std::string_view> menu_items(std::string_view s) {
   return items;
 }
 
+// The parts of `s` between `separator`s (one part when there is none).
+inline std::vector<std::string_view> split_on(std::string_view s, char separator) {
+  std::vector<std::string_view> parts;
+  for (std::size_t start = 0;;) {
+    const std::size_t end = s.find(separator, start);
+    parts.push_back(s.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+    if (end == std::string_view::npos) return parts;
+    start = end + 1;
+  }
+}
+
 inline bool has_word_char(std::string_view s) {
   for (std::size_t i = 0; i < s.size();)
     if (is_word_char(decode(s, i))) return true;

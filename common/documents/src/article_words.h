@@ -1,4 +1,4 @@
-// The word lists of the article parser (article_lines.cc): publishers,
+// The word lists of the article parser (its line rules, article_lines.h): publishers,
 // site chrome, caption and promo words, date labels, byline titles. The rules
 // in the parser are generic; these lists are what grows when an article from a
 // new site leaks boilerplate or hides its metadata. Private to the library.

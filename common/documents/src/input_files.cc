@@ -13,7 +13,6 @@
 
 #include "kosearch/error.h"
 #include "kosearch/document.h"
-#include "kosearch/normalizer.h"
 #include "kosearch/text.h"
 #include "kosearch/text_encoding.h"
 

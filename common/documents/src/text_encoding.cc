@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "kosearch/error.h"
-#include "kosearch/normalizer.h"
+#include "kosearch/text.h"
 
 namespace kosearch {
 namespace {

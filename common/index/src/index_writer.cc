@@ -24,7 +24,6 @@
 #include "kosearch/error.h"
 #include "kosearch/index_health.h"
 #include "kosearch/input_split.h"
-#include "kosearch/normalizer.h"
 #include "kosearch/schema.h"
 #include "kosearch/source_registry.h"
 #include "kosearch/synonyms.h"

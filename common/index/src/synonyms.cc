@@ -6,7 +6,6 @@
 #include "kosearch/analyzer.h"
 #include "kosearch/error.h"
 #include "kosearch/hanja_readings.h"
-#include "kosearch/normalizer.h"
 #include "kosearch/text.h"
 
 namespace kosearch {

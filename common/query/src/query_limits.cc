@@ -3,7 +3,6 @@
 #include <string>
 
 #include "kosearch/error.h"
-#include "kosearch/normalizer.h"
 #include "kosearch/text.h"
 
 namespace kosearch {

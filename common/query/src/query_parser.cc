@@ -7,7 +7,6 @@
 #include <vector>
 
 #include "kosearch/error.h"
-#include "kosearch/normalizer.h"
 #include "kosearch/text.h"
 
 namespace kosearch {

@@ -6,7 +6,6 @@
 
 #include "kosearch/input_files.h"
 #include "kosearch/jsonl_records.h"
-#include "kosearch/normalizer.h"
 #include "kosearch/text.h"
 
 namespace kosearch {

@@ -19,7 +19,6 @@
 #include "kosearch/error.h"
 #include "kosearch/index_health.h"
 #include "kosearch/jsonl_citation.h"
-#include "kosearch/normalizer.h"
 #include "kosearch/query_limits.h"
 #include "kosearch/query_builder.h"
 #include "kosearch/query_explainer.h"
@@ -28,6 +27,7 @@
 #include "kosearch/shard_stub.h"
 #include "kosearch/spelling_suggester.h"
 #include "kosearch/synonyms.h"
+#include "kosearch/text.h"
 
 namespace kosearch {
 namespace {

@@ -11,7 +11,6 @@
 #include <string_view>
 #include <tuple>
 
-#include "kosearch/normalizer.h"
 #include "kosearch/schema.h"
 #include "kosearch/text.h"
 

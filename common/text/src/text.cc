@@ -82,4 +82,43 @@ std::string neutralize_controls(std::string_view text) {
   return out;
 }
 
+bool is_valid_utf8(std::string_view bytes) {
+  std::size_t i = 0;
+  while (i < bytes.size()) {
+    if (static_cast<unsigned char>(bytes[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    const Utf8Decoded d = decode_utf8_at(bytes, i);
+    if (!d.valid) return false;
+    i += d.length;
+  }
+  return true;
+}
+
+std::string sanitize_utf8(std::string_view bytes) {
+  std::string out;
+  out.reserve(bytes.size());
+  std::size_t i = 0;
+  while (i < bytes.size()) {
+    // Copy the longest valid run in one go: the common case is no error at all.
+    std::size_t run = i;
+    while (run < bytes.size()) {
+      if (static_cast<unsigned char>(bytes[run]) < 0x80) {
+        ++run;
+        continue;
+      }
+      const Utf8Decoded d = decode_utf8_at(bytes, run);
+      if (!d.valid) break;
+      run += d.length;
+    }
+    out.append(bytes.substr(i, run - i));
+    if (run == bytes.size()) break;
+    // One U+FFFD per maximal ill-formed subpart (Unicode's recommended practice).
+    out.append("\xEF\xBF\xBD");
+    i = run + decode_utf8_at(bytes, run).length;
+  }
+  return out;
+}
+
 }  // namespace kosearch

@@ -1,4 +1,4 @@
-// Unicode normalization and UTF-8 hygiene. Terms are NFKC + case folded
+// Unicode normalization (UTF-8 validation and repair are text.h's). Terms are NFKC + case folded
 // (ＡＩ → ai, decomposed Hangul composed); original text is never changed,
 // so offsets always refer to what the user sees.
 #pragma once
@@ -14,14 +14,6 @@ namespace kosearch {
 
 // NFKC + case folding of one token (ICU Normalizer2 NFKC_Casefold).
 std::string normalize(std::string_view utf8);
-
-// True when the bytes are well-formed UTF-8 (no overlongs, surrogates or
-// truncated sequences).
-bool is_valid_utf8(std::string_view bytes);
-
-// Copies the bytes, replacing every ill-formed sequence by U+FFFD. The result
-// is valid UTF-8 and equal to the input when it already was.
-std::string sanitize_utf8(std::string_view bytes);
 
 // True for U+318D, U+00B7, U+2027, U+30FB, U+FF65: dots Korean text uses
 // between list items (A100ㆍH100), which ICU would otherwise not break on.

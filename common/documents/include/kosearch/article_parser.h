@@ -34,6 +34,7 @@
 #include <string_view>
 
 #include "kosearch/document.h"
+#include "kosearch/line_role.h"
 
 namespace kosearch {
 
@@ -41,10 +42,7 @@ namespace kosearch {
 // the result.
 Article parse_article(std::string_view text, std::string id, std::string path);
 
-// What the heuristics make of a single line; exposed for tests. Only body
-// lines are kept; boilerplate is navigation, promos, meta labels and
-// copyright footers; the other roles are dropped too but may name metadata.
-enum class LineRole { body, blank, boilerplate, caption, byline, dateline, masthead };
+// What the heuristics make of a single line (line_role.h); exposed for tests.
 LineRole classify_line(std::string_view line);
 
 }  // namespace kosearch

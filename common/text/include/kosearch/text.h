@@ -1,5 +1,5 @@
 // The text toolkit every layer shares: UTF-8 decoding (strict, as Unicode
-// defines it), counting and stepping over code points, white space, ASCII
+// defines it), validation and repair, counting and stepping over code points, white space, ASCII
 // case, Hangul syllables, the Gregorian calendar and Xapian's term limit.
 // One definition of each, so the article parser, the analyzer, the query
 // parser, the snippet and the output agree on what a character, a space and
@@ -116,6 +116,14 @@ void append_utf8(std::string& out, char32_t cp);
 std::string utf8_of(char32_t cp);
 // The code points of UTF-8 text (ill-formed bytes as U+FFFD).
 std::u32string code_points_of(std::string_view utf8);
+
+// True when the bytes are well-formed UTF-8 (no overlongs, surrogates or
+// truncated sequences).
+bool is_valid_utf8(std::string_view bytes);
+
+// Copies the bytes, replacing every ill-formed sequence by U+FFFD. The result
+// is valid UTF-8 and equal to the input when it already was.
+std::string sanitize_utf8(std::string_view bytes);
 
 // Replaces C0/C1 control characters (ESC included) and other terminal-driving
 // code points by U+FFFD or a space, and ill-formed bytes by U+FFFD, so
