@@ -477,7 +477,7 @@ struct Searcher::Impl {
     results.suggestions.insert(results.suggestions.begin(), found.begin(), found.end());
     const bool nothing_matched = std::all_of(results.hits.begin(), results.hits.end(),
                                              [](const Hit& hit) { return hit.match == MatchKind::partial; });
-    if (!nothing_matched) return;
+    if (!nothing_matched || !options.search_suggestion) return;
     SearchOptions as_suggested = options;
     as_suggested.suggest = SuggestMode::never;
     Results rewritten = run(found.front().query, as_suggested);
