@@ -96,7 +96,8 @@ inline std::string wrapped_lines(std::string_view text, std::size_t width) {
         if (display_width(prefix) + display_width(rest.substr(0, at)) > width) break;
         cut = at;
       }
-      if (cut == std::string_view::npos) break;  // one word wider than the page: left whole
+      if (cut == std::string_view::npos) cut = rest.find(' ', words);  // a word wider than the page stands alone
+      if (cut == std::string_view::npos) break;
       out.append(prefix).append(rest.substr(0, cut)).append("\n");
       rest.remove_prefix(cut);
       rest.remove_prefix(std::min(rest.find_first_not_of(' '), rest.size()));
