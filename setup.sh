@@ -19,6 +19,7 @@ PACKAGES=(
   clang libclang-rt-14-dev          # libFuzzer targets with ASan/UBSan
   sqlite3 libsqlite3-dev            # the SQLite FTS5 peer in bench/
   time                              # /usr/bin/time -v: peak RSS in bench/run_nsmc.py
+  man-db groff-base                 # e2e_scripts renders the man pages as man shows them
 )
 BUILD_DIR=${BUILD_DIR:-build}
 

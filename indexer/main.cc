@@ -71,10 +71,10 @@ struct Flags {
 void register_flags(CLI::App& app, Flags& f) {
   ks::cli::add_program_flags(app);
   ks::cli::add_print_flag(app, "--exit-codes", [] { return ks::exit_code::markdown(ks::exit_code::indexer_meanings); });
-  app.add_option("--corpus", f.corpus, "directory of article files to index")->capture_default_str();
+  app.add_option("--corpus", f.corpus, "directory of article files to index")->type_name("DIR")->capture_default_str();
   app.add_option("--jsonl", f.jsonl, "index a JSONL file instead ('-' = stdin): {\"id\",\"title\",\"text\",\"source\",\"date\",\"url\"} per line")
       ->excludes("--corpus");
-  app.add_option("--index", f.index, "index directory to create or update")->capture_default_str();
+  app.add_option("--index", f.index, "index directory to create or update")->type_name("DIR")->capture_default_str();
   app.add_flag("--rebuild", f.rebuild, "index everything from scratch (the old index stays until the new one is complete)");
   app.add_flag("--dry-run,-n", f.dry_run, "list what would be added, updated or removed; write nothing");
   app.add_option("--wait", f.wait,
@@ -90,7 +90,8 @@ void register_flags(CLI::App& app, Flags& f) {
   app.add_flag("-v,--verbose", f.verbose, "also print one line per added, updated or removed article, and every duplicate")
       ->excludes(quiet);
   app.add_flag("--check", f.check,
-               "check the index's consistency (Xapian's check) and print one line: exit 0 sound, 2 damaged")
+               "check the index's consistency (Xapian's check) and print one line: exit 0 sound, 2 damaged "
+               "(-q: only the damage)")
       ->excludes("--rebuild")->excludes("--dry-run")->excludes("--jsonl")->excludes("--forget");
   app.add_option("--batch-size", f.batch_size, "changes per commit (a crash loses at most one batch)")
       ->check(CLI::Range(1, 1000000))->capture_default_str();
@@ -108,6 +109,16 @@ void register_flags(CLI::App& app, Flags& f) {
       ->option_text("FILE|none")
       ->excludes("--check")
       ->excludes("--forget");
+  // Flags about reading articles and writing them have no effect on --check
+  // (it only reads the index) or --forget (it removes what the index holds),
+  // nor the writing ones on --dry-run: a usage error, not silently ignored.
+  const std::vector<std::string> article_flags{"--corpus", "--encoding", "--batch-size", "--shards", "--threads",
+                                               "--verbose"};
+  for (const std::string& flag : article_flags) app.get_option("--check")->excludes(flag);
+  for (const std::string& flag : article_flags) app.get_option("--forget")->excludes(flag);
+  app.get_option("--check")->excludes("--wait");  // it takes no lock
+  app.get_option("--forget")->excludes("--jsonl");
+  app.get_option("--dry-run")->excludes("--batch-size")->excludes("--threads");
   app.footer("Without --corpus or --jsonl, an index that records its sources updates them all; --rebuild\n"
              "rebuilds every recorded source (and the one given). --forget PATH drops a source's articles.\n\n"
              "On a terminal, a progress line on stderr (documents, share of the input read, rate, ETA);\n"
@@ -193,7 +204,7 @@ unsigned wait_seconds(const std::optional<std::string>& wait) {
 int check(const Flags& f) {
   const ks::IndexCheck result = ks::check_index(f.index);
   if (result.ok) {
-    std::cout << "index '" << f.index << "' is sound: " << result.documents << " articles\n";
+    if (!f.quiet) std::cout << "index '" << f.index << "' is sound: " << result.documents << " articles\n";
     return ks::exit_code::ok;
   }
   std::cerr << "indexer: "

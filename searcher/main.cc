@@ -13,6 +13,7 @@
 #include <iterator>
 #include <map>
 #include <optional>
+#include <set>
 #include <sstream>
 
 #include <CLI/CLI.hpp>
@@ -38,12 +39,13 @@ namespace {
 
 constexpr const char* footer = R"(Query syntax (quote the whole query for the shell):
   word word         every word ranked; articles holding all of them first
-  "a phrase"        words side by side after analysis: "노광 장비" matches 노광 장비를
+  "a phrase"        words side by side after analysis (노광 장비를 too)
   -word -"phrase"   leave out articles with it;  -(a OR b) too
   a OR b            either (OR in capitals);  ( … ) groups
-  title:word  source:word  author:word          that field must contain it
-  title:"a phrase"  title:pre*                   phrases and prefixes in fields
-  date:2024  date:2024-03  date:2024..2025  date:2024-03-01..  date:..2023-12-31
+  title:word  source:word  author:word      that field must contain it
+  title:"a phrase"  title:pre*              phrases and prefixes in fields
+  date:2024  date:2024-03  date:2024..2025  a year, a month, a range
+  date:2024-03-01..  date:..2023-12-31      from a day on, up to a day
   prefix*           words starting with it (반도* finds 반도체)
   A malformed query (unbalanced quote or parenthesis, lone -, bad date) is an
   error naming the problem and its character position; nothing is guessed.
@@ -62,13 +64,21 @@ Output: human (default; colour on a terminal unless NO_COLOR is set, TERM is
   a terminal, one line on stderr says so (--explain: "rewritten:").
 
 Typing help (--suggest, auto by default): a word the index lacks gets the
-  nearest index word (on jamo: 엔비디야 → 엔비디아), a word typed in the other
-  keyboard layout its conversion (shrhkd → 노광, ㅁㄴㅡㅣ → asml), offered only
-  when no hit holds every word; when nothing typed matches at all, the best
-  one is searched instead and said so ("showing results for …", always on
-  stderr). A word of initial consonants (ㄴㄱ ㅈㅂ) matches the index words
-  with those 초성 (the 100 most frequent; --explain lists them). On a
-  terminal, one stderr line says when nothing matched and what is offered.
+  nearest index word (on jamo: 엔비디야 → 엔비디아), a word typed in the
+  other keyboard layout its conversion (shrhkd → 노광, ㅁㄴㅡㅣ → asml),
+  offered only when no hit holds every word. A word of initial consonants
+  (ㄴㄱ ㅈㅂ) matches the index words with those 초성 (the 100 most frequent;
+  --explain lists them). On a terminal, one stderr line says when nothing
+  matched and what is offered.
+
+For scripts: off a terminal, and always with --count, --files and --json,
+  the query is searched as typed. A correction is only offered (--json: in
+  "suggestions"; otherwise one stderr line when nothing typed matched), and
+  the exit code says what the typed query found (1: nothing). Human output on
+  a terminal searches the best correction instead when nothing typed matches
+  and says so in its first line ("showing results for …"); --suggest apply
+  does so in every format (--json: "showing_results_for"; --count, --files
+  and cite: one stderr line). --suggest never neither offers nor searches one.
 
 Batch (--batch FILE, or - for stdin): one query per line, "qid<TAB>query"
   (no tab: the line number is the qid); every output line carries the qid.
@@ -79,8 +89,8 @@ Batch (--batch FILE, or - for stdin): one query per line, "qid<TAB>query"
 // schema and the exit codes from their one table each.
 std::string footer_text() {
   return std::string(footer) +
-         "\nJSON Lines (--json), one object per line, keys always present and in this order (null when the\n"
-         "  article lacks the field):\n" +
+         "\nJSON Lines (--json), one object per line, keys always present and in this\n"
+         "  order (null when the article lacks the field):\n" +
          ks::json_schema_help() + "\n" + ks::exit_code::help_text(ks::exit_code::search_meanings) +
          "An error is one line on stderr. A reader that goes away (| head) is not an error.";
 }
@@ -103,6 +113,7 @@ struct Flags {
   std::size_t facet_top = 10;
   std::string since, until, batch;
   unsigned timeout_ms = 5000;
+  std::set<std::string> given;  // the flags on the command line, by their long name
 };
 
 void register_flags(CLI::App& app, Flags& f) {
@@ -110,7 +121,8 @@ void register_flags(CLI::App& app, Flags& f) {
   ks::cli::add_print_flag(app, "--exit-codes", [] { return ks::exit_code::markdown(ks::exit_code::search_meanings); });
   ks::cli::add_print_flag(app, "--json-schema", [] { return ks::json_schema_markdown(); });
   auto* query = app.add_option("query", f.query, "query words; '-' reads the query from stdin");
-  app.add_option("--index", f.index, "index directory or shard stub (default: $SEARCH_INDEX, else 'index')");
+  app.add_option("--index", f.index, "index directory or shard stub (default: $SEARCH_INDEX, else 'index')")
+      ->type_name("DIR");
   app.add_option("-n,--limit", f.limit, "number of hits to show (default 10; --files/--count: all)")
       ->check(CLI::Range(1, 100000));
   app.add_option("--offset", f.offset, "skip this many hits first (paging)");
@@ -140,8 +152,8 @@ void register_flags(CLI::App& app, Flags& f) {
                  "(date); exact counts: e.g. --facets source,date")
       ->delimiter(',')
       ->check(CLI::IsMember({"source", "date", "month"}));
-  app.add_option("--facet-top", f.facet_top, "values shown per facet, most articles first")
-      ->check(CLI::Range(1, 1000))->capture_default_str();
+  app.add_option("--facet-top", f.facet_top, "values shown per facet, most articles first (with --facets)")
+      ->check(CLI::Range(1, 1000))->capture_default_str()->needs("--facets");
   app.add_flag("-F,--literal", f.literal,
                "take the query as plain text, like grep -F: quotes, -, OR, (), field: and * are words (questions, pasted text)");
   app.add_option("--since", f.since, "only articles dated on or after YYYY-MM-DD (undated articles are left out)");
@@ -151,10 +163,13 @@ void register_flags(CLI::App& app, Flags& f) {
   app.add_option("--timeout", f.timeout_ms, "remote shards: bound in ms on connecting and on each reply")
       ->check(CLI::Range(1u, 3600000u))->capture_default_str();
   app.add_option("--suggest", f.suggest,
-                 "did you mean (spelling on jamo, keyboard layout): auto (when no hit holds every word; nothing "
-                 "typed matches: the best suggestion is searched), never, or always (for every unknown word)")
-      ->check(CLI::IsMember({"auto", "never", "always"}))->capture_default_str();
-  app.add_flag("--explain", f.explain, "print how the query was understood (to stderr) before the results");
+                 "did you mean (spelling on jamo, keyboard layout): auto (offered when no hit holds every word; "
+                 "when nothing typed matches, the best one is searched instead only for human output on a "
+                 "terminal), never, always (offered for every unknown word), or apply (as auto, and the best one "
+                 "is searched in every output format, said so)")
+      ->check(CLI::IsMember({"auto", "never", "always", "apply"}))->capture_default_str();
+  app.add_flag("--explain", f.explain,
+               "print how the query was understood (to stderr) before the results; --json: also in the summary");
   app.footer(footer_text());
 }
 
@@ -229,6 +244,15 @@ std::optional<std::string> checked_date(const std::string& value, const char* fl
   return date;
 }
 
+// The contract for scripts: the query is searched as typed, and a correction
+// only offered, unless asked for (--suggest apply) or a person reads human
+// output on a terminal.
+bool searches_correction(const Flags& f, ks::OutputFormat format) {
+  if (f.suggest == "apply") return true;
+  if (f.suggest == "never") return false;
+  return (format == ks::OutputFormat::human || format == ks::OutputFormat::cite) && isatty(STDOUT_FILENO);
+}
+
 ks::SearchOptions search_options(const Flags& f, ks::OutputFormat format) {
   ks::SearchOptions o;
   o.limit = f.limit;
@@ -245,7 +269,8 @@ ks::SearchOptions search_options(const Flags& f, ks::OutputFormat format) {
   o.suggest = f.suggest == "never" ? ks::SuggestMode::never
               : f.suggest == "always" ? ks::SuggestMode::always
                                       : ks::SuggestMode::automatic;
-  o.explain = f.explain || format == ks::OutputFormat::json;  // JSON's summary carries it
+  o.search_suggestion = searches_correction(f, format);
+  o.explain = f.explain;  // the description costs a pass of its own: only when asked
   o.dates.since = checked_date(f.since, "--since");
   o.dates.until = checked_date(f.until, "--until");
   if (o.dates.since && o.dates.until && *o.dates.until < *o.dates.since)
@@ -261,6 +286,34 @@ ks::OutputFormat output_format(const Flags& f) {
       {"json", ks::OutputFormat::json}, {"files", ks::OutputFormat::files},
       {"count", ks::OutputFormat::count}, {"cite", ks::OutputFormat::cite}};
   return names.at(f.format);
+}
+
+// Flags that shape only some outputs. Given with another one they would be
+// silently ignored: a usage error instead, naming the outputs they shape.
+void check_flags_have_effect(const Flags& f, ks::OutputFormat format) {
+  using enum ks::OutputFormat;
+  struct Effect {
+    const char* flag;
+    std::vector<ks::OutputFormat> shapes;
+    const char* outputs;
+  };
+  static const Effect effects[] = {
+      {"--facets", {human, json}, "human and --json output"},
+      {"--fragments", {human, json}, "the snippets of human and --json output"},
+      {"--path-style", {human, json, files, cite}, "the paths of human, --json, --files and cite output"},
+      {"--sort", {human, json, files, cite}, "the order of human, --json, --files and cite output"},
+  };
+  const auto format_name = [&f](ks::OutputFormat out) -> std::string {
+    if (f.json || f.files || f.count) return f.json ? "--json" : f.files ? "--files" : "--count";
+    return out == human ? "human output" : "--format " + f.format;
+  };
+  for (const Effect& e : effects)
+    if (f.given.count(e.flag) && std::find(e.shapes.begin(), e.shapes.end(), format) == e.shapes.end())
+      throw ks::Error(ks::ErrorKind::usage, std::string(e.flag) + " has no effect with " + format_name(format) +
+                                                " (it shapes " + e.outputs + ")");
+  if (f.color == "always" && format != human && format != cite)
+    throw ks::Error(ks::ErrorKind::usage, "--color=always has no effect with " + format_name(format) +
+                                              " (machine formats never get colour; only human and cite output do)");
 }
 
 // Listing paths or counting is asked of every match, like rg -l and grep -c;
@@ -345,14 +398,19 @@ std::string literal_within_limits(std::string query, const std::string& qid, ks:
   return query;
 }
 
-// What happened to the query, on stderr: always when the hits are for a
-// rewrite (that must never pass unsaid), else only to a person at a
-// terminal, and not with --json, whose summary says it (a pipe's stderr
-// stays for errors).
+// What happened to the query, in one line on stderr: always when the hits
+// are for a correction (human output says so in its header instead) or a
+// correction was offered for a query that matched nothing (a script must not
+// take that silence for "nothing like it": --json has it in its summary);
+// anything else (no match, did you mean, 초성 reading) only to a person at a
+// terminal, and not with --json (a pipe's stderr stays for errors).
 void tell_typing_help(const ks::Results& results, const std::string& query, const std::string& qid,
                       ks::OutputFormat format) {
-  const bool for_a_person = format != ks::OutputFormat::json && isatty(STDERR_FILENO);
-  if (!results.showing_results_for && !for_a_person) return;
+  const bool json = format == ks::OutputFormat::json;
+  const bool tell = results.showing_results_for     ? format != ks::OutputFormat::human
+                    : ks::correction_not_searched(results) ? !json
+                                                           : !json && isatty(STDERR_FILENO);
+  if (!tell) return;
   const std::string help = ks::typing_help(results, query);
   if (help.empty()) return;
   std::cerr << "search: " << (qid.empty() ? "" : "query " + ks::cli::one_terminal_line(qid) + ": ") << ks::cli::one_terminal_line(help)
@@ -361,6 +419,7 @@ void tell_typing_help(const ks::Results& results, const std::string& query, cons
 
 int run(const Flags& f) {
   const ks::OutputFormat format = output_format(f);
+  check_flags_have_effect(f, format);
   ks::OutputOptions out_options{format, ks::use_color(f.color, format, isatty(STDOUT_FILENO)), std::nullopt};
   ks::SearchOptions options = search_options(f, format);
   auto engine = ks::Searcher::open(index_path(f), {.connect_timeout_ms = f.timeout_ms, .timeout_ms = f.timeout_ms});
@@ -395,6 +454,7 @@ int run(const Flags& f) {
     } catch (const ks::Error& e) {
       if (!batch || !fails_only_this_query(e)) throw;
       std::cerr << "search: query " << ks::cli::one_terminal_line(qid) << ": " << error_text(e, f) << '\n';
+      ks::make_writer(out_options, out)->write_error(error_text(e, f));
       any_error = true;
     }
     if (!out) break;
@@ -420,6 +480,8 @@ int main(int argc, char** argv) {
     args.erase(args.begin());
     app.parse(std::move(args));
     flags.limit_given = app.count("--limit") > 0;
+    for (const CLI::Option* option : app.get_options())
+      if (option->count() > 0) flags.given.insert(option->get_name());
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? ks::exit_code::ok : ks::exit_code::error;
   }

@@ -534,9 +534,12 @@ class Colour(SearchCase):
         shown = {"--json": rb'"id"', "--files": re.escape(A000.encode()), "--count": rb"^\d+\s*$"}
         for fmt, pattern in shown.items():
             with self.subTest(fmt=fmt):
-                out = self.on_terminal(fmt, "--color=always")
+                out = self.on_terminal(fmt)
                 self.assertNotIn(b"\x1b", out)
                 self.assertRegex(out, pattern)
+                # Asking for colour there is a usage error, not silently ignored (test_scripts).
+                r = self.search(fmt, "--color=always", "노광")
+                self.assertEqual((r.returncode, r.stdout), (2, b""))
 
 
 if __name__ == "__main__":

@@ -51,7 +51,7 @@ class TypingHelp(CorpusTestCase):
     def test_cases(self):
         failures = []
         for query, first, expected, results in read_cases():
-            hits, summary = self.search_json("-n", "3", "--", query)
+            hits, summary = self.search_json("-n", "3", "--suggest", "apply", "--", query)
             got_first = hits[0]["id"][:3] if hits else None
             suggestion = (summary["suggestions"][0]["kind"], summary["suggestions"][0]["query"]) \
                 if summary["suggestions"] else None
@@ -89,12 +89,23 @@ class TypingHelp(CorpusTestCase):
         _, summary = self.search_json("--suggest=always", "노광 장비")
         self.assertEqual(summary["suggestions"], [])
 
-    def test_rewrite_is_said_on_stderr_even_in_a_pipe(self):
-        r = self.search("엔비디야")
+    def test_apply_says_the_rewrite_in_the_output_even_in_a_pipe(self):
+        r = self.search("--suggest", "apply", "엔비디야")
+        self.assertEqual((r.returncode, r.stderr), (0, b""))
+        out = r.stdout.decode()
+        self.assertTrue(out.startswith("showing results for '엔비디아' (spelling): the query as typed matched nothing\n"),
+                        out)
+        self.assertIn("[[엔비디아", out)
+        r = self.search("--suggest", "apply", "-l", "엔비디야")
         self.assertEqual(r.returncode, 0)
         self.assertEqual(r.stderr.decode(),
                          "search: no match for '엔비디야'; showing results for '엔비디아' (spelling)\n")
-        self.assertIn("[[엔비디아", r.stdout.decode())
+
+    def test_rewrite_on_a_terminal_as_before(self):
+        code, err, out = run_on_terminal([SEARCH, "--index", self.index, "--color=never", "엔비디야"])
+        self.assertEqual((code, err), (0, b""))
+        self.assertTrue(out.decode().startswith("showing results for '엔비디아' (spelling)"), out.decode())
+        self.assertIn("[[엔비디아", out.decode())
 
     def test_no_match_is_said_on_a_terminal_only(self):
         code, out, err = run_on_terminal([SEARCH, "--index", self.index, "xyzzyplugh"], terminal="stderr")
@@ -127,7 +138,7 @@ class TypingHelp(CorpusTestCase):
         batch = os.path.join(self.tmp, "q.tsv")
         with open(batch, "w", encoding="utf-8") as f:
             f.write("a\t노광 장비\nb\tdpsqleldk\n")
-        r = self.search("--batch", batch, "--json")
+        r = self.search("--batch", batch, "--json", "--suggest", "apply")
         self.assertEqual(r.returncode, 0)
         summaries = [json.loads(l) for l in r.stdout.decode().splitlines() if '"summary"' in l]
         self.assertEqual([s["showing_results_for"] for s in summaries], [None, "엔비디아"])
@@ -139,9 +150,9 @@ class TypingHelp(CorpusTestCase):
         # no longer once that article is gone.
         self.write("004_new.txt", "새 기사\n\n양자컴퓨터 연구소가 문을 열었다.\n")
         self.build_index()
-        _, summary = self.search_json("양자컴퓨타")
+        _, summary = self.search_json("--suggest", "apply", "양자컴퓨타")
         self.assertEqual(summary["showing_results_for"], "양자컴퓨터")
         os.remove(os.path.join(self.corpus, "004_new.txt"))
         self.build_index()
-        _, summary = self.search_json("양자컴퓨타")
+        _, summary = self.search_json("--suggest", "apply", "양자컴퓨타")
         self.assertEqual((summary["suggestions"], summary["showing_results_for"]), ([], None))

@@ -409,6 +409,53 @@ TEST(TypingHelp, SaysWhatHappenedToTheQuery) {
   some.suggestions = {{ks::SuggestionKind::initials, "노광 장비"}};
   EXPECT_EQ(ks::typing_help(some, "ㄴㄱ ㅈㅂ"),
             "'ㄴㄱ ㅈㅂ' taken as initial consonants; the first hit reads '노광 장비'");
+
+  // Syllable pairs only, the correction offered but not searched (a script's default).
+  ks::Results pairs = results_of({full_hit()});
+  pairs.hits[0].match = ks::MatchKind::partial;
+  pairs.suggestions = {{ks::SuggestionKind::spelling, "엔비디아"}};
+  EXPECT_EQ(ks::typing_help(pairs, "엔비디야"),
+            "only parts of the words of '엔비디야' match; did you mean '엔비디아' (spelling)?");
+}
+
+TEST(TypingHelp, CorrectionNotSearchedIsToldOnlyWhenNothingTypedMatched) {
+  ks::Results none = results_of({});
+  EXPECT_FALSE(ks::correction_not_searched(none));  // nothing offered
+  none.suggestions = {{ks::SuggestionKind::spelling, "엔비디아"}};
+  EXPECT_TRUE(ks::correction_not_searched(none));
+  none.showing_results_for = "엔비디아";
+  EXPECT_FALSE(ks::correction_not_searched(none));  // searched, and said so elsewhere
+
+  ks::Results some = results_of({full_hit()});
+  some.suggestions = {{ks::SuggestionKind::spelling, "엔비디아 화웨이"}};
+  EXPECT_FALSE(ks::correction_not_searched(some));  // the typed words found something
+  some.hits[0].match = ks::MatchKind::partial;
+  EXPECT_TRUE(ks::correction_not_searched(some));
+  some.suggestions = {{ks::SuggestionKind::initials, "노광 장비"}};
+  EXPECT_FALSE(ks::correction_not_searched(some));  // a reading of 초성, not a correction
+}
+
+TEST(OutputHuman, HitsOfACorrectionStartWithAHeader) {
+  ks::Results results = results_of({full_hit()});
+  EXPECT_EQ(lines_of(render(ks::OutputFormat::human, results))[0].rfind("1. ", 0), 0u);
+  results.suggestions = {{ks::SuggestionKind::spelling, "엔비디아"}};
+  results.showing_results_for = "엔비디아";
+  const auto lines = lines_of(render(ks::OutputFormat::human, results, false, "q1"));
+  ASSERT_GE(lines.size(), 3u);
+  EXPECT_EQ(lines[0], "# q1");
+  EXPECT_EQ(lines[1], "showing results for '엔비디아' (spelling): the query as typed matched nothing");
+  EXPECT_EQ(lines[2].rfind("1. ", 0), 0u);
+}
+
+TEST(OutputJson, ErrorObjectForAQueryThatCannotRun) {
+  std::ostringstream out;
+  ks::make_writer({ks::OutputFormat::json, false, "q3"}, out)->write_error("query error at character 1");
+  EXPECT_EQ(out.str(), R"({"type":"error","qid":"q3","message":"query error at character 1"})" "\n");
+  for (const auto format : {ks::OutputFormat::human, ks::OutputFormat::files, ks::OutputFormat::count}) {
+    std::ostringstream other;
+    ks::make_writer({format, false, "q3"}, other)->write_error("x");
+    EXPECT_EQ(other.str(), "");  // the stderr line says it
+  }
 }
 
 }  // namespace

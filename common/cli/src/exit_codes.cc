@@ -12,7 +12,7 @@ std::string markdown(std::span<const Meaning> meanings) {
 
 std::string help_text(std::span<const Meaning> meanings) {
   std::string out = "Exit codes:\n";
-  for (const Meaning& m : meanings) out += "  " + std::string(m.codes) + "  " + without_backticks(m.meaning) + '\n';
+  for (const Meaning& m : meanings) out += "  " + std::string(m.codes) + "  " + plain_text(m.meaning) + '\n';
   return out;
 }
 

@@ -19,8 +19,8 @@ std::string markdown_table(std::span<const JsonKeyDoc> keys) {
 std::string help_lines(std::string_view object, std::span<const JsonKeyDoc> keys) {
   std::string out = "  " + std::string(object) + " object:\n";
   for (const JsonKeyDoc& k : keys) {
-    out += "    " + without_backticks(k.keys) + ": " + without_backticks(k.type);
-    if (!k.meaning.empty()) out += " — " + without_backticks(k.meaning);
+    out += "    " + plain_text(k.keys) + ": " + plain_text(k.type);
+    if (!k.meaning.empty()) out += " — " + plain_text(k.meaning);
     out += '\n';
   }
   return out;
@@ -28,8 +28,12 @@ std::string help_lines(std::string_view object, std::span<const JsonKeyDoc> keys
 
 }  // namespace
 
-std::string json_schema_markdown() { return markdown_table(hit_keys) + "\n" + markdown_table(summary_keys); }
+std::string json_schema_markdown() {
+  return markdown_table(hit_keys) + "\n" + markdown_table(summary_keys) + "\n" + markdown_table(error_keys);
+}
 
-std::string json_schema_help() { return help_lines("hit", hit_keys) + help_lines("summary", summary_keys); }
+std::string json_schema_help() {
+  return help_lines("hit", hit_keys) + help_lines("summary", summary_keys) + help_lines("error", error_keys);
+}
 
 }  // namespace kosearch

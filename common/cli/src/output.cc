@@ -3,6 +3,7 @@
 
 #include "kosearch/output.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <ostream>
 #include <string_view>
@@ -83,6 +84,11 @@ class HumanWriter : public WriterBase {
 
   void write(const Results& results) override {
     if (options_.qid) emit("# " + neutralize_controls(*options_.qid));
+    // The hits are not for what was typed: said before them, in the output itself.
+    if (results.showing_results_for && !results.suggestions.empty())
+      emit(styled("showing results for '" + neutralize_controls(*results.showing_results_for) + "' (" +
+                      suggestion_kind_name(results.suggestions.front().kind) + "): the query as typed matched nothing",
+                  ansi::dim));
     for (std::size_t i = 0; i < results.hits.size() && healthy(); ++i) {
       if (i > 0) emit("");
       write_hit(results.hits[i]);
@@ -211,6 +217,13 @@ class JsonWriter : public WriterBase {
     emit(dump(summary));
   }
 
+  void write_error(std::string_view message) override {
+    Json error = {{"type", "error"}};
+    if (options_.qid) error["qid"] = neutralize_controls(*options_.qid);
+    error["message"] = neutralize_controls(message);
+    emit(dump(error));
+  }
+
  private:
   static std::string dump(const Json& j) {
     return j.dump(-1, ' ', false, Json::error_handler_t::replace);
@@ -322,7 +335,17 @@ std::string typing_help(const Results& results, std::string_view query) {
   if (results.suggestions.size() == 1 && results.suggestions.front().kind == SuggestionKind::initials)
     return quoted(query) + " taken as initial consonants; the first hit reads " +
            quoted(results.suggestions.front().query);
+  if (correction_not_searched(results))
+    return "only parts of the words of " + quoted(query) + " match; did you mean " + offered(0) + "?";
   return results.suggestions.empty() ? "" : "did you mean " + offered(0) + "?";
+}
+
+bool correction_not_searched(const Results& results) {
+  const bool nothing_typed_matched = std::all_of(results.hits.begin(), results.hits.end(),
+                                                 [](const Hit& hit) { return hit.match == MatchKind::partial; });
+  const bool correction_offered = std::any_of(results.suggestions.begin(), results.suggestions.end(),
+                                              [](const Suggestion& s) { return s.kind != SuggestionKind::initials; });
+  return !results.showing_results_for && nothing_typed_matched && correction_offered;
 }
 
 const char* facet_name(Facet facet) { return facet == Facet::source ? "source" : "month"; }

@@ -1,4 +1,5 @@
-// Markdown cells shown as plain text in --help. Private to the CLI side.
+// Markdown cells shown as plain text in --help and the man page. Private to
+// the CLI side.
 #pragma once
 
 #include <string>
@@ -6,10 +7,17 @@
 
 namespace kosearch {
 
-inline std::string without_backticks(std::string_view text) {
+// The cell without its Markdown marks: `code` backticks and **bold** stars.
+inline std::string plain_text(std::string_view markdown) {
   std::string out;
-  for (const char c : text)
-    if (c != '`') out += c;
+  for (std::size_t i = 0; i < markdown.size(); ++i) {
+    if (markdown[i] == '`') continue;
+    if (markdown.compare(i, 2, "**") == 0) {
+      ++i;
+      continue;
+    }
+    out += markdown[i];
+  }
   return out;
 }
 

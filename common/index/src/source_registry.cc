@@ -75,27 +75,40 @@ std::size_t articles_of(const fs::path& index_dir, const Source& source) {
 }
 
 
+// Opens one database of the index for writing. Another indexer's lock is
+// waited for until `deadline` as IndexOptions asks (--wait), else it is an
+// index_locked error.
+Xapian::WritableDatabase open_waiting_for_lock(const fs::path& db, const fs::path& index_dir,
+                                               const IndexOptions& options,
+                                               std::chrono::steady_clock::time_point deadline) {
+  for (;;) {
+    try {
+      return Xapian::WritableDatabase(db.string(), Xapian::DB_OPEN);
+    } catch (const Xapian::DatabaseLockError& e) {
+      const bool give_up = !options.wait_for_lock || !is_lock_held(e) ||
+                           (options.max_wait_seconds > 0 && std::chrono::steady_clock::now() >= deadline);
+      if (give_up) throw index_error(e, index_dir);
+    }
+    if (options.should_stop && options.should_stop())
+      throw Error(ErrorKind::interrupted, "stopped while waiting for the lock on '" + index_dir.string() + "'");
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+}
+
+std::chrono::steady_clock::time_point lock_deadline(const IndexOptions& options) {
+  return std::chrono::steady_clock::now() + std::chrono::seconds(options.max_wait_seconds);
+}
+
 // Opens each database of the live index for writing, only to hold its lock
 // while a rebuild builds beside it; waits like the indexer does with --wait.
 std::vector<Xapian::WritableDatabase> hold_locks(const fs::path& index_dir, const IndexOptions& options) {
   std::vector<Xapian::WritableDatabase> held;
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(options.max_wait_seconds);
+  const auto deadline = lock_deadline(options);
   for (const fs::path& db : index_databases(index_dir)) {
-    for (;;) {
-      try {
-        held.emplace_back(db.string(), Xapian::DB_OPEN);
-        break;
-      } catch (const Xapian::DatabaseLockError& e) {
-        const bool give_up = !options.wait_for_lock || !is_lock_held(e) ||
-                             (options.max_wait_seconds > 0 && std::chrono::steady_clock::now() >= deadline);
-        if (give_up) throw index_error(e, index_dir);
-      } catch (const Xapian::Error& e) {
-        if (options.on_warning) options.on_warning({db.string(), "existing index cannot be opened (" + e.get_msg() + "); it is replaced"});
-        break;
-      }
-      if (options.should_stop && options.should_stop())
-        throw Error(ErrorKind::interrupted, "stopped while waiting for the lock on '" + index_dir.string() + "'");
-      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    try {
+      held.push_back(open_waiting_for_lock(db, index_dir, options, deadline));
+    } catch (const Xapian::Error& e) {
+      if (options.on_warning) options.on_warning({db.string(), "existing index cannot be opened (" + e.get_msg() + "); it is replaced"});
     }
   }
   return held;
@@ -231,19 +244,16 @@ std::size_t forget_source(const fs::path& index_dir, const fs::path& path, const
                                       "' (recorded: " + listed(sources) + ")");
   if (options.dry_run) return articles_of(index_dir, *source);
   std::size_t removed = 0;
+  const auto deadline = lock_deadline(options);
   for (const fs::path& db_path : index_databases(index_dir)) {
     try {
-      Xapian::WritableDatabase db(db_path.string(), Xapian::DB_OPEN);
+      Xapian::WritableDatabase db = open_waiting_for_lock(db_path, index_dir, options, deadline);
       const std::vector<Xapian::docid> docids = documents_of(db, source->origin);
       removed += docids.size();
       db.begin_transaction();  // every article of the source, in one transaction with its record
       for (const Xapian::docid docid : docids) db.delete_document(docid);
       db.set_metadata(std::string(meta_sources), without_source(db.get_metadata(std::string(meta_sources)), *source));
       db.commit_transaction();
-    } catch (const Xapian::DatabaseLockError& e) {
-      if (is_lock_held(e))
-        throw Error(ErrorKind::index_locked, "index '" + index_dir.string() + "' is locked by another indexer");
-      throw index_error(e, index_dir);
     } catch (const Xapian::Error& e) {
       throw index_error(e, index_dir);
     }

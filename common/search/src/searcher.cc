@@ -104,16 +104,18 @@ QueryNode plain_query(std::string_view text) {
   return root;
 }
 
-// Which of the query words' terms a hit holds, for telling how it matched:
-// one skip_to per term along the document's term list (Enquire's
-// get_matching_terms walks the whole list and cost 11% of a query).
-std::set<std::string> matching_terms(const Xapian::Database& db, Xapian::docid docid,
-                                     const std::vector<WordTerms>& words) {
+// Which of the query words' terms a hit holds, for telling how it matched
+// and which readings of its 초성 words it holds: one skip_to per term along
+// the document's term list (Enquire's get_matching_terms walks the whole
+// list and cost 11% of a query). Every reading counts, also those of a
+// word typed without its space (ㄴㄱㅈㅂ) beyond the pairs its forms list.
+std::set<std::string> matching_terms(const Xapian::Database& db, Xapian::docid docid, const BuiltQuery& built) {
   std::set<std::string> wanted;
-  for (const WordTerms& word : words) {
+  for (const WordTerms& word : built.words) {
     for (const auto& form : word.forms) wanted.insert(form.begin(), form.end());
     wanted.insert(word.bigrams.begin(), word.bigrams.end());
   }
+  for (const auto& expansion : built.expansions) wanted.insert(expansion.words.begin(), expansion.words.end());
   std::set<std::string> held;
   auto t = db.termlist_begin(docid);
   for (const std::string& term : wanted) {  // in sorted order, as the term list is
@@ -172,25 +174,53 @@ FacetCounts facet_counts(Facet facet, const Xapian::ValueCountMatchSpy& spy, std
 }
 
 // A hit found only through syllable pairs has no whole word to show: its
-// snippet looks for the pairs alone, so the passage that matched is marked.
-MatchWeights pairs_only(const MatchWeights& weights) {
+// snippet looks for the pairs alone, so the passage that matched is marked;
+// and for the readings of its 초성 words it holds (`read`), which a hit
+// counted partial may still have been found by.
+MatchWeights pairs_only(const MatchWeights& weights, const std::set<std::string>& read) {
   MatchWeights pairs;
   for (const auto& [term, weight] : weights)
-    if (term.compare(0, schema::bigram.size(), schema::bigram) == 0) pairs.emplace(term, weight);
+    if (term.compare(0, schema::bigram.size(), schema::bigram) == 0 || read.count(term)) pairs.emplace(term, weight);
   return pairs;
 }
 
-// A hit found through 초성 words shows the passage of the readings it was
-// read as (노광 장비), not of every word with those initials.
-MatchWeights only_readings(const MatchWeights& weights, const BuiltQuery& built,
-                           const std::vector<std::pair<std::string, std::string>>& readings) {
-  std::set<std::string> read;  // a reading may be two words ("노광 장비")
+// The words of the readings ("노광 장비" is two).
+std::set<std::string> reading_words(const std::vector<std::pair<std::string, std::string>>& readings) {
+  std::set<std::string> read;
   for (const auto& [typed, reading] : readings)
     for (std::size_t at = 0; at <= reading.size();) {
       const std::size_t space = std::min(reading.find(' ', at), reading.size());
       read.insert(reading.substr(at, space - at));
       at = space + 1;
     }
+  return read;
+}
+
+// The query's words with each 초성 reading a hit holds as one more form of
+// its word, for telling how the hit matched: a word typed without its space
+// (ㄴㄱㅈㅂ) lists as forms only the pairs of each part's most frequent
+// readings, so a hit read through a rarer pair would count as partial.
+std::vector<WordTerms> with_readings(const BuiltQuery& built,
+                                     const std::vector<std::pair<std::string, std::string>>& readings) {
+  std::vector<WordTerms> words = built.words;
+  for (const auto& [typed, reading] : readings) {
+    std::set<std::string> expanded;  // every word the 초성 word was read as
+    for (const auto& expansion : built.expansions)
+      if (expansion.typed == typed) expanded.insert(expansion.words.begin(), expansion.words.end());
+    const std::set<std::string> form_terms = reading_words({{typed, reading}});
+    for (WordTerms& word : words) {
+      const bool of_it = !word.forms.empty() && std::all_of(word.forms.begin(), word.forms.end(), [&](const auto& form) {
+        return std::all_of(form.begin(), form.end(), [&](const std::string& t) { return expanded.count(t) > 0; });
+      });
+      if (of_it) word.forms.emplace_back(form_terms.begin(), form_terms.end());
+    }
+  }
+  return words;
+}
+
+// A hit found through 초성 words shows the passage of the readings it was
+// read as (노광 장비), not of every word with those initials.
+MatchWeights only_readings(const MatchWeights& weights, const BuiltQuery& built, const std::set<std::string>& read) {
   MatchWeights kept = weights;
   for (const auto& expansion : built.expansions)
     for (const std::string& word : expansion.words)
@@ -199,7 +229,7 @@ MatchWeights only_readings(const MatchWeights& weights, const BuiltQuery& built,
 }
 
 Hit make_hit(const Article& article, double score, std::size_t rank, MatchKind match, const MatchWeights& weights,
-             Analyzer& analyzer, const SearchOptions& options) {
+             const std::set<std::string>& read, Analyzer& analyzer, const SearchOptions& options) {
   Hit hit;
   hit.rank = rank;
   hit.score = score;
@@ -213,7 +243,7 @@ Hit make_hit(const Article& article, double score, std::size_t rank, MatchKind m
   hit.citation.author = article.author;
   hit.citation.url = article.url;
   if (options.snippets) {
-    hit.snippet = make_snippet(article, match == MatchKind::partial ? pairs_only(weights) : weights, analyzer,
+    hit.snippet = make_snippet(article, match == MatchKind::partial ? pairs_only(weights, read) : weights, analyzer,
                                options.snippet);
     hit.citation.line = hit.snippet.line;
     hit.citation.column = hit.snippet.column;
@@ -452,13 +482,15 @@ struct Searcher::Impl {
     if (!mset.empty()) mset.fetch(mset.begin(), mset.end());
     std::size_t rank = options.offset;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      const std::set<std::string> held = matching_terms(db, *it, built.words);
+      const std::set<std::string> held = matching_terms(db, *it, built);
       const auto readings = vocabulary.readings_in(*it, built.expansions, held);
+      const std::set<std::string> read = reading_words(readings);
       const Xapian::Document doc = it.get_document();
       const Article article = deserialize(doc.get_data());
-      const MatchWeights shown = readings.empty() ? weights : only_readings(weights, built, readings);
+      const MatchWeights shown = readings.empty() ? weights : only_readings(weights, built, read);
       Hit& hit = results.hits.emplace_back(make_hit(article, it.get_weight(), ++rank,
-                                                    classify_match(built.words, held), shown, analyzer, options));
+                                                    classify_match(readings.empty() ? built.words : with_readings(built, readings), held),
+                                                    shown, read, analyzer, options));
       hit.citation.path = file_path(doc, hit.id, hit.citation.path);
       if (options.snippets) cite_record(hit, doc, article);
       if (it.get_collapse_count() > 0) hit.copies = copies_of_hit(mset, it, held);
@@ -477,7 +509,7 @@ struct Searcher::Impl {
     results.suggestions.insert(results.suggestions.begin(), found.begin(), found.end());
     const bool nothing_matched = std::all_of(results.hits.begin(), results.hits.end(),
                                              [](const Hit& hit) { return hit.match == MatchKind::partial; });
-    if (!nothing_matched) return;
+    if (!nothing_matched || !options.search_suggestion) return;
     SearchOptions as_suggested = options;
     as_suggested.suggest = SuggestMode::never;
     Results rewritten = run(found.front().query, as_suggested);

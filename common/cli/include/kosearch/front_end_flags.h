@@ -5,10 +5,12 @@
 // CMakeLists.txt). CLI-side only: the library knows nothing of CLI11.
 #pragma once
 
+#include <algorithm>
 #include <functional>
 #include <iostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -63,6 +65,51 @@ inline std::string troff_text(std::string_view text) {
   return out;
 }
 
+// Columns a terminal gives `text`: two for Hangul and the other East Asian
+// wide characters, one for the rest.
+inline std::size_t display_width(std::string_view text) {
+  std::size_t width = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const char32_t cp = next_code_point(text, i);
+    const bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+                      (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+                      (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6);
+    width += wide ? 2 : 1;
+  }
+  return width;
+}
+
+// `text` with each line wider than `width` columns broken at spaces; the
+// lines it is broken into are indented two more than it. The man page's
+// NOTES keep the --help layout (no fill), so they must fit as they are.
+inline std::string wrapped_lines(std::string_view text, std::size_t width) {
+  std::string out;
+  for (std::size_t start = 0; start <= text.size();) {
+    const std::size_t newline = std::min(text.find('\n', start), text.size());
+    std::string_view rest = text.substr(start, newline - start);
+    const std::size_t indent = std::min(rest.find_first_not_of(' '), rest.size());
+    std::string prefix;  // none for a line's first piece; then its indent and two
+    while (display_width(prefix) + display_width(rest) > width) {
+      std::size_t cut = std::string_view::npos;  // the last space that leaves a piece that fits
+      const std::size_t words = std::min(rest.find_first_not_of(' '), rest.size());
+      for (std::size_t at = rest.find(' ', words); at != std::string_view::npos; at = rest.find(' ', at + 1)) {
+        if (display_width(prefix) + display_width(rest.substr(0, at)) > width) break;
+        cut = at;
+      }
+      if (cut == std::string_view::npos) cut = rest.find(' ', words);  // a word wider than the page stands alone
+      if (cut == std::string_view::npos) break;
+      out.append(prefix).append(rest.substr(0, cut)).append("\n");
+      rest.remove_prefix(cut);
+      rest.remove_prefix(std::min(rest.find_first_not_of(' '), rest.size()));
+      prefix.assign(indent + 2, ' ');
+    }
+    out.append(prefix).append(rest);
+    if (newline < text.size()) out += '\n';
+    start = newline + 1;
+  }
+  return out;
+}
+
 // "--corpus", "-n, --limit": the names --help shows for an option.
 inline std::string option_names(const CLI::Option& option) {
   std::string names = option.get_name(false, true);
@@ -88,23 +135,81 @@ inline std::string man_page(const CLI::App& app, std::string_view version) {
     page += "\n" + troff_text(option->get_description()) + "\n";
   }
   const std::string footer = app.get_footer();
-  if (!footer.empty()) page += ".SH NOTES\n.nf\n" + troff_text(footer) + "\n.fi\n";
+  // The footer keeps its --help layout: unfilled, from the left margin (a
+  // section's usual indent of 7 would push its 78-column lines over 80), and
+  // the few longer lines broken to fit.
+  if (!footer.empty()) page += ".SH NOTES\n.nf\n.in 0\n" + troff_text(wrapped_lines(footer, 78)) + "\n.fi\n";
   return page;
 }
 
-// A bash completion script offering every visible flag (and files otherwise).
+// The values an option takes when CLI11 checks them against a set
+// (IsMember): its type name reads "TEXT:{a,b,c}". None otherwise.
+inline std::vector<std::string> fixed_values(const CLI::Option& option) {
+  const std::string type = option.get_type_name();
+  const std::size_t open = type.find(":{"), close = type.find('}', open);
+  if (open == std::string::npos || close == std::string::npos) return {};
+  std::vector<std::string> values;
+  for (std::size_t at = open + 2; at <= close;) {
+    const std::size_t comma = std::min(type.find(',', at), close);
+    values.push_back(type.substr(at, comma - at));
+    at = comma + 1;
+  }
+  return values;
+}
+
+// "INT", "UINT:INT in [1 - 10]", "FLOAT": a number, which nothing completes.
+inline bool is_number_type(std::string_view type) {
+  for (const std::string_view number : {"INT", "UINT", "FLOAT", "NUMBER"})
+    if (type.substr(0, type.find(':')) == number) return true;
+  return false;
+}
+
+// A bash completion script: every visible flag after "-", and the value
+// after a flag: one of its fixed values (a list of them after its
+// delimiter: --facets source,d<TAB>), a folder for a DIR option, nothing
+// for a number, else whatever bash completes by default (files).
 inline std::string bash_completion(const CLI::App& app) {
-  std::string flags;
+  std::string flags, cases;
   for (const CLI::Option* option : app.get_options()) {
     if (option->get_group().empty() || option->get_positional()) continue;
-    std::string names = option->get_name(false, true);
+    std::string names = option->get_name(false, true), pattern = names;
     for (char& c : names)
       if (c == ',') c = ' ';
+    for (char& c : pattern)
+      if (c == ',') c = '|';
     flags += (flags.empty() ? "" : " ") + names;
+    if (option->get_expected_max() == 0) continue;  // takes no value
+    std::string values;
+    for (const std::string& value : fixed_values(*option)) values += (values.empty() ? "" : " ") + value;
+    if (!values.empty() && option->get_delimiter() != '\0')
+      cases += "    " + pattern + ") _kosearch_list \"" + values + "\" '" + option->get_delimiter() + "'; return ;;\n";
+    else if (!values.empty())
+      cases += "    " + pattern + ") COMPREPLY=( $(compgen -W \"" + values + "\" -- \"$cur\") ); return ;;\n";
+    else if (option->get_type_name().rfind("DIR", 0) == 0)
+      cases += "    " + pattern + ") compopt -o filenames 2>/dev/null; COMPREPLY=( $(compgen -d -- \"$cur\") ); return ;;\n";
+    else if (is_number_type(option->get_type_name()))
+      cases += "    " + pattern + ") compopt +o default 2>/dev/null; return ;;\n";  // not a file name either
+    else
+      cases += "    " + pattern + ") return ;;\n";
   }
   const std::string name = app.get_name(), function = "_kosearch_" + name;
-  return "# bash completion for " + name + " (generated from its flags: " + name + " --completion)\n" + function +
-         "() {\n  local cur=\"${COMP_WORDS[COMP_CWORD]}\"\n  if [[ \"$cur\" == -* ]]; then\n    COMPREPLY=( $(compgen -W \"" +
+  return "# bash completion for " + name + " (generated from its flags: " + name + " --completion)\n"
+         "# values after the last delimiter: _kosearch_list VALUES DELIMITER\n"
+         "_kosearch_list() {\n"
+         "  local head=\"\" last=\"$cur\"\n"
+         "  if [[ \"$cur\" == *\"$2\"* ]]; then head=\"${cur%\"$2\"*}$2\"; last=\"${cur##*\"$2\"}\"; fi\n"
+         "  COMPREPLY=( $(compgen -P \"$head\" -W \"$1\" -- \"$last\") )\n"
+         "}\n" +
+         function + "() {\n"
+         "  local cur=\"${COMP_WORDS[COMP_CWORD]}\" prev=\"\"\n"
+         "  (( COMP_CWORD > 0 )) && prev=\"${COMP_WORDS[COMP_CWORD-1]}\"\n"
+         "  # bash splits --flag=value at the '=': the flag is then one word further back\n"
+         "  if [[ \"$cur\" == \"=\" ]]; then cur=\"\"\n"
+         "  elif [[ \"$prev\" == \"=\" ]] && (( COMP_CWORD > 1 )); then prev=\"${COMP_WORDS[COMP_CWORD-2]}\"; fi\n"
+         "  case \"$prev\" in\n" +
+         cases +
+         "  esac\n"
+         "  if [[ \"$cur\" == -* ]]; then\n    COMPREPLY=( $(compgen -W \"" +
          flags + "\" -- \"$cur\") )\n  fi\n}\ncomplete -o default -F " + function + " " + name + "\n";
 }
 

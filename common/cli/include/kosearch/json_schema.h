@@ -1,5 +1,5 @@
-// The JSON Lines schema of `search --json`: every key of the hit and summary
-// objects, in output order, with its type and meaning. The one place it is
+// The JSON Lines schema of `search --json`: every key of the hit, summary
+// and error objects, in output order, with its type and meaning. The one place it is
 // written: `search --help` shows it, `search --json-schema` prints it as the
 // Markdown tables the README holds (e2e_docs checks they are the same), and
 // the e2e tests check that the output has exactly these keys in this order.
@@ -39,17 +39,23 @@ inline constexpr JsonKeyDoc summary_keys[] = {
     {R"x(`hits`)x", R"x(integer)x", R"x(hit lines printed for this query)x"},
     {R"x(`estimated_matches`)x", R"x(integer)x", R"x(Xapian's estimate of all matching articles (exact only when small; use `--count` for an exact number))x"},
     {R"x(`elapsed_ms`)x", R"x(number)x", R"x(time spent in the search, milliseconds)x"},
-    {R"x(`explanation`)x", R"x(string or null)x", R"x(the `--explain` text on one line)x"},
+    {R"x(`explanation`)x", R"x(string or null)x", R"x(with `--explain`: its text on one line; `null` without it (the description is then not even built))x"},
     {R"x(`facets`)x", R"x(object or null)x", R"x(with `--facets`: `{"source": [...], "month": [...]}`, each entry `{"value": string or null, "count": integer}`, most articles first; `null` value: the articles without a publisher or date; `null` without `--facets`)x"},
     {R"x(`rewrites`)x", R"x(array of `{"word", "by", "terms"}`)x", R"x(query words searched as more than they say: `"by": "hanja"` (`美` → `["미국"]`) or `"synonym"` (`엔비디아` → `["NVIDIA", "엔비디아社"]`, the other members as the list writes them); `[]` when none)x"},
     {R"x(`suggestions`)x", R"x(array of `{"kind", "query"}`)x", R"x(rewrites of the query offered (typing help, `--suggest`), best first; `[]` when none. `kind`: `"spelling"` (a word the index lacks → its nearest index word), `"layout"` (typed in the other keyboard layout), `"initials"` (초성 words read as the words the first hit holds); `query`: the whole query rewritten)x"},
-    {R"x(`showing_results_for`)x", R"x(string or null)x", R"x(when nothing typed matched: the suggestion the hits are for (the first of `suggestions`); `null`: the hits are for the query as typed)x"},
+    {R"x(`showing_results_for`)x", R"x(string or null)x", R"x(with `--suggest apply`, when nothing typed matched: the suggestion the hits are for (the first of `suggestions`); `null`: the hits are for the query as typed (always without `--suggest apply`))x"},
 };
 
-// Both tables in Markdown, as the README has them.
+inline constexpr JsonKeyDoc error_keys[] = {
+    {R"x(`type`)x", R"x(`"error"`)x", R"x(`--batch`: in place of the hits and summary of a query that cannot run (malformed, not UTF-8, too long); the next query still runs, and the exit code is 2)x"},
+    {R"x(`qid`)x", R"x(string)x", R"x(the query's id)x"},
+    {R"x(`message`)x", R"x(string)x", R"x(what is wrong, as the `search: query QID: …` line on stderr says it)x"},
+};
+
+// The tables in Markdown, as the README has them.
 std::string json_schema_markdown();
 
-// Both tables as plain text for --help (backticks dropped).
+// The tables as plain text for --help (backticks dropped).
 std::string json_schema_help();
 
 }  // namespace kosearch

@@ -35,6 +35,9 @@ class ResultWriter {
  public:
   virtual ~ResultWriter() = default;
   virtual void write(const Results& results) = 0;
+  // A query of a batch that could not run: JSON writes an "error" object
+  // (json_schema.h); the other formats leave it to the stderr line.
+  virtual void write_error(std::string_view /*message*/) {}
 };
 
 std::unique_ptr<ResultWriter> make_writer(const OutputOptions& options, std::ostream& out);
@@ -48,6 +51,11 @@ bool use_color(const std::string& mode, OutputFormat format, bool stdout_is_term
 // "search: "): no match, did you mean, showing results for, or how 초성
 // words were read; empty when there is nothing to say.
 std::string typing_help(const Results& results, std::string_view query);
+
+// Whether a correction was offered for a query that matched nothing it
+// typed (no hit, or syllable pairs only) but not searched in its place
+// (SearchOptions::search_suggestion off): a script must be told.
+bool correction_not_searched(const Results& results);
 
 // "source" or "month": a facet as --facets and JSON name it.
 const char* facet_name(Facet facet);

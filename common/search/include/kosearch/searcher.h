@@ -51,6 +51,7 @@ enum class SortOrder { relevance, date_ascending, date_descending };
 //   automatic  suggestions only when the query found nothing or no hit holds
 //              every word; a query that found nothing it typed is searched
 //              as its best suggestion instead (Results::showing_results_for)
+//              unless SearchOptions::search_suggestion is off
 //   never      no suggestions, no rewrite
 //   always     suggestions for every word the index does not hold, whatever
 //              was found; the rewrite as in automatic
@@ -74,6 +75,10 @@ struct SearchOptions {
   bool collapse_duplicates = true;  // show one of several identical articles
   RankingParams ranking;
   SuggestMode suggest = SuggestMode::automatic;
+  // When nothing typed matched: true, the hits are those of the best
+  // suggestion (Results::showing_results_for); false, the query stays as
+  // typed and the suggestions are only offered (what a script needs).
+  bool search_suggestion = true;
 };
 
 // Another article with the same text as a hit (wire copy carried by several
