@@ -13,6 +13,7 @@ PACKAGES=(
   libcli11-dev                      # command lines
   libgtest-dev googletest           # unit tests
   nlohmann-json3-dev                # JSON Lines output, JSONL import
+  libcpp-httplib-dev pkg-config     # search --serve (HTTP server; its build flags come from pkg-config)
   zlib1g-dev                        # bench/korquad_eval reads the NSMC reviews from their gzip
   python3                           # end-to-end tests and bench scripts (Debian's own)
   python3-xapian                    # bench and test helpers that inspect an index

@@ -1,0 +1,286 @@
+"""search --serve: the JSON API equals search --json, bad requests get a 4xx and the
+server keeps serving, the security headers, stopping on SIGINT/SIGTERM, the page in a
+headless browser, and a load with a reindex in the middle."""
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+import unittest
+
+from harness import A000, A002, CORPUS, INDEXER, SEARCH, run
+from serve_client import Server, search_path
+
+# (query, API parameters): each also run as `search --json` with the same flags.
+JSON_TABLE = [
+    ("노광 장비", {}),
+    ('"노광 장비"', {}),
+    ("노광 장비", {"sort": "-date"}),
+    ("반도체", {"sort": "date"}),
+    ("반도체", {"n": "2", "offset": "1"}),
+    ("반도체", {"facets": "source,month"}),
+    ("중국 AI", {"facets": "source", "n": "3"}),
+    ("노광 장비", {"mode": "all"}),
+    ("노광 장비", {"mode": "any"}),
+    ("반도체", {"since": "2024-01-01", "until": "2024-12-31"}),
+    ("date:2024 반도체", {}),
+    ("반도*", {}),
+    ("title:반도체", {}),
+    ("중국 -화웨이", {}),
+    ("화웨이 OR 엔비디아", {}),
+    ("엔비디야", {}),                      # misspelled: showing results for 엔비디아
+    ("엔비디야", {"suggest": "never"}),
+    ("엔비디야 화웨이", {"suggest": "always"}),
+    ("화웨위", {}),
+    ("shrhkd wkdql", {}),                  # 노광 장비 typed in the Latin layout
+    ("ㄴㄱ ㅈㅂ", {}),                     # 초성
+    ("美의 대중 규제", {}),                # Hanja read as 미국
+    ("中 외국인 투자", {}),
+    ("엔비디아", {}),                      # synonyms
+    ('"(노광 장비', {"literal": "1"}),
+    ("xyzzyplugh", {}),
+    ("AI 반도체", {"fragments": "2", "explain": "1"}),
+]
+
+FLAG = {"n": "-n", "offset": "--offset", "mode": "--mode", "sort": "--sort", "since": "--since",
+        "until": "--until", "facets": "--facets", "suggest": "--suggest", "fragments": "--fragments"}
+
+
+def cli_flags(params):
+    flags = []
+    for name, value in params.items():
+        if name == "literal":
+            flags += ["-F"] if value == "1" else []
+        elif name == "explain":
+            flags += ["--explain"] if value == "1" else []
+        else:
+            flags += [FLAG[name], value]
+    return flags
+
+
+def without_elapsed(summary):
+    return {k: v for k, v in summary.items() if k != "elapsed_ms"}
+
+
+class ServedCorpus(unittest.TestCase):
+    """The bundled corpus indexed in a temp dir, and one server over it for the class."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="kosearch-e2e-serve-")
+        cls.corpus = os.path.join(cls.tmp, "corpus")
+        cls.index = os.path.join(cls.tmp, "index")
+        shutil.copytree(CORPUS, cls.corpus)
+        r = run([INDEXER, "--corpus", "corpus", "--index", "index"], cwd=cls.tmp)
+        if r.returncode != 0:
+            raise RuntimeError("indexer failed: " + r.stderr.decode())
+        cls.server = Server(SEARCH, cls.index, cls.tmp).start()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.stop()
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def cli_json(self, query, params):
+        r = run([SEARCH, "--index", self.index, "--json", *cli_flags(params), "--", query], cwd=self.tmp)
+        self.assertIn(r.returncode, (0, 1), r.stderr.decode())
+        lines = [json.loads(line) for line in r.stdout.decode().splitlines()]
+        return lines[:-1], lines[-1]
+
+    def assert_serving(self):
+        status, body = self.server.get_json(search_path("노광 장비", n="1"))
+        self.assertEqual(status, 200, body)
+        self.assertEqual(body["hits"][0]["id"], A000)
+
+
+class JsonApi(ServedCorpus):
+    def test_api_equals_search_json(self):
+        self.assertGreaterEqual(len(JSON_TABLE), 20)
+        for query, params in JSON_TABLE:
+            with self.subTest(query=query, params=params):
+                status, body = self.server.get_json(search_path(query, **params))
+                self.assertEqual(status, 200, body)
+                self.assertEqual(list(body), ["hits", "summary"])
+                hits, summary = self.cli_json(query, params)
+                self.assertEqual(body["hits"], hits)
+                self.assertEqual(without_elapsed(body["summary"]), without_elapsed(summary))
+                # Key order too: one writer for both.
+                self.assertEqual([list(h) for h in body["hits"]], [list(h) for h in hits])
+                self.assertEqual(list(body["summary"]), list(summary))
+
+    def test_table_covers_the_typing_help(self):
+        kinds = set()
+        for query, params in JSON_TABLE:
+            _, body = self.server.get_json(search_path(query, **params))
+            kinds |= {s["kind"] for s in body["summary"]["suggestions"]}
+            kinds |= {r["by"] for r in body["summary"]["rewrites"]}
+            if body["summary"]["showing_results_for"]:
+                kinds.add("showing_results_for")
+        self.assertLessEqual({"spelling", "layout", "initials", "hanja", "synonym", "showing_results_for"}, kinds)
+
+    def test_article_has_the_cited_line(self):
+        _, body = self.server.get_json(search_path('"노광 장비"', n="1"))
+        hit = body["hits"][0]
+        status, article = self.server.get_json("/api/article/" + hit["id"])
+        self.assertEqual(status, 200, article)
+        self.assertEqual(article["id"], hit["id"])
+        self.assertEqual(article["path"], hit["path"])
+        self.assertEqual(article["title"], hit["title"])
+        cited = [l["text"] for l in article["lines"] if l["line"] == hit["line"]]
+        self.assertEqual(len(cited), 1, article["lines"])
+        self.assertIn("노광 장비", cited[0])
+        with open(os.path.join(self.tmp, hit["path"]), encoding="utf-8") as f:
+            self.assertEqual(f.read().splitlines()[hit["line"] - 1].strip(), cited[0].strip())
+
+    def test_headers(self):
+        for path in ("/", "/app.js", "/app.css", search_path("노광"), "/api/article/" + A002, "/nope",
+                     "/api/search?q=%22"):
+            with self.subTest(path=path):
+                _, headers, _ = self.server.get(path)
+                self.assertIn("default-src 'none'", headers.get("content-security-policy", ""))
+                self.assertIn("script-src 'self'", headers["content-security-policy"])
+                self.assertEqual(headers.get("x-content-type-options"), "nosniff")
+        _, headers, page = self.server.get("/")
+        self.assertEqual(headers["content-type"], "text/html; charset=utf-8")
+        self.assertIn("kosearch".encode(), page)
+        self.assertEqual(self.server.get("/app.js")[1]["content-type"], "text/javascript; charset=utf-8")
+        self.assertEqual(self.server.get(search_path("노광"))[1]["content-type"], "application/json; charset=utf-8")
+
+
+class BadRequests(ServedCorpus):
+    def raw(self, data):
+        """Sends `data` as is on a new connection; returns the status (0: closed without one)."""
+        with socket.create_connection(("127.0.0.1", self.server.port), timeout=30) as s:
+            s.sendall(data)
+            reply = b""
+            while b"\r\n" not in reply:
+                chunk = s.recv(4096)
+                if not chunk:
+                    break
+                reply += chunk
+        return int(reply.split(b" ")[1]) if reply.startswith(b"HTTP/") else 0
+
+    def test_probes_get_4xx_and_the_server_keeps_serving(self):
+        probes = [
+            ("/api/search?q=%FF%FE", 400),                       # not UTF-8
+            ("/api/search?q=%ED%95%9C%FF", 400),
+            ("/api/search?q=" + "a" * (1 << 20), 414),           # a 1 MB q: over the URI limit
+            ("/api/search?q=" + "%20".join(["a"] * 1001), 413),  # over the 1,000-word query limit
+            ("/api/search?q=%22%EB%85%B8%EA%B4%91", 400),        # "노광: unbalanced quote
+            ("/api/search?q=a&path=/etc/passwd", 400),           # unknown parameter
+            ("/api/search?q=a&index=/tmp", 400),
+            ("/api/search?q=a&q=b", 400),
+            ("/api/search", 400),
+            ("/api/search?q=a&n=0", 400),
+            ("/api/search?q=a&n=ten", 400),
+            ("/api/search?q=a&sort=random", 400),
+            ("/api/search?q=a&since=yesterday", 400),
+            ("/api/search?q=a&until=2024-01-01&since=2024-02-01", 400),
+            ("/api/search?q=a&literal=maybe", 400),
+            ("/api/article/..%2F..%2F..%2Fetc%2Fpasswd", 404),
+            ("/api/article/../../../etc/passwd", 404),
+            ("/api/article/%2Fetc%2Fpasswd", 404),
+            ("/api/article/corpus%2F" + A000, 404),               # a path is no id
+            ("/api/article/%FF", 400),
+            ("/api/article/a%00b", 400),
+            ("/api/article/" + A000 + "?path=x", 400),
+            ("/etc/passwd", 404),
+            ("/../../etc/passwd", 404),
+            ("/index", 404),
+        ]
+        for path, status in probes:
+            with self.subTest(path=path[:80]):
+                got, headers, body = self.server.get(path)
+                self.assertEqual(got, status, body[:300])
+                if path.startswith("/api/"):
+                    error = json.loads(body)["error"]
+                    self.assertEqual(error["status"], status)
+                    self.assertTrue(error["message"])
+                self.assertEqual(headers.get("x-content-type-options"), "nosniff")
+                self.assert_serving()
+        _, body = self.server.get_json("/api/search?q=%22%EB%85%B8%EA%B4%91")
+        self.assertEqual(body["error"]["position"], 1)
+
+    def test_raw_requests(self):
+        self.assertEqual(self.raw(b"POST /api/search?q=a HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc"), 404)
+        self.assertIn(self.raw(b"GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 20000 + b"\r\n\r\n"), (0, 400, 431))
+        self.assertIn(self.raw(b"NONSENSE\r\n\r\n"), (0, 400))
+        self.assertIn(self.raw(b"\xff\xfe\x00\r\n\r\n"), (0, 400))
+        self.assertEqual(self.raw(b"GET /api/article/../../etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n"), 404)
+        self.assert_serving()
+
+
+class StartAndStop(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="kosearch-e2e-serve-stop-")
+        shutil.copytree(CORPUS, os.path.join(cls.tmp, "corpus"))
+        cls.index = os.path.join(cls.tmp, "index")
+        r = run([INDEXER, "--corpus", "corpus", "--index", "index"], cwd=cls.tmp)
+        assert r.returncode == 0, r.stderr
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def test_a_request_in_flight_is_answered_then_exit_0(self):
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            with self.subTest(signal=sig):
+                server = Server(SEARCH, self.index, self.tmp).start()
+                self.assertEqual(len(server.start_lines), 1, server.start_lines)  # loopback: no warning
+                with socket.create_connection(("127.0.0.1", server.port), timeout=30) as s:
+                    s.sendall(b"GET /api/search?q=%EB%85%B8%EA%B4%91 HTTP/1.1\r\nHost: x\r\n")  # not finished
+                    time.sleep(0.3)
+                    server.proc.send_signal(sig)
+                    time.sleep(0.5)
+                    s.sendall(b"Connection: close\r\n\r\n")
+                    reply = b""
+                    while chunk := s.recv(65536):
+                        reply += chunk
+                self.assertTrue(reply.startswith(b"HTTP/1.1 200"), reply[:200])
+                self.assertIn(A000.encode(), reply)
+                self.assertEqual(server.proc.wait(timeout=30), 0)
+                server.stop()
+
+    def test_another_address_warns_once(self):
+        server = Server(SEARCH, self.index, self.tmp, address="0.0.0.0:0").start()
+        code, _ = server.stop(signal.SIGINT)
+        warnings = [l for l in server.start_lines if "warning" in l]
+        self.assertEqual(len(warnings), 1, server.start_lines)
+        self.assertIn("readable by anyone on that network", warnings[0])
+        self.assertEqual(code, 0)
+
+    def test_a_port_in_use_is_an_error(self):
+        with socket.socket() as taken:
+            taken.bind(("127.0.0.1", 0))
+            taken.listen()
+            port = taken.getsockname()[1]
+            r = run([SEARCH, "--index", self.index, "--serve", str(port)], timeout=30)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn(f"cannot listen on 127.0.0.1:{port}", r.stderr.decode())
+        r = run([SEARCH, "--index", self.index, "--serve", "127.0.0.1:99999"], timeout=30)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("port", r.stderr.decode())
+
+    def test_an_index_built_later_is_served_without_restart(self):
+        tmp = tempfile.mkdtemp(prefix="kosearch-e2e-serve-late-")
+        try:
+            shutil.copytree(CORPUS, os.path.join(tmp, "corpus"))
+            with Server(SEARCH, os.path.join(tmp, "index"), tmp) as server:
+                self.assertIn("503 until it can be opened", "\n".join(server.start_lines))
+                status, body = server.get_json(search_path("노광"))
+                self.assertEqual(status, 503, body)
+                self.assertIn("indexer", body["error"]["message"])
+                r = run([INDEXER, "--corpus", "corpus", "--index", "index"], cwd=tmp)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                status, body = server.get_json(search_path("노광"))
+                self.assertEqual(status, 200, body)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    unittest.main()
