@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One script for setting up and testing kosearch on Debian 12.
 #   ./setup.sh        install packages, build, index corpus/, run a sample search
-#   ./setup.sh test   install packages, build, run the whole test suite (what CI runs)
+#   ./setup.sh test   install packages (and TEST_PACKAGES), build, run the whole test suite (what CI runs)
 # Run as root or with sudo the first time: packages are installed with apt by name.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -21,11 +21,16 @@ PACKAGES=(
   sqlite3 libsqlite3-dev            # the SQLite FTS5 peer in bench/
   time                              # /usr/bin/time -v: peak RSS in bench/run_nsmc.py
 )
+# Only for the tests (./setup.sh test): the search page in a headless browser (e2e_serve).
+TEST_PACKAGES=(
+  chromium python3-websocket        # the page driven through the DevTools protocol
+  fonts-nanum                       # Korean glyphs in its screenshots
+)
 BUILD_DIR=${BUILD_DIR:-build}
 
 install_packages() {
   local missing=()
-  for p in "${PACKAGES[@]}"; do
+  for p in "${PACKAGES[@]}" "$@"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
   [ ${#missing[@]} -eq 0 ] && return
@@ -60,7 +65,7 @@ case "${1:-demo}" in
     echo "setup: done. Try: $BUILD_DIR/search '\"노광 장비\"'   ($BUILD_DIR/search --help for more)" >&2
     ;;
   test)
-    install_packages
+    install_packages "${TEST_PACKAGES[@]}"
     build -DKOSEARCH_BUILD_TESTS=ON -DKOSEARCH_WERROR=ON
     ctest --test-dir "$BUILD_DIR" --output-on-failure -j"$(nproc)"
     fuzz

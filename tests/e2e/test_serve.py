@@ -10,7 +10,9 @@ import subprocess
 import tempfile
 import time
 import unittest
+import urllib.parse
 
+import cdp
 from harness import A000, A002, CORPUS, INDEXER, SEARCH, run
 from serve_client import Server, search_path
 
@@ -280,6 +282,148 @@ class StartAndStop(unittest.TestCase):
                 self.assertEqual(status, 200, body)
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+# Records the composition events and every search the page asks for, before the page's
+# own script runs (Page.addScriptToEvaluateOnNewDocument).
+PAGE_PROBE = """
+window.__searches = [];
+window.__compositions = [];
+const realFetch = window.fetch.bind(window);
+window.fetch = (url, options) => {
+  const u = new URL(url, location.href);
+  if (u.pathname === "/api/search") window.__searches.push(u.searchParams.get("q"));
+  return realFetch(url, options);
+};
+document.addEventListener("compositionstart", () => window.__compositions.push("start"), true);
+document.addEventListener("compositionend", () => window.__compositions.push("end"), true);
+"""
+
+HIT_IDS = "Array.from(document.querySelectorAll('#results .hit')).map(h => h.dataset.id)"
+
+
+@unittest.skipIf(cdp.available(), cdp.available() or "")
+class Page(ServedCorpus):
+    """The page in headless Chromium: typing Korean through an IME, highlights, a citation
+    opening its article at the cited line, a publisher facet, sorting by date, did you mean."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.browser = cdp.Browser()
+        cls.browser.send("Page.addScriptToEvaluateOnNewDocument", source=PAGE_PROBE)
+        cls.base = f"http://127.0.0.1:{cls.server.port}"
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.browser.close()
+        super().tearDownClass()
+
+    def shot(self, name):
+        return self.browser.screenshot(os.path.join(cdp.screenshot_dir(), f"serve_page_{name}.png"))
+
+    def type_korean(self, b):
+        """노광 장비 as a 두벌식 IME types it: each syllable composed jamo by jamo, then
+        committed; a pause longer than the page's debounce in the middle of a syllable."""
+        b.evaluate("document.getElementById('q').focus()")
+        for steps in (["ㄴ", "노"], ["ㄱ", "과", "광"], None, ["ㅈ", "자", "장"], ["ㅂ", "비"]):
+            if steps is None:
+                b.commit(" ")
+                continue
+            for i, shown in enumerate(steps):
+                b.compose(shown)
+                if shown == "과":
+                    time.sleep(0.6)  # mid-composition, three debounce periods
+            b.commit(steps[-1])
+
+    def test_page(self):
+        b = self.browser
+        b.navigate(self.base + "/")
+        self.assertEqual(b.evaluate("document.documentElement.lang"), "ko")
+        self.type_korean(b)
+        b.wait_for(f"{HIT_IDS}.length >= 2", what="hits for 노광 장비")
+        ids = b.evaluate(HIT_IDS)
+        self.assertEqual(ids[:2], [A000, A002], ids)
+        searches = b.evaluate("window.__searches")
+        self.assertTrue(searches, "no search asked")
+        self.assertEqual(searches[-1], "노광 장비")
+        # Never in the middle of a composition: no search for a half-typed syllable.
+        for q in searches:
+            self.assertNotIn("과", q, searches)
+            self.assertFalse(any("\u3131" <= c <= "\u318e" for c in q), f"jamo searched: {searches}")
+        self.assertIn("start", b.evaluate("window.__compositions"))
+        self.assertIn("end", b.evaluate("window.__compositions"))
+        self.assertIn("q=%EB%85%B8%EA%B4%91+%EC%9E%A5%EB%B9%84", b.evaluate("location.search"))
+        marks = b.evaluate("Array.from(document.querySelectorAll('#results .hit')[0].querySelectorAll('mark'))"
+                           ".map(m => m.textContent)")
+        self.assertIn("노광", marks)
+        self.assertTrue(any(m.startswith("장비") for m in marks), marks)
+        self.assertIn("건 중", b.evaluate("document.getElementById('status').textContent"))
+        self.shot("results")
+
+        # A citation opens its article with the cited line marked.
+        _, body = self.server.get_json(search_path("노광 장비", facets="source,month"))
+        first = body["hits"][0]
+        citation = b.evaluate("document.querySelector('#results .hit .citation').textContent")
+        self.assertEqual(citation, f"{first['source']} · {first['path']}:{first['line']}")
+        b.click("#results .hit .citation")
+        cited = b.wait_for("(() => { const c = document.querySelector('#article-lines li.cited');"
+                           " return c && !document.getElementById('article').hidden ? "
+                           "[c.dataset.line, c.textContent] : null; })()", what="the cited line")
+        self.assertEqual(int(cited[0]), first["line"])
+        self.assertIn("노광 장비", cited[1])
+        self.assertEqual(b.evaluate("document.getElementById('article-title').textContent"), first["title"])
+        self.assertIn("article=", b.evaluate("location.search"))
+        self.shot("article")
+        b.key("Escape", "Escape", 27)
+        b.wait_for(f"!document.getElementById('results-panel').hidden && {HIT_IDS}.length >= 2", what="back")
+
+        # A publisher facet as a filter.
+        source = b.evaluate("document.querySelector('#facet-source button:not([disabled])').dataset.value")
+        self.assertTrue(source)
+        b.click("#facet-source button:not([disabled])")
+        b.wait_for(f"location.search.includes('source=') && {HIT_IDS}.length > 0 && "
+                   "Array.from(document.querySelectorAll('#results .hit .citation')).every("
+                   f"c => c.textContent.startsWith({json.dumps(source)}))", what="the publisher filter")
+        self.assertEqual(b.evaluate("document.querySelector('#filter-list button').textContent"),
+                         f"언론사: {source} ✕")
+        b.click("#filter-list button")
+        b.wait_for("!location.search.includes('source=')", what="the filter removed")
+
+        # Sorted by date, newest first: the order of the API's -date.
+        b.evaluate("(() => { const s = document.getElementById('sort'); s.value = '-date';"
+                   " s.dispatchEvent(new Event('change')); })()")
+        _, by_date = self.server.get_json(search_path("노광 장비", n="10", sort="-date"))
+        expected = [h["id"] for h in by_date["hits"]]
+        b.wait_for(f"location.search.includes('sort=-date') && {HIT_IDS}.join() === {json.dumps(','.join(expected))}",
+                   what="hits by date")
+        self.assertNotEqual(expected, [h["id"] for h in body["hits"]])  # the order did change
+
+        # Did you mean: 엔비디야 shows 엔비디아's hits, said so with a link.
+        b.navigate(self.base + "/?q=" + "엔비디야")
+        link = b.wait_for("(() => { const a = document.querySelector('#help a'); return a && a.textContent; })()",
+                          what="showing results for")
+        self.assertEqual(link, "엔비디아")
+        self.assertEqual(b.evaluate("document.getElementById('q').value"), "엔비디야")  # the query from the URL
+        self.assertIn("엔비디야", b.evaluate("document.getElementById('help').textContent"))
+        self.shot("did_you_mean")
+        b.click("#help a")
+        b.wait_for(f"document.getElementById('q').value === '엔비디아' && {HIT_IDS}.length > 0 && "
+                   "document.getElementById('help').hidden", what="the suggestion searched")
+
+        # Nothing matched: said so.
+        b.navigate(self.base + "/?q=xyzzyplugh")
+        status = b.wait_for("(() => { const s = document.getElementById('status');"
+                            " return s.className === 'none' && s.textContent; })()", what="no match")
+        self.assertIn("검색 결과가 없습니다", status)
+
+        # The keyboard: / focuses the search box; user text is never HTML.
+        b.navigate(self.base + "/?q=" + urllib.parse.quote("<img src=x onerror=alert(1)>"))
+        b.wait_for("document.getElementById('status').textContent.length > 0", what="the status")
+        self.assertEqual(b.evaluate("document.querySelectorAll('img').length"), 0)
+        b.evaluate("document.activeElement.blur()")
+        b.key("/", "Slash", 191)
+        self.assertEqual(b.evaluate("document.activeElement.id"), "q")
 
 
 if __name__ == "__main__":

@@ -44,14 +44,14 @@ function stateUrl(state) {
 }
 
 // A new state: pushed (a step back returns to it) or replacing the current one (typing).
-function go(changes, { replace = false } = {}) {
+function go(changes, { replace = false, typing = false } = {}) {
   const state = Object.assign(readState(), changes);
   const url = stateUrl(state);
   if (url !== location.pathname + location.search) {
     if (replace) history.replaceState(null, "", url);
     else history.pushState(null, "", url);
   }
-  render();
+  render({ typing });
 }
 
 function lastDayOf(month) {
@@ -246,9 +246,10 @@ async function renderArticle(state) {
   }
 }
 
-async function render() {
+// typing: the state comes from the search box, which may already hold more than it.
+async function render({ typing = false } = {}) {
   const state = readState();
-  if ($("q").value !== state.q && document.activeElement !== $("q")) $("q").value = state.q;
+  if (!typing && $("q").value !== state.q) $("q").value = state.q;
   $("sort").value = state.sort;
   document.title = state.q ? state.q + " – kosearch 기사 검색" : "kosearch 기사 검색";
   if (state.article) {
@@ -278,7 +279,7 @@ function typed() {
     if (composing) return;
     const q = $("q").value;
     if (q === readState().q) return;
-    go({ q, page: "", article: "", line: "" }, { replace: true });
+    go({ q, page: "", article: "", line: "" }, { replace: true, typing: true });
   }, DEBOUNCE_MS);
 }
 
@@ -304,7 +305,7 @@ function setUp() {
     else if (event.altKey && event.key === "ArrowRight" && !$("next").disabled && !$("paging").hidden) page(+1);
     else if (event.altKey && event.key === "ArrowLeft" && !$("prev").disabled && !$("paging").hidden) page(-1);
   });
-  window.addEventListener("popstate", render);
+  window.addEventListener("popstate", () => render());
   render();
 }
 
