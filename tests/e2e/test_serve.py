@@ -8,11 +8,13 @@ import signal
 import socket
 import subprocess
 import tempfile
+import threading
 import time
 import unittest
 import urllib.parse
 
 import cdp
+import nsmc
 from harness import A000, A002, CORPUS, INDEXER, SEARCH, run
 from serve_client import Server, search_path
 
@@ -282,6 +284,91 @@ class StartAndStop(unittest.TestCase):
                 self.assertEqual(status, 200, body)
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+class Load(unittest.TestCase):
+    """32 clients, 2,000 requests over the bundled corpus and 300 articles of NSMC reviews,
+    an indexer run in the middle: no request fails."""
+    CLIENTS = 32
+    REQUESTS = 2000
+    QUERIES = JSON_TABLE + [(q, {}) for q in ("영화", "배우 연기", "재미 없다", "감동", "스토리", "ㅇㅎ", "연기력")]
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="kosearch-e2e-serve-load-")
+        cls.corpus = os.path.join(cls.tmp, "corpus")
+        shutil.copytree(CORPUS, cls.corpus)
+        if nsmc.available():
+            for n, (title, lines) in enumerate(nsmc.articles(300)):
+                with open(os.path.join(cls.corpus, f"nsmc_{n:04}.txt"), "w", encoding="utf-8") as f:
+                    f.write(title + "\n\n" + "\n".join(lines) + "\n")
+        r = run([INDEXER, "--corpus", "corpus", "--index", "index"], cwd=cls.tmp)
+        assert r.returncode == 0, r.stderr
+        cls.server = Server(SEARCH, os.path.join(cls.tmp, "index"), cls.tmp).start()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.stop()
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def add_article_and_reindex(self, word):
+        with open(os.path.join(self.corpus, "zz_new.txt"), "w", encoding="utf-8") as f:
+            f.write(f"새 기사 {word}\n\n오늘 {word} 소식이 들어왔다.\n")
+        return run([INDEXER, "--corpus", "corpus", "--index", "index"], cwd=self.tmp)
+
+    def test_load_with_a_reindex_in_the_middle(self):
+        done, failures, lock = [0], [], threading.Lock()
+        reindexed = threading.Event()
+
+        def client(k):
+            conn = self.server.connection(timeout=60)
+            for i in range(k, self.REQUESTS, self.CLIENTS):
+                query, params = self.QUERIES[i % len(self.QUERIES)]
+                try:
+                    status, _, body = self.server.get(search_path(query, **{"n": "5", **params}), connection=conn)
+                    ok = status == 200 and "summary" in json.loads(body)
+                except (OSError, ValueError, http_client_errors()) as e:
+                    conn.close()
+                    conn = self.server.connection(timeout=60)
+                    status, body, ok = None, repr(e).encode(), False
+                with lock:
+                    done[0] += 1
+                    if not ok:
+                        failures.append((query, status, body[:200]))
+            conn.close()
+
+        threads = [threading.Thread(target=client, args=(k,)) for k in range(self.CLIENTS)]
+        for t in threads:
+            t.start()
+        while done[0] < self.REQUESTS // 3:
+            time.sleep(0.05)
+        r = self.add_article_and_reindex("얼룩말퀵스")
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        reindexed.set()
+        during = done[0]
+        for t in threads:
+            t.join()
+        self.assertEqual(done[0], self.REQUESTS)
+        self.assertEqual(failures, [])
+        self.assertLess(during, self.REQUESTS, "the reindex did not happen during the load")
+        status, body = self.server.get_json(search_path("노광 장비", n="1"))
+        self.assertEqual((status, body["hits"][0]["id"]), (200, A000))
+
+    @unittest.expectedFailure  # until merged with issue 24 (reader): a long-lived Searcher reopens a changed index
+    def test_an_article_indexed_while_serving_is_found(self):
+        status, body = self.server.get_json(search_path("타조퀵스"))
+        self.assertEqual((status, body["hits"]), (200, []))
+        r = self.add_article_and_reindex("타조퀵스")
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        for _ in range(3):  # every Searcher of the pool, not only the first one leased
+            status, body = self.server.get_json(search_path("타조퀵스"))
+            self.assertEqual(status, 200, body)
+            self.assertEqual([h["id"] for h in body["hits"]], ["zz_new.txt"])
+
+
+def http_client_errors():
+    import http.client
+    return http.client.HTTPException
 
 
 # Records the composition events and every search the page asks for, before the page's

@@ -26,7 +26,7 @@ struct ServeOptions {
   std::string index_path;
   OpenOptions open;
   ListenAddress address;
-  std::size_t threads = 16;   // HTTP workers (a keep-alive connection holds one)
+  std::size_t threads = 64;   // HTTP workers: a keep-alive connection holds one while it lasts
   std::size_t searchers = 0;  // 0: two per core
   PathStyle path_style = PathStyle::relative;
 };
