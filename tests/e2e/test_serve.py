@@ -207,6 +207,10 @@ class BadRequests(ServedCorpus):
                 self.assert_serving()
         _, body = self.server.get_json("/api/search?q=%22%EB%85%B8%EA%B4%91")
         self.assertEqual(body["error"]["position"], 1)
+        # The README's example, byte for byte.
+        self.assertEqual(self.server.get("/api/search?q=%22&n=1")[2],
+                         b'{"error":{"status":400,"message":"query error at character 1: quote without a closing '
+                         b'quote","position":1}}')
 
     def test_raw_requests(self):
         self.assertEqual(self.raw(b"POST /api/search?q=a HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc"), 404)
