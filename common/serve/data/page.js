@@ -64,9 +64,22 @@ function sourceFilter(source) {
   return ' source:"' + source.replace(/"/g, " ") + '"';
 }
 
+// The query as sent: with the publisher filter after it (a query with OR in parentheses,
+// so the filter applies to all of it).
+function sentQuery(state) {
+  if (!state.source) return state.q;
+  return (/\bOR\b/.test(state.q) ? "(" + state.q + ")" : state.q) + sourceFilter(state.source);
+}
+
+// A suggestion for the query as sent, as the user's query: without the filter.
+function typedQuery(state, query) {
+  const filter = state.source ? sourceFilter(state.source) : "";
+  return filter && query.endsWith(filter) ? query.slice(0, -filter.length) : query;
+}
+
 function apiUrl(state) {
   const params = new URLSearchParams();
-  params.set("q", state.q + (state.source ? sourceFilter(state.source) : ""));
+  params.set("q", sentQuery(state));
   params.set("n", String(PAGE_SIZE));
   const page = Math.max(1, parseInt(state.page || "1", 10) || 1);
   if (page > 1) params.set("offset", String((page - 1) * PAGE_SIZE));
@@ -113,13 +126,14 @@ function citationText(hit) {
   return parts.join(" · ");
 }
 
-function queryLink(query, className) {
+function queryLink(sent, className) {
+  const query = typedQuery(readState(), sent);
   return el("a", {
-    class: className, href: stateUrl({ q: query, sort: readState().sort }), text: query,
-    onclick: (event) => {
+    class: className, href: stateUrl(Object.assign(readState(), { q: query, page: "" })), text: query,
+    onclick: (event) => {  // the filters stay
       event.preventDefault();
       $("q").value = query;
-      go({ q: query, page: "", source: "", month: "", article: "", line: "" });
+      go({ q: query, page: "", article: "", line: "" });
     },
   });
 }
@@ -140,7 +154,7 @@ function renderHelp(state, summary, hits) {
     help.append("혹시 이것을 찾으셨나요? ");
     suggestions.forEach((s, i) => help.append(i ? ", " : "", queryLink(s.query, "suggestion")));
   } else if (hits.length && summary.suggestions.length) {
-    help.append("초성 검색: 첫 결과는 ‘" + summary.suggestions[0].query + "’(으)로 읽었습니다.");
+    help.append("초성 검색: 첫 결과는 ‘" + typedQuery(state, summary.suggestions[0].query) + "’(으)로 읽었습니다.");
   }
   help.hidden = help.childNodes.length === 0;
 }
