@@ -360,12 +360,14 @@ class Load(unittest.TestCase):
 
     @unittest.expectedFailure  # until merged with issue 24 (reader): a long-lived Searcher reopens a changed index
     def test_an_article_indexed_while_serving_is_found(self):
-        status, body = self.server.get_json(search_path("타조퀵스"))
+        status, body = self.server.get_json(search_path("타조퀵스", suggest="never"))
         self.assertEqual((status, body["hits"]), (200, []))
         r = self.add_article_and_reindex("타조퀵스")
         self.assertEqual(r.returncode, 0, r.stderr.decode())
+        r = run([SEARCH, "--index", "index", "--files", "타조퀵스"], cwd=self.tmp)  # a new process finds it
+        self.assertEqual(r.stdout.decode().split(), ["corpus/zz_new.txt"], r.stderr.decode())
         for _ in range(3):  # every Searcher of the pool, not only the first one leased
-            status, body = self.server.get_json(search_path("타조퀵스"))
+            status, body = self.server.get_json(search_path("타조퀵스", suggest="never"))
             self.assertEqual(status, 200, body)
             self.assertEqual([h["id"] for h in body["hits"]], ["zz_new.txt"])
 
