@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """search --serve under load: requests/s and p50/p99 latency at 1, 8 and 32 clients,
 beside the same queries run in-process by one `search --batch` (no process start, no
-HTTP). Index: the first --reviews NSMC reviews (`indexer --jsonl -`); queries:
+HTTP; each query timed from one summary line to the next as the batch writes them). Index: the first --reviews NSMC reviews (`indexer --jsonl -`); queries:
 nsmc/queries.tsv (2,000), each as GET /api/search?q=…&n=10 (the same as
 `search --json -n 10`), every client on its own keep-alive connection, after one
 untimed pass. The clients are Python threads on the same machine: at 32 clients they
@@ -59,16 +59,39 @@ def build_index(indexer, data, count, index):
 
 
 def batch_figures(search, index, queries_path, cwd):
-    """One `search --json -n 10 --batch` over the queries: its wall time per query and the
-    p50/p99 of the summaries' elapsed_ms (the time inside Searcher::search)."""
+    """One `search --json -n 10 --batch` over the queries, its output read as it is
+    written (a line is flushed as soon as it is made): each query's wall time from the
+    previous query's summary line to its own (the first query, which also opens the
+    index, left out), and the p50/p99 of the summaries' elapsed_ms (the time inside
+    Searcher::search)."""
     start = time.perf_counter()
-    r = subprocess.run([search, "--index", index, "--json", "-n", "10", "--batch", queries_path], cwd=cwd,
-                       capture_output=True)
+    proc = subprocess.Popen([search, "--index", index, "--json", "-n", "10", "--batch", queries_path], cwd=cwd,
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    ends, elapsed = [], []
+    for line in proc.stdout:
+        if line.startswith(b'{"type":"summary"'):
+            ends.append(time.perf_counter())
+            elapsed.append(json.loads(line)["elapsed_ms"])
+    proc.wait()
     wall = time.perf_counter() - start
-    elapsed = [json.loads(line)["elapsed_ms"] for line in r.stdout.decode().splitlines()
-               if line.startswith('{"type":"summary"')]
-    return {"queries": len(elapsed), "wall_s": round(wall, 2), "per_query_ms": round(1000 * wall / len(elapsed), 3),
-            "p50_ms": round(percentile(elapsed, 50), 3), "p99_ms": round(percentile(elapsed, 99), 3)}
+    per_query = [1000 * (b - a) for a, b in zip(ends, ends[1:])]
+    return {"queries": len(elapsed), "wall_s": round(wall, 2), "mean_ms": round(1000 * wall / len(elapsed), 3),
+            "p50_ms": round(percentile(per_query, 50), 3), "p99_ms": round(percentile(per_query, 99), 3),
+            "inside_p50_ms": round(percentile(elapsed, 50), 3)}
+
+
+def static_round_trip(server, count=2000):
+    """p50 of GET /app.css on one keep-alive connection: what HTTP and the two processes'
+    wake-ups cost on this machine without any search."""
+    conn = server.connection(timeout=120)
+    times = []
+    for _ in range(count):
+        t = time.perf_counter()
+        conn.request("GET", "/app.css")
+        conn.getresponse().read()
+        times.append(1000 * (time.perf_counter() - t))
+    conn.close()
+    return round(percentile(times, 50), 3)
 
 
 def load(server, queries, clients):
@@ -135,16 +158,19 @@ def main():
                    "batch": batch_figures(search, index, queries_path, work), "serve": []}
         with Server(search, index, work) as server:
             load(server, queries, 1)  # warm: every query once, untimed
+            figures["static_round_trip_p50_ms"] = static_round_trip(server)
             for clients in (int(c) for c in args.clients.split(",")):
                 figures["serve"].append(load(server, queries, clients))
                 print(f"bench: {figures['serve'][-1]}", file=sys.stderr)
     b = figures["batch"]
-    print(f"in-process --batch ({b['queries']} queries): p50 {b['p50_ms']} ms, p99 {b['p99_ms']} ms inside the "
-          f"search; {b['per_query_ms']} ms per query of wall time (process start and index open included)")
+    print(f"in-process --batch ({b['queries']} queries, one process): per query p50 {b['p50_ms']} ms, p99 "
+          f"{b['p99_ms']} ms (from one summary line to the next), mean {b['mean_ms']} ms (start and index open "
+          f"included); p50 inside the search {b['inside_p50_ms']} ms")
     print("| clients | requests/s | p50 ms | p99 ms | p50 inside the search, ms | errors |\n|---|---|---|---|---|---|")
     for s in figures["serve"]:
         print(f"| {s['clients']} | {s['requests_per_s']} | {s['p50_ms']} | {s['p99_ms']} | {s['inside_p50_ms']} | "
               f"{s['errors']} |")
+    print(f"GET /app.css (no search) on one connection: p50 {figures['static_round_trip_p50_ms']} ms")
     one = next((s for s in figures["serve"] if s["clients"] == 1), None)
     if one:
         print(f"one client: p50 {one['p50_ms']} ms = {one['p50_ms'] / b['p50_ms']:.2f}× the in-process p50 "

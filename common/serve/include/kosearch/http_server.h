@@ -1,5 +1,8 @@
 // `search --serve`: the search page and the JSON API (serve_api.h) over HTTP
-// (cpp-httplib), from one process that keeps its index open.
+// (cpp-httplib), from one process that keeps its index open. cpp-httplib
+// because Debian packages it (libcpp-httplib-dev) and a blocking server on a
+// thread pool is all a local archive needs: a few calls, no event loop or
+// framework (Boost.Beast, libmicrohttpd would need far more of our code).
 //
 // Threads: a pool of `threads` HTTP workers; searches run on at most
 // `searchers` Searchers at once (searcher_pool.h), each with its own
