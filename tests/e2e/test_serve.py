@@ -78,10 +78,15 @@ class ServedCorpus(unittest.TestCase):
         cls.corpus = os.path.join(cls.tmp, "corpus")
         cls.index = os.path.join(cls.tmp, "index")
         shutil.copytree(CORPUS, cls.corpus)
+        cls.add_articles()
         r = run([INDEXER, "--corpus", "corpus", "--index", "index"], cwd=cls.tmp)
         if r.returncode != 0:
             raise RuntimeError("indexer failed: " + r.stderr.decode())
         cls.server = Server(SEARCH, cls.index, cls.tmp).start()
+
+    @classmethod
+    def add_articles(cls):
+        """More articles for the corpus of a subclass."""
 
     @classmethod
     def tearDownClass(cls):
@@ -400,6 +405,14 @@ class Page(ServedCorpus):
     """The page in headless Chromium: typing Korean through an IME, highlights, a citation
     opening its article at the cited line, a publisher facet, sorting by date, did you mean."""
 
+    PAGED = 13  # articles holding 쪽넘김시험: two pages of results
+
+    @classmethod
+    def add_articles(cls):
+        for n in range(cls.PAGED):
+            with open(os.path.join(cls.corpus, f"paged_{n:02}.txt"), "w", encoding="utf-8") as f:
+                f.write(f"쪽넘김시험 기사 {n}\n\n쪽넘김시험 본문 {n}번째 줄입니다.\n")
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -503,6 +516,19 @@ class Page(ServedCorpus):
         b.click("#help a")
         b.wait_for(f"document.getElementById('q').value === '엔비디아' && {HIT_IDS}.length > 0 && "
                    "document.getElementById('help').hidden", what="the suggestion searched")
+
+        # Paging: 13 hits, ten on the first page, three on the second, back by the keyboard.
+        b.navigate(self.base + "/?q=" + urllib.parse.quote("쪽넘김시험"))
+        b.wait_for(f"{HIT_IDS}.length === 10 && !document.getElementById('paging').hidden", what="page 1")
+        first_page = b.evaluate(HIT_IDS)
+        b.click("#next")
+        b.wait_for(f"{HIT_IDS}.length === {self.PAGED - 10} && location.search.includes('page=2')", what="page 2")
+        self.assertEqual(b.evaluate("document.getElementById('page-label').textContent"), "2쪽")
+        self.assertTrue(b.evaluate("document.getElementById('next').disabled"))
+        self.assertEqual(set(b.evaluate(HIT_IDS)) & set(first_page), set())
+        b.evaluate("document.activeElement.blur()")
+        b.key("ArrowLeft", "ArrowLeft", 37, modifiers=1)  # Alt+←
+        b.wait_for(f"{HIT_IDS}.join() === {json.dumps(','.join(first_page))}", what="page 1 again")
 
         # Nothing matched: said so.
         b.navigate(self.base + "/?q=xyzzyplugh")
