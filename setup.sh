@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One script for setting up and testing kosearch on Debian 12.
 #   ./setup.sh        install packages, build, index corpus/, run a sample search
-#   ./setup.sh test   install packages, build, run the whole test suite (what CI runs)
+#   ./setup.sh test   install packages (and TEST_PACKAGES), build, run the whole test suite (what CI runs)
 # Run as root or with sudo the first time: packages are installed with apt by name.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -13,6 +13,7 @@ PACKAGES=(
   libcli11-dev                      # command lines
   libgtest-dev googletest           # unit tests
   nlohmann-json3-dev                # JSON Lines output, JSONL import
+  libcpp-httplib-dev pkg-config     # search --serve (HTTP server; its build flags come from pkg-config)
   zlib1g-dev                        # bench/korquad_eval reads the NSMC reviews from their gzip
   python3                           # end-to-end tests and bench scripts (Debian's own)
   python3-xapian                    # bench and test helpers that inspect an index
@@ -21,11 +22,16 @@ PACKAGES=(
   time                              # /usr/bin/time -v: peak RSS in bench/run_nsmc.py
   man-db groff-base                 # e2e_scripts renders the man pages as man shows them
 )
+# Only for the tests (./setup.sh test): the search page in a headless browser (e2e_serve).
+TEST_PACKAGES=(
+  chromium python3-websocket        # the page driven through the DevTools protocol
+  fonts-nanum                       # Korean glyphs in its screenshots
+)
 BUILD_DIR=${BUILD_DIR:-build}
 
 install_packages() {
   local missing=()
-  for p in "${PACKAGES[@]}"; do
+  for p in "${PACKAGES[@]}" "$@"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
   [ ${#missing[@]} -eq 0 ] && return
@@ -60,7 +66,7 @@ case "${1:-demo}" in
     echo "setup: done. Try: $BUILD_DIR/search '\"노광 장비\"'   ($BUILD_DIR/search --help for more)" >&2
     ;;
   test)
-    install_packages
+    install_packages "${TEST_PACKAGES[@]}"
     build -DKOSEARCH_BUILD_TESTS=ON -DKOSEARCH_WERROR=ON
     ctest --test-dir "$BUILD_DIR" --output-on-failure -j"$(nproc)"
     fuzz

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
@@ -19,6 +20,8 @@
 #include <CLI/CLI.hpp>
 
 #include "kosearch/fd_buffer.h"
+#include "kosearch/http_server.h"
+#include "kosearch/listen_address.h"
 #include "kosearch/front_end_flags.h"
 
 #include "kosearch/analyzer.h"
@@ -30,6 +33,7 @@
 #include "kosearch/json_schema.h"
 #include "kosearch/output.h"
 #include "kosearch/query_limits.h"
+#include "kosearch/search_request.h"
 #include "kosearch/searcher.h"
 #include "kosearch/text.h"
 
@@ -83,6 +87,12 @@ For scripts: off a terminal, and always with --count, --files and --json,
 Batch (--batch FILE, or - for stdin): one query per line, "qid<TAB>query"
   (no tab: the line number is the qid); every output line carries the qid.
 
+Serve (--serve [ADDR:]PORT): one process keeps the index open and answers
+  GET / (a search page), GET /api/search?q=…&n=&offset=&mode=&sort=&since=
+  &until=&facets=&literal=&suggest= ({"hits": [...], "summary": {...}}, the
+  objects of --json) and GET /api/article/ID; errors are JSON with a 4xx/5xx
+  status. Loopback only unless ADDR is another address; Ctrl-C stops.
+
 )";
 
 // The help after the flags: the syntax and behaviour above, then the JSON
@@ -98,23 +108,22 @@ std::string footer_text() {
 struct Flags {
   std::vector<std::string> query;
   std::string index;
-  std::size_t limit = 10;
+  ks::SearchRequest request;  // -n, --offset, --mode, --sort, --facets, --since, … (search_request.h)
   bool limit_given = false;
-  std::size_t offset = 0;
-  std::size_t fragments = 1;
   std::string format = "human";
-  bool json = false, files = false, count = false, explain = false, literal = false;
+  bool json = false, files = false, count = false;
   std::string color = "auto";
-  std::string mode = "prefer-all";
-  std::string sort = "relevance";
-  std::string suggest = "auto";
   std::string path_style = "relative";
-  std::vector<std::string> facets;
-  std::size_t facet_top = 10;
-  std::string since, until, batch;
+  std::string batch;
+  std::string serve;  // [ADDR:]PORT
   unsigned timeout_ms = 5000;
   std::set<std::string> given;  // the flags on the command line, by their long name
 };
+
+template <std::size_t N>
+CLI::IsMember one_of(const std::array<std::string_view, N>& names) {
+  return CLI::IsMember(std::vector<std::string>(names.begin(), names.end()));
+}
 
 void register_flags(CLI::App& app, Flags& f) {
   ks::cli::add_program_flags(app);
@@ -123,10 +132,11 @@ void register_flags(CLI::App& app, Flags& f) {
   auto* query = app.add_option("query", f.query, "query words; '-' reads the query from stdin");
   app.add_option("--index", f.index, "index directory or shard stub (default: $SEARCH_INDEX, else 'index')")
       ->type_name("DIR");
-  app.add_option("-n,--limit", f.limit, "number of hits to show (default 10; --files/--count: all)")
-      ->check(CLI::Range(1, 100000));
-  app.add_option("--offset", f.offset, "skip this many hits first (paging)");
-  app.add_option("--fragments", f.fragments, "snippet passages per hit")->check(CLI::Range(1, 10))->capture_default_str();
+  app.add_option("-n,--limit", f.request.limit, "number of hits to show (default 10; --files/--count: all)")
+      ->check(CLI::Range(std::size_t{1}, ks::max_limit));
+  app.add_option("--offset", f.request.offset, "skip this many hits first (paging)");
+  app.add_option("--fragments", f.request.fragments, "snippet passages per hit")
+      ->check(CLI::Range(std::size_t{1}, ks::max_fragments))->capture_default_str();
   auto* format = app.add_option("--format", f.format, "output format")
                      ->check(CLI::IsMember({"human", "json", "files", "count", "cite"}))->capture_default_str();
   auto* json = app.add_flag("--json", f.json, "JSON Lines output (same as --format json)");
@@ -137,38 +147,44 @@ void register_flags(CLI::App& app, Flags& f) {
   files->excludes(count);
   app.add_option("--color", f.color, "colour highlights (auto: only on a terminal, without NO_COLOR or TERM=dumb)")
       ->check(CLI::IsMember({"auto", "always", "never"}))->capture_default_str();
-  app.add_option("--mode", f.mode, "prefer-all (default), all (every word required) or any")
-      ->check(CLI::IsMember({"prefer-all", "all", "any"}));
-  app.add_option("--sort", f.sort,
+  app.add_option("--mode", f.request.mode, "prefer-all (default), all (every word required) or any")
+      ->check(one_of(ks::mode_names));
+  app.add_option("--sort", f.request.sort,
                  "relevance (default), date (oldest first) or -date (newest first); by date, articles of one day "
                  "by relevance and undated articles last")
-      ->check(CLI::IsMember({"relevance", "date", "-date"}));
+      ->check(one_of(ks::sort_names));
   app.add_option("--path-style", f.path_style,
                  "relative (default): paths relative to the current folder when the file is below it, else "
                  "absolute; absolute: always absolute")
       ->check(CLI::IsMember({"relative", "absolute"}))->capture_default_str();
-  app.add_option("--facets", f.facets,
+  app.add_option("--facets", f.request.facets,
                  "after the hits, count every matching article per publisher (source) and per month "
                  "(date); exact counts: e.g. --facets source,date")
       ->delimiter(',')
-      ->check(CLI::IsMember({"source", "date", "month"}));
-  app.add_option("--facet-top", f.facet_top, "values shown per facet, most articles first (with --facets)")
-      ->check(CLI::Range(1, 1000))->capture_default_str()->needs("--facets");
-  app.add_flag("-F,--literal", f.literal,
+      ->check(one_of(ks::facet_names));
+  app.add_option("--facet-top", f.request.facet_top, "values shown per facet, most articles first (with --facets)")
+      ->check(CLI::Range(std::size_t{1}, ks::max_facet_top))->capture_default_str()->needs("--facets");
+  app.add_flag("-F,--literal", f.request.literal,
                "take the query as plain text, like grep -F: quotes, -, OR, (), field: and * are words (questions, pasted text)");
-  app.add_option("--since", f.since, "only articles dated on or after YYYY-MM-DD (undated articles are left out)");
-  app.add_option("--until", f.until, "only articles dated on or before YYYY-MM-DD (undated articles are left out)");
+  app.add_option("--since", f.request.since, "only articles dated on or after YYYY-MM-DD (undated articles are left out)");
+  app.add_option("--until", f.request.until, "only articles dated on or before YYYY-MM-DD (undated articles are left out)");
   auto* batch = app.add_option("--batch", f.batch, "run every query of FILE ('-': stdin), qid<TAB>query per line, against one open index");
   batch->excludes(query);
+  auto* serve = app.add_option("--serve", f.serve,
+                               "serve a search page and a JSON API over HTTP at [ADDR:]PORT (default " +
+                                   std::string(ks::default_listen_address) +
+                                   "; only this machine unless ADDR says otherwise) until Ctrl-C")
+                    ->expected(0, 1);
+  serve->excludes(query)->excludes(batch);
   app.add_option("--timeout", f.timeout_ms, "remote shards: bound in ms on connecting and on each reply")
       ->check(CLI::Range(1u, 3600000u))->capture_default_str();
-  app.add_option("--suggest", f.suggest,
+  app.add_option("--suggest", f.request.suggest,
                  "did you mean (spelling on jamo, keyboard layout): auto (offered when no hit holds every word; "
                  "when nothing typed matches, the best one is searched instead only for human output on a "
                  "terminal), never, always (offered for every unknown word), or apply (as auto, and the best one "
                  "is searched in every output format, said so)")
-      ->check(CLI::IsMember({"auto", "never", "always", "apply"}))->capture_default_str();
-  app.add_flag("--explain", f.explain,
+      ->check(one_of(ks::suggest_names))->capture_default_str();
+  app.add_flag("--explain", f.request.explain,
                "print how the query was understood (to stderr) before the results; --json: also in the summary");
   app.footer(footer_text());
 }
@@ -201,11 +217,13 @@ bool is_exclusion_word(std::string_view arg) {
 }
 
 // Whether the argument after the flag `arg` is its value: --name VALUE,
-// -n VALUE, -ln VALUE. --name=VALUE and -n5 carry their value.
-bool value_follows(const CLI::App& app, const std::string& arg) {
-  auto takes_value = [&app](const std::string& name) {
+// -n VALUE, -ln VALUE. --name=VALUE and -n5 carry their value; a flag whose
+// value may be left out (--serve) takes none that looks like a flag.
+bool value_follows(const CLI::App& app, const std::string& arg, std::string_view next) {
+  auto takes_value = [&app, next](const std::string& name) {
     const CLI::Option* opt = app.get_option_no_throw(name);
-    return opt != nullptr && opt->get_expected_max() > 0;
+    return opt != nullptr && opt->get_expected_max() > 0 &&
+           (opt->get_expected_min() > 0 || next.empty() || next[0] != '-');
   };
   if (arg.rfind("--", 0) == 0) return arg.find('=') == std::string::npos && takes_value(arg);
   for (std::size_t i = 1; i < arg.size(); ++i)
@@ -230,52 +248,11 @@ std::vector<std::string> query_words_last(const CLI::App& app, int argc, char** 
       continue;
     }
     flags.push_back(arg);
-    if (value_follows(app, arg) && i + 1 < argc) flags.push_back(argv[++i]);
+    if (i + 1 < argc && value_follows(app, arg, argv[i + 1])) flags.push_back(argv[++i]);
   }
   if (!words.empty()) flags.push_back("--");
   flags.insert(flags.end(), words.begin(), words.end());
   return flags;
-}
-
-std::optional<std::string> checked_date(const std::string& value, const char* flag) {
-  if (value.empty()) return std::nullopt;
-  auto date = ks::parse_date(value);
-  if (!date) throw ks::Error(ks::ErrorKind::usage, std::string(flag) + " '" + value + "' is not a date (YYYY-MM-DD)");
-  return date;
-}
-
-// The contract for scripts: the query is searched as typed, and a correction
-// only offered, unless asked for (--suggest apply) or a person reads human
-// output on a terminal.
-bool searches_correction(const Flags& f, ks::OutputFormat format) {
-  if (f.suggest == "apply") return true;
-  if (f.suggest == "never") return false;
-  return (format == ks::OutputFormat::human || format == ks::OutputFormat::cite) && isatty(STDOUT_FILENO);
-}
-
-ks::SearchOptions search_options(const Flags& f, ks::OutputFormat format) {
-  ks::SearchOptions o;
-  o.limit = f.limit;
-  o.offset = f.offset;
-  o.snippet.fragments = f.fragments;
-  o.snippets = format == ks::OutputFormat::human || format == ks::OutputFormat::json || format == ks::OutputFormat::cite;
-  o.mode = f.mode == "all" ? ks::MatchMode::all : f.mode == "any" ? ks::MatchMode::any : ks::MatchMode::prefer_all;
-  for (const std::string& facet : f.facets) o.facets.push_back(facet == "source" ? ks::Facet::source : ks::Facet::month);
-  o.facet_top = f.facet_top;
-  o.sort = f.sort == "date"    ? ks::SortOrder::date_ascending
-           : f.sort == "-date" ? ks::SortOrder::date_descending
-                               : ks::SortOrder::relevance;
-  if (f.literal) o.syntax = ks::QuerySyntax::plain;
-  o.suggest = f.suggest == "never" ? ks::SuggestMode::never
-              : f.suggest == "always" ? ks::SuggestMode::always
-                                      : ks::SuggestMode::automatic;
-  o.search_suggestion = searches_correction(f, format);
-  o.explain = f.explain;  // the description costs a pass of its own: only when asked
-  o.dates.since = checked_date(f.since, "--since");
-  o.dates.until = checked_date(f.until, "--until");
-  if (o.dates.since && o.dates.until && *o.dates.until < *o.dates.since)
-    throw ks::Error(ks::ErrorKind::usage, "--until " + f.until + " is before --since " + f.since);
-  return o;
 }
 
 ks::OutputFormat output_format(const Flags& f) {
@@ -367,7 +344,7 @@ std::string stdin_query(bool literal) {
 }
 
 std::string joined_query(const Flags& f) {
-  if (f.query.size() == 1 && f.query[0] == "-") return stdin_query(f.literal);
+  if (f.query.size() == 1 && f.query[0] == "-") return stdin_query(f.request.literal);
   std::string q;
   for (const auto& word : f.query) q += (q.empty() ? "" : " ") + word;
   if (q.empty()) throw ks::Error(ks::ErrorKind::usage, "no query given (see --help)");
@@ -417,11 +394,30 @@ void tell_typing_help(const ks::Results& results, const std::string& query, cons
             << '\n';
 }
 
-int run(const Flags& f) {
+ks::PathStyle path_style(const Flags& f) {
+  return f.path_style == "absolute" ? ks::PathStyle::absolute : ks::PathStyle::relative;
+}
+
+int serve(const Flags& f) {
+  ks::ServeOptions options;
+  options.index_path = index_path(f);
+  options.open = {.connect_timeout_ms = f.timeout_ms, .timeout_ms = f.timeout_ms};
+  options.address = ks::parse_listen_address(f.serve.empty() ? ks::default_listen_address : f.serve);
+  options.path_style = path_style(f);
+  return ks::serve(options, std::cerr);
+}
+
+int run(const Flags& f, bool serving) {
+  if (serving) return serve(f);
   const ks::OutputFormat format = output_format(f);
   check_flags_have_effect(f, format);
   ks::OutputOptions out_options{format, ks::use_color(f.color, format, isatty(STDOUT_FILENO)), std::nullopt};
-  ks::SearchOptions options = search_options(f, format);
+  ks::SearchOptions options = ks::search_options(f.request, format);
+  // A person reading human output on a terminal gets the best correction
+  // searched when nothing typed matches; the output's first line says so.
+  if (f.request.suggest != "never" && (format == ks::OutputFormat::human || format == ks::OutputFormat::cite) &&
+      isatty(STDOUT_FILENO))
+    options.search_suggestion = true;
   auto engine = ks::Searcher::open(index_path(f), {.connect_timeout_ms = f.timeout_ms, .timeout_ms = f.timeout_ms});
   if (lists_every_match(f, format)) options.limit = std::max<std::size_t>(engine.document_count(), 1);
 
@@ -430,21 +426,21 @@ int run(const Flags& f) {
   if (batch) queries = read_batch(f.batch);
   else queries.emplace_back("", joined_query(f));
 
-  const ks::PathStyle style = f.path_style == "absolute" ? ks::PathStyle::absolute : ks::PathStyle::relative;
+  const ks::PathStyle style = path_style(f);
   std::error_code cwd_error;
   const std::string cwd = std::filesystem::current_path(cwd_error).string();  // none (removed): paths stay absolute
   ks::cli::FdBuffer stdout_buffer(STDOUT_FILENO);
   std::ostream out(&stdout_buffer);
   bool any_hit = false, any_error = false;
   std::optional<ks::Analyzer> analyzer;
-  if (f.literal) analyzer.emplace();
+  if (f.request.literal) analyzer.emplace();
   for (const auto& [qid, text] : queries) {
     if (batch) out_options.qid = qid;
     try {
-      const std::string query = f.literal ? literal_within_limits(text, qid, *analyzer) : text;
+      const std::string query = f.request.literal ? literal_within_limits(text, qid, *analyzer) : text;
       ks::Results results = engine.search(query, options);
       ks::show_paths(results, style, cwd);
-      if (f.explain) std::cerr << (batch ? "# " + ks::cli::one_terminal_line(qid) + "\n" : "") << terminal_lines(results.explanation);
+      if (f.request.explain) std::cerr << (batch ? "# " + ks::cli::one_terminal_line(qid) + "\n" : "") << terminal_lines(results.explanation);
       else if (format == ks::OutputFormat::human && !results.rewrites.empty() && isatty(STDERR_FILENO))
         std::cerr << "search: " << (batch ? "query " + ks::cli::one_terminal_line(qid) + ": " : "")
                   << ks::rewrites_line(results.rewrites) << '\n';
@@ -472,6 +468,7 @@ int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);  // a closed pipe shows up as a failed write, handled quietly
   CLI::App app{"Ranked full-text search over a Korean news index", "search"};
   Flags flags;
+  bool serving = false;
   register_flags(app, flags);
   app.failure_message(usage_error_line);
   try {
@@ -482,11 +479,12 @@ int main(int argc, char** argv) {
     flags.limit_given = app.count("--limit") > 0;
     for (const CLI::Option* option : app.get_options())
       if (option->count() > 0) flags.given.insert(option->get_name());
+    serving = app.count("--serve") > 0;
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? ks::exit_code::ok : ks::exit_code::error;
   }
   try {
-    return run(flags);
+    return run(flags, serving);
   } catch (const std::exception& e) {
     std::cerr << "search: " << error_text(e, flags) << '\n';
     return ks::exit_code::error;

@@ -67,6 +67,19 @@ TEST_F(SearcherTest, PlainSyntaxTreatsOperatorsAsText) {
   EXPECT_FALSE(engine.search("노광 장비는 (무엇인가?", plain).hits.empty());
 }
 
+TEST_F(SearcherTest, ArticleByIdAsStored) {
+  auto engine = ks::Searcher::open((dir_ / "index").string());
+  const auto article = engine.article("a");
+  ASSERT_TRUE(article);
+  EXPECT_EQ(article->title, "노광 장비");
+  EXPECT_EQ(article->date, "2024-04-02");
+  ASSERT_EQ(article->body.size(), 1u);
+  EXPECT_EQ(article->body[0].text, "극자외선 노광 장비를 만든다");
+  EXPECT_EQ(article->path, (dir_ / "docs.jsonl").string());  // its file, absolute, as hits cite it
+  EXPECT_FALSE(engine.article("z"));
+  EXPECT_FALSE(engine.article("../docs.jsonl"));
+}
+
 TEST_F(SearcherTest, MissingIndexIsTyped) {
   try {
     ks::Searcher::open((dir_ / "nope").string());

@@ -11,18 +11,15 @@
 #include <utility>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "kosearch/citation.h"
+#include "kosearch/json_output.h"
 #include "kosearch/snippet.h"
 #include "kosearch/text.h"
+#include "snippet_pieces.h"
 
 namespace kosearch {
 
 namespace {
-
-// Keys in the documented order, "type" first, rather than sorted.
-using Json = nlohmann::ordered_json;
 
 namespace ansi {
 constexpr std::string_view bold = "\x1b[1m";
@@ -30,34 +27,6 @@ constexpr std::string_view dim = "\x1b[2m";
 constexpr std::string_view match = "\x1b[1;31m";
 constexpr std::string_view reset = "\x1b[0m";
 }  // namespace ansi
-
-// Snippet text split at its highlights, each piece neutralized on its own so
-// the highlight boundaries survive even if neutralizing changes lengths.
-struct Piece {
-  std::string text;
-  bool highlighted = false;
-};
-
-std::vector<Piece> snippet_pieces(const Snippet& snippet) {
-  std::vector<Piece> pieces;
-  const std::string_view text = snippet.text;
-  std::size_t at = 0;
-  for (const auto& h : snippet.highlights) {
-    // Out-of-order, overlapping or out-of-range highlights are skipped rather
-    // than trusted: the printer must never slice outside the text.
-    if (h.begin < at || h.begin >= h.end || h.end > text.size()) continue;
-    if (h.begin > at) pieces.push_back({neutralize_controls(text.substr(at, h.begin - at)), false});
-    pieces.push_back({neutralize_controls(text.substr(h.begin, h.end - h.begin)), true});
-    at = h.end;
-  }
-  if (at < text.size()) pieces.push_back({neutralize_controls(text.substr(at)), false});
-  return pieces;
-}
-
-Json optional_field(const std::optional<std::string>& field) {
-  if (!field) return nullptr;
-  return neutralize_controls(*field);
-}
 
 class WriterBase : public ResultWriter {
  public:
@@ -169,100 +138,21 @@ class JsonWriter : public WriterBase {
  public:
   using WriterBase::WriterBase;
 
-  // {"source": [{"value": "한국경제", "count": 3}, …, {"value": null, "count": 2}], "month": […]},
-  // null when no facet was asked for.
-  static Json facets_object(const std::vector<FacetCounts>& facets) {
-    if (facets.empty()) return nullptr;
-    Json out = Json::object();
-    for (const FacetCounts& f : facets) {
-      Json entries = Json::array();
-      for (const FacetCount& c : f.top)
-        entries.push_back({{"value", c.value.empty() ? Json(nullptr) : Json(neutralize_controls(c.value))}, {"count", c.count}});
-      out[facet_name(f.facet)] = std::move(entries);
-    }
-    return out;
-  }
-
-  static Json rewrites_array(const std::vector<Rewrite>& rewrites) {
-    Json out = Json::array();
-    for (const Rewrite& r : rewrites) {
-      Json terms = Json::array();
-      for (const auto& t : r.terms) terms.push_back(neutralize_controls(t));
-      out.push_back({{"word", neutralize_controls(r.word)}, {"by", r.by}, {"terms", std::move(terms)}});
-    }
-    return out;
-  }
-
   void write(const Results& results) override {
     std::size_t printed = 0;
     for (const auto& hit : results.hits) {
       if (!healthy()) break;
-      emit(dump(hit_object(hit)));
+      emit(json_text(json_hit(hit, options_.qid)));
       if (healthy()) ++printed;
     }
-    Json summary = {{"type", "summary"}};
-    if (options_.qid) summary["qid"] = neutralize_controls(*options_.qid);
-    summary["hits"] = printed;
-    summary["estimated_matches"] = results.estimated_matches;
-    summary["elapsed_ms"] = results.elapsed_ms;
-    summary["explanation"] = results.explanation.empty() ? Json(nullptr)
-                                                         : Json(neutralize_controls(results.explanation));
-    summary["facets"] = facets_object(results.facets);
-    summary["rewrites"] = rewrites_array(results.rewrites);
-    Json suggestions = Json::array();
-    for (const Suggestion& s : results.suggestions)
-      suggestions.push_back({{"kind", suggestion_kind_name(s.kind)}, {"query", neutralize_controls(s.query)}});
-    summary["suggestions"] = std::move(suggestions);
-    summary["showing_results_for"] = optional_field(results.showing_results_for);
-    emit(dump(summary));
+    emit(json_text(json_summary(results, printed, options_.qid)));
   }
 
   void write_error(std::string_view message) override {
-    Json error = {{"type", "error"}};
+    OrderedJson error = {{"type", "error"}};
     if (options_.qid) error["qid"] = neutralize_controls(*options_.qid);
     error["message"] = neutralize_controls(message);
-    emit(dump(error));
-  }
-
- private:
-  static std::string dump(const Json& j) {
-    return j.dump(-1, ' ', false, Json::error_handler_t::replace);
-  }
-
-  Json hit_object(const Hit& hit) const {
-    const Citation& c = hit.citation;
-    Json j = {{"type", "hit"}};
-    if (options_.qid) j["qid"] = neutralize_controls(*options_.qid);
-    j["rank"] = hit.rank;
-    j["score"] = hit.score;
-    j["id"] = neutralize_controls(hit.id);
-    j["match"] = match_name(hit.match);
-    j["path"] = neutralize_controls(c.path);
-    j["line"] = c.line;
-    j["column"] = c.column;
-    j["title"] = optional_field(c.title);
-    j["source"] = optional_field(c.source);
-    j["date"] = optional_field(c.date);
-    j["updated"] = optional_field(c.updated);
-    j["author"] = optional_field(c.author);
-    j["url"] = optional_field(c.url);
-    std::string text;
-    Json highlights = Json::array();
-    std::size_t chars = 0;
-    for (const auto& piece : snippet_pieces(hit.snippet)) {
-      const std::size_t n = code_point_count(piece.text);
-      if (piece.highlighted) highlights.push_back({chars, chars + n});
-      chars += n;
-      text += piece.text;
-    }
-    j["snippet"] = std::move(text);
-    j["highlights"] = std::move(highlights);
-    Json copies = Json::array();
-    for (const Copy& copy : hit.copies)
-      copies.push_back({{"id", neutralize_controls(copy.id)}, {"path", neutralize_controls(copy.path)},
-                        {"source", optional_field(copy.source)}, {"date", optional_field(copy.date)}});
-    j["copies"] = std::move(copies);
-    return j;
+    emit(json_text(error));
   }
 };
 

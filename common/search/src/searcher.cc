@@ -384,6 +384,20 @@ struct Searcher::Impl {
   // The name of the input stored as origin value `value` ("jsonl:/data/x.jsonl"), cached.
   const std::string& origin_name(const std::string& value) { return origins.of(db, value); }
 
+  // The article stored under id `id`; a long id's term is a hash, so the
+  // stored id is compared too.
+  std::optional<Article> find_article(const std::string& id) {
+    const std::string term = schema::boolean_term(schema::unique_id, id);
+    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
+      const Xapian::Document doc = db.get_document(*p);
+      Article article = deserialize(doc.get_data());
+      if (article.id != id) continue;
+      article.path = file_path(doc, article.id, article.path);
+      return article;
+    }
+    return std::nullopt;
+  }
+
   Results run(const std::string& query, const SearchOptions& options) {
     Results results;
     const QueryNode root = options.syntax == QuerySyntax::plain ? plain_query(query) : parse_query(query);
@@ -572,6 +586,23 @@ Results Searcher::search(const std::string& query, const SearchOptions& options)
     } catch (const Xapian::Error& e) {
       if (is_damage(e)) throw index_error(e, impl_->path);
       throw Error(ErrorKind::internal, "search failed: " + e.get_description());
+    }
+  }
+}
+
+std::optional<Article> Searcher::article(const std::string& id) {
+  for (int attempt = 1;; ++attempt) {
+    try {
+      if (impl_->broken) impl_->open_database();
+      return impl_->find_article(id);
+    } catch (const Xapian::DatabaseModifiedError& e) {
+      if (attempt == max_reopen_attempts) throw index_error(e, impl_->path);
+      impl_->db.reopen();
+    } catch (const Xapian::NetworkError& e) {
+      impl_->broken = true;
+      throw Error(ErrorKind::network, "shard " + impl_->failed_shard(e) + " failed: " + network_problem(e));
+    } catch (const Xapian::Error& e) {
+      throw index_error(e, impl_->path);
     }
   }
 }

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "kosearch/citation.h"
+#include "kosearch/document.h"
 #include "kosearch/query_results.h"
 #include "kosearch/ranking.h"
 #include "kosearch/snippet.h"
@@ -145,6 +146,12 @@ class Searcher {
   // that is not valid UTF-8, Error(query_too_long) for one over the limits of
   // query_limits.h (64 KiB, 1,000 words; query_within_limits cuts one to fit).
   Results search(const std::string& query, const SearchOptions& options = {});
+
+  // The article of the index with id `id` (a Hit's id), as stored: its
+  // metadata and the body lines it keeps, `path` its file as hits cite it
+  // (absolute from its source's root, see article_path.h). nullopt when the
+  // index holds none. Nothing but the index is read: the id names no file.
+  std::optional<Article> article(const std::string& id);
 
   std::size_t document_count() const;
 
