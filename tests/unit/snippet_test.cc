@@ -253,3 +253,34 @@ TEST_F(Snippet, TitleIsCitedWhenItExplainsMoreThanTheBody) {
   const auto tie = make(a, {{"병목", 1.0}});
   EXPECT_EQ(tie.line, 3u);
 }
+
+// Lines without a match are not analysed (line_screen.h): the passage found
+// still names its own line of the body, and its column.
+TEST_F(Snippet, PassageAfterUnmatchedLinesKeepsItsBodyLine) {
+  const auto a = article_of({
+      {3, "관련 없는 첫 문단이다."},
+      {5, "관련 없는 둘째 문단이다."},
+      {8, "셋째 문단에는 ASML의 노광 장비가 있다."},
+  });
+  const auto s = make(a, {{"asml", 1.0}, {"장비", 1.0}});
+  EXPECT_EQ(s.body_line, 2);
+  EXPECT_EQ(s.line, 8u);
+  EXPECT_EQ(s.column, 1u);
+  EXPECT_EQ(highlighted(s), (std::vector<std::string>{"ASML의", "장비가"}));
+}
+
+TEST_F(Snippet, NoMatchSkipsLinesWithoutTextForTheOpening) {
+  const auto a = article_of({{4, "  "}, {6, "첫 문단입니다."}, {9, "노광이 아닌 다른 문단."}});
+  const auto s = make(a, {{"장비", 1.0}});
+  EXPECT_EQ(s.text, "첫 문단입니다.");
+  EXPECT_EQ(s.body_line, 1);
+  EXPECT_EQ(s.line, 6u);
+}
+
+// A Han word matches through its reading, which is not in the text.
+TEST_F(Snippet, HanWordMatchesThroughItsReadingAmongUnmatchedLines) {
+  const auto a = article_of({{3, "관련 없는 문단이다."}, {4, "美 정부가 발표했다."}});
+  const auto s = make(a, {{"미국", 1.0}});
+  EXPECT_EQ(s.line, 4u);
+  EXPECT_EQ(highlighted(s), (std::vector<std::string>{"美"}));
+}
