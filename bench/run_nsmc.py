@@ -14,14 +14,19 @@ For each engine it measures:
   queries (nsmc/queries.tsv, 2,000 queries, top 10, warm, one thread):
          in-process p50/p95/p99 with AND semantics for all engines and
          kosearch's default mode too, and queries with no result;
-  kosearch only: whole-process `search` p50/p95 (one process per query) and
+  kosearch only: whole-process `search` p50/p95 (one process per query),
+         `search --batch --json` (snippets on; default and --mode all) and
          the incremental add of 10 articles to the built review index.
+And two article cases (bench/article_cases.py): the petitions (titles with
+`search -F` against Lucene CJK with OR) and one generated 20 MB article.
+The summary's last table holds issue 20's goals, each as a ratio to its peer.
 Writes RESULTS.md (tables, ratios, the issue's goals) and RESULTS.json to --out.
 
 One command from a clean checkout (builds into build-bench/ first; installs
 Debian's liblucene8-java and openjdk-17-jdk-headless with apt-get if missing):
   /usr/bin/python3 bench/run_nsmc.py            # everything, 15-20 min on 2 cores
   /usr/bin/python3 bench/run_nsmc.py --sizes 10000 --collections reviews --engines kosearch,lucene-cjk --out /tmp/b
+  /usr/bin/python3 bench/run_nsmc.py --collections petitions,big-article --engines kosearch,lucene-cjk --out /tmp/b
 """
 import argparse
 import datetime
@@ -39,10 +44,13 @@ import sys
 import tempfile
 import time
 
+import article_cases
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 SHARED = os.path.join(os.path.dirname(ROOT), "shared")
 DEFAULT_DATA = os.path.join(SHARED, "data", "nsmc")
+DEFAULT_PETITIONS = os.path.join(SHARED, "data", "petitions")
 TOTAL_REVIEWS = 712383
 MIB = 1024 * 1024
 
@@ -273,7 +281,7 @@ def ensure_lucene(build_dir):
     return classes + ":" + cp
 
 
-def lucene_peer(cp, analyzer, coll, work, queries, queries_path):
+def lucene_peer(cp, analyzer, coll, work, queries, queries_path, occur="must"):
     index = os.path.join(work, f"lucene-{analyzer}")
     shutil.rmtree(index, ignore_errors=True)
     time_report = os.path.join(work, "time-lucene.txt")
@@ -299,9 +307,9 @@ def lucene_peer(cp, analyzer, coll, work, queries, queries_path):
     merge_s = time.perf_counter() - start
     result = {"build_s": wall, "cpu_s": cpu_s, "peak_rss_kib": rss_kib, "index_bytes": size,
               "compact_s": merge_s, "compacted_bytes": dir_bytes(index)}
-    r = subprocess.run(java + ["search", "--analyzer", analyzer, "--index", index, "--queries", queries_path],
-                       capture_output=True, text=True, check=True)
-    out = {"build": result, "latency": {"and": json.loads(r.stdout)}}
+    r = subprocess.run(java + ["search", "--analyzer", analyzer, "--index", index, "--queries", queries_path,
+                               "--occur", occur], capture_output=True, text=True, check=True)
+    out = {"build": result, "latency": {"and" if occur == "must" else "or": json.loads(r.stdout)}}
     if coll.kind == "reviews":  # the same 10 articles as kosearch, one JVM run
         start = time.perf_counter()
         r = subprocess.run(java + ["build", "--analyzer", analyzer, "--index", index,
@@ -422,11 +430,42 @@ def kosearch_peer(tools, coll, work, queries, queries_path, process_runs):
                                 ("default+snippets", "prefer-all", "on")):
         log(f"{coll.label}: kosearch queries, {mode}, snippets {snippets}")
         result["latency"][key] = kosearch_latency(tools, compacted, queries_path, mode, snippets)
+    pairs = [(str(i), q) for i, q in enumerate(queries)]
+    for key, flags in (("batch_default", []), ("batch_all", ["--mode", "all"])):
+        log(f"{coll.label}: kosearch search --batch --json {' '.join(flags)}")
+        result["latency"][key] = article_cases.batch_latency(tools["search"], compacted, pairs, work, flags)
     log(f"{coll.label}: whole-process search")
     result["process"] = process_latency(lambda q: [tools["search"], "--index", compacted, "-n", "10", "--", q],
                                         queries, process_runs)
     shutil.rmtree(compacted, ignore_errors=True)
     return result
+
+
+def petitions_run(tools, engines, lucene_cp, work, petitions_dir):
+    """The petitions (3,611 documents of 3.4 KB), their tune titles as literal
+    queries: kosearch `search --batch --json -F` with snippets, Lucene with OR."""
+    docs = os.path.join(petitions_dir, "docs.jsonl")
+    queries_path = os.path.join(petitions_dir, "queries-tune.tsv")
+    pairs = article_cases.read_tsv(queries_path)
+    with open(docs, encoding="utf-8") as f:
+        count = sum(1 for _ in f)
+    coll = Collection("petitions", count, article_cases.text_bytes(docs), path=docs)
+    run = {"collection": "petitions", "docs": coll.docs, "label": f"{coll.docs:,} petitions",
+           "text_bytes": coll.text_bytes, "engines": {}}
+    for engine in engines:
+        if engine == "kosearch":
+            log(f"{run['label']}: kosearch")
+            index = os.path.join(work, "kosearch")
+            build_result, compacted = kosearch_build(tools, coll, index, work)
+            shutil.rmtree(index, ignore_errors=True)
+            run["engines"]["kosearch"] = {"build": build_result, "latency": {
+                "batch_literal": article_cases.batch_latency(tools["search"], compacted, pairs, work, ["-F"])}}
+            shutil.rmtree(compacted, ignore_errors=True)
+        elif engine == "lucene-cjk":
+            log(f"{run['label']}: {ENGINES[engine]}, OR")
+            run["engines"][engine] = lucene_peer(lucene_cp, "cjk", coll, work, [q for _, q in pairs], queries_path,
+                                                 occur="should")
+    return run
 
 
 def process_latency(cmd_for, queries, runs):
@@ -693,13 +732,16 @@ def markdown(res):
     lines += ["", "## Queries, in process", "",
               "| collection | engine | semantics | p50 ms | p95 ms | p99 ms | CPU p50 / p95 ms | queries with no result |",
               "|---|---|---|---:|---:|---:|---:|---:|"]
-    names = {"and": "AND", "default": "default (prefer all)", "default+snippets": "default, snippets on"}
+    names = {"and": "AND", "default": "default (prefer all)", "default+snippets": "default, snippets on",
+             "batch_default": "`search --batch --json`, default, snippets", "batch_all": "`search --batch --json --mode all`, snippets"}
     for run in res["runs"]:
         for name, r in run["engines"].items():
             for key, lat in r["latency"].items():
+                cpu = (f"{fmt_ms(lat['cpu_p50_ms'])} / {fmt_ms(lat['cpu_p95_ms'])}" if "cpu_p50_ms" in lat
+                       else f"{fmt_ms(lat['cpu_per_query_ms'])} mean, whole process" if "cpu_per_query_ms" in lat
+                       else "–")  # the batch's figures are its summaries' elapsed_ms
                 lines.append(f"| {run['label']} | {ENGINES[name]} | {names[key]} | {fmt_ms(lat['p50_ms'])} | "
-                             f"{fmt_ms(lat['p95_ms'])} | {fmt_ms(lat['p99_ms'])} | "
-                             f"{fmt_ms(lat['cpu_p50_ms'])} / {fmt_ms(lat['cpu_p95_ms'])} | {lat['no_result']} |")
+                             f"{fmt_ms(lat['p95_ms'])} | {fmt_ms(lat['p99_ms'])} | {cpu} | {lat['no_result']} |")
     lines += ["", "## Whole process, one per query", "",
               f"First {res['process_runs']} queries, one process each, output to a pipe. Process start baseline "
               f"(`/bin/true`): p50 {res['process_baseline']['p50_ms']:.2f} ms. Lucene has no command-line searcher "
@@ -722,8 +764,117 @@ def markdown(res):
                   "`forceMerge(1)`).", "",
                   "| index | engine | s | summary |", "|---|---|---:|---|"]
         lines += [f"| {run['label']} | {ENGINES[name]} | {a['wall_s']:.2f} | {a['summary']} |" for run, name, a in adds]
+    lines += issue20_section(res)
     lines += ["", "Where the time goes and what to change: `bench/PROFILE.md`."]
     return "\n".join(lines) + "\n"
+
+
+# Issue 20's goals: (figure, kosearch value, peer name, peer value, goal as a
+# ratio or in ms, met?). A missing figure (collection or engine not run) is "–".
+ISSUE20 = {"batch_default_p50": 6.0, "batch_default_p95": 8.0, "batch_all_p50": 4.0, "batch_all_p95": 6.0,
+           "petitions_p50": 3.0, "petitions_p95": 4.0, "process_p50": 2.0, "big_article_ms": 100.0,
+           "build_vs_nori": 1.0, "size_reviews": 6.0, "size_movies": 2.5}
+
+
+def issue20_rows(res):
+    def get(fn):
+        try:
+            return fn()
+        except (KeyError, TypeError, IndexError, StopIteration):
+            return None
+    runs = res["runs"]
+    biggest = get(lambda: max((r for r in runs if r["collection"] == "reviews"), key=lambda r: r["docs"]))
+    movies = get(lambda: next(r for r in runs if r["collection"] == "movies"))
+    k = lambda run, *path: get(lambda: _dig(run["engines"]["kosearch"], path))
+    e = lambda run, engine, *path: get(lambda: _dig(run["engines"][engine], path))
+    pet = res.get("petitions")
+    big = res.get("big_article")
+    label = biggest["label"] if biggest else "reviews"
+    rows = [
+        (f"{label}: `--batch --json` default p50 ms", k(biggest, "latency", "batch_default", "p50_ms"),
+         "Lucene CJK AND", e(biggest, "lucene-cjk", "latency", "and", "p50_ms"), "batch_default_p50"),
+        (f"{label}: `--batch --json` default p95 ms", k(biggest, "latency", "batch_default", "p95_ms"),
+         "Lucene CJK AND", e(biggest, "lucene-cjk", "latency", "and", "p95_ms"), "batch_default_p95"),
+        (f"{label}: `--batch --json --mode all` p50 ms", k(biggest, "latency", "batch_all", "p50_ms"),
+         "Lucene CJK AND", e(biggest, "lucene-cjk", "latency", "and", "p50_ms"), "batch_all_p50"),
+        (f"{label}: `--batch --json --mode all` p95 ms", k(biggest, "latency", "batch_all", "p95_ms"),
+         "Lucene CJK AND", e(biggest, "lucene-cjk", "latency", "and", "p95_ms"), "batch_all_p95"),
+        ("petitions: titles with `-F`, p50 ms", k(pet, "latency", "batch_literal", "p50_ms"),
+         "Lucene CJK OR", e(pet, "lucene-cjk", "latency", "or", "p50_ms"), "petitions_p50"),
+        ("petitions: titles with `-F`, p95 ms", k(pet, "latency", "batch_literal", "p95_ms"),
+         "Lucene CJK OR", e(pet, "lucene-cjk", "latency", "or", "p95_ms"), "petitions_p95"),
+        (f"{label}: whole `search` process p50 ms", k(biggest, "process", "p50_ms"),
+         "`sqlite3` CLI on FTS5", e(biggest, "fts5", "process", "p50_ms"), "process_p50"),
+        (f"{label}: whole `search` process CPU p50 ms", k(biggest, "process", "cpu_p50_ms"),
+         "`sqlite3` CLI on FTS5", e(biggest, "fts5", "process", "cpu_p50_ms"), "process_p50"),
+        (f"{label}: build wall s", k(biggest, "build", "build_s"),
+         "Lucene Nori", e(biggest, "lucene-nori", "build", "build_s"), "build_vs_nori"),
+    ]
+    ratio_rows = [(figure, v, peer, pv, goal, (v / pv if v is not None and pv else None)) for figure, v, peer, pv, goal in rows]
+    absolute = [
+        ("one 20 MB article: `--batch -F` p50 ms", get(lambda: big["batch"]["p50_ms"]), "big_article_ms", "ms"),
+        ("one 20 MB article: `--batch -F` CPU ms per query (whole process ÷ queries run)",
+         get(lambda: big["batch"]["cpu_per_query_ms"]), "big_article_ms", "ms"),
+        (f"{label}: compacted index ÷ text", get(lambda: biggest["engines"]["kosearch"]["build"]["compacted_bytes"]
+                                               / biggest["text_bytes"]), "size_reviews", "×"),
+        ("per movie: compacted index ÷ text", get(lambda: movies["engines"]["kosearch"]["build"]["compacted_bytes"]
+                                                 / movies["text_bytes"]), "size_movies", "×"),
+    ]
+    return ratio_rows, absolute
+
+
+def _dig(value, path):
+    for key in path:
+        value = value[key]
+    return value
+
+
+def cpu_figure(lat):
+    """A query's CPU: the p50 of thread CPU (in-process peers), or the batch
+    process's CPU per query run (kosearch's `--batch`: opening included)."""
+    if "cpu_p50_ms" in lat:
+        return f"{lat['cpu_p50_ms']:.3f} (p50)"
+    return f"{lat['cpu_per_query_ms']:.3f} (mean)" if "cpu_per_query_ms" in lat else "–"
+
+
+def issue20_section(res):
+    ratio_rows, absolute = issue20_rows(res)
+    f = lambda v, spec: "–" if v is None else format(v, spec)
+    lines = ["", "## Issue 20: speed where users search", "",
+             "kosearch's `search --batch --json` (one process, every query once untimed then timed; each query's "
+             "`elapsed_ms`, snippets included) against the peer's in-process figure of the same run. Wall "
+             "times are those of the machine as it was (see the load average above); CPU rows show the work.", "",
+             "| figure | kosearch | peer | peer's figure | kosearch ÷ peer | goal | met |",
+             "|---|---:|---|---:|---:|---|---|"]
+    for figure, v, peer, pv, goal, ratio in ratio_rows:
+        met = "" if ratio is None else ("yes" if ratio <= ISSUE20[goal] else "**no**")
+        lines.append(f"| {figure} | {f(v, '.3f')} | {peer} | {f(pv, '.3f')} | {f(ratio, '.2f')} | "
+                     f"≤ {ISSUE20[goal]:g}× | {met} |")
+    for figure, v, goal, unit in absolute:
+        met = "" if v is None else ("yes" if v <= ISSUE20[goal] else "**no**")
+        lines.append(f"| {figure} | {f(v, '.2f')} | – | – | – | ≤ {ISSUE20[goal]:g}{' ' if unit == 'ms' else ''}{unit} | {met} |")
+    pet = res.get("petitions")
+    if pet:
+        lines += ["", f"Petitions: {pet['docs']:,} documents, {pet['text_bytes'] / 1e6:.1f} MB of text, "
+                  "1,784 tune titles as queries.", "",
+                  "| engine | build s | compacted ÷ text | p50 ms | p95 ms | p99 ms | CPU ms per query | "
+                  "queries without result |",
+                  "|---|---:|---:|---:|---:|---:|---:|---:|"]
+        for name, r in pet["engines"].items():
+            lat = next(iter(r["latency"].values()))
+            what = "`search --batch --json -F`" if name == "kosearch" else "OR of the bigrams"
+            lines.append(f"| {ENGINES[name]} ({what}) | {r['build']['build_s']:.2f} | "
+                         f"{r['build']['compacted_bytes'] / pet['text_bytes']:.2f}× | {lat['p50_ms']:.3f} | "
+                         f"{lat['p95_ms']:.3f} | {lat['p99_ms']:.3f} | {cpu_figure(lat)} | {lat['no_result']} |")
+    big = res.get("big_article")
+    if big:
+        b, p = big["batch"], big["process"]
+        lines += ["", f"One generated article of {big['article_bytes'] / 1e6:.1f} MB (the petitions' texts as its "
+                  f"lines, repeated; indexed in {big['build_s']:.1f} s), the first {b['queries']} petition titles "
+                  f"with `-F`: `--batch` p50 {b['p50_ms']:.1f} ms, slowest {b['max_ms']:.1f} ms, "
+                  f"{b.get('cpu_per_query_ms', 0):.1f} ms CPU per query; one whole `search` "
+                  f"process for the first title: p50 {p['p50_ms']:.1f} ms ({p['cpu_p50_ms']:.1f} ms CPU) of {p['runs']} runs."]
+    return lines
 
 
 # ---------------------------------------------------------------- main
@@ -733,7 +884,9 @@ def main():
     ap.add_argument("--data", default=DEFAULT_DATA, help="folder with reviews.jsonl.gz and queries.tsv")
     ap.add_argument("--sizes", default="10000,100000,all",
                     help="comma-separated review counts for the reviews collection ('all' = every review)")
-    ap.add_argument("--collections", default="reviews,movies", help="reviews, movies or both")
+    ap.add_argument("--collections", default="reviews,movies,petitions,big-article",
+                    help="comma-separated, of: reviews, movies, petitions, big-article")
+    ap.add_argument("--petitions", default=DEFAULT_PETITIONS, help="folder with the petitions' docs.jsonl and queries")
     ap.add_argument("--engines", default=",".join(ENGINES), help="comma-separated, of: " + ", ".join(ENGINES))
     ap.add_argument("--build-dir", default=os.path.join(ROOT, "build-bench"))
     ap.add_argument("--no-build", action="store_true", help="use the binaries already in --build-dir")
@@ -742,11 +895,19 @@ def main():
     ap.add_argument("--process-runs", type=int, default=200)
     ap.add_argument("--label", help="what was measured, when not a git checkout (e.g. the exported commit)")
     ap.add_argument("--note", help="a sentence for RESULTS.md about the run (e.g. other work on the machine)")
+    ap.add_argument("--render", help="write RESULTS.md to --out again from this RESULTS.json, running nothing")
     ap.add_argument("--sqlite-build", help=argparse.SUPPRESS)
     ap.add_argument("--sqlite-input", help=argparse.SUPPRESS)
     ap.add_argument("--sqlite-kind", help=argparse.SUPPRESS)
     ap.add_argument("--sqlite-docs", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.render:
+        with open(args.render, encoding="utf-8") as f:
+            report = markdown(json.load(f))
+        with open(os.path.join(args.out, "RESULTS.md"), "w", encoding="utf-8") as f:
+            f.write(report)
+        print(report)
+        return
     if args.sqlite_build:
         is_gz = args.sqlite_kind == "reviews"
         coll = Collection(args.sqlite_kind, args.sqlite_docs, 0, gz=args.sqlite_input if is_gz else None,
@@ -759,8 +920,8 @@ def main():
         if e not in ENGINES:
             ap.error(f"unknown engine '{e}' (known: {', '.join(ENGINES)})")
     for c in collections:
-        if c not in ("reviews", "movies"):
-            ap.error(f"unknown collection '{c}' (known: reviews, movies)")
+        if c not in ("reviews", "movies", "petitions", "big-article"):
+            ap.error(f"unknown collection '{c}' (known: reviews, movies, petitions, big-article)")
     engines = [e for e in ENGINES if e in engines]  # fixed order in the tables
     gz = os.path.join(args.data, "reviews.jsonl.gz")
     queries_path = os.path.join(args.data, "queries.tsv")
@@ -771,6 +932,7 @@ def main():
     tools = {t: os.path.join(args.build_dir, t) for t in ("indexer", "search")}
     tools.update({t: os.path.join(args.build_dir, "bench", t) for t in ("nsmc_dates", "query_latency")})
     lucene_cp = ensure_lucene(args.build_dir) if any(e in LUCENE_ANALYZER for e in engines) else None
+    article_engines = [e for e in engines if e in ("kosearch", "lucene-cjk")]
     work = args.work or tempfile.mkdtemp(prefix="kosearch-bench-")
     os.makedirs(work, exist_ok=True)
     res = {"machine": machine(), "engines": engines, "process_runs": args.process_runs, "goals": GOALS,
@@ -779,6 +941,11 @@ def main():
         res["machine"]["commit"] = args.label
     res["process_baseline"] = process_latency(lambda q: ["/bin/true"], queries, args.process_runs)
     try:
+        if "petitions" in collections:
+            res["petitions"] = petitions_run(tools, article_engines, lucene_cp, work, args.petitions)
+        if "big-article" in collections and "kosearch" in engines:
+            log("one 20 MB article: kosearch")
+            res["big_article"] = article_cases.big_article_case(tools, args.petitions, work)
         log("reading the reviews" + (" and writing the per-movie collection" if "movies" in collections else ""))
         for coll in prepare_collections(gz, sizes, "movies" in collections, work):
             run = {"collection": coll.kind, "docs": coll.docs, "label": coll.label, "text_bytes": coll.text_bytes,

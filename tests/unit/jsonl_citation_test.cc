@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "kosearch/schema.h"
+#include "kosearch/text.h"
 
 namespace ks = kosearch;
 
@@ -81,6 +82,29 @@ TEST_F(JsonlColumn, NothingWhenTheRecordThereIsAnotherOrChanged) {
   edited.body[1].text = "고친 문단.";
   EXPECT_EQ(ks::jsonl_column(file_, first_.size() + 1, edited, 1, 1), std::nullopt);
   EXPECT_EQ(ks::jsonl_column(file_ + ".gone", 0, article_, 0, 1), std::nullopt);
+}
+
+// A record of a megabyte or more is scanned for its id, title and text
+// instead of parsed whole; the columns are the same, escapes and all.
+TEST_F(JsonlColumn, AHugeRecordGivesTheSameColumns) {
+  std::string filler;
+  while (filler.size() < (1u << 20) + 100) filler += "긴 문단의 글자들이 이어진다. ";
+  const std::string line = R"({"id": "b", "title": "제목", "text": ")" + filler +
+                           R"(\n\n둘째 \u00e9 \"문단\"의 장비 \ud83d\ude00."})";
+  std::ofstream(file_) << first_ << '\n' << line << '\n';
+  ks::Article huge = article_;
+  huge.body = {{2, filler}, {2, "둘째 é \"문단\"의 장비 😀."}};
+  const auto offset = first_.size() + 1;
+  const std::uint32_t text_start = 37;
+  const auto filler_chars = static_cast<std::uint32_t>(ks::code_point_count(filler));
+  EXPECT_EQ(ks::jsonl_column(file_, offset, huge, 0, 1), text_start);
+  EXPECT_EQ(ks::jsonl_column(file_, offset, huge, 1, 1), text_start + filler_chars + 4);
+  EXPECT_EQ(ks::jsonl_column(file_, offset, huge, 1, 8), text_start + filler_chars + 4 + 13);  // 단
+  EXPECT_EQ(ks::jsonl_column(file_, offset, huge, -1, 1), 23u);
+  huge.body[1].text = "고친 문단.";
+  EXPECT_EQ(ks::jsonl_column(file_, offset, huge, 1, 1), std::nullopt);
+  huge.id = "c";
+  EXPECT_EQ(ks::jsonl_column(file_, offset, huge, 0, 1), std::nullopt);
 }
 
 }  // namespace

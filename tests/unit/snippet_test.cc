@@ -253,3 +253,65 @@ TEST_F(Snippet, TitleIsCitedWhenItExplainsMoreThanTheBody) {
   const auto tie = make(a, {{"병목", 1.0}});
   EXPECT_EQ(tie.line, 3u);
 }
+
+// Lines without a match are not analysed (line_screen.h): the passage found
+// still names its own line of the body, and its column.
+TEST_F(Snippet, PassageAfterUnmatchedLinesKeepsItsBodyLine) {
+  const auto a = article_of({
+      {3, "관련 없는 첫 문단이다."},
+      {5, "관련 없는 둘째 문단이다."},
+      {8, "셋째 문단에는 ASML의 노광 장비가 있다."},
+  });
+  const auto s = make(a, {{"asml", 1.0}, {"장비", 1.0}});
+  EXPECT_EQ(s.body_line, 2);
+  EXPECT_EQ(s.line, 8u);
+  EXPECT_EQ(s.column, 1u);
+  EXPECT_EQ(highlighted(s), (std::vector<std::string>{"ASML의", "장비가"}));
+}
+
+TEST_F(Snippet, NoMatchSkipsLinesWithoutTextForTheOpening) {
+  const auto a = article_of({{4, "  "}, {6, "첫 문단입니다."}, {9, "노광이 아닌 다른 문단."}});
+  const auto s = make(a, {{"장비", 1.0}});
+  EXPECT_EQ(s.text, "첫 문단입니다.");
+  EXPECT_EQ(s.body_line, 1);
+  EXPECT_EQ(s.line, 6u);
+}
+
+// A Han word matches through its reading, which is not in the text.
+TEST_F(Snippet, HanWordMatchesThroughItsReadingAmongUnmatchedLines) {
+  const auto a = article_of({{3, "관련 없는 문단이다."}, {4, "美 정부가 발표했다."}});
+  const auto s = make(a, {{"미국", 1.0}});
+  EXPECT_EQ(s.line, 4u);
+  EXPECT_EQ(highlighted(s), (std::vector<std::string>{"美"}));
+}
+
+// At most 256 KiB of an article's matching lines are analysed, in article
+// order: in a huge article the passage is the best of its first lines.
+TEST_F(Snippet, HugeArticleShowsTheBestOfItsFirstMatchingLines) {
+  std::vector<ks::Line> body;
+  const std::string common = "이 문단에도 장비 이야기가 조금 나오지만 중요한 내용은 아니고 길이를 채우는 문장이다.";
+  for (std::uint32_t i = 0; i < 4000; ++i) body.push_back({i + 3, common});  // ~480 KB, each line with 장비
+  body.push_back({5000, "마지막 문단에 노광 장비가 있다."});
+  const auto s = make(article_of(std::move(body)), {{"장비", 1.0}, {"노광", 5.0}});
+  EXPECT_EQ(s.line, 3u);
+  EXPECT_EQ(highlighted(s), (std::vector<std::string>{"장비"}));
+}
+
+// A line longer than that is analysed in a window around its first match;
+// the column still counts from the start of the line.
+TEST_F(Snippet, HugeLineIsReadAroundItsMatchWithTheRightColumn) {
+  std::string line;
+  for (int i = 0; i < 40000; ++i) line += "가나다 ";  // 400,000 bytes
+  const std::size_t hit = line.size();
+  line += "결정적인 노광 장비가 있다 ";
+  for (int i = 0; i < 1000; ++i) line += "라마바 ";
+  const auto s = make(article_of({{7, line}}), {{"노광", 1.0}}, 40);
+  ASSERT_EQ(highlighted(s), (std::vector<std::string>{"노광"}));
+  const std::string_view shown = core(s.text);
+  const std::size_t in_shown = shown.find("노광");
+  const std::size_t in_line = hit + std::string_view("결정적인 ").size();
+  ASSERT_NE(in_shown, std::string_view::npos);
+  ASSERT_EQ(std::string_view(line).substr(in_line - in_shown, shown.size()), shown);
+  EXPECT_EQ(s.line, 7u);
+  EXPECT_EQ(s.column, code_points(std::string_view(line).substr(0, in_line - in_shown)) + 1);
+}

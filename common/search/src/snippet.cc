@@ -13,6 +13,7 @@
 
 #include "kosearch/schema.h"
 #include "kosearch/text.h"
+#include "line_screen.h"
 
 namespace kosearch {
 
@@ -98,7 +99,9 @@ struct Sentence {
 };
 
 struct LineText {
+  std::size_t index = 0;  // in the lines the snippet was made from (Article::body, or the title alone)
   std::uint32_t number = 0;
+  std::size_t column_base = 0;  // code points of the line before `text` (a window of a huge line)
   std::string text;
   std::vector<Sentence> sentences;
 };
@@ -188,14 +191,37 @@ std::optional<Match> match_token(std::string_view line, const Token& token, cons
   return best;
 }
 
-LineText read_line(const Line& line, const Query& query, Analyzer& analyzer, std::vector<Token>& tokens) {
+// `screen`: only the sentences it lets through are analysed (the others can
+// hold no match, and their words are never needed: a passage is cut inside a
+// sentence only when it opens on a match there). Without one, every sentence is.
+LineText read_line(const Line& line, std::size_t index, const Query& query, Analyzer& analyzer,
+                   std::vector<Token>& tokens, const LineScreen* screen = nullptr, std::string_view window = {},
+                   std::size_t column_base = 0) {
+  const std::string_view text = window.data() ? window : std::string_view(line.text);
   LineText out;
+  out.index = index;
   out.number = line.number;
-  out.text = is_valid_utf8(line.text) ? line.text : sanitize_utf8(line.text);
+  out.column_base = column_base;
+  out.text = is_valid_utf8(text) ? std::string(text) : sanitize_utf8(text);
   out.sentences = split_sentences(out.text);
   if (out.sentences.empty()) return out;
-  // One analysis per line: a word never spans a sentence break, and token
-  // offsets then refer to the line directly.
+  if (screen) {
+    // A word never spans a sentence break, so a sentence analysed alone
+    // gives the tokens the whole line would; offsets are moved to the line's.
+    for (Sentence& sentence : out.sentences) {
+      const std::string_view part = std::string_view(out.text).substr(sentence.begin, sentence.end - sentence.begin);
+      if (!screen->may_match(part)) continue;
+      analyzer.analyze(part, tokens);
+      for (Token& token : tokens) {
+        token.begin += static_cast<std::uint32_t>(sentence.begin);
+        token.end += static_cast<std::uint32_t>(sentence.begin);
+        sentence.words.emplace_back(token.begin, token.end);
+        if (auto match = match_token(out.text, token, query)) sentence.matches.push_back(std::move(*match));
+      }
+    }
+    return out;
+  }
+  // One analysis per line: token offsets then refer to the line directly.
   analyzer.analyze(out.text, tokens);
   auto sentence = out.sentences.begin();
   for (const Token& token : tokens) {
@@ -435,10 +461,61 @@ void append_fragment(Snippet& snippet, const LineText& line, const Fragment& f, 
   if (close_cut) snippet.text += kEllipsis;
 }
 
-// The first passage of the article, for an article nothing matched in.
-std::vector<Fragment> opening_fragment(const std::vector<LineText>& lines, std::size_t max_chars) {
-  for (std::size_t l = 0; l < lines.size(); ++l)
-    if (!lines[l].sentences.empty()) return {render(lines, widest_from(lines, l, 0, max_chars), max_chars)};
+// Bytes of an article's lines that may match that a snippet analyses, in
+// article order: a huge article (a book, a 20 MB log) costs what a long news
+// article does, and its passage is the best of its first lines that match.
+// Every article of the bundled and evaluation corpora is far below it.
+constexpr std::size_t kAnalysedBytes = 256 * 1024;
+
+// The part of a line longer than kAnalysedBytes that is analysed: from a
+// little before `hit` (where a term was found), cut at spaces so no word is
+// split; the whole line when it is short enough.
+std::string_view analysed_window(std::string_view text, std::size_t hit) {
+  if (text.size() <= kAnalysedBytes) return text;
+  std::size_t begin = hit > kAnalysedBytes / 4 ? hit - kAnalysedBytes / 4 : 0;
+  std::size_t end = std::min(text.size(), begin + kAnalysedBytes);
+  const auto cut_at_space = [&](std::size_t at, bool forward) {
+    const std::size_t space = forward ? text.find(' ', at) : text.rfind(' ', at);
+    if (space != std::string_view::npos && space >= begin && space <= end) return space;
+    while (at > 0 && at < text.size() && is_continuation_byte(text[at])) forward ? ++at : --at;  // a code point edge
+    return at;
+  };
+  if (begin > 0) begin = cut_at_space(begin, true);
+  if (end < text.size()) end = cut_at_space(end, false);
+  return text.substr(begin, end - begin);
+}
+
+// The lines of `source` that may match (line_screen.h), analysed in article
+// order until kAnalysedBytes have been: the others hold no match.
+std::vector<LineText> matching_lines(const std::vector<Line>& source, const MatchWeights& weights, const Query& query,
+                                     Analyzer& analyzer, std::vector<Token>& tokens) {
+  const LineScreen screen(weights);
+  std::vector<LineText> lines;
+  std::size_t analysed = 0;
+  for (std::size_t l = 0; l < source.size() && analysed < kAnalysedBytes; ++l) {
+    const std::string_view text = source[l].text;
+    const auto hit = screen.match_at(text);
+    if (!hit) continue;
+    const std::string_view window = analysed_window(text, *hit);
+    const std::size_t column_base = code_point_count(text.substr(0, static_cast<std::size_t>(window.data() - text.data())));
+    lines.push_back(read_line(source[l], l, query, analyzer, tokens, &screen, window, column_base));
+    analysed += window.size();
+  }
+  return lines;
+}
+
+// The first passage of the article, for an article nothing matched in: the
+// lines read so far are replaced by the first line with text.
+std::vector<Fragment> opening_fragment(const std::vector<Line>& source, const Query& query, Analyzer& analyzer,
+                                       std::vector<Token>& tokens, std::vector<LineText>& lines,
+                                       std::size_t max_chars) {
+  lines.clear();
+  for (std::size_t l = 0; l < source.size(); ++l) {
+    LineText line = read_line(source[l], l, query, analyzer, tokens, nullptr, analysed_window(source[l].text, 0));
+    if (line.sentences.empty()) continue;
+    lines.push_back(std::move(line));
+    return {render(lines, widest_from(lines, 0, 0, max_chars), max_chars)};
+  }
   return {};
 }
 
@@ -458,10 +535,8 @@ Snippet make_snippet(const Article& article, const MatchWeights& weights, Analyz
     source = &title_only;
   }
   const Query query(weights);
-  std::vector<LineText> lines;
   std::vector<Token> tokens;
-  lines.reserve(source->size());
-  for (const Line& line : *source) lines.push_back(read_line(line, query, analyzer, tokens));
+  std::vector<LineText> lines = matching_lines(*source, weights, query, analyzer, tokens);
 
   std::vector<Passage> passages = choose_passages(lines, opts);
   bool title_cited = source != &article.body;
@@ -469,7 +544,7 @@ Snippet make_snippet(const Article& article, const MatchWeights& weights, Analyz
   // the body ("반도체 병목" stands only in 000's title): the heading shows
   // the title anyway, so otherwise the body explains more.
   if (source == &article.body && article.title && !weights.empty()) {
-    std::vector<LineText> title{read_line({article.title_line, *article.title}, query, analyzer, tokens)};
+    std::vector<LineText> title{read_line({article.title_line, *article.title}, 0, query, analyzer, tokens)};
     std::vector<Passage> in_title = choose_passages(title, opts);
     const double body_best = passages.empty() ? 0.0 : matched_weight(lines[passages.front().line], passages.front());
     // On a tie the body, which the heading does not show, wins.
@@ -481,7 +556,7 @@ Snippet make_snippet(const Article& article, const MatchWeights& weights, Analyz
   }
   std::vector<Fragment> fragments;
   if (passages.empty()) {
-    fragments = opening_fragment(lines, opts.max_chars);
+    fragments = opening_fragment(*source, query, analyzer, tokens, lines, opts.max_chars);
   } else {
     std::sort(passages.begin(), passages.end(),
               [](const Passage& a, const Passage& b) { return std::tie(a.line, a.first) < std::tie(b.line, b.first); });
@@ -493,8 +568,9 @@ Snippet make_snippet(const Article& article, const MatchWeights& weights, Analyz
   if (fragments.empty()) return snippet;
   const Fragment& first = fragments.front();
   snippet.line = lines[first.line].number;
-  snippet.column = static_cast<std::uint32_t>(code_point_count(std::string_view(lines[first.line].text).substr(0, first.begin)) + 1);
-  snippet.body_line = title_cited ? -1 : static_cast<int>(first.line);
+  snippet.column = static_cast<std::uint32_t>(
+      lines[first.line].column_base + code_point_count(std::string_view(lines[first.line].text).substr(0, first.begin)) + 1);
+  snippet.body_line = title_cited ? -1 : static_cast<int>(lines[first.line].index);
   for (std::size_t i = 0; i < fragments.size(); ++i) {
     // Between fragments the join marks the gap; their own ellipses would repeat it.
     if (i > 0) snippet.text += kFragmentJoin;
