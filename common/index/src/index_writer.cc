@@ -197,19 +197,23 @@ class Session {
     planner_.note_written(id, where, std::move(fingerprint));
   }
 
-  // Analyses and writes (adds or replaces) a claimed article.
-  void store(const Claim& claim, const Article& article, const std::string& content_hash, const std::string& where) {
+  // Analyses and writes (adds or replaces) a claimed article. The article
+  // is let go once analysed: the document holds all of it, and Xapian's
+  // copy of its terms comes on top (a 50 MB file's text would be held thrice).
+  void store(const Claim& claim, Article article, const std::string& content_hash, const std::string& where) {
     std::string fingerprint;
+    const std::string id = article.id;
     if (options_.dry_run) {
       fingerprint = schema::body_fingerprint(article);
     } else {
       auto doc = analysed(*this, analyzer_, planner_.origin(), article, content_hash, where);
-      if (!doc) return planner_.release(article.id);
+      if (!doc) return planner_.release(id);
+      article = Article();
       fingerprint = doc->get_value(schema::slot_fingerprint);
-      db_for(article.id).replace(schema::boolean_term(schema::unique_id, article.id), *doc);
+      db_for(id).replace(schema::boolean_term(schema::unique_id, id), *doc);
     }
-    counted_change(claim.stored ? Change::update : Change::add, article.id);
-    planner_.note_written(article.id, where, std::move(fingerprint));
+    counted_change(claim.stored ? Change::update : Change::add, id);
+    planner_.note_written(id, where, std::move(fingerprint));
   }
 
   // Rewrites only the stored article (not its terms) of a claimed, stored
@@ -411,9 +415,10 @@ class PartWriter {
     bytes_done.store(p.bytes_done, std::memory_order_relaxed);
   }
 
-  void store(const Claim&, const Article& article, const std::string& content_hash, const std::string& where) {
+  void store(const Claim&, Article article, const std::string& content_hash, const std::string& where) {
     auto doc = analysed(*this, *analyzer_, origin_, article, content_hash, where);
     if (!doc) return record(PartEvent::unclaim, article.id, {});
+    article = Article();  // as Session::store
     std::string fingerprint = doc->get_value(schema::slot_fingerprint);
     const Xapian::docid docid = db_->add_document(*doc);
     record(PartEvent::stored, std::move(fingerprint), {});
@@ -591,7 +596,7 @@ void index_input(Sink& sink, const detail::InputFile& input, const std::string& 
         }
       }
       if (sink.should_stop()) return;
-      sink.store(*claim, article, hash, input.citation_path);
+      sink.store(*claim, std::move(article), hash, input.citation_path);
     }
   }
 }
@@ -641,7 +646,7 @@ void index_record(Sink& sink, const std::string& line, const std::string& path, 
                   std::uint64_t offset, const std::string& where) {
   JsonlRecord record = parse_jsonl_record(line, path, line_number);
   if (!record.article) return sink.skip(where, record.refusal);
-  const Article& article = *record.article;
+  Article& article = *record.article;
   auto claim = sink.claim(article.id, where);
   if (!claim) return;
   const std::string hash = jsonl_content_hash(line, path, line_number, offset);
@@ -657,7 +662,7 @@ void index_record(Sink& sink, const std::string& line, const std::string& path, 
   // What was left out of the record is told when it is (re)indexed, as for
   // the repairs of a corpus file: not again on every rerun.
   for (const auto& warning : record.warnings) sink.warn(where, warning.reason, Remedy::none, warning.kind, warning.example);
-  sink.store(*claim, article, hash, where);
+  sink.store(*claim, std::move(article), hash, where);
 }
 
 // Indexes the lines of `in` up to `length` bytes (all of it when 0), the
