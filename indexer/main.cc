@@ -1,8 +1,9 @@
 // indexer: builds or incrementally updates a kosearch index from a corpus
-// directory or a JSONL file. One summary line on stderr; warnings one per
-// line; exit codes in exit_codes.h (shown by --help and the README).
+// directory or a JSONL file. One summary line on stderr; warnings one line
+// per kind (warning_groups.h); exit codes in exit_codes.h (shown by --help and the README).
 //
-// Signals: the first SIGINT/SIGTERM asks the run to stop at the next input;
+// Signals: the first SIGINT/SIGTERM asks the run to stop within a second (the
+// analysis of a file checks it at each line); on a terminal it is told at once;
 // the work done so far is committed, nothing is removed, the lock is released
 // and the exit code is 130/143. The handler is one-shot: a second signal kills
 // the process at once (the index then stays at its last commit). Under
@@ -31,6 +32,7 @@
 #include "kosearch/progress.h"
 #include "kosearch/source_registry.h"
 #include "kosearch/synonyms.h"
+#include "kosearch/warning_groups.h"
 
 namespace ks = kosearch;
 
@@ -65,7 +67,8 @@ struct Flags {
   std::size_t batch_size = 5000;
   unsigned shards = 0;
   unsigned threads = 0;
-  std::string synonyms;  // --synonyms FILE or "none"; empty: keep the index's list
+  std::string synonyms;          // --synonyms FILE or "none"; empty: keep the index's list
+  std::string replace_synonyms;  // --replace-synonyms FILE
 };
 
 void register_flags(CLI::App& app, Flags& f) {
@@ -103,10 +106,17 @@ void register_flags(CLI::App& app, Flags& f) {
       ->excludes("--dry-run")->excludes("--check")->excludes("--forget");
   app.add_option("--threads", f.threads, "writers for a build into an empty index or --rebuild (default: one per core)")
       ->check(CLI::Range(1, 256));
-  app.add_option("--synonyms", f.synonyms,
-                 "replace the index's synonym list with FILE (one group per line: a = b = c; 'none' empties it; "
-                 "a new index gets the starter list)")
-      ->option_text("FILE|none")
+  auto* synonyms = app.add_option("--synonyms", f.synonyms,
+                                  "the index's synonym list becomes the starter list with FILE's groups added (one "
+                                  "group per line: a = b = c; a group sharing a word with a starter group replaces "
+                                  "it); 'none' empties the list; a new index gets the starter list")
+                       ->option_text("FILE|none")
+                       ->excludes("--check")
+                       ->excludes("--forget");
+  app.add_option("--replace-synonyms", f.replace_synonyms,
+                 "the index's synonym list becomes FILE's groups alone, without the starter list")
+      ->option_text("FILE")
+      ->excludes(synonyms)
       ->excludes("--check")
       ->excludes("--forget");
   // Flags about reading articles and writing them have no effect on --check
@@ -122,8 +132,11 @@ void register_flags(CLI::App& app, Flags& f) {
   app.footer("Without --corpus or --jsonl, an index that records its sources updates them all; --rebuild\n"
              "rebuilds every recorded source (and the one given). --forget PATH drops a source's articles.\n\n"
              "On a terminal, a progress line on stderr (documents, share of the input read, rate, ETA);\n"
-             "none when stderr is not a terminal. Articles with the same text as another: one warning\n"
-             "line with their count (-v lists each).\n\n" +
+             "none when stderr is not a terminal. Warnings: one line per kind at the end, with the count\n"
+             "and a first example (20,000 records have a \"date\" that is not a date, e.g. r.jsonl:1\n"
+             "'last week'; left out); a kind met once gets its own line; -v lists each as it comes.\n"
+             "JSONL dates: YYYY-MM-DD, YYYY.MM.DD, YYYY/MM/DD, YYYYMMDD, YY.MM.DD (69-99: 19YY,\n"
+             "00-68: 20YY), with or without an ISO 8601 time.\n\n" +
              ks::exit_code::help_text(ks::exit_code::indexer_meanings));
 }
 
@@ -149,38 +162,6 @@ class ProgressLine {
   using Clock = std::chrono::steady_clock;
   bool enabled_, shown_ = false;
   Clock::time_point started_, last_{};
-};
-
-// "warning: PATH: REASON", with the remedy in the indexer's flags.
-std::string warning_line(const ks::IndexWarning& w, const std::string& index) {
-  return "warning: " + w.path + ": " + ks::with_remedy(w.reason, w.remedy, ks::Program::indexer, index, w.path) + "\n";
-}
-
-// Articles whose text repeats another's: thousands in a corpus of reviews, so
-// one line with the count unless -v asks for each.
-class Duplicates {
- public:
-  Duplicates(bool list_each, ProgressLine& progress) : list_each_(list_each), progress_(progress) {}
-  void add(const ks::IndexWarning& w) {
-    if (++count_ == 1) first_ = w;
-    if (list_each_) print(w);
-  }
-  void report() {
-    if (list_each_ || count_ == 0) return;
-    if (count_ == 1) return print(first_);
-    std::cerr << "warning: " << count_ << " articles have the same text as another (e.g. " << first_.path << ": "
-              << first_.reason << "); rerun with -v to list them\n";
-  }
-
- private:
-  void print(const ks::IndexWarning& w) {
-    progress_.clear();
-    std::cerr << "warning: " << w.path << ": " << w.reason << '\n';
-  }
-  bool list_each_;
-  ProgressLine& progress_;
-  std::size_t count_ = 0;
-  ks::IndexWarning first_;
 };
 
 const char* past_tense(const std::string& change) {
@@ -245,7 +226,10 @@ int watch(const Flags& f, ks::IndexOptions options, std::optional<ks::SourceWatc
   watch.on_batch = [&](const ks::IndexSummary& summary) {
     if (!f.quiet) std::cerr << ks::format_summary(summary) << '\n';
   };
-  if (options.on_warning) options.on_duplicate = options.on_warning;  // batches are small: each copy is told
+  if (options.on_warning) {  // batches are small: each warning is told as it comes
+    options.on_warning = [&f](const ks::IndexWarning& w) { std::cerr << ks::WarningGroups::single_line(w, f.index); };
+    options.on_duplicate = options.on_warning;
+  }
   options.on_progress = nullptr;  // batches are small; a progress line would only flicker
   options.wait_for_lock = true;   // another indexer's run delays a batch, it does not end the watch
   options.max_wait_seconds = 0;
@@ -256,7 +240,11 @@ int watch(const Flags& f, ks::IndexOptions options, std::optional<ks::SourceWatc
 int run(const Flags& f) {
   if (f.check) return check(f);
   ProgressLine progress(!f.quiet && isatty(STDERR_FILENO));
-  Duplicates duplicates(f.verbose, progress);
+  // Warnings one line per kind at the end (-v: each as it comes).
+  ks::WarningGroups warnings(f.verbose, f.index, [&](const std::string& line) {
+    progress.clear();
+    std::cerr << line;
+  });
   ks::IndexOptions options;
   options.index_dir = f.index;
   options.rebuild = f.rebuild;
@@ -267,13 +255,15 @@ int run(const Flags& f) {
   options.batch_size = f.batch_size;
   options.shards = f.shards;
   options.threads = f.threads;
-  if (!f.synonyms.empty()) options.synonyms = ks::SynonymList::load(f.synonyms).stored();
+  if (f.synonyms == "none")
+    options.synonyms = ks::SynonymList().stored();
+  else if (!f.synonyms.empty())
+    options.synonyms = ks::SynonymList::merged(ks::SynonymList::starter(), ks::SynonymList::load(f.synonyms)).stored();
+  else if (!f.replace_synonyms.empty())
+    options.synonyms = ks::SynonymList::load(f.replace_synonyms).stored();
   if (!f.quiet) {
-    options.on_warning = [&](const ks::IndexWarning& w) {
-      progress.clear();
-      std::cerr << warning_line(w, f.index);
-    };
-    options.on_duplicate = [&](const ks::IndexWarning& w) { duplicates.add(w); };
+    options.on_warning = [&](const ks::IndexWarning& w) { warnings.add(w); };
+    options.on_duplicate = options.on_warning;
   }
   options.on_progress = [&](const ks::IndexProgress& p) { progress.update(p); };
   if (f.dry_run) {
@@ -284,19 +274,41 @@ int run(const Flags& f) {
       std::cerr << past_tense(change) << ' ' << id << '\n';
     };
   }
-  options.should_stop = [] { return stop_signal.load() != 0; };
+  // The first signal is told at once on a terminal: a big file's analysis
+  // stops within a second, but committing what is done can take longer.
+  const bool tell_stop = !f.quiet && isatty(STDERR_FILENO);
+  options.should_stop = [&, told = false]() mutable {
+    if (stop_signal.load() == 0) return false;
+    if (tell_stop && !told) {
+      progress.clear();
+      std::cerr << "stopping: committing what is done…\n";
+    }
+    told = true;
+    return true;
+  };
 
-  if (!f.forget.empty()) return forget(f, options);
+  if (!f.forget.empty()) {
+    const int code = forget(f, options);
+    warnings.report();
+    return code;
+  }
   // Watched from before the first update: a change made while it runs is
   // applied after it instead of being missed.
   std::optional<ks::SourceWatch> watching;
   if (f.watch)
     if (std::vector<ks::Source> sources = sources_to_watch(f); !sources.empty())
       watching.emplace(std::move(sources), f.index);
-  const ks::IndexSummary summary = ks::index_input(f.jsonl.empty() ? "corpus" : "jsonl",
-                                                  f.jsonl.empty() ? f.corpus : f.jsonl, f.source_given, options);
+  ks::IndexSummary summary;
+  try {
+    summary = ks::index_input(f.jsonl.empty() ? "corpus" : "jsonl", f.jsonl.empty() ? f.corpus : f.jsonl,
+                              f.source_given, options);
+  } catch (...) {
+    progress.clear();
+    warnings.report();  // what was met before the error, then the error's line
+    throw;
+  }
   progress.clear();
-  duplicates.report();
+  warnings.report();
   if (!f.quiet) std::cerr << (f.dry_run ? "dry run: would have " : "") << ks::format_summary(summary) << '\n';
   if (summary.stopped) return stopped_exit_code();
   if (f.watch) return watch(f, options, watching);

@@ -4,6 +4,7 @@ the documented exit code (1 when something was skipped, 0 when it was
 repaired and indexed)."""
 import json
 import os
+import shutil
 import subprocess
 import unittest
 
@@ -253,6 +254,51 @@ class BadJsonlRecord(CorpusTestCase):
         self.assertEqual(summary_counts(err)["added"], 2)
         # A record is parsed whole, so up to the limit is held; never the whole line.
         self.assertLess(rusage.ru_maxrss, 160 * 1024)
+
+
+class RepeatedWarnings(CorpusTestCase):
+    """Issue 21 (3): a 20,000-review import printed 20,001 lines, one per
+    record. Warnings of one kind are one line with the count and a first
+    example; -v lists each; common date spellings are read, not warned about."""
+
+    def write_records(self, dates):
+        path = os.path.join(self.tmp, "reviews.jsonl")
+        with open(path, "w", encoding="utf-8") as f:
+            for n, date in enumerate(dates):
+                f.write(json.dumps({"id": "r%d" % n, "date": date, "text": "리뷰 %d 재밌다" % n},
+                                   ensure_ascii=False) + "\n")
+        return path
+
+    def test_one_line_per_kind_with_the_count_and_a_first_example(self):
+        path = self.write_records(["어제"] * 3000 + ["2024-02-30"])
+        with open(path, "a", encoding="utf-8") as f:
+            f.write("not json\n" * 2 + '{"id": "r0", "text": "또"}\n')
+        r = run([INDEXER, "--jsonl", path, "--index", self.index], cwd=self.tmp)
+        lines = r.stderr.decode().splitlines()
+        self.assertEqual(lines[:-1], [
+            "warning: 3,001 records have a \"date\" that is not a date, e.g. %s:1 '어제'; left out; -v lists each" % path,
+            "warning: 2 inputs: not valid JSON; skipped (e.g. %s:3002); -v lists each" % path,
+            "warning: %s:3004: id 'r0' repeats the record at %s:1; skipped (the first one is indexed)" % (path, path),
+        ])
+        counts = summary_counts(r.stderr)
+        self.assertEqual((r.returncode, counts["added"], counts["warnings"]), (1, 3001, 3004))
+        shutil.rmtree(self.index)
+        r = run([INDEXER, "--jsonl", path, "--index", self.index, "-v"], cwd=self.tmp)
+        told = [l for l in r.stderr.decode().splitlines() if l.startswith("warning: ")]
+        self.assertEqual(len(told), 3004)
+        self.assertEqual(told[0], "warning: %s:1: \"date\" '어제' is not a date; left out" % path)
+
+    def test_common_date_spellings_are_read_in_records_and_in_filters(self):
+        # NSMC's reviews write YY.MM.DD (as scraped): 03.11.21 is 2003-11-21 by POSIX's %y rule.
+        path = self.write_records(["03.11.21", "2003.11.22", "20031123", "2003-11-24T09:30:00+09:00", "99.01.02"])
+        r = run([INDEXER, "--jsonl", path, "--index", self.index], cwd=self.tmp)
+        self.assertEqual((r.returncode, warning_lines(r.stderr)), (0, []), r.stderr.decode())
+        self.assertEqual(sorted(self.ranked_ids("리뷰", "date:2003-11-21..2003-11-24")), ["r0", "r1", "r2", "r3"])
+        self.assertEqual(self.ranked_ids("리뷰", "date:..1999-12-31"), ["r4"])
+        self.assertEqual(self.ranked_ids("리뷰", "date:03.11.21"), ["r0"])
+        self.assertEqual(sorted(self.ranked_ids("리뷰", "date:2003.11.22..20031123")), ["r1", "r2"])
+        self.assertEqual(sorted(self.ranked_ids("리뷰", "--since", "03.11.23", "--until", "2003-11-24T23:00")),
+                         ["r2", "r3"])
 
 
 if __name__ == "__main__":

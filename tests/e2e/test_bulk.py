@@ -92,7 +92,7 @@ class BulkEqualsIncremental(CorpusTestCase):
         counts = summary_counts(r3.stderr)
         self.assertEqual(counts, summary_counts(r1.stderr))
         self.assertEqual((counts["added"], counts["skipped"]), (57, 3))
-        self.assertIn("repeats the record at", r3.stderr.decode())
+        self.assertIn("2 records repeat the id of an earlier one, e.g. %s:21 ('r3')" % jsonl, r3.stderr.decode())
         self.assertIn("same text as 'r44'", r3.stderr.decode())
         self.assertEqual(self.docid_order(bulk3), self.docid_order(bulk1))
         self.assert_same_index(bulk3, bulk1)

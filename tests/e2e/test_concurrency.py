@@ -118,6 +118,53 @@ class SecondIndexer(NsmcCorpusTestCase):
         self.assertEqual(proc.returncode, 0)
 
 
+def write_big_article(path, megabytes):
+    """An article of `megabytes` MB of distinct Korean paragraphs, ending with the word zorblaxend."""
+    words = ["반도체", "장비", "수출", "규제", "엔비디아", "중국", "인공지능", "모델", "발표", "시장"]
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("아주 긴 기사 하나\n\n")
+        size, n = 0, 0
+        while size < megabytes * 1000 * 1000:
+            line = " ".join(words[(n * 7 + k) % 10] for k in range(12)) + " 문단%d 번째 이야기이다.\n\n" % n
+            f.write(line)
+            size += len(line.encode())
+            n += 1
+        f.write("마지막 문단 zorblaxend\n")
+
+
+class StopInsideABigFile(CorpusTestCase):
+    """Issue 21 (4): Ctrl-C inside a large file took 39 s to have any effect
+    and said nothing. The analysis of one file checks the stop request, a
+    terminal is told at once, the index stays sound and a rerun finishes."""
+
+    def test_first_sigint_inside_a_50_MB_file_stops_within_seconds_and_says_so(self):
+        self.build_index()
+        write_big_article(os.path.join(self.corpus, "big.txt"), 50)
+        leader, follower = pty.openpty()
+        proc = subprocess.Popen([INDEXER, "--corpus", self.corpus, "--index", self.index],
+                                stdout=subprocess.PIPE, stderr=follower)
+        time.sleep(4)  # inside big.txt: reading, parsing and analysing it take far longer
+        self.assertIsNone(proc.poll(), "the run ended before the signal")
+        signalled = time.monotonic()
+        proc.send_signal(signal.SIGINT)
+        seen, _ = read_terminal_until_exit(leader, proc)
+        waited = time.monotonic() - signalled
+        os.close(follower)
+        os.close(leader)
+        proc.stdout.close()
+        self.assertEqual(proc.returncode, 130, seen.decode())
+        self.assertLess(waited, 5, "the first Ctrl-C took %.1f s" % waited)  # loose: it was 39 s
+        text = seen.decode().replace("\r\n", "\n")
+        self.assertEqual(text.count("stopping: committing what is done…\n"), 1, text)
+        self.assertIn("(stopped early; rerun to finish)", text)
+        self.assertEqual(self.indexer("--check").returncode, 0)
+        self.assertEqual(self.ranked_ids("zorblaxend"), [])
+        r = self.indexer()  # the next run finishes the work
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        self.assertEqual((summary_counts(r.stderr)["added"], summary_counts(r.stderr)["unchanged"]), (1, 4))
+        self.assertEqual(self.ranked_ids("zorblaxend"), ["big.txt"])
+
+
 class StopSignals(NsmcCorpusTestCase):
     def stop_midway(self, sig, code):
         # Signalled just after the run's first commit (100 articles), with 1,400

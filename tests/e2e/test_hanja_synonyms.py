@@ -30,7 +30,8 @@ EXTRA_ARTICLES = {
     "x05_bank_hangul.txt": "예금 금리 내린다\n\n은행들이 정기 예금 금리를 일제히 내렸다. 예금자들은 다른 "
                            "상품을 찾고 있다.\n",
 }
-INDEX_FLAGS = {"starter": [], "custom": ["--synonyms", CUSTOM], "none": ["--synonyms", "none"]}
+INDEX_FLAGS = {"starter": [], "custom": ["--replace-synonyms", CUSTOM], "added": ["--synonyms", CUSTOM],
+               "none": ["--synonyms", "none"]}
 
 
 def read_table():
@@ -113,7 +114,8 @@ class HanjaAndSynonyms(unittest.TestCase):
                                          terminal="stderr")
         self.assertEqual(code, 0)
         self.assertEqual(err.decode().replace("\r\n", "\n"),
-                         "search: 美 searched as 미국 (Hanja); 엔비디아 also as NVIDIA, 엔비디아社 (synonyms)\n")
+                         "search: 美 searched as 미국 (Hanja); 엔비디아 also as NVIDIA, 엔비디아社 "
+                         "(synonyms from the starter list)\n")
         self.assertIn("엔비디아", out.decode())
         # Not into a pipe or a log file, and nothing when nothing was rewritten.
         self.assertEqual(run([SEARCH, "--index", self.indexes["starter"], "-n", "1", "美"]).stderr, b"")
@@ -137,7 +139,7 @@ class HanjaAndSynonyms(unittest.TestCase):
         index = self.build("replaced", [])
         fired = lambda q: fired_notes(self.search(index, q)[1]["rewrites"])
         self.assertEqual(fired("Huawei"), ["synonym:huawei"])
-        self.build("replaced", ["--synonyms", CUSTOM])  # an existing index: only the list changes
+        self.build("replaced", ["--replace-synonyms", CUSTOM])  # an existing index: only the list changes
         self.assertEqual(fired("Huawei"), [])
         self.assertEqual(fired("lithography"), ["synonym:lithography"])
         self.build("replaced", [])  # a run without --synonyms keeps the list
@@ -146,6 +148,27 @@ class HanjaAndSynonyms(unittest.TestCase):
         self.assertEqual(fired("lithography"), ["synonym:lithography"])
         self.build("replaced", ["--synonyms", "none"])
         self.assertEqual(fired("lithography"), [])
+
+    def test_a_users_file_adds_to_the_starter_list_and_explain_names_the_list(self):
+        # Issue 21 (9): `--synonyms my.txt` replaced the starter list, so NVIDIA no longer found 엔비디아.
+        mine = os.path.join(self.tmp, "my.txt")
+        write(mine, "딥시크 = DeepSeek\n")
+        index = self.build("mine", ["--synonyms", mine])
+        hits, summary = self.search(index, "NVIDIA")
+        self.assertTrue(hits, "NVIDIA finds nothing: the starter list was dropped")
+        self.assertEqual(fired_notes(summary["rewrites"]), ["synonym:nvidia"])
+        self.assertIn("(synonyms from the starter list, ranked as the same word)", summary["explanation"])
+        hits, summary = self.search(index, "딥시크")
+        self.assertTrue(hits and hits[0]["id"].startswith("x04"), hits)
+        self.assertIn(f"(synonyms from {mine}, ranked as the same word)", summary["explanation"])
+        code, _, err = run_on_terminal([SEARCH, "--index", index, "-n", "1", "딥시크"], terminal="stderr")
+        self.assertEqual(err.decode().replace("\r\n", "\n"), f"search: 딥시크 also as DeepSeek (synonyms from {mine})\n")
+        # --synonyms none empties the list; --replace-synonyms keeps the file's groups alone.
+        self.build("mine", ["--replace-synonyms", mine])
+        self.assertEqual(fired_notes(self.search(index, "NVIDIA")[1]["rewrites"]), [])
+        self.assertEqual(fired_notes(self.search(index, "DeepSeek")[1]["rewrites"]), ["synonym:deepseek"])
+        self.build("mine", ["--synonyms", "none"])
+        self.assertEqual(fired_notes(self.search(index, "DeepSeek")[1]["rewrites"]), [])
 
     @unittest.skipUnless(os.path.exists(TCPSRV), "xapian-tcpsrv (xapian-tools) is not installed")
     def test_every_shard_carries_the_list_local_and_remote(self):

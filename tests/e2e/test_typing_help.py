@@ -118,7 +118,7 @@ class TypingHelp(CorpusTestCase):
         code, out, err = run_on_terminal([SEARCH, "--index", self.index, "엔비디야 화웨이"], terminal="stderr")
         self.assertEqual(code, 0)
         # 화웨이 is in the starter synonym list: that is said first, on its own line.
-        self.assertEqual(err.decode().splitlines(), ["search: 화웨이 also as Huawei (synonyms)",
+        self.assertEqual(err.decode().splitlines(), ["search: 화웨이 also as Huawei (synonyms from the starter list)",
                                                      "search: did you mean '엔비디아 화웨이' (spelling)?"])
         code, out, err = run_on_terminal([SEARCH, "--index", self.index, "ㄴㄱ ㅈㅂ"], terminal="stderr")
         self.assertEqual(err.decode().strip(),

@@ -36,6 +36,12 @@ INSTANTIATE_TEST_SUITE_P(
         DateCase{"  2024-04-02  ", "2024-04-02"}, DateCase{"2024.04.02.", "2024-04-02"},
         DateCase{"2023-05-09 06:57", "2023-05-09"}, DateCase{"2024-04-02T14:30:00+09:00", "2024-04-02"},
         DateCase{"2024-04-02T14:30:00Z", "2024-04-02"},
+        DateCase{"20240402", "2024-04-02"}, DateCase{"20240402T143000Z", std::nullopt},
+        DateCase{"20240402 14:30", "2024-04-02"},
+        // two-digit years (NSMC's reviews): POSIX's %y, 69–99 → 19YY, 00–68 → 20YY
+        DateCase{"03.11.21", "2003-11-21"}, DateCase{"68.1.2", "2068-01-02"}, DateCase{"69.01.02", "1969-01-02"},
+        DateCase{"99.12.31", "1999-12-31"}, DateCase{"21.02.29", std::nullopt}, DateCase{"21/11/03", std::nullopt},
+        DateCase{"3.11.21", std::nullopt}, DateCase{"2024040", std::nullopt}, DateCase{"202404021", std::nullopt},
         // calendar
         DateCase{"2024-02-29", "2024-02-29"}, DateCase{"2000-02-29", "2000-02-29"},
         DateCase{"2023-02-29", std::nullopt}, DateCase{"1900-02-29", std::nullopt},

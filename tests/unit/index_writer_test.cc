@@ -173,7 +173,9 @@ TEST_F(IndexWriterTest, WhatARecordLeftOutIsToldWhenItIsIndexedNotOnEveryRerun) 
   o.on_warning = [&](const ks::IndexWarning& w) { warnings.push_back(w); };
   ks::index_jsonl(jsonl(), o);
   ASSERT_EQ(warnings.size(), 1u);
-  EXPECT_EQ(warnings[0].reason, "\"date\" '어제' is not a date (YYYY-MM-DD); left out");
+  EXPECT_EQ(warnings[0].reason, "\"date\" '어제' is not a date; left out");
+  EXPECT_EQ(warnings[0].kind, "records have a \"date\" that is not a date");
+  EXPECT_EQ(warnings[0].example, "'어제'");
   warnings.clear();
   expect_counts(ks::index_jsonl(jsonl(), o), 0, 0, 1, 0);
   EXPECT_TRUE(warnings.empty());  // unchanged: not analysed again, nothing new to tell

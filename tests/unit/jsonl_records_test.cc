@@ -47,7 +47,18 @@ TEST(JsonlRecords, BadDatesAreLeftOutWithAWarning) {
   EXPECT_FALSE(r.article->date);
   EXPECT_FALSE(r.article->updated);
   ASSERT_EQ(r.warnings.size(), 2u);
-  EXPECT_EQ(r.warnings[0], "\"date\" '어제' is not a date (YYYY-MM-DD); left out");
+  EXPECT_EQ(r.warnings[0].reason, "\"date\" '어제' is not a date; left out");
+  EXPECT_EQ(r.warnings[0].kind, "records have a \"date\" that is not a date");
+  EXPECT_EQ(r.warnings[0].example, "'어제'");
+  EXPECT_EQ(r.warnings[1].kind, "records have an \"updated\" that is not a date");
+}
+
+TEST(JsonlRecords, CommonDateSpellingsAreRead) {
+  const auto r = parse_jsonl_record(R"({"id":"a","text":"b","date":"03.11.21","updated":"20240402"})", "x", 1);
+  ASSERT_TRUE(r.article);
+  EXPECT_EQ(r.article->date, "2003-11-21");
+  EXPECT_EQ(r.article->updated, "2024-04-02");
+  EXPECT_TRUE(r.warnings.empty());
 }
 
 }  // namespace

@@ -237,11 +237,11 @@ TEST(OutputJson, FacetsInTheSummary) {
 TEST(OutputJson, RewritesInTheSummary) {
   ks::Results results = results_of({full_hit()});
   EXPECT_EQ(json::parse(lines_of(render(ks::OutputFormat::json, results)).back())["rewrites"], json::array());
-  results.rewrites = {{"美", "hanja", {"미국"}}, {"엔비디아", "synonym", {"NVIDIA", "엔비디아社"}}};
+  results.rewrites = {{"美", "hanja", {"미국"}}, {"엔비디아", "synonym", {"NVIDIA", "엔비디아社"}, "the starter list"}};
   const json rewrites = json::parse(lines_of(render(ks::OutputFormat::json, results)).back())["rewrites"];
   EXPECT_EQ(rewrites, json::parse(R"([{"word":"美","by":"hanja","terms":["미국"]},
                                       {"word":"엔비디아","by":"synonym","terms":["NVIDIA","엔비디아社"]}])"));
-  EXPECT_EQ(ks::rewrites_line(results.rewrites), "美 searched as 미국 (Hanja); 엔비디아 also as NVIDIA, 엔비디아社 (synonyms)");
+  EXPECT_EQ(ks::rewrites_line(results.rewrites), "美 searched as 미국 (Hanja); 엔비디아 also as NVIDIA, 엔비디아社 (synonyms from the starter list)");
   EXPECT_EQ(ks::rewrites_line({}), "");
 }
 

@@ -371,8 +371,7 @@ TEST(QueryBuilder, HanjaWordIsSearchedAsItsReading) {
 
 TEST(QueryBuilder, SynonymIsTheSameQueryWord) {
   const ks::SynonymList list = ks::SynonymList::parse("엔비디아 = NVIDIA\n", "test");
-  ks::Analyzer analyzer;
-  const ks::SynonymIndex synonyms(list, analyzer);
+  const ks::SynonymIndex synonyms(list);
   Index index({{"both-words", "NVIDIA 칩 공급"}, {"one-word-twice", "NVIDIA 엔비디아 공급"}, {"chip", "인텔 칩 공급"}});
   EXPECT_EQ(index.found("엔비디아"), Ids{"one-word-twice"});  // without the list
   index.synonyms = &synonyms;
@@ -388,13 +387,13 @@ TEST(QueryBuilder, SynonymIsTheSameQueryWord) {
   ASSERT_EQ(built.rewrites.size(), 1u);
   EXPECT_EQ(built.rewrites[0].by, "synonym");
   EXPECT_EQ(built.rewrites[0].terms, std::vector<std::string>{"NVIDIA"});
+  EXPECT_EQ(built.rewrites[0].list, "test");  // the list the group comes from, for --explain
   EXPECT_TRUE(contains(built.match_terms, "nvidia"));  // highlighted where it matched
 }
 
 TEST(QueryBuilder, SynonymOfSeveralWordsIsAPhrase) {
   const ks::SynonymList list = ks::SynonymList::parse("LLM = 거대 언어 모델\n", "test");
-  ks::Analyzer analyzer;
-  const ks::SynonymIndex synonyms(list, analyzer);
+  const ks::SynonymIndex synonyms(list);
   Index index({{"phrase", "거대 언어 모델 경쟁"}, {"apart", "언어 모델은 거대하다"}, {"latin", "LLM 경쟁"}});
   index.synonyms = &synonyms;
   EXPECT_EQ(index.found("LLM"), (Ids{"phrase", "latin"}));

@@ -109,7 +109,7 @@ TEST_F(QueryExplainerTest, HanjaWordIsSearchedAsItsReading) {
 
 TEST_F(QueryExplainerTest, SynonymThatFiredIsNamed) {
   const std::string text = explain("엔비디아");
-  EXPECT_TRUE(has_line(text, "  엔비디아 → also NVIDIA, 엔비디아社 (synonyms from the index's list, ranked as the same word)"));
+  EXPECT_TRUE(has_line(text, "  엔비디아 → also NVIDIA, 엔비디아社 (synonyms from the starter list, ranked as the same word)"));
   EXPECT_TRUE(lacks_section(explain("장비"), "rewritten"));  // no synonym, no Hanja: nothing rewritten
 }
 

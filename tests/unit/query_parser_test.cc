@@ -121,6 +121,10 @@ TEST(QueryParser, DateWithoutDotsIsThatPeriod) {
   EXPECT_EQ(parsed("date:2024"), "date:[20240101..20241231]");
   EXPECT_EQ(parsed("date:2024-06"), "date:[20240601..20240630]");
   EXPECT_EQ(parsed("date:2024-02-29"), "date:[20240229..20240229]");
+  // a day in the spellings the importer reads (document.h)
+  EXPECT_EQ(parsed("date:03.11.21"), "date:[20031121..20031121]");
+  EXPECT_EQ(parsed("date:2003.11.21..20031130"), "date:[20031121..20031130]");
+  EXPECT_EQ(parsed("date:..2024-04-02T09:30:00+09:00"), "date:[..20240402]");
 }
 
 TEST(QueryParser, DateNodeCarriesBounds) {

@@ -61,7 +61,7 @@ TEST(Synonyms, StoredFormRoundTripsAndTellsAnEmptiedListFromNone) {
 TEST(Synonyms, StarterListCoversTheBundledArticlesDomain) {
   const auto starter = ks::SynonymList::starter();
   ks::Analyzer analyzer;
-  const ks::SynonymIndex index(starter, analyzer);
+  const ks::SynonymIndex index(starter);
   for (const char* word : {"nvidia", "엔비디아", "huawei", "qwen", "큐원", "deepseek", "딥시크", "minimax", "asml", "tsmc", "smic"})
     EXPECT_NE(index.group_of(ks::synonym_stems(word, analyzer)), nullptr) << word;
   EXPECT_EQ(index.group_of({"반도체"}), nullptr);
@@ -69,7 +69,7 @@ TEST(Synonyms, StarterListCoversTheBundledArticlesDomain) {
 
 TEST(Synonyms, LookupReadsMembersAsTheAnalyzerDoes) {
   ks::Analyzer analyzer;
-  const ks::SynonymIndex index(ks::SynonymList::parse("엔비디아 = ＮＶＩＤＩＡ = 美 엔비디아\n", "t"), analyzer);
+  const ks::SynonymIndex index(ks::SynonymList::parse("엔비디아 = ＮＶＩＤＩＡ = 美 엔비디아\n", "t"));
   const auto* group = index.group_of(ks::synonym_stems("엔비디아의", analyzer));
   ASSERT_NE(group, nullptr);
   ASSERT_EQ(group->size(), 3u);
@@ -77,6 +77,49 @@ TEST(Synonyms, LookupReadsMembersAsTheAnalyzerDoes) {
   EXPECT_EQ((*group)[1].stems, std::vector<std::string>{"nvidia"});
   EXPECT_EQ((*group)[2].stems, (std::vector<std::string>{"미국", "엔비디아"}));
   EXPECT_EQ(index.group_of({"미국"}), nullptr);
+}
+
+TEST(Synonyms, StoredFormHoldsTheStemsAndTheListsSoReadingItAnalysesNothing) {
+  const auto list = ks::SynonymList::merged(ks::SynonymList::parse("엔비디아 = NVIDIA\n", "a.txt"),
+                                            ks::SynonymList::parse("지푸  AI = Zhipu\n", "b.txt"));
+  const std::string stored = list.stored();
+  EXPECT_EQ(stored, "# kosearch synonyms 2 " + std::string(ks::Analyzer::version) +
+                        "\n@ b.txt\n지푸 AI = Zhipu\t지푸 ai = zhipu\n@ a.txt\n엔비디아 = NVIDIA\t엔비디아 = nvidia\n");
+  // Stems are read as stored, not analysed again: a hand-edited stem shows it.
+  std::string edited = stored;
+  edited.replace(edited.find("= nvidia"), 8, "= zzz");
+  const auto back = ks::SynonymList::from_stored(edited);
+  ASSERT_EQ(back.groups().size(), 2u);
+  EXPECT_EQ(back.groups()[1].stems[1], std::vector<std::string>{"zzz"});
+  EXPECT_EQ(back.groups()[1].list, "a.txt");
+  EXPECT_EQ(back.groups()[0].list, "b.txt");
+  // Another analyzer's stems are analysed again.
+  std::string other = edited;
+  other.replace(other.find(ks::Analyzer::version), ks::Analyzer::version.size(), "ko-old-0");
+  const auto reread = ks::SynonymList::from_stored(other);
+  EXPECT_EQ(reread.groups()[1].stems[1], std::vector<std::string>{"nvidia"});
+  EXPECT_EQ(reread.groups()[1].list, "a.txt");
+  EXPECT_EQ(reread.stored(), stored);
+  // The first format (no stems, no lists) is still read.
+  const auto first = ks::SynonymList::from_stored("# kosearch synonyms 1\n엔비디아 = NVIDIA\n");
+  ASSERT_EQ(first.groups().size(), 1u);
+  EXPECT_EQ(first.groups()[0].list, "the index's list");
+}
+
+TEST(Synonyms, MergedKeepsTheBaseGroupsTheAddedOnesDoNotTouch) {
+  const auto starter = ks::SynonymList::starter();
+  const auto mine = ks::SynonymList::parse("딥시크 = DeepSeek = 深度求索\n노광 = lithography\n", "my.txt");
+  const auto list = ks::SynonymList::merged(starter, mine);
+  const ks::SynonymIndex index(list);
+  ks::Analyzer analyzer;
+  const auto* deepseek = index.group_of(ks::synonym_stems("deepseek", analyzer));
+  ASSERT_NE(deepseek, nullptr);
+  EXPECT_EQ(deepseek->size(), 3u);  // the user's group replaced the starter's
+  EXPECT_EQ(deepseek->front().list, "my.txt");
+  const auto* nvidia = index.group_of(ks::synonym_stems("nvidia", analyzer));
+  ASSERT_NE(nvidia, nullptr);
+  EXPECT_EQ(nvidia->front().list, "the starter list");
+  EXPECT_EQ(list.groups().size(), starter.groups().size() + 1);
 }
 
 TEST(Synonyms, LoadReadsAFileOrNone) {

@@ -266,7 +266,7 @@ std::string rewrites_line(const std::vector<Rewrite>& rewrites) {
     std::string terms;
     for (const auto& t : r.terms) terms += (terms.empty() ? "" : ", ") + t;
     line += (line.empty() ? "" : "; ") + r.word +
-            (r.by == "hanja" ? " searched as " + terms + " (Hanja)" : " also as " + terms + " (synonyms)");
+            (r.by == "hanja" ? " searched as " + terms + " (Hanja)" : " also as " + terms + " (synonyms from " + r.list + ")");
   }
   return neutralize_controls(line);
 }

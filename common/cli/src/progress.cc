@@ -5,9 +5,7 @@
 #include <cstdio>
 
 namespace kosearch {
-namespace {
-
-std::string grouped(std::uint64_t n) {
+std::string grouped_number(std::uint64_t n) {
   std::string digits = std::to_string(n), out;
   for (std::size_t i = 0; i < digits.size(); ++i) {
     if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
@@ -15,6 +13,8 @@ std::string grouped(std::uint64_t n) {
   }
   return out;
 }
+
+namespace {
 
 std::string duration(double seconds) {
   const auto s = static_cast<std::uint64_t>(std::llround(seconds));
@@ -32,8 +32,8 @@ std::string megabytes(std::uint64_t bytes) {
 }  // namespace
 
 std::string progress_text(const IndexProgress& p, double seconds) {
-  std::string out = grouped(p.inputs_done);
-  if (p.inputs_total) out += "/" + grouped(p.inputs_total);
+  std::string out = grouped_number(p.inputs_done);
+  if (p.inputs_total) out += "/" + grouped_number(p.inputs_total);
   out += " documents";
   if (p.bytes_total) {
     const double fraction = std::min(1.0, static_cast<double>(p.bytes_done) / static_cast<double>(p.bytes_total));
@@ -41,7 +41,7 @@ std::string progress_text(const IndexProgress& p, double seconds) {
   } else {
     out += ", " + megabytes(p.bytes_done) + " read";
   }
-  if (seconds > 0) out += ", " + grouped(static_cast<std::uint64_t>(static_cast<double>(p.inputs_done) / seconds)) + " documents/s";
+  if (seconds > 0) out += ", " + grouped_number(static_cast<std::uint64_t>(static_cast<double>(p.inputs_done) / seconds)) + " documents/s";
   if (p.bytes_total && p.bytes_done > 0 && seconds > 0) {
     const double left = static_cast<double>(p.bytes_total - std::min(p.bytes_done, p.bytes_total));
     out += ", ETA " + duration(left * seconds / static_cast<double>(p.bytes_done));

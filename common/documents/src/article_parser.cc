@@ -13,6 +13,7 @@
 #include "article_lines.h"
 #include "article_text.h"
 #include "article_words.h"
+#include "kosearch/error.h"
 
 // How an article is put together from its lines: each line is read on its
 // own (article_lines.h), then this file decides between them. The front
@@ -101,10 +102,11 @@ struct Scan {
   std::optional<KeptLine> photo_title;  // [사진] … before any paragraph
 };
 
-Scan scan_lines(const std::vector<SourceLine>& lines, std::size_t first) {
+Scan scan_lines(const std::vector<SourceLine>& lines, std::size_t first, const std::function<bool()>& should_stop) {
   Scan scan;
   std::optional<DateRole> pending_label;  // a bare 입력 line: its date may be on the next line
   for (std::size_t i = first; i < lines.size(); ++i) {
+    if (should_stop && should_stop()) throw Error(ErrorKind::interrupted, "stopped while reading an article");
     LineInfo info = analyze_line(lines[i].text);
     if (pending_label && info.unlabelled_date && !info.date && !info.updated) {
       (*pending_label == DateRole::published ? info.date : info.updated) = std::move(info.unlabelled_date);
@@ -153,14 +155,15 @@ std::string choose_title(Article& article, const FrontMatter& fm, const Scan& sc
 
 LineRole classify_line(std::string_view line) { return analyze_line(line).role; }
 
-Article parse_article(std::string_view text, std::string id, std::string path) {
+Article parse_article(std::string_view text, std::string id, std::string path,
+                      const std::function<bool()>& should_stop) {
   Article article;
   article.id = std::move(id);
   article.path = std::move(path);
 
   const auto lines = split_lines(text);
   const FrontMatter fm = read_front_matter(lines);
-  Scan scan = scan_lines(lines, fm.lines_used);
+  Scan scan = scan_lines(lines, fm.lines_used, should_stop);
 
   // A line that is nothing but the publisher's name (굿모닝충청 above the title,
   // named so by the footer) is its masthead, not the title.
@@ -168,7 +171,7 @@ Article parse_article(std::string_view text, std::string id, std::string path) {
     std::erase_if(scan.kept, [&](const KeptLine& line) { return strip_decoration(line.fold) == *source; });
 
   const std::string title_key = choose_title(article, fm, scan);
-  std::unordered_set<std::string> seen;
+  std::unordered_set<std::string_view> seen;  // views of the kept lines' folds: no copy of a big text
   if (!title_key.empty()) seen.insert(title_key);
   for (const auto& line : scan.kept)
     if (seen.insert(line.fold).second) article.body.push_back({line.source->number, std::string(line.source->text)});

@@ -138,8 +138,43 @@ bool skip_literal(std::string_view s, std::size_t& pos, std::string_view literal
 }
 
 
-// `YYYY<sep>M<sep>D` with one separator from -./ used twice, or `YYYY년 M월 D일`.
+// The year of a two-digit `yy`, by POSIX strptime's %y rule: 69–99 are
+// 1969–1999, 00–68 are 2000–2068.
+int century_year(int yy) { return yy >= 69 ? 1900 + yy : 2000 + yy; }
+
+// `YYYYMMDD`: eight digits, no separator.
+bool read_compact_date(std::string_view s, std::size_t& pos, int& y, int& m, int& d) {
+  std::size_t end = pos;
+  const int value = read_number(s, end, 8);
+  if (value < 0 || end - pos != 8) return false;
+  pos = end;
+  y = value / 10000;
+  m = value / 100 % 100;
+  d = value % 100;
+  return true;
+}
+
+// `YY.MM.DD` (Korean sites' short form: 21.11.03 is 2021-11-03); only with
+// dots, as YY/MM/DD and YY-MM-DD are as often month or day first.
+bool read_short_year_date(std::string_view s, std::size_t& pos, int& y, int& m, int& d) {
+  std::size_t p = pos;
+  const int yy = read_number(s, p, 2);
+  if (yy < 0 || p - pos != 2 || p >= s.size() || s[p] != '.') return false;
+  ++p;
+  m = read_number(s, p, 2);
+  if (m < 0 || p >= s.size() || s[p] != '.') return false;
+  ++p;
+  d = read_number(s, p, 2);
+  if (d < 0) return false;
+  y = century_year(yy);
+  pos = p;
+  return true;
+}
+
+// `YYYY<sep>M<sep>D` with one separator from -./ used twice, `YYYY년 M월 D일`,
+// `YYYYMMDD` or `YY.MM.DD`.
 bool read_date(std::string_view s, std::size_t& pos, int& y, int& m, int& d) {
+  if (read_compact_date(s, pos, y, m, d) || read_short_year_date(s, pos, y, m, d)) return true;
   if (s.size() - pos < 4) return false;
   std::size_t year_end = pos;
   y = read_number(s, year_end, 4);

@@ -16,11 +16,18 @@ std::optional<std::string> record_string(const nlohmann::json& record, const cha
 namespace {
 
 // A date field, or nullopt with a warning when it is present but not a date.
-std::optional<std::string> date_field(const nlohmann::json& record, const char* key, std::vector<std::string>& warnings) {
+// The spellings read are parse_date's (document.h).
+std::optional<std::string> date_field(const nlohmann::json& record, const char* key,
+                                      std::vector<RecordWarning>& warnings) {
   auto text = record_string(record, key);
   if (!text) return std::nullopt;
   auto date = parse_date(*text);
-  if (!date) warnings.push_back("\"" + std::string(key) + "\" '" + *text + "' is not a date (YYYY-MM-DD); left out");
+  if (!date) {
+    const std::string field = "\"" + std::string(key) + "\"";
+    const char* article = key[0] == 'u' ? "an " : "a ";  // "updated"
+    warnings.push_back({field + " '" + *text + "' is not a date; left out",
+                        "records have " + (article + field) + " that is not a date", "'" + *text + "'"});
+  }
   return date;
 }
 

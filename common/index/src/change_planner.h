@@ -57,6 +57,8 @@ class ChangePlanner {
 
   const std::string& origin() const { return origin_; }
   const std::string& origin_value() const { return origin_value_; }
+  // True when `id` was claimed in this run (a refused repeat leaves the first claim).
+  bool met(const std::string& id) const { return seen_.count(id) > 0; }
 
   // Claims `id`, met at `where`, for this run. Refused, with the reason for a
   // skip warning, when the input repeats an id met earlier in the run (the

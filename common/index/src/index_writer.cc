@@ -51,7 +51,9 @@ unsigned shard_count(const IndexOptions& options) {
 }
 
 // Checks and analyses one article: the document to write, or nullopt after a
-// skip warning (Xapian would refuse a term, which would cost the whole batch).
+// skip warning (Xapian would refuse a term, which would cost the whole batch),
+// or when the sink is asked to stop meanwhile (checked at each line, so a
+// stop takes effect inside a huge file; the article is left as it was).
 template <typename Sink>
 std::optional<Xapian::Document> analysed(Sink& sink, Analyzer& analyzer, const std::string& origin,
                                          const Article& article, const std::string& content_hash,
@@ -59,7 +61,11 @@ std::optional<Xapian::Document> analysed(Sink& sink, Analyzer& analyzer, const s
   schema::DocumentStats stats;
   Xapian::Document doc;
   try {
-    doc = schema::make_document(article, analyzer, origin, content_hash, &stats);
+    doc = schema::make_document(article, analyzer, origin, content_hash, &stats, [&] { return sink.should_stop(); });
+  } catch (const Error& e) {
+    if (e.kind() == ErrorKind::interrupted) return std::nullopt;
+    sink.skip(where, std::string("cannot be indexed: ") + e.what() + "; skipped");
+    return std::nullopt;
   } catch (const Xapian::Error& e) {
     sink.skip(where, "cannot be indexed: " + e.get_description() + "; skipped");
     return std::nullopt;
@@ -70,13 +76,18 @@ std::optional<Xapian::Document> analysed(Sink& sink, Analyzer& analyzer, const s
   for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
     if ((*t).size() > xapian_term_limit) {
       sink.skip(where, "a term of " + std::to_string((*t).size()) + " bytes is over Xapian's " +
-                           std::to_string(xapian_term_limit) + "-byte limit; skipped");
+                           std::to_string(xapian_term_limit) + "-byte limit; skipped",
+                "articles have a term over Xapian's " + std::to_string(xapian_term_limit) + "-byte limit",
+                "(" + std::to_string((*t).size()) + " bytes)");
       return std::nullopt;
     }
   }
   if (stats.truncated_tokens > 0)
-    sink.warn(where, std::to_string(stats.truncated_tokens) + " word(s) longer than " +
-                         std::to_string(max_term_bytes) + " bytes indexed cut short");
+    sink.warn(where,
+              std::to_string(stats.truncated_tokens) + " word(s) longer than " + std::to_string(max_term_bytes) +
+                  " bytes indexed cut short",
+              Remedy::none, "articles have words longer than " + std::to_string(max_term_bytes) + " bytes",
+              "(" + std::to_string(stats.truncated_tokens) + ")");
   return doc;
 }
 
@@ -98,13 +109,15 @@ class Session {
     record_synonyms();
   }
 
-  void warn(const std::string& where, const std::string& reason, Remedy remedy = Remedy::none) {
+  // `kind`, `example`: see IndexWarning.
+  void warn(const std::string& where, const std::string& reason, Remedy remedy = Remedy::none, std::string kind = {},
+            std::string example = {}) {
     ++summary_.warnings;
-    if (options_.on_warning) options_.on_warning({where, reason, remedy});
+    if (options_.on_warning) options_.on_warning({where, reason, remedy, std::move(kind), std::move(example)});
   }
-  void skip(const std::string& where, const std::string& reason) {
+  void skip(const std::string& where, const std::string& reason, std::string kind = {}, std::string example = {}) {
     ++summary_.skipped;
-    warn(where, reason);
+    warn(where, reason, Remedy::none, std::move(kind), std::move(example));
   }
   bool should_stop() {
     if (!summary_.stopped && options_.should_stop && options_.should_stop()) summary_.stopped = true;
@@ -115,14 +128,24 @@ class Session {
   }
 
   // The index's synonym list (synonyms.h), in every shard: --synonyms
-  // replaces it, a new index gets the starter list, other runs keep it.
+  // replaces it, a new index gets the starter list, other runs keep it,
+  // stored again when it was stored in another format or analysed by
+  // another analyzer version (from_stored analyses it then).
   void record_synonyms() {
     const std::string key(meta_synonyms);
     std::optional<std::string> starter;  // parsed once, for the shards of a new index
     for (auto& db : dbs_) {
-      const std::string current = db.metadata(key);
-      if (!options_.synonyms && current.empty() && !starter) starter = SynonymList::starter().stored();
-      db.write_with_first_batch(key, options_.synonyms ? *options_.synonyms : current.empty() ? *starter : current);
+      std::string list = options_.synonyms ? *options_.synonyms : db.metadata(key);
+      if (list.empty()) {
+        if (!starter) starter = SynonymList::starter().stored();
+        list = *starter;
+      }
+      try {
+        list = SynonymList::from_stored(list).stored();
+      } catch (const Error&) {
+        // kept as it is: search names the remedy (a new list) when it meets it
+      }
+      db.write_with_first_batch(key, list);
     }
   }
 
@@ -141,7 +164,7 @@ class Session {
     std::string refusal;
     auto claim = planner_.claim(
         id, where, [&] { return db_for(id).lookup(schema::boolean_term(schema::unique_id, id)); }, refusal);
-    if (!claim) skip(where, refusal);
+    if (!claim) skip_refused(id, where, refusal);
     return claim;
   }
 
@@ -164,7 +187,7 @@ class Session {
   bool replay_claim(const std::string& id, const std::string& where) {
     std::string refusal;
     if (planner_.claim(id, where, [] { return std::optional<StoredArticle>(); }, refusal)) return true;
-    skip(where, refusal);
+    skip_refused(id, where, refusal);
     return false;
   }
   void replay_unclaim(const std::string& id) { planner_.release(id); }
@@ -173,19 +196,23 @@ class Session {
     planner_.note_written(id, where, std::move(fingerprint));
   }
 
-  // Analyses and writes (adds or replaces) a claimed article.
-  void store(const Claim& claim, const Article& article, const std::string& content_hash, const std::string& where) {
+  // Analyses and writes (adds or replaces) a claimed article. The article
+  // is let go once analysed: the document holds all of it, and Xapian's
+  // copy of its terms comes on top (a 50 MB file's text would be held thrice).
+  void store(const Claim& claim, Article article, const std::string& content_hash, const std::string& where) {
     std::string fingerprint;
+    const std::string id = article.id;
     if (options_.dry_run) {
       fingerprint = schema::body_fingerprint(article);
     } else {
       auto doc = analysed(*this, analyzer_, planner_.origin(), article, content_hash, where);
-      if (!doc) return planner_.release(article.id);
+      if (!doc) return planner_.release(id);
+      article = Article();
       fingerprint = doc->get_value(schema::slot_fingerprint);
-      db_for(article.id).replace(schema::boolean_term(schema::unique_id, article.id), *doc);
+      db_for(id).replace(schema::boolean_term(schema::unique_id, id), *doc);
     }
-    counted_change(claim.stored ? Change::update : Change::add, article.id);
-    planner_.note_written(article.id, where, std::move(fingerprint));
+    counted_change(claim.stored ? Change::update : Change::add, id);
+    planner_.note_written(id, where, std::move(fingerprint));
   }
 
   // Rewrites only the stored article (not its terms) of a claimed, stored
@@ -244,6 +271,12 @@ class Session {
     return dbs_[schema::fnv1a64(id) % dbs_.size()];
   }
 
+  // A claim refused: its id repeats one met earlier in the run (still met), or belongs to another input.
+  void skip_refused(const std::string& id, const std::string& where, const std::string& refusal) {
+    skip(where, refusal, planner_.met(id) ? "records repeat the id of an earlier one" : "ids belong to another input",
+         "('" + id + "')");
+  }
+
   void counted_change(Change change, const std::string& id) {
     if (options_.on_change) options_.on_change(change == Change::add ? "add" : "update", id);
     change == Change::add ? ++summary_.added : ++summary_.updated;
@@ -267,7 +300,8 @@ class Session {
     for (const Duplicate& d : planner_.duplicates(untouched_copies())) {
       ++summary_.duplicates;
       ++summary_.warnings;
-      const IndexWarning duplicate{d.where, "same text as '" + d.other_id + "'; results show it once"};
+      const IndexWarning duplicate{d.where, "same text as '" + d.other_id + "'; results show it once", Remedy::none,
+                                   "articles have the same text as another", "(as '" + d.other_id + "')"};
       if (options_.on_duplicate) options_.on_duplicate(duplicate);
       else if (options_.on_warning) options_.on_warning(duplicate);
     }
@@ -337,6 +371,7 @@ struct PartEvent {
   std::string where;         // warning/skip/claim: where it was met
   Xapian::docid docid = 0;   // stored: document in the part database
   Remedy remedy = Remedy::none;  // warning: what the user can do
+  std::string group, example;    // warning/skip: IndexWarning's kind and example
 };
 
 // Per part: the Session's role for the thread writing that part into its
@@ -351,11 +386,18 @@ class PartWriter {
     analyzer_ = &analyzer;
   }
 
-  void warn(const std::string& where, const std::string& reason, Remedy remedy = Remedy::none) {
+  void warn(const std::string& where, const std::string& reason, Remedy remedy = Remedy::none, std::string kind = {},
+            std::string example = {}) {
     record(PartEvent::warning, reason, where);
     events.back().remedy = remedy;
+    events.back().group = std::move(kind);
+    events.back().example = std::move(example);
   }
-  void skip(const std::string& where, const std::string& reason) { record(PartEvent::skip, reason, where); }
+  void skip(const std::string& where, const std::string& reason, std::string kind = {}, std::string example = {}) {
+    record(PartEvent::skip, reason, where);
+    events.back().group = std::move(kind);
+    events.back().example = std::move(example);
+  }
   void keep(const std::string& id) { record(PartEvent::keep, id, {}); }
   // The index is empty: every id is new; repeats are found by the replay.
   std::optional<Claim> claim(const std::string& id, const std::string& where) {
@@ -372,9 +414,10 @@ class PartWriter {
     bytes_done.store(p.bytes_done, std::memory_order_relaxed);
   }
 
-  void store(const Claim&, const Article& article, const std::string& content_hash, const std::string& where) {
+  void store(const Claim&, Article article, const std::string& content_hash, const std::string& where) {
     auto doc = analysed(*this, *analyzer_, origin_, article, content_hash, where);
     if (!doc) return record(PartEvent::unclaim, article.id, {});
+    article = Article();  // as Session::store
     std::string fingerprint = doc->get_value(schema::slot_fingerprint);
     const Xapian::docid docid = db_->add_document(*doc);
     record(PartEvent::stored, std::move(fingerprint), {});
@@ -387,7 +430,7 @@ class PartWriter {
 
  private:
   void record(PartEvent::Kind kind, std::string text, std::string where) {
-    events.push_back({kind, in_claim_, std::move(text), std::move(where), 0, Remedy::none});
+    events.push_back({kind, in_claim_, std::move(text), std::move(where), 0, Remedy::none, {}, {}});
   }
 
   const std::string& origin_;
@@ -471,8 +514,10 @@ void build_in_parts(Session& session, std::size_t parts, unsigned threads, Index
         continue;
       }
       switch (event.kind) {
-        case PartEvent::warning: session.warn(event.where, event.text, event.remedy); break;
-        case PartEvent::skip: session.skip(event.where, event.text); break;
+        case PartEvent::warning:
+          session.warn(event.where, event.text, event.remedy, std::move(event.group), std::move(event.example));
+          break;
+        case PartEvent::skip: session.skip(event.where, event.text, std::move(event.group), std::move(event.example)); break;
         case PartEvent::keep: session.keep(event.text); break;
         case PartEvent::claim:
           id = std::move(event.text);
@@ -539,8 +584,18 @@ void index_input(Sink& sink, const detail::InputFile& input, const std::string& 
     const std::string name = decoded ? input.citation_path + "|" + encoding : input.citation_path;
     const std::string hash = schema::content_hash(*read.bytes, name);
     if (!sink.unchanged(*claim, hash)) {
-      std::string text = repaired_text(sink, input.citation_path, std::move(*read.bytes), encoding);
-      sink.store(*claim, parse_article(text, input.id, input.citation_path), hash, input.citation_path);
+      Article article;
+      {  // the text is let go before the analysis: a 50 MB file would be held twice
+        std::string text = repaired_text(sink, input.citation_path, std::move(*read.bytes), encoding);
+        try {
+          article = parse_article(text, input.id, input.citation_path, [&] { return sink.should_stop(); });
+        } catch (const Error& e) {
+          if (e.kind() == ErrorKind::interrupted) return;  // left as it was; the next run reads it again
+          throw;
+        }
+      }
+      if (sink.should_stop()) return;
+      sink.store(*claim, std::move(article), hash, input.citation_path);
     }
   }
 }
@@ -590,7 +645,7 @@ void index_record(Sink& sink, const std::string& line, const std::string& path, 
                   std::uint64_t offset, const std::string& where) {
   JsonlRecord record = parse_jsonl_record(line, path, line_number);
   if (!record.article) return sink.skip(where, record.refusal);
-  const Article& article = *record.article;
+  Article& article = *record.article;
   auto claim = sink.claim(article.id, where);
   if (!claim) return;
   const std::string hash = jsonl_content_hash(line, path, line_number, offset);
@@ -605,8 +660,8 @@ void index_record(Sink& sink, const std::string& line, const std::string& path, 
   }
   // What was left out of the record is told when it is (re)indexed, as for
   // the repairs of a corpus file: not again on every rerun.
-  for (const auto& warning : record.warnings) sink.warn(where, warning);
-  sink.store(*claim, article, hash, where);
+  for (const auto& warning : record.warnings) sink.warn(where, warning.reason, Remedy::none, warning.kind, warning.example);
+  sink.store(*claim, std::move(article), hash, where);
 }
 
 // Indexes the lines of `in` up to `length` bytes (all of it when 0), the
@@ -629,8 +684,11 @@ void index_lines(Sink& sink, std::istream& in, std::uint64_t begin, std::uint64_
     sink.next_input();
     const std::string where = path + ":" + std::to_string(line_number);
     if (read.status == detail::LineRead::too_long) {
-      sink.skip(where, "record of " + std::to_string(read.bytes / (1024 * 1024)) + " MiB is at or over the " +
-                           std::to_string(max_input_bytes / (1024 * 1024)) + " MiB limit; skipped");
+      sink.skip(where,
+                "record of " + std::to_string(read.bytes / (1024 * 1024)) + " MiB is at or over the " +
+                    std::to_string(max_input_bytes / (1024 * 1024)) + " MiB limit; skipped",
+                "records are at or over the " + std::to_string(max_input_bytes / (1024 * 1024)) + " MiB limit",
+                "(" + std::to_string(read.bytes / (1024 * 1024)) + " MiB)");
       continue;
     }
     if (detail::is_blank(line)) continue;

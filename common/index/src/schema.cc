@@ -6,6 +6,7 @@
 #include <unicode/uchar.h>
 
 #include "kosearch/document.h"
+#include "kosearch/error.h"
 #include "kosearch/normalizer.h"
 #include "kosearch/text.h"
 
@@ -185,28 +186,30 @@ void index_field(Xapian::Document& doc, Analyzer& analyzer, std::vector<Token>& 
 
 Xapian::Document make_document(const Article& article, Analyzer& analyzer,
                                std::string_view origin, std::string_view content_hash,
-                               DocumentStats* stats_out) {
+                               DocumentStats* stats_out, const std::function<bool()>& should_stop) {
   DocumentStats stats;
   Xapian::Document doc;
+  // Data and values first: their working copies (the serialized article, the
+  // fingerprint's letters) are let go before the terms grow, which for a
+  // 50 MB file take hundreds of MB themselves.
+  doc.set_data(serialize(article));
+  doc.add_boolean_term(boolean_term(unique_id, article.id));
+  if (article.date) doc.add_value(slot_date, date_value(*article.date));
+  if (article.source && !article.source->empty()) doc.add_value(slot_source, *article.source);
+  doc.add_value(slot_content_hash, std::string(content_hash));
+  doc.add_value(slot_fingerprint, body_fingerprint(article));
+  doc.add_value(slot_origin, origin_value(origin));
   std::vector<Token> tokens;
   Xapian::termpos pos = 1;
   if (article.title)
     pos = index_text(doc, analyzer, tokens, *article.title, pos, schema::title, stats);
   for (const auto& line : article.body) {
+    if (should_stop && should_stop()) throw Error(ErrorKind::interrupted, "stopped while analysing '" + article.id + "'");
     pos += field_position_gap;
     pos = index_text(doc, analyzer, tokens, line.text, pos, {}, stats);
   }
   index_field(doc, analyzer, tokens, article.author, schema::author);
   index_field(doc, analyzer, tokens, article.source, schema::source);
-
-  const std::string fp = body_fingerprint(article);
-  doc.add_boolean_term(boolean_term(unique_id, article.id));
-  if (article.date) doc.add_value(slot_date, date_value(*article.date));
-  if (article.source && !article.source->empty()) doc.add_value(slot_source, *article.source);
-  doc.add_value(slot_content_hash, std::string(content_hash));
-  doc.add_value(slot_fingerprint, fp);
-  doc.add_value(slot_origin, origin_value(origin));
-  doc.set_data(serialize(article));
   if (stats_out) *stats_out = stats;
   return doc;
 }

@@ -152,7 +152,7 @@ class Builder {
     for (const Synonym& synonym : *group)
       if (synonym.stems.size() == 1) single_words.insert(synonym.stems.front());
     std::vector<Synonym>& others = synonym_lists_.emplace_back();
-    Rewrite rewrite{tokens.front().stem, "synonym", {}};
+    Rewrite rewrite{tokens.front().stem, "synonym", {}, group->front().list};
     for (const Synonym& synonym : *group) {
       if (synonym.stems.size() == 1 && synonym.stems.front() == tokens.front().stem) continue;
       rewrite.terms.push_back(synonym.written);

@@ -213,7 +213,8 @@ class Explainer {
       std::string terms;
       for (const auto& t : r.terms) terms += (terms.empty() ? "" : ", ") + t;
       lines.push_back(r.by == "hanja" ? r.word + " → " + terms + " (Hanja read in Hangul; finds both)"
-                                      : r.word + " → also " + terms + " (synonyms from the index's list, ranked as the same word)");
+                                      : r.word + " → also " + terms + " (synonyms from " + r.list +
+                                            ", ranked as the same word)");
     }
     return lines;
   }

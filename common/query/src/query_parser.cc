@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "kosearch/document.h"
 #include "kosearch/error.h"
 #include "kosearch/text.h"
 
@@ -43,6 +44,12 @@ struct Period {
 };
 
 std::optional<Period> parse_period(std::string_view text) {
+  // A day in any spelling the importer reads (document.h: 2024.04.02,
+  // 20240402, 24.04.02, 2024-04-02T09:00…), so a filter is written as the data is.
+  if (auto day = parse_date(text)) {
+    const std::string ymd = day->substr(0, 4) + day->substr(5, 2) + day->substr(8, 2);
+    return Period{ymd, ymd};
+  }
   std::array<std::string_view, 3> parts;
   std::size_t count = 0;
   std::size_t start = 0;

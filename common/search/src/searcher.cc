@@ -314,7 +314,7 @@ struct Searcher::Impl {
   // Every shard holds the list; a combined database answers from its first.
   void load_synonyms() {
     try {
-      synonyms = SynonymIndex(SynonymList::from_stored(db.get_metadata(std::string(meta_synonyms))), analyzer);
+      synonyms = SynonymIndex(SynonymList::from_stored(db.get_metadata(std::string(meta_synonyms))));
     } catch (const Error& e) {
       throw Error(ErrorKind::index_incompatible,
                   "index '" + path + "' holds a synonym list that cannot be read (" + e.what() + ")",

@@ -30,6 +30,7 @@
 // article_words.h; README "Article files and metadata" lists the forms.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -39,8 +40,10 @@
 namespace kosearch {
 
 // `text` must be valid UTF-8 (sanitize first). `id` and `path` are copied into
-// the result.
-Article parse_article(std::string_view text, std::string id, std::string path);
+// the result. `should_stop`, when set, is asked at each line: true ends the
+// parse with Error(interrupted) (a 50 MB file takes half a minute).
+Article parse_article(std::string_view text, std::string id, std::string path,
+                      const std::function<bool()>& should_stop = {});
 
 // What the heuristics make of a single line (line_role.h); exposed for tests.
 LineRole classify_line(std::string_view line);

@@ -46,8 +46,10 @@ std::string serialize(const Article& article);
 // Throws Error(index_corrupt) for data that is no such record.
 Article deserialize(std::string_view data);
 
-// Accepts YYYY-MM-DD, YYYY.MM.DD, YYYY/MM/DD, YYYY년 M월 D일 and returns
-// YYYY-MM-DD for a real calendar date; nullopt otherwise.
+// Accepts YYYY-MM-DD, YYYY.MM.DD, YYYY/MM/DD, YYYY년 M월 D일, YYYYMMDD and
+// YY.MM.DD (69–99 → 19YY, 00–68 → 20YY: POSIX strptime's %y rule), each
+// optionally followed by a time of day (ISO 8601: `T09:30:00+09:00`, `Z`, or
+// ` 09:30`), and returns YYYY-MM-DD for a real calendar date; nullopt otherwise.
 std::optional<std::string> parse_date(std::string_view text);
 
 // YYYY-MM-DD when year, month and day name a real calendar date (the one

@@ -14,10 +14,18 @@
 
 namespace kosearch {
 
+// A field left out of a record: the warning's reason, and its kind (a plural
+// phrase for all records with that problem) with the part that differs.
+struct RecordWarning {
+  std::string reason;   // "\"date\" 'x' is not a date; left out"
+  std::string kind;     // "records have a \"date\" that is not a date"
+  std::string example;  // "'x'"
+};
+
 struct JsonlRecord {
-  std::optional<Article> article;     // nullopt: refused
-  std::string refusal;                // why, as a skip warning ("record has no \"id\"; skipped")
-  std::vector<std::string> warnings;  // fields left out ("\"date\" 'x' is not a date …")
+  std::optional<Article> article;       // nullopt: refused
+  std::string refusal;                  // why, as a skip warning ("record has no \"id\"; skipped")
+  std::vector<RecordWarning> warnings;  // fields left out
 };
 
 // Reads {"id","text", optional "title","source","author","url","date","updated"}

@@ -81,6 +81,12 @@ struct IndexWarning {
   std::string path;    // file (or file:line for JSONL) the warning is about
   std::string reason;  // one line, e.g. "not valid UTF-8: 3 bytes replaced"; names no flag
   Remedy remedy = Remedy::none;  // what the user can do about it (error.h); subject: `path`
+  // What warnings of this kind have in common, for a front end that tells a
+  // kind once with its count: a plural phrase ("records have a \"date\" that
+  // is not a date"), with `example` the part of `reason` that differs
+  // ("'last week'"). Empty: warnings of the same `reason` are of one kind.
+  std::string kind = {};
+  std::string example = {};
 };
 
 struct IndexProgress {

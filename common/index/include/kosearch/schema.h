@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -107,9 +108,12 @@ struct DocumentStats {
   std::size_t tokens = 0;
   std::size_t truncated_tokens = 0;  // words longer than max_term_bytes, cut
 };
+// `should_stop`, when set, is asked before each line: true ends the
+// analysis with Error(interrupted), so a stop request takes effect inside a
+// 50 MB file too.
 Xapian::Document make_document(const Article& article, Analyzer& analyzer,
                                std::string_view origin, std::string_view content_hash,
-                               DocumentStats* stats = nullptr);
+                               DocumentStats* stats = nullptr, const std::function<bool()>& should_stop = {});
 
 // Hash of the article body with whitespace folded: equal for articles saved
 // twice under different names.

@@ -5,8 +5,15 @@
 // shard, so remote shards carry it too) and read when a Searcher opens it:
 // `search` needs no flag. A new index gets the starter list shipped with
 // kosearch (common/index/data/synonyms.txt: the companies, chips and AI models of
-// the bundled articles' domain); `indexer --synonyms FILE` replaces the list
-// and `--synonyms none` empties it; other runs keep it.
+// the bundled articles' domain); `indexer --synonyms FILE` gives it the
+// starter list with FILE's groups merged in (merged()), `--replace-synonyms
+// FILE` FILE's groups alone, `--synonyms none` an empty list; other runs
+// keep it. Each group remembers the list it came from, for --explain.
+//
+// The list is stored analysed (each member's stems, with the analyzer's
+// version), so opening an index reads it without analysing a word; a list
+// stored by another analyzer version, or by the first format, is analysed
+// when read, and stored again analysed by the next indexer run.
 //
 // File format: one group per line, members separated by `=`, at least two;
 // blank lines and lines starting with `#` are ignored; a member may be
@@ -40,23 +47,36 @@ inline constexpr std::size_t max_synonym_bytes = 1 << 20;
 
 struct SynonymGroup {
   std::size_t line = 0;              // where it was written, for messages
-  std::vector<std::string> members;  // as written, spaces trimmed
+  std::vector<std::string> members;  // as written, spaces trimmed (inner runs of space: one space)
+  std::vector<std::vector<std::string>> stems;  // each member's words as a query reads them (synonym_stems)
+  std::string list;                  // where it comes from: "the starter list", a file's name
 };
+
+// The name the starter list's groups carry.
+inline constexpr std::string_view starter_list_name = "the starter list";
 
 class SynonymList {
  public:
   // Throws Error(usage) "synonyms 'NAME' line N: …" for a malformed line.
+  // Its groups carry `name` as their list.
   static SynonymList parse(std::string_view text, std::string_view name);
   // The file's text, parsed; "none" is the empty list. Throws Error(usage)
   // when it cannot be read or is malformed.
   static SynonymList load(const std::string& file_or_none);
   // The list shipped with kosearch, installed in a new index.
   static SynonymList starter();
+  // `base` with `added`'s groups: a group of `added` that shares a word with
+  // groups of `base` replaces them (the user's word wins); `added`'s groups
+  // come first.
+  static SynonymList merged(const SynonymList& base, const SynonymList& added);
 
-  // The form kept in the index: a header line, then one group per line.
-  // Never empty, so an emptied list differs from a missing one.
+  // The form kept in the index: a header line naming the format and the
+  // analyzer's version, then per list a line "@ NAME" and one group per line
+  // (its members, a tab, their stems). Never empty, so an emptied list
+  // differs from a missing one.
   std::string stored() const;
-  // A stored list (stored()); an empty string is no list at all.
+  // A stored list (stored(), or the first format); an empty string is no
+  // list at all. Analyses only a list of another analyzer version or format.
   static SynonymList from_stored(std::string_view stored);
 
   const std::vector<SynonymGroup>& groups() const { return groups_; }
@@ -70,13 +90,14 @@ class SynonymList {
 struct Synonym {
   std::string written;             // as the list writes it (NVIDIA)
   std::vector<std::string> stems;  // its words as the analyzer reads them, Hanja read (nvidia)
+  std::string list;                // the list of its group (SynonymGroup::list)
 };
 
-// Query-time lookup of a SynonymList.
+// Query-time lookup of a SynonymList (its members' stems as the list holds them).
 class SynonymIndex {
  public:
   SynonymIndex() = default;
-  SynonymIndex(const SynonymList& list, Analyzer& analyzer);
+  explicit SynonymIndex(const SynonymList& list);
 
   // The group (every member, the word's own too) of the member that reads
   // as `stems` (one query word's stems), or nullptr.

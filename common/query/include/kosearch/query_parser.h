@@ -7,7 +7,8 @@
 //   primary := "(" or_expr ")" | field ":" value | phrase | word | word"*"
 //   field   := title | source | author | date
 //   value   := word | phrase | word"*"  (for date: FROM..TO, FROM.. or ..TO,
-//              each YYYY, YYYY-MM or YYYY-MM-DD)
+//              each YYYY, YYYY-MM or a day in a spelling parse_date reads:
+//              YYYY-MM-DD, YYYY.MM.DD, YYYYMMDD, YY.MM.DD, … (document.h))
 //   phrase  := '"' … '"'
 //
 // Words are not analysed here; the query builder sends every leaf through the

@@ -22,6 +22,7 @@ struct Rewrite {
   std::string word;                // as the query wrote it, normalized (美, 엔비디아)
   std::string by;                  // "hanja" or "synonym"
   std::vector<std::string> terms;  // what it is searched as: the reading, or the other members as written
+  std::string list = {};           // synonym: the list of the group ("the starter list", a file's name; synonyms.h)
 };
 
 // How a document matched, from the query terms it holds

@@ -1,0 +1,79 @@
+#!/usr/bin/python3
+"""Memory and time of one big article file (issue 21, item 5).
+
+Writes a corpus folder holding the bundled articles and one article of
+--megabytes MB (distinct Korean paragraphs, the generator of
+tests/e2e/test_concurrency.py's Ctrl-C test), then, each under
+/usr/bin/time -v (wall s, CPU s = user + sys, peak RSS):
+  build     indexer into a new index (a bulk build)
+  touch     the same after a one-line change of the big file (an incremental run)
+and prints one JSON object. The machine is shared: CPU seconds and peak RSS
+are the stable figures, wall seconds move with the load.
+
+  /usr/bin/python3 bench/big_article.py --indexer build/indexer [--megabytes 50] [--work DIR]
+"""
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CORPUS = os.path.join(HERE, "..", "corpus")
+WORDS = ["반도체", "장비", "수출", "규제", "엔비디아", "중국", "인공지능", "모델", "발표", "시장"]
+
+
+def write_big_article(path, megabytes):
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("아주 긴 기사 하나\n\n")
+        size, n = 0, 0
+        while size < megabytes * 1000 * 1000:
+            line = " ".join(WORDS[(n * 7 + k) % 10] for k in range(12)) + " 문단%d 번째 이야기이다.\n\n" % n
+            f.write(line)
+            size += len(line.encode())
+            n += 1
+        f.write("마지막 문단 zorblaxend\n")
+
+
+def timed(cmd):
+    """{wall_s, cpu_s, peak_rss_mib} of `cmd` under /usr/bin/time -v; exits on failure."""
+    r = subprocess.run(["/usr/bin/time", "-v", *cmd], capture_output=True, text=True)
+    if r.returncode != 0:
+        sys.exit("failed: %s\n%s" % (" ".join(cmd), r.stderr))
+    field = lambda name: re.search(re.escape(name) + r": (.+)", r.stderr).group(1).strip()
+    wall = field("Elapsed (wall clock) time (h:mm:ss or m:ss)").split(":")
+    return {"wall_s": round(sum(float(p) * 60 ** i for i, p in enumerate(reversed(wall))), 1),
+            "cpu_s": round(float(field("User time (seconds)")) + float(field("System time (seconds)")), 1),
+            "peak_rss_mib": round(int(field("Maximum resident set size (kbytes)")) / 1024)}
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--indexer", required=True)
+    ap.add_argument("--megabytes", type=int, default=50)
+    ap.add_argument("--work", help="folder to write into (default: a temporary one, removed after)")
+    args = ap.parse_args()
+    work = args.work or tempfile.mkdtemp(prefix="kosearch-big-")
+    try:
+        corpus, index = os.path.join(work, "corpus"), os.path.join(work, "index")
+        shutil.rmtree(corpus, ignore_errors=True)
+        shutil.rmtree(index, ignore_errors=True)
+        shutil.copytree(CORPUS, corpus)
+        big = os.path.join(corpus, "big.txt")
+        write_big_article(big, args.megabytes)
+        out = {"megabytes": args.megabytes, "file_bytes": os.path.getsize(big)}
+        out["build"] = timed([args.indexer, "--corpus", corpus, "--index", index, "-q"])
+        with open(big, "a", encoding="utf-8") as f:
+            f.write("\n덧붙인 한 줄\n")
+        out["touch"] = timed([args.indexer, "--corpus", corpus, "--index", index, "-q"])
+        print(json.dumps(out))
+    finally:
+        if not args.work:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
