@@ -8,7 +8,7 @@ import os
 import shutil
 import unittest
 
-from harness import CorpusTestCase, index_dump, run, summary_counts, xapian_module, INDEXER, SEARCH
+from harness import CorpusTestCase, database_dir, index_dump, run, summary_counts, xapian_module, INDEXER, SEARCH
 
 QUERIES = ["노광 장비", "엔비디아", "중국", "반도체 공장", "ASML", "zorblax", "기록"]
 
@@ -119,7 +119,7 @@ class BulkEqualsIncremental(CorpusTestCase):
         counts = summary_counts(r.stderr)
         self.assertEqual((counts["added"], counts["removed"], counts["unchanged"]), (1, 1, 3))
         self.assertEqual([h[0] for h in self.ranked(self.index, "zorblax")], ["new.txt"])
-        self.assertEqual(run(["xapian-check", self.index]).returncode, 0)
+        self.assertEqual(run(["xapian-check", database_dir(self.index)]).returncode, 0)
 
     def test_leftovers_of_an_interrupted_bulk_build_are_removed(self):
         os.makedirs(self.index + ".parts/part0")

@@ -9,7 +9,7 @@ import threading
 import time
 import unittest
 
-from harness import CorpusTestCase, run, run_on_terminal, xapian_module, INDEXER, SEARCH
+from harness import CorpusTestCase, database_dir, run, run_on_terminal, xapian_module, INDEXER, SEARCH
 
 REPO = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", ".."))
 
@@ -120,7 +120,15 @@ class PermissionLockDamage(CorpusTestCase):
         if not setpriv:
             self.skipTest("running as root without setpriv: cannot drop the rights this test needs")
         os.chmod(self.tmp, 0o755)  # nobody must reach the corpus and the index
-        return [setpriv, "--reuid=nobody", "--regid=nogroup", "--clear-groups", *cmd]
+        prefix = [setpriv, "--reuid=nobody", "--regid=nogroup", "--clear-groups"]
+        # Where other users cannot enter the build's folders (a home folder
+        # of mode 700), nobody cannot even start the binaries (exit 127, a
+        # library it may not open): that says nothing about our messages.
+        probe = run(prefix + [cmd[0], "--help"], cwd=self.tmp)
+        if probe.returncode != 0:
+            self.skipTest("user nobody cannot run %s here (exit %d: %s)"
+                          % (cmd[0], probe.returncode, probe.stderr.decode().strip()[:200]))
+        return prefix + list(cmd)
 
     def tearDown(self):
         self.doCleanups()  # rights back before the temp dir is removed
@@ -179,7 +187,7 @@ class PermissionLockDamage(CorpusTestCase):
 
     def test_search_on_an_index_file_it_may_not_read_says_permission_denied(self):
         self.build_index()
-        postlist = os.path.join(self.index, "postlist.glass")
+        postlist = os.path.join(database_dir(self.index), "postlist.glass")
         os.chmod(postlist, 0o600 if os.geteuid() == 0 else 0o000)
         self.addCleanup(os.chmod, postlist, 0o644)
         r = run(self.as_other_user(SEARCH, "--index", self.index, "노광"), cwd=self.tmp)
@@ -201,7 +209,7 @@ class PermissionLockDamage(CorpusTestCase):
         self.assertEqual(r.returncode, 3)
         self.assertGreaterEqual(time.monotonic() - started, 1.0)
         self.assertEqual(r.stderr.decode(), "indexer: index '%s' is still locked by another indexer after 1 s "
-                                            "(lock file %s/flintlock)\n" % (self.index, self.index))
+                                            "(lock file %s/flintlock)\n" % (self.index, database_dir(self.index)))
         holder.close()
 
     def test_plain_wait_waits_for_the_lock_to_be_released(self):
@@ -215,7 +223,7 @@ class PermissionLockDamage(CorpusTestCase):
 
     def damage(self):
         self.build_index()
-        with open(os.path.join(self.index, "postlist.glass"), "r+b") as f:
+        with open(os.path.join(database_dir(self.index), "postlist.glass"), "r+b") as f:
             f.truncate(8192)  # as a full disk or an interrupted copy leaves it
 
     def test_damaged_index_is_exit_2_with_the_repair_command_from_both_binaries(self):
@@ -258,7 +266,7 @@ class PermissionLockDamage(CorpusTestCase):
 
     def test_check_finds_damage_a_search_does_not_touch(self):
         self.build_index()
-        with open(os.path.join(self.index, "postlist.glass"), "r+b") as f:
+        with open(os.path.join(database_dir(self.index), "postlist.glass"), "r+b") as f:
             f.seek(8192 + 100)
             f.write(b"\xff" * 200)
         r = run([INDEXER, "--index", self.index, "--check"])

@@ -17,6 +17,7 @@
 
 #include "change_planner.h"
 #include "index_db.h"
+#include "index_generations.h"
 #include "kosearch/input_files.h"
 #include "kosearch/jsonl_records.h"
 #include "kosearch/analyzer.h"
@@ -691,16 +692,27 @@ IndexSummary run_jsonl(const fs::path& jsonl, const IndexOptions& options) {
   return session.finish();
 }
 
+// The run writes (or, --dry-run, reads) the index's live generation
+// (index_generations.h); a new index is created in that layout.
+IndexOptions at_database_folder(const IndexOptions& options) {
+  if (options.index_dir_is_database) return options;
+  // The folder the user named is checked first, so a missing right names it.
+  if (!options.dry_run) check_index_access(options.index_dir, options.rebuild ? IndexAccess::rebuild : IndexAccess::write);
+  IndexOptions at = options;
+  at.index_dir = options.dry_run ? detail::database_folder(options.index_dir) : detail::writable_folder(options.index_dir);
+  return at;
+}
+
 }  // namespace
 
 IndexSummary index_corpus(const fs::path& corpus_dir, const IndexOptions& options) {
   if (!options.encoding.empty()) check_encoding_name(options.encoding);
-  return guarded(options, [&] { return run_corpus(corpus_dir, options); });
+  return guarded(options, [&] { return run_corpus(corpus_dir, at_database_folder(options)); });
 }
 
 IndexSummary index_jsonl(const fs::path& jsonl, const IndexOptions& options) {
   if (!options.encoding.empty()) check_encoding_name(options.encoding);
-  return guarded(options, [&] { return run_jsonl(jsonl, options); });
+  return guarded(options, [&] { return run_jsonl(jsonl, at_database_folder(options)); });
 }
 
 std::string format_summary(const IndexSummary& s) {

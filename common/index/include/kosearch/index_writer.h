@@ -91,7 +91,11 @@ struct IndexProgress {
 };
 
 struct IndexOptions {
+  // The index folder (index_generations.h: its live generation is written).
   std::filesystem::path index_dir = "index";
+  // Inside the library: index_dir is a database folder to build as it is (a
+  // rebuild's new generation), not an index folder to look into.
+  bool index_dir_is_database = false;
   bool rebuild = false;        // drop everything and index from scratch
   bool dry_run = false;        // report what would change; write nothing
   bool wait_for_lock = false;  // wait for another indexer instead of failing
