@@ -8,6 +8,8 @@
 #include <system_error>
 #include <vector>
 
+#include <xapian.h>
+
 #include "index_swap.h"
 #include "kosearch/error.h"
 #include "kosearch/index_health.h"
@@ -190,10 +192,30 @@ fs::path writable_folder(const fs::path& index_dir) {
   const bool missing = !fs::exists(index_dir, ec);
   if (!missing && !(fs::is_directory(index_dir, ec) && fs::is_empty(index_dir, ec))) return index_dir;
   check_index_access(index_dir, IndexAccess::write);  // told for the folder the user named
-  fs::create_directory(index_dir, ec);
-  if (ec && !fs::is_directory(index_dir)) io_failure("cannot create index folder '" + index_dir.string() + "'", ec.value());
-  fs::create_directory(index_dir / generation_name(1), ec);
-  create_stub(index_dir, generation_name(1));
+  // Put together beside it and renamed into place (over an empty folder too),
+  // so a search never finds the folder without its stub; where the parent
+  // may not be written (an empty folder given), in place.
+  const fs::path staging = index_dir.string() + ".new" + std::to_string(::getpid());
+  fs::remove_all(staging, ec);
+  const bool staged = fs::create_directory(staging, ec);
+  const fs::path folder = staged ? staging : index_dir;
+  if (!staged) fs::create_directory(index_dir, ec);
+  // An empty database before the stub names it, so a search meanwhile finds
+  // an empty index, not a folder without one; an indexer creating it at the
+  // same moment holds its lock (and creates it).
+  const fs::path first = folder / generation_name(1);
+  try {
+    Xapian::WritableDatabase(first.string(), Xapian::DB_CREATE_OR_OPEN).close();
+  } catch (const Xapian::DatabaseLockError&) {
+  } catch (const Xapian::Error& e) {
+    if (staged) fs::remove_all(staging, ec);
+    throw Error(ErrorKind::io, "cannot create index '" + index_dir.string() + "': " + e.get_description());
+  }
+  create_stub(folder, generation_name(1));
+  if (staged) {
+    if (::rename(staging.c_str(), index_dir.c_str()) == 0) sync_directory(index_dir.parent_path());
+    fs::remove_all(staging, ec);  // another indexer created the index first: it is used
+  }
   return database_folder(index_dir);
 }
 

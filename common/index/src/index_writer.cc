@@ -560,10 +560,23 @@ void index_inputs(Sink& sink, const std::vector<detail::InputFile>& inputs, std:
   }
 }
 
-IndexSummary run_corpus(const fs::path& corpus_dir, const IndexOptions& options) {
+// The run writes (or, --dry-run, reads) the index's live generation
+// (index_generations.h); a new index is created in that layout.
+IndexOptions at_database_folder(const IndexOptions& options) {
+  if (options.index_dir_is_database) return options;
+  // The folder the user named is checked first, so a missing right names it.
+  if (!options.dry_run) check_index_access(options.index_dir, options.rebuild ? IndexAccess::rebuild : IndexAccess::write);
+  IndexOptions at = options;
+  at.index_dir = options.dry_run ? detail::database_folder(options.index_dir) : detail::writable_folder(options.index_dir);
+  return at;
+}
+
+IndexSummary run_corpus(const fs::path& corpus_dir, const IndexOptions& given) {
   std::vector<detail::Refusal> refused;
   auto listing = detail::list_corpus(
-      corpus_dir, [&](const detail::Refusal& r) { refused.push_back(r); }, options.only_paths);
+      corpus_dir, [&](const detail::Refusal& r) { refused.push_back(r); }, given.only_paths);
+  // Only now: a new index inside the corpus folder is not part of its listing.
+  const IndexOptions options = at_database_folder(given);
   const Source source = corpus_source(corpus_dir, options.encoding);
   Session session(options, source.origin, options.only_paths.empty());
   session.record_source(source);
@@ -692,22 +705,11 @@ IndexSummary run_jsonl(const fs::path& jsonl, const IndexOptions& options) {
   return session.finish();
 }
 
-// The run writes (or, --dry-run, reads) the index's live generation
-// (index_generations.h); a new index is created in that layout.
-IndexOptions at_database_folder(const IndexOptions& options) {
-  if (options.index_dir_is_database) return options;
-  // The folder the user named is checked first, so a missing right names it.
-  if (!options.dry_run) check_index_access(options.index_dir, options.rebuild ? IndexAccess::rebuild : IndexAccess::write);
-  IndexOptions at = options;
-  at.index_dir = options.dry_run ? detail::database_folder(options.index_dir) : detail::writable_folder(options.index_dir);
-  return at;
-}
-
 }  // namespace
 
 IndexSummary index_corpus(const fs::path& corpus_dir, const IndexOptions& options) {
   if (!options.encoding.empty()) check_encoding_name(options.encoding);
-  return guarded(options, [&] { return run_corpus(corpus_dir, at_database_folder(options)); });
+  return guarded(options, [&] { return run_corpus(corpus_dir, options); });
 }
 
 IndexSummary index_jsonl(const fs::path& jsonl, const IndexOptions& options) {
