@@ -1,15 +1,17 @@
 """End-to-end: index maintenance as a user meets it (issue 11): versions,
 bounded query cost, permission / lock / corruption told apart, progress and
 verbosity, legacy encodings."""
+import json
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import threading
 import time
 import unittest
 
-from harness import CorpusTestCase, database_dir, run, run_on_terminal, xapian_module, INDEXER, SEARCH
+from harness import CorpusTestCase, database_dir, index_ids, run, run_on_terminal, xapian_module, INDEXER, SEARCH
 
 REPO = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", ".."))
 
@@ -272,6 +274,64 @@ class PermissionLockDamage(CorpusTestCase):
         r = run([INDEXER, "--index", self.index, "--check"])
         self.assertEqual(r.returncode, 2, r.stdout.decode())
         self.assertIn("is damaged", r.stderr.decode())
+
+
+class RepairAdviceWorks(CorpusTestCase):
+    """Issue 21: the command printed for a damaged index repairs it. With one
+    table truncated (in a copy), `indexer --check` names the damage and the
+    command; running exactly that command finds every article again, those of
+    the corpus folder and of a JSONL file alike (the record of the sources is
+    kept beside the tables in INDEX/sources.json)."""
+
+    TABLES = ("postlist", "termlist", "position", "docdata")
+
+    def setUp(self):
+        super().setUp()
+        self.build_index()
+        self.jsonl = os.path.join(self.tmp, "extra.jsonl")
+        with open(self.jsonl, "w", encoding="utf-8") as f:
+            f.write('{"id": "j1", "title": "가져온 기사", "text": "quillfeather 장비가 들어왔다."}\n')
+            f.write('{"id": "j2", "title": "또 하나", "text": "zorblax 공정 소식."}\n')
+        r = run([INDEXER, "--jsonl", self.jsonl, "--index", self.index], cwd=self.tmp)
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        self.ids = sorted(index_ids(xapian_module(self), self.index))
+        self.assertEqual(len(self.ids), 6, self.ids)
+
+    def damaged_copy(self, table):
+        copy = os.path.join(self.tmp, "copy-" + table)
+        shutil.copytree(self.index, copy)
+        path = os.path.join(database_dir(copy), table + ".glass")
+        size = os.path.getsize(path)
+        with open(path, "r+b") as f:
+            f.truncate(min(size // 2, 8192))  # as a full disk or an interrupted copy leaves it
+        return copy
+
+    def test_the_printed_command_rebuilds_every_source_whatever_table_is_damaged(self):
+        for table in self.TABLES:
+            with self.subTest(table=table):
+                copy = self.damaged_copy(table)
+                r = run([INDEXER, "--index", copy, "--check"], cwd=self.tmp)
+                self.assertEqual(r.returncode, 2, r.stdout.decode())
+                message = r.stderr.decode().strip()
+                self.assertIn("is damaged", message)
+                command = message.split("rebuild it with: ", 1)[1]
+                self.assertEqual(command, "indexer --rebuild --index " + copy)
+                argv = shlex.split(command)
+                r = run([INDEXER, *argv[1:]], cwd=self.tmp)
+                self.assertIn(r.returncode, (0, 1), r.stderr.decode())
+                self.assertEqual(run([INDEXER, "--index", copy, "--check"], cwd=self.tmp).returncode, 0)
+                self.assertEqual(sorted(index_ids(xapian_module(self), copy)), self.ids)
+                found = run([SEARCH, "--index", copy, "-l", "quillfeather OR zorblax OR 엔비디아"], cwd=self.tmp)
+                self.assertEqual(found.returncode, 0, found.stderr.decode())
+
+    def test_the_sources_file_follows_the_record(self):
+        with open(os.path.join(self.index, "sources.json"), encoding="utf-8") as f:
+            recorded = json.load(f)
+        self.assertEqual(sorted(s["kind"] for s in recorded), ["corpus", "jsonl"])
+        r = run([INDEXER, "--index", self.index, "--forget", self.jsonl], cwd=self.tmp)
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        with open(os.path.join(self.index, "sources.json"), encoding="utf-8") as f:
+            self.assertEqual([s["kind"] for s in json.load(f)], ["corpus"])
 
 
 class TalksLikeAGoodTool(CorpusTestCase):
