@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <thread>
 
 #include <sys/stat.h>
 
@@ -36,9 +37,19 @@ namespace {
 
 // An indexer committing underneath us can discard the revision we read;
 // reopening picks up the new one. Each try needs the search to finish within
-// two commits: 5 were too few for a long-lived batch beside an indexer
-// committing every 20 changes on a loaded machine (1 of 600 queries failed).
-constexpr int max_reopen_attempts = 12;
+// about two commits, which a search over every match (--count, --files) may
+// not while an indexer commits every few milliseconds: 5 quick tries failed
+// 1 of 600 such queries of a long-lived batch on a loaded machine. So after
+// a few quick tries the searcher waits longer and longer (1 ms doubling to
+// 256 ms, about 1.5 s in all) for a pause between commits (a run's end, a
+// rebuild, which writes elsewhere).
+constexpr int max_reopen_attempts = 16;
+constexpr int quick_reopen_attempts = 3;
+
+void pause_before_retry(int attempt) {
+  if (attempt < quick_reopen_attempts) return;
+  std::this_thread::sleep_for(std::chrono::milliseconds(1 << std::min(attempt - quick_reopen_attempts, 8)));
+}
 
 // Highlighting a prefix word looks at no more expansions than this.
 constexpr std::size_t max_prefix_highlights = 100;
@@ -584,6 +595,7 @@ Results Searcher::search(const std::string& query, const SearchOptions& options)
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt == max_reopen_attempts)
         throw Error(ErrorKind::io, "index '" + impl_->path + "' kept changing during the search; try again");
+      pause_before_retry(attempt);
       impl_->reopen_latest();
     } catch (const Xapian::NetworkError& e) {
       // Xapian: after a NetworkError only a freshly opened database is sound.
