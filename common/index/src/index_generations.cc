@@ -186,7 +186,7 @@ std::optional<fs::path> live_generation(const fs::path& index_dir) {
 
 fs::path database_folder(const fs::path& index_dir) { return live_generation(index_dir).value_or(index_dir); }
 
-fs::path writable_folder(const fs::path& index_dir) {
+fs::path writable_folder(const fs::path& index_dir, bool sharded) {
   if (auto live = live_generation(index_dir)) return *live;
   std::error_code ec;
   const bool missing = !fs::exists(index_dir, ec);
@@ -203,9 +203,11 @@ fs::path writable_folder(const fs::path& index_dir) {
   // An empty database before the stub names it, so a search meanwhile finds
   // an empty index, not a folder without one; an indexer creating it at the
   // same moment holds its lock (and creates it).
+  // (A sharded one gets its shards and their stub from its first run.)
   const fs::path first = folder / generation_name(1);
   try {
-    Xapian::WritableDatabase(first.string(), Xapian::DB_CREATE_OR_OPEN).close();
+    if (sharded) fs::create_directory(first);
+    else Xapian::WritableDatabase(first.string(), Xapian::DB_CREATE_OR_OPEN).close();
   } catch (const Xapian::DatabaseLockError&) {
   } catch (const Xapian::Error& e) {
     if (staged) fs::remove_all(staging, ec);

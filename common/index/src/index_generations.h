@@ -40,9 +40,10 @@ std::optional<std::filesystem::path> live_generation(const std::filesystem::path
 std::filesystem::path database_folder(const std::filesystem::path& index_dir);
 
 // database_folder() for a writer: where there is no index yet (no folder, or
-// an empty one), creates one in the generation layout (DIR/gen-1, empty, and
-// the stub naming it) and returns DIR/gen-1.
-std::filesystem::path writable_folder(const std::filesystem::path& index_dir);
+// an empty one), creates one in the generation layout (DIR/gen-1 holding an
+// empty database, or nothing when `sharded`, and the stub naming it) and
+// returns DIR/gen-1.
+std::filesystem::path writable_folder(const std::filesystem::path& index_dir, bool sharded = false);
 
 // The live counterpart of a database folder a writer picked before waiting
 // for its lock: the same folder while it is still live, else the one in the

@@ -567,7 +567,8 @@ IndexOptions at_database_folder(const IndexOptions& options) {
   // The folder the user named is checked first, so a missing right names it.
   if (!options.dry_run) check_index_access(options.index_dir, options.rebuild ? IndexAccess::rebuild : IndexAccess::write);
   IndexOptions at = options;
-  at.index_dir = options.dry_run ? detail::database_folder(options.index_dir) : detail::writable_folder(options.index_dir);
+  at.index_dir = options.dry_run ? detail::database_folder(options.index_dir)
+                                 : detail::writable_folder(options.index_dir, options.shards > 1);
   return at;
 }
 
