@@ -223,6 +223,27 @@ class PermissionLockDamage(CorpusTestCase):
         self.assertEqual(r.returncode, 0, r.stderr.decode())
         self.assertGreaterEqual(time.monotonic() - started, 0.9)
 
+    def test_a_writer_that_waited_for_a_rebuild_writes_into_the_generation_it_published(self):
+        # What a rebuild does, by hand: hold the live generation's lock, put
+        # the new generation in place and name it in the stub, then let go.
+        self.build_index()
+        holder = self.hold_lock()
+        self.write("new.txt", "새 기사\n\nzorblax 장비가 들어왔다.\n")
+        waiter = subprocess.Popen([INDEXER, "--corpus", self.corpus, "--index", self.index, "--wait"],
+                                  cwd=self.tmp, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        time.sleep(0.5)
+        self.assertIsNone(waiter.poll(), "--wait did not wait")
+        old = database_dir(self.index)
+        shutil.copytree(old, os.path.join(self.index, "gen-99"), ignore=shutil.ignore_patterns("flintlock"))
+        with open(os.path.join(self.index, "XAPIANDB.tmp"), "w") as f:
+            f.write("auto gen-99\n")
+        os.rename(os.path.join(self.index, "XAPIANDB.tmp"), os.path.join(self.index, "XAPIANDB"))
+        holder.close()
+        _, err = waiter.communicate(timeout=60)
+        self.assertEqual(waiter.returncode, 0, err.decode())
+        self.assertEqual(self.ranked_ids("zorblax"), ["new.txt"])  # through the stub: gen-99
+        self.assertEqual(xapian_module(self).Database(old).get_doccount(), 4)  # the replaced one untouched
+
     def damage(self):
         self.build_index()
         with open(os.path.join(database_dir(self.index), "postlist.glass"), "r+b") as f:
