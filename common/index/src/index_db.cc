@@ -1,7 +1,5 @@
 #include "index_db.h"
 
-#include <fcntl.h>   // O_DIRECTORY
-#include <unistd.h>  // fsync
 
 #include <chrono>
 #include <thread>
