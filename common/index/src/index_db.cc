@@ -1,6 +1,5 @@
 #include "index_db.h"
 
-
 #include <chrono>
 #include <thread>
 
