@@ -345,6 +345,23 @@ class RepairAdviceWorks(CorpusTestCase):
                 found = run([SEARCH, "--index", copy, "-l", "quillfeather OR zorblax OR 엔비디아"], cwd=self.tmp)
                 self.assertEqual(found.returncode, 0, found.stderr.decode())
 
+    def test_an_older_layout_index_without_the_copy_asks_for_the_input(self):
+        # Tables directly in the folder, as indexes were before generations.
+        old = os.path.join(self.tmp, "old")
+        shutil.copytree(database_dir(self.index), old, ignore=shutil.ignore_patterns("flintlock"))
+        with open(os.path.join(old, "postlist.glass"), "r+b") as f:
+            f.truncate(4096)
+        r = run([INDEXER, "--rebuild", "--index", old], cwd=self.tmp)
+        self.assertEqual(r.returncode, 2)
+        self.assertEqual(r.stderr.decode().count("\n"), 1, r.stderr.decode())
+        self.assertRegex(r.stderr.decode(), r"is damaged \(.+\) and its record of sources with it; "
+                                            r"give one with --corpus DIR or --jsonl FILE\n$")
+        r = run([INDEXER, "--rebuild", "--index", old, "--corpus", self.corpus], cwd=self.tmp)
+        self.assertIn(r.returncode, (0, 1), r.stderr.decode())
+        self.assertEqual(run([INDEXER, "--index", old, "--check"], cwd=self.tmp).returncode, 0)
+        self.assertTrue(os.path.isfile(os.path.join(old, "XAPIANDB")))  # converted: the copy is kept from now on
+        self.assertTrue(os.path.isfile(os.path.join(old, "sources.json")))
+
     def test_the_sources_file_follows_the_record(self):
         with open(os.path.join(self.index, "sources.json"), encoding="utf-8") as f:
             recorded = json.load(f)

@@ -357,6 +357,11 @@ IndexSummary run_input(const std::string& kind, const fs::path& path, bool given
   try {
     recorded = recorded_sources(options.index_dir);
   } catch (const Error& e) {
+    // A rebuild of a damaged index that kept no copy of its record (older
+    // layout): "rebuild it" would print this again; the input must be given.
+    if (options.rebuild && !given && e.kind() == ErrorKind::index_corrupt)
+      throw Error(ErrorKind::index_corrupt, std::string(e.what()) + " and its record of sources with it",
+                  Remedy::give_source);
     if (!(options.rebuild && given && e.kind() == ErrorKind::index_corrupt)) throw;
     if (options.on_warning)
       options.on_warning({options.index_dir.string(),
