@@ -16,6 +16,7 @@
 #include <optional>
 #include <set>
 #include <sstream>
+#include <utility>
 
 #include <CLI/CLI.hpp>
 
@@ -305,27 +306,35 @@ std::string index_path(const Flags& f) {
   return env && *env ? env : "index";
 }
 
-// (qid, query) pairs of a batch file; a line without a tab is a query whose
-// qid is its line number.
-std::vector<std::pair<std::string, std::string>> read_batch(std::istream& in) {
-  std::vector<std::pair<std::string, std::string>> queries;
-  std::string line;
-  for (std::size_t n = 1; std::getline(in, line); ++n) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.find_first_not_of(" \t") == std::string::npos) continue;
-    auto tab = line.find('\t');
-    if (tab == std::string::npos) queries.emplace_back(std::to_string(n), line);
-    else queries.emplace_back(line.substr(0, tab), line.substr(tab + 1));
+// The queries of a batch, read one line at a time as they are asked for, so
+// `search --batch -` answers each line before it reads the next (a script
+// can keep it as a co-process). A line without a tab is a query whose qid is
+// its line number; blank lines are skipped.
+class BatchReader {
+ public:
+  explicit BatchReader(const std::string& path) {
+    if (path == "-") return;
+    file_.open(path);
+    if (!file_) throw ks::Error(ks::ErrorKind::io, "cannot read batch file '" + path + "'");
   }
-  return queries;
-}
 
-std::vector<std::pair<std::string, std::string>> read_batch(const std::string& path) {
-  if (path == "-") return read_batch(std::cin);
-  std::ifstream in(path);
-  if (!in) throw ks::Error(ks::ErrorKind::io, "cannot read batch file '" + path + "'");
-  return read_batch(in);
-}
+  std::optional<std::pair<std::string, std::string>> next() {
+    std::istream& in = file_.is_open() ? static_cast<std::istream&>(file_) : std::cin;
+    for (std::string line; std::getline(in, line);) {
+      ++line_number_;
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (line.find_first_not_of(" \t") == std::string::npos) continue;
+      const auto tab = line.find('\t');
+      if (tab == std::string::npos) return std::pair{std::to_string(line_number_), line};
+      return std::pair{line.substr(0, tab), line.substr(tab + 1)};
+    }
+    return std::nullopt;
+  }
+
+ private:
+  std::ifstream file_;
+  std::size_t line_number_ = 0;
+};
 
 // The query on stdin, read only up to just past the length limit so that a
 // huge input costs neither memory nor time. Over the limit: with -F the
@@ -419,12 +428,13 @@ int run(const Flags& f, bool serving) {
       isatty(STDOUT_FILENO))
     options.search_suggestion = true;
   auto engine = ks::Searcher::open(index_path(f), {.connect_timeout_ms = f.timeout_ms, .timeout_ms = f.timeout_ms});
-  if (lists_every_match(f, format)) options.limit = std::max<std::size_t>(engine.document_count(), 1);
 
   const bool batch = !f.batch.empty();
-  std::vector<std::pair<std::string, std::string>> queries;
-  if (batch) queries = read_batch(f.batch);
-  else queries.emplace_back("", joined_query(f));
+  std::optional<BatchReader> batch_input;
+  std::optional<std::pair<std::string, std::string>> single;
+  if (batch) batch_input.emplace(f.batch);
+  else single.emplace("", joined_query(f));
+  const auto next_query = [&] { return batch ? batch_input->next() : std::exchange(single, std::nullopt); };
 
   const ks::PathStyle style = path_style(f);
   std::error_code cwd_error;
@@ -434,8 +444,11 @@ int run(const Flags& f, bool serving) {
   bool any_hit = false, any_error = false;
   std::optional<ks::Analyzer> analyzer;
   if (f.request.literal) analyzer.emplace();
-  for (const auto& [qid, text] : queries) {
+  while (const auto next = next_query()) {
+    const auto& [qid, text] = *next;
     if (batch) out_options.qid = qid;
+    // Every match, as many as the index holds now (a long-lived batch sees it grow).
+    if (lists_every_match(f, format)) options.limit = std::max<std::size_t>(engine.document_count(), 1);
     try {
       const std::string query = f.request.literal ? literal_within_limits(text, qid, *analyzer) : text;
       ks::Results results = engine.search(query, options);
@@ -453,6 +466,7 @@ int run(const Flags& f, bool serving) {
       ks::make_writer(out_options, out)->write_error(error_text(e, f));
       any_error = true;
     }
+    if (batch) out.flush();  // each answer as soon as it is known
     if (!out) break;
   }
   out.flush();

@@ -16,8 +16,9 @@ every other article untouched (same content hash). A lost commit, a torn
 batch or a half-written document fails the check.
 
 A run into an empty index (a first run) and --rebuild are bulk builds: parts
-written by several threads in INDEX.parts, merged into INDEX.rebuild, swapped
-in. Those are killed at a random moment or aimed at a phase — while the parts
+written by several threads in INDEX/gen-N.parts, merged into
+INDEX/gen-N.rebuild, published as INDEX/gen-M by replacing the stub
+INDEX/XAPIANDB. Those are killed at a random moment or aimed at a phase — while the parts
 are written, during the merge, around the swap — and the live index must then
 be either exactly the old state or the complete new one; the next run must
 clean up what the killed one left.
@@ -39,7 +40,7 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "e2e"))
 import nsmc  # noqa: E402
-from index_state import index_dump  # noqa: E402
+from index_state import database_dir, index_dump  # noqa: E402
 
 try:
     import xapian
@@ -68,7 +69,7 @@ def read_state(index):
 
 
 def xapian_check(index):
-    r = subprocess.run(["xapian-check", index], capture_output=True)
+    r = subprocess.run(["xapian-check", database_dir(index)], capture_output=True)
     if r.returncode != 0:
         raise CheckFailed("xapian-check failed:\n" + r.stdout.decode()[-2000:] + r.stderr.decode()[-2000:])
 
@@ -160,7 +161,7 @@ class Runner:
         renamed into place."""
         def stamp(name):
             try:
-                st = os.stat(os.path.join(self.index, name))
+                st = os.stat(os.path.join(database_dir(self.index), name))
                 return st.st_mtime_ns, st.st_size, st.st_ino
             except OSError:
                 return None
@@ -181,11 +182,17 @@ class Runner:
         """Kills a bulk build while it writes its parts (at a random moment of
         that phase), once the merge has begun, or once the merged index is
         complete (just before or after the swap)."""
-        parts, merged = self.index + ".parts", self.index + ".rebuild"
+        # The build goes beside the live generation (which a first build creates
+        # when it starts) and is published by replacing the stub.
+        def parts():
+            return database_dir(self.index) + ".parts"
+
+        def merged():
+            return database_dir(self.index) + ".rebuild"
         reached = {
-            "parts": lambda: os.path.isdir(parts) and not os.path.exists(merged),
-            "merge": lambda: os.path.isdir(parts) and os.path.exists(merged),
-            "swap": lambda: os.path.exists(os.path.join(merged, "iamglass")) and not os.path.exists(parts),
+            "parts": lambda: os.path.isdir(parts()) and not os.path.exists(merged()),
+            "merge": lambda: os.path.isdir(parts()) and os.path.exists(merged()),
+            "swap": lambda: os.path.exists(os.path.join(merged(), "iamglass")) and not os.path.exists(parts()),
         }[phase]
         while proc.poll() is None and not reached():
             time.sleep(0.0002)
@@ -205,7 +212,7 @@ class Runner:
         return True
 
     def has_index(self):
-        return os.path.exists(os.path.join(self.index, "iamglass"))
+        return os.path.exists(os.path.join(database_dir(self.index), "iamglass"))
 
     def prepare(self, mode):
         """Gives the next run work to do; returns its planned changes."""
@@ -283,8 +290,9 @@ class Runner:
             raise CheckFailed("final run exited %d: %s" % (r.returncode, r.stderr.decode()[-500:]))
         xapian_check(self.index)
         for leftover in (".parts", ".rebuild"):
-            if os.path.exists(self.index + leftover):
-                raise CheckFailed("a finished run left %s%s behind" % (self.index, leftover))
+            for where in (self.index, database_dir(self.index)):
+                if os.path.exists(where + leftover):
+                    raise CheckFailed("a finished run left %s%s behind" % (where, leftover))
         shutil.rmtree(self.reference, ignore_errors=True)
         r = subprocess.run([self.args.indexer, "--corpus", self.corpus, "--index", self.reference], capture_output=True)
         if r.returncode != 0:

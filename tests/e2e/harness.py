@@ -8,7 +8,7 @@ import subprocess
 import tempfile
 import unittest
 
-from index_state import index_dump  # noqa: F401 (re-exported for the suites)
+from index_state import database_dir, index_dump  # noqa: F401 (re-exported for the suites)
 
 INDEXER = os.environ["INDEXER"]
 SEARCH = os.environ["SEARCH"]
@@ -223,3 +223,4 @@ def summary_counts(stderr):
     import re
     last = stderr.decode().splitlines()[-1]
     return {k: int(v) for k, v in re.findall(r"([a-z]+) (\d+)", last.split(" in ")[0])}
+

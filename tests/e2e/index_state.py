@@ -1,6 +1,20 @@
 """What an index holds, for comparing two indexes (an incremental result
 against a clean rebuild). No environment needed: the crash test imports it
 outside CTest."""
+import os
+
+
+def database_dir(index):
+    """The folder that holds an index's tables: the live generation
+    INDEX/gen-N its stub INDEX/XAPIANDB names (README, "Locks and damaged
+    indexes"), or INDEX itself (an index of the older layout)."""
+    stub = os.path.join(index, "XAPIANDB")
+    if os.path.isfile(stub):
+        with open(stub, encoding="utf-8") as f:
+            words = f.read().split()
+        if len(words) == 2 and words[0] == "auto" and words[1].startswith("gen-"):
+            return os.path.join(index, words[1])
+    return index
 
 
 def index_dump(xapian, index):

@@ -8,7 +8,7 @@ import os
 import shutil
 import unittest
 
-from harness import CorpusTestCase, index_dump, run, summary_counts, xapian_module, INDEXER, SEARCH
+from harness import CorpusTestCase, database_dir, index_dump, run, summary_counts, xapian_module, INDEXER, SEARCH
 
 QUERIES = ["노광 장비", "엔비디아", "중국", "반도체 공장", "ASML", "zorblax", "기록"]
 
@@ -119,32 +119,44 @@ class BulkEqualsIncremental(CorpusTestCase):
         counts = summary_counts(r.stderr)
         self.assertEqual((counts["added"], counts["removed"], counts["unchanged"]), (1, 1, 3))
         self.assertEqual([h[0] for h in self.ranked(self.index, "zorblax")], ["new.txt"])
-        self.assertEqual(run(["xapian-check", self.index]).returncode, 0)
+        self.assertEqual(run(["xapian-check", database_dir(self.index)]).returncode, 0)
+
+    def killed_first_build(self):
+        """The index as a first build killed before it published: its stub
+        naming the empty first generation, beside which it built. Returns
+        that generation's folder."""
+        live = os.path.join(self.index, "gen-1")
+        os.makedirs(live)
+        with open(os.path.join(self.index, "XAPIANDB"), "w") as f:
+            f.write("auto gen-1\n")
+        return live
 
     def test_leftovers_of_an_interrupted_bulk_build_are_removed(self):
-        os.makedirs(self.index + ".parts/part0")
-        with open(self.index + ".parts/part0/postlist.glass", "wb") as f:
+        live = self.killed_first_build()
+        os.makedirs(live + ".parts/part0")
+        with open(live + ".parts/part0/postlist.glass", "wb") as f:
             f.write(b"half written")
-        os.makedirs(self.index + ".rebuild")
+        os.makedirs(live + ".rebuild")
         r = self.build(self.index, "--corpus", self.corpus)
         self.assertEqual(summary_counts(r.stderr)["added"], 4)
-        self.assertFalse(os.path.exists(self.index + ".parts"))
-        self.assertFalse(os.path.exists(self.index + ".rebuild"))
+        self.assertFalse(os.path.exists(live + ".parts"))
+        self.assertFalse(os.path.exists(live + ".rebuild"))
         # An incremental run removes them too.
-        os.makedirs(self.index + ".parts/part1")
+        live = database_dir(self.index)
+        os.makedirs(live + ".parts/part1")
         r = self.build(self.index, "--corpus", self.corpus)
         self.assertEqual(summary_counts(r.stderr)["unchanged"], 4)
-        self.assertFalse(os.path.exists(self.index + ".parts"))
+        self.assertFalse(os.path.exists(live + ".parts"))
 
     def test_a_parts_folder_holding_other_files_is_refused(self):
-        os.makedirs(self.index + ".parts")
-        with open(self.index + ".parts/notes.txt", "w") as f:
+        live = self.killed_first_build()
+        os.makedirs(live + ".parts")
+        with open(live + ".parts/notes.txt", "w") as f:
             f.write("mine")
         r = run([INDEXER, "--corpus", self.corpus, "--index", self.index], cwd=self.tmp)
         self.assertEqual(r.returncode, 2)
         self.assertIn("not a kosearch index", r.stderr.decode())
-        self.assertTrue(os.path.exists(self.index + ".parts/notes.txt"))
-
+        self.assertTrue(os.path.exists(live + ".parts/notes.txt"))
 
 if __name__ == "__main__":
     unittest.main()

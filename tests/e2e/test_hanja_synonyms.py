@@ -11,7 +11,7 @@ import shutil
 import tempfile
 import unittest
 
-from harness import CORPUS, INDEXER, SEARCH, run, run_on_terminal
+from harness import CORPUS, INDEXER, SEARCH, database_dir, run, run_on_terminal
 from test_shards import TCPSRV, Server, write
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -173,7 +173,7 @@ class HanjaAndSynonyms(unittest.TestCase):
     @unittest.skipUnless(os.path.exists(TCPSRV), "xapian-tcpsrv (xapian-tools) is not installed")
     def test_every_shard_carries_the_list_local_and_remote(self):
         index = self.build("sharded", ["--synonyms", CUSTOM], "--shards", "2")
-        servers = [Server(os.path.join(index, shard)) for shard in ("shard0", "shard1")]
+        servers = [Server(os.path.join(database_dir(index), shard)) for shard in ("shard0", "shard1")]
         self.addCleanup(lambda: [s.stop() for s in servers])
         stub = os.path.join(self.tmp, "remote.stub")
         write(stub, "".join(s.stub_line + "\n" for s in servers))

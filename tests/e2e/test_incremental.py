@@ -7,7 +7,7 @@ import shutil
 import subprocess
 import unittest
 
-from harness import (A000, A001, A002, A003, CorpusTestCase, index_dump, index_ids, run, summary_counts, warning_lines,
+from harness import (A000, A001, A002, A003, CorpusTestCase, database_dir, index_dump, index_ids, run, summary_counts, warning_lines,
                      xapian_module, INDEXER, SEARCH)
 
 NEW_ARTICLE = ("평택 반도체 공장 착공\n\n"
@@ -165,7 +165,7 @@ class CorpusReindex(CorpusTestCase, IndexComparison):
     def test_rebuild_replaces_a_corrupt_index(self):
         # Every block, not only the first: which blocks are live depends on
         # how the index was written (a compacted build, later commits).
-        postlist = os.path.join(self.index, "postlist.glass")
+        postlist = os.path.join(database_dir(self.index), "postlist.glass")
         size = os.path.getsize(postlist)
         with open(postlist, "r+b") as f:
             f.write((b"\xde\xad\xbe\xef" * (size // 4 + 1))[:size])
@@ -176,7 +176,7 @@ class CorpusReindex(CorpusTestCase, IndexComparison):
         self.assertIn("--rebuild", err[0])
         r = self.indexer("--rebuild")
         self.assertIn(r.returncode, (0, 1), r.stderr.decode())
-        self.assertEqual(subprocess.run(["xapian-check", self.index], capture_output=True).returncode, 0)
+        self.assertEqual(subprocess.run(["xapian-check", database_dir(self.index)], capture_output=True).returncode, 0)
         self.assertEqual(set(self.ranked_ids("엔비디아")), {A001, A002, A003})
 
     def test_index_path_holding_other_files_is_refused(self):

@@ -1,15 +1,17 @@
 """End-to-end: index maintenance as a user meets it (issue 11): versions,
 bounded query cost, permission / lock / corruption told apart, progress and
 verbosity, legacy encodings."""
+import json
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import threading
 import time
 import unittest
 
-from harness import CorpusTestCase, run, run_on_terminal, xapian_module, INDEXER, SEARCH
+from harness import CorpusTestCase, database_dir, index_ids, run, run_on_terminal, xapian_module, INDEXER, SEARCH
 
 REPO = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", ".."))
 
@@ -120,7 +122,15 @@ class PermissionLockDamage(CorpusTestCase):
         if not setpriv:
             self.skipTest("running as root without setpriv: cannot drop the rights this test needs")
         os.chmod(self.tmp, 0o755)  # nobody must reach the corpus and the index
-        return [setpriv, "--reuid=nobody", "--regid=nogroup", "--clear-groups", *cmd]
+        prefix = [setpriv, "--reuid=nobody", "--regid=nogroup", "--clear-groups"]
+        # Where other users cannot enter the build's folders (a home folder
+        # of mode 700), nobody cannot even start the binaries (exit 127, a
+        # library it may not open): that says nothing about our messages.
+        probe = run(prefix + [cmd[0], "--help"], cwd=self.tmp)
+        if probe.returncode != 0:
+            self.skipTest("user nobody cannot run %s here (exit %d: %s)"
+                          % (cmd[0], probe.returncode, probe.stderr.decode().strip()[:200]))
+        return prefix + list(cmd)
 
     def tearDown(self):
         self.doCleanups()  # rights back before the temp dir is removed
@@ -179,7 +189,7 @@ class PermissionLockDamage(CorpusTestCase):
 
     def test_search_on_an_index_file_it_may_not_read_says_permission_denied(self):
         self.build_index()
-        postlist = os.path.join(self.index, "postlist.glass")
+        postlist = os.path.join(database_dir(self.index), "postlist.glass")
         os.chmod(postlist, 0o600 if os.geteuid() == 0 else 0o000)
         self.addCleanup(os.chmod, postlist, 0o644)
         r = run(self.as_other_user(SEARCH, "--index", self.index, "노광"), cwd=self.tmp)
@@ -201,7 +211,7 @@ class PermissionLockDamage(CorpusTestCase):
         self.assertEqual(r.returncode, 3)
         self.assertGreaterEqual(time.monotonic() - started, 1.0)
         self.assertEqual(r.stderr.decode(), "indexer: index '%s' is still locked by another indexer after 1 s "
-                                            "(lock file %s/flintlock)\n" % (self.index, self.index))
+                                            "(lock file %s/flintlock)\n" % (self.index, database_dir(self.index)))
         holder.close()
 
     def test_plain_wait_waits_for_the_lock_to_be_released(self):
@@ -213,9 +223,30 @@ class PermissionLockDamage(CorpusTestCase):
         self.assertEqual(r.returncode, 0, r.stderr.decode())
         self.assertGreaterEqual(time.monotonic() - started, 0.9)
 
+    def test_a_writer_that_waited_for_a_rebuild_writes_into_the_generation_it_published(self):
+        # What a rebuild does, by hand: hold the live generation's lock, put
+        # the new generation in place and name it in the stub, then let go.
+        self.build_index()
+        holder = self.hold_lock()
+        self.write("new.txt", "새 기사\n\nzorblax 장비가 들어왔다.\n")
+        waiter = subprocess.Popen([INDEXER, "--corpus", self.corpus, "--index", self.index, "--wait"],
+                                  cwd=self.tmp, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        time.sleep(0.5)
+        self.assertIsNone(waiter.poll(), "--wait did not wait")
+        old = database_dir(self.index)
+        shutil.copytree(old, os.path.join(self.index, "gen-99"), ignore=shutil.ignore_patterns("flintlock"))
+        with open(os.path.join(self.index, "XAPIANDB.tmp"), "w") as f:
+            f.write("auto gen-99\n")
+        os.rename(os.path.join(self.index, "XAPIANDB.tmp"), os.path.join(self.index, "XAPIANDB"))
+        holder.close()
+        _, err = waiter.communicate(timeout=60)
+        self.assertEqual(waiter.returncode, 0, err.decode())
+        self.assertEqual(self.ranked_ids("zorblax"), ["new.txt"])  # through the stub: gen-99
+        self.assertEqual(xapian_module(self).Database(old).get_doccount(), 4)  # the replaced one untouched
+
     def damage(self):
         self.build_index()
-        with open(os.path.join(self.index, "postlist.glass"), "r+b") as f:
+        with open(os.path.join(database_dir(self.index), "postlist.glass"), "r+b") as f:
             f.truncate(8192)  # as a full disk or an interrupted copy leaves it
 
     def test_damaged_index_is_exit_2_with_the_repair_command_from_both_binaries(self):
@@ -258,12 +289,87 @@ class PermissionLockDamage(CorpusTestCase):
 
     def test_check_finds_damage_a_search_does_not_touch(self):
         self.build_index()
-        with open(os.path.join(self.index, "postlist.glass"), "r+b") as f:
+        with open(os.path.join(database_dir(self.index), "postlist.glass"), "r+b") as f:
             f.seek(8192 + 100)
             f.write(b"\xff" * 200)
         r = run([INDEXER, "--index", self.index, "--check"])
         self.assertEqual(r.returncode, 2, r.stdout.decode())
         self.assertIn("is damaged", r.stderr.decode())
+
+
+class RepairAdviceWorks(CorpusTestCase):
+    """Issue 21: the command printed for a damaged index repairs it. With one
+    table truncated (in a copy), `indexer --check` names the damage and the
+    command; running exactly that command finds every article again, those of
+    the corpus folder and of a JSONL file alike (the record of the sources is
+    kept beside the tables in INDEX/sources.json)."""
+
+    TABLES = ("postlist", "termlist", "position", "docdata")
+
+    def setUp(self):
+        super().setUp()
+        self.build_index()
+        self.jsonl = os.path.join(self.tmp, "extra.jsonl")
+        with open(self.jsonl, "w", encoding="utf-8") as f:
+            f.write('{"id": "j1", "title": "가져온 기사", "text": "quillfeather 장비가 들어왔다."}\n')
+            f.write('{"id": "j2", "title": "또 하나", "text": "zorblax 공정 소식."}\n')
+        r = run([INDEXER, "--jsonl", self.jsonl, "--index", self.index], cwd=self.tmp)
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        self.ids = sorted(index_ids(xapian_module(self), self.index))
+        self.assertEqual(len(self.ids), 6, self.ids)
+
+    def damaged_copy(self, table):
+        copy = os.path.join(self.tmp, "copy-" + table)
+        shutil.copytree(self.index, copy)
+        path = os.path.join(database_dir(copy), table + ".glass")
+        size = os.path.getsize(path)
+        with open(path, "r+b") as f:
+            f.truncate(min(size // 2, 8192))  # as a full disk or an interrupted copy leaves it
+        return copy
+
+    def test_the_printed_command_rebuilds_every_source_whatever_table_is_damaged(self):
+        for table in self.TABLES:
+            with self.subTest(table=table):
+                copy = self.damaged_copy(table)
+                r = run([INDEXER, "--index", copy, "--check"], cwd=self.tmp)
+                self.assertEqual(r.returncode, 2, r.stdout.decode())
+                message = r.stderr.decode().strip()
+                self.assertIn("is damaged", message)
+                command = message.split("rebuild it with: ", 1)[1]
+                self.assertEqual(command, "indexer --rebuild --index " + copy)
+                argv = shlex.split(command)
+                r = run([INDEXER, *argv[1:]], cwd=self.tmp)
+                self.assertIn(r.returncode, (0, 1), r.stderr.decode())
+                self.assertEqual(run([INDEXER, "--index", copy, "--check"], cwd=self.tmp).returncode, 0)
+                self.assertEqual(sorted(index_ids(xapian_module(self), copy)), self.ids)
+                found = run([SEARCH, "--index", copy, "-l", "quillfeather OR zorblax OR 엔비디아"], cwd=self.tmp)
+                self.assertEqual(found.returncode, 0, found.stderr.decode())
+
+    def test_an_older_layout_index_without_the_copy_asks_for_the_input(self):
+        # Tables directly in the folder, as indexes were before generations.
+        old = os.path.join(self.tmp, "old")
+        shutil.copytree(database_dir(self.index), old, ignore=shutil.ignore_patterns("flintlock"))
+        with open(os.path.join(old, "postlist.glass"), "r+b") as f:
+            f.truncate(4096)
+        r = run([INDEXER, "--rebuild", "--index", old], cwd=self.tmp)
+        self.assertEqual(r.returncode, 2)
+        self.assertEqual(r.stderr.decode().count("\n"), 1, r.stderr.decode())
+        self.assertRegex(r.stderr.decode(), r"is damaged \(.+\) and its record of sources with it; "
+                                            r"give one with --corpus DIR or --jsonl FILE\n$")
+        r = run([INDEXER, "--rebuild", "--index", old, "--corpus", self.corpus], cwd=self.tmp)
+        self.assertIn(r.returncode, (0, 1), r.stderr.decode())
+        self.assertEqual(run([INDEXER, "--index", old, "--check"], cwd=self.tmp).returncode, 0)
+        self.assertTrue(os.path.isfile(os.path.join(old, "XAPIANDB")))  # converted: the copy is kept from now on
+        self.assertTrue(os.path.isfile(os.path.join(old, "sources.json")))
+
+    def test_the_sources_file_follows_the_record(self):
+        with open(os.path.join(self.index, "sources.json"), encoding="utf-8") as f:
+            recorded = json.load(f)
+        self.assertEqual(sorted(s["kind"] for s in recorded), ["corpus", "jsonl"])
+        r = run([INDEXER, "--index", self.index, "--forget", self.jsonl], cwd=self.tmp)
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        with open(os.path.join(self.index, "sources.json"), encoding="utf-8") as f:
+            self.assertEqual([s["kind"] for s in json.load(f)], ["corpus"])
 
 
 class TalksLikeAGoodTool(CorpusTestCase):

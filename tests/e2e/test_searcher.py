@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
 import unittest
 
 from harness import (A000, A001, A002, A003, CORPUS, INDEXER, SEARCH, IndexedCorpus, json_schema_keys, run,
@@ -393,6 +394,50 @@ class StdinAndBatch(SearchCase):
     def test_batch_from_stdin(self):
         r = self.search("--batch", "-", "--count", input="a\t노광\n".encode())
         self.assertEqual((r.returncode, r.stdout), (0, b"a\t3\n"))
+
+    def read_line_within(self, stream, seconds):
+        """One line from `stream`, or None when none comes within `seconds`."""
+        got = []
+        reader = threading.Thread(target=lambda: got.append(stream.readline()), daemon=True)
+        reader.start()
+        reader.join(seconds)
+        return got[0] if got else None
+
+    def test_batch_from_a_pipe_answers_each_line_before_reading_the_next(self):
+        # Issue 24: one `search --batch -` kept as a co-process; it read all of
+        # its input before answering, so this waited forever.
+        proc = subprocess.Popen([SEARCH, "--index", self.index, "--batch", "-", "--count"], cwd=self.tmp,
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        self.addCleanup(proc.kill)
+        for qid, query, count in (("a", "노광", b"3"), ("b", "ASML -화웨이", b"1"), ("c", "xyzzyplugh", b"0")):
+            proc.stdin.write(("%s\t%s\n" % (qid, query)).encode())
+            proc.stdin.flush()
+            self.assertEqual(self.read_line_within(proc.stdout, 20), qid.encode() + b"\t" + count + b"\n", qid)
+        proc.stdin.close()
+        self.assertEqual(proc.wait(20), 0)
+        self.assertEqual(proc.stderr.read(), b"")
+
+    def test_a_long_lived_batch_sees_a_rebuilt_index(self):
+        index = os.path.join(self.tmp, "rebuilt")
+        shutil.copytree(self.corpus, os.path.join(self.tmp, "corpus2"))
+        self.assertEqual(run([INDEXER, "--corpus", "corpus2", "--index", "rebuilt"], cwd=self.tmp).returncode, 0)
+        proc = subprocess.Popen([SEARCH, "--index", index, "--batch", "-", "--count"], cwd=self.tmp,
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        self.addCleanup(proc.kill)
+
+        def ask(qid):
+            proc.stdin.write(("%s\tzorblax\n" % qid).encode())
+            proc.stdin.flush()
+            return self.read_line_within(proc.stdout, 20)
+
+        self.assertEqual(ask("before"), b"before\t0\n")
+        with open(os.path.join(self.tmp, "corpus2", "new.txt"), "w", encoding="utf-8") as f:
+            f.write("새 기사\n\nzorblax 장비가 들어왔다.\n")
+        r = run([INDEXER, "--index", "rebuilt", "--rebuild"], cwd=self.tmp)
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        self.assertEqual(ask("after"), b"after\t1\n")
+        proc.stdin.close()
+        self.assertEqual(proc.wait(20), 0)
 
     def test_batch_with_a_bad_query_runs_the_others_and_exits_2(self):
         path = os.path.join(self.tmp, "queries.tsv")

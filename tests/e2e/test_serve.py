@@ -364,7 +364,6 @@ class Load(unittest.TestCase):
         status, body = self.server.get_json(search_path("노광 장비", n="1"))
         self.assertEqual((status, body["hits"][0]["id"]), (200, A000))
 
-    @unittest.expectedFailure  # until merged with issue 24 (reader): a long-lived Searcher reopens a changed index
     def test_an_article_indexed_while_serving_is_found(self):
         status, body = self.server.get_json(search_path("타조퀵스", suggest="never"))
         self.assertEqual((status, body["hits"]), (200, []))

@@ -16,7 +16,7 @@ import tempfile
 import time
 import unittest
 
-from harness import CORPUS, INDEXER, SEARCH, SHARED, run
+from harness import CORPUS, INDEXER, SEARCH, SHARED, database_dir, run
 
 TCPSRV = shutil.which("xapian-tcpsrv") or "/usr/bin/xapian-tcpsrv"
 KORQUAD = os.path.join(SHARED, "data", "korquad", "docs.jsonl") if SHARED else ""
@@ -93,11 +93,12 @@ class Shards(unittest.TestCase):
         cls.servers = []
         cls.addClassCleanup(lambda: [s.stop() for s in cls.servers])
         for shard in ("shard0", "shard1"):
-            cls.servers.append(Server(os.path.join(cls.sharded, shard)))
+            cls.servers.append(Server(os.path.join(database_dir(cls.sharded), shard)))
         cls.remote_stub = os.path.join(cls.tmp, "remote.stub")
         write(cls.remote_stub, "".join(s.stub_line + "\n" for s in cls.servers))
         cls.local_stub = os.path.join(cls.tmp, "local.stub")
-        write(cls.local_stub, "# the two shards, relative to this file\nauto sharded/shard0\n\nglass sharded/shard1\n")
+        shards = os.path.relpath(database_dir(cls.sharded), cls.tmp)
+        write(cls.local_stub, "# the two shards, relative to this file\nauto %s/shard0\n\nglass %s/shard1\n" % (shards, shards))
 
     def search(self, index, *args, timeout=120):
         return run([SEARCH, "--index", index, *args], cwd=self.tmp, timeout=timeout)
@@ -115,13 +116,17 @@ class Shards(unittest.TestCase):
         self.assertEqual([h[2] for h in got], [h[2] for h in expected], what)
 
     def test_indexer_writes_a_stub_listing_each_shard(self):
+        # INDEX/XAPIANDB names the live generation, whose own stub lists its shards.
         with open(os.path.join(self.sharded, "XAPIANDB"), encoding="utf-8") as f:
+            self.assertRegex(f.read(), r"^auto gen-\d+\n$")
+        generation = database_dir(self.sharded)
+        with open(os.path.join(generation, "XAPIANDB"), encoding="utf-8") as f:
             self.assertEqual(f.read().split("\n"), ["auto shard0", "auto shard1", ""])
         for shard in ("shard0", "shard1"):
-            self.assertTrue(os.path.exists(os.path.join(self.sharded, shard, "iamglass")), shard)
+            self.assertTrue(os.path.exists(os.path.join(generation, shard, "iamglass")), shard)
 
     def test_every_shard_holds_part_of_the_articles(self):
-        per_shard = [self.hits(os.path.join(self.sharded, s), "중국 미국 대통령 엔비디아", "--mode", "any")
+        per_shard = [self.hits(os.path.join(database_dir(self.sharded), s), "중국 미국 대통령 엔비디아", "--mode", "any")
                      for s in ("shard0", "shard1")]
         self.assertTrue(all(per_shard), "a shard has none of the common words")
         self.assertFalse({h[0] for h in per_shard[0]} & {h[0] for h in per_shard[1]}, "an article is in both shards")
@@ -147,7 +152,7 @@ class Shards(unittest.TestCase):
         self.assertEqual(len(r.stderr.decode().splitlines()), 1, r.stderr.decode())
 
     def test_shard_that_is_down_is_exit_2_naming_it(self):
-        spare = Server(os.path.join(self.sharded, "shard1"))
+        spare = Server(os.path.join(database_dir(self.sharded), "shard1"))
         self.addCleanup(spare.stop)
         stub = os.path.join(self.tmp, "down.stub")
         write(stub, f"{self.servers[0].stub_line}\n{spare.stub_line}\n")
@@ -165,7 +170,7 @@ class Shards(unittest.TestCase):
         self.assertEqual(r.stdout, b"")
 
     def test_hung_shard_fails_within_the_timeout(self):
-        frozen = Server(os.path.join(self.sharded, "shard1"))
+        frozen = Server(os.path.join(database_dir(self.sharded), "shard1"))
         self.addCleanup(frozen.stop)
         stub = os.path.join(self.tmp, "hung.stub")
         write(stub, f"{self.servers[0].stub_line}\n{frozen.stub_line}\n")
@@ -190,7 +195,7 @@ class Shards(unittest.TestCase):
 
     def test_missing_local_shard_is_exit_2_naming_it(self):
         stub = os.path.join(self.tmp, "missing.stub")
-        write(stub, "auto sharded/shard0\nauto sharded/shard9\n")
+        write(stub, "auto %s/shard0\nauto sharded/shard9\n" % os.path.relpath(database_dir(self.sharded), self.tmp))
         r = self.search(stub, "중국")
         self.assertEqual(r.returncode, 2)
         self.assertIn("auto sharded/shard9", r.stderr.decode())

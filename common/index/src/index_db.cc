@@ -1,11 +1,9 @@
 #include "index_db.h"
 
-#include <fcntl.h>   // O_DIRECTORY
-#include <unistd.h>  // fsync
-
 #include <chrono>
 #include <thread>
 
+#include "index_generations.h"
 #include "index_swap.h"
 #include "kosearch/analyzer.h"
 #include "kosearch/document.h"
@@ -31,7 +29,7 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 std::string lock_message(const fs::path& dir) {
-  return "index '" + dir.string() + "' is locked by another indexer (lock file " + (dir / "flintlock").string() + ")";
+  return "index '" + detail::shown_index(dir).string() + "' is locked by another indexer (lock file " + (dir / "flintlock").string() + ")";
 }
 
 // True when `dir` holds nothing but files Xapian's glass backend writes (an
@@ -64,14 +62,6 @@ void remove_leftover(const fs::path& path, bool (*is_ours)(const fs::path&)) {
   fs::remove_all(path);
 }
 
-// Makes a rename inside `dir` durable.
-void sync_directory(const fs::path& dir) {
-  const int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY);
-  if (fd < 0) return;
-  ::fsync(fd);
-  ::close(fd);
-}
-
 }  // namespace
 
 IndexDb::IndexDb(fs::path dir, const IndexOptions& options, const Warn& warn, bool allow_bulk)
@@ -82,10 +72,10 @@ IndexDb::IndexDb(fs::path dir, const IndexOptions& options, const Warn& warn, bo
     else
       open(warn);
   } catch (const Xapian::DatabaseLockError& e) {
-    if (!is_lock_held(e)) throw index_error(e, dir_);  // e.g. a lock file it may not create
+    if (!is_lock_held(e)) throw index_error(e, detail::shown_index(dir_));  // e.g. a lock file it may not create
     throw Error(ErrorKind::index_locked, lock_message(dir_));
   } catch (const Xapian::DatabaseError& e) {
-    throw index_error(e, dir_);  // damaged (with the repair command), permission or I/O
+    throw index_error(e, detail::shown_index(dir_));  // damaged (with the repair command), permission or I/O
   }
 }
 
@@ -160,10 +150,11 @@ void IndexDb::finish(bool complete) {
     if (!sidecar_) return;
     writable_->close();
   }
-  detail::swap_in(dir_, *sidecar_);
-  sync_directory(dir_.parent_path());
+  // Published while the live index's lock is still held, so a writer that
+  // waited for it finds the new index (open_locked).
+  detail::publish(dir_, *sidecar_,
+                  options_.index_dir_is_database ? detail::OldLayout::exchange : detail::OldLayout::convert);
   if (live_) live_->close();
-  fs::remove_all(*sidecar_, ec);  // now the old index
 }
 
 std::string IndexDb::metadata(const std::string& key) {
@@ -269,17 +260,25 @@ Xapian::WritableDatabase IndexDb::create_or_open(const Warn& warn) {
 }
 
 // Opens with `open`; with --wait, polls until the lock is free (rather than
-// blocking in Xapian) so SIGINT/SIGTERM still stop the wait.
+// blocking in Xapian) so SIGINT/SIGTERM still stop the wait. A rebuild
+// publishes its new generation before it lets go of the old one's lock: a
+// lock got on a generation that is no longer live is let go, and the live
+// one's taken instead (`open` opens dir_).
 Xapian::WritableDatabase IndexDb::open_locked(const std::function<Xapian::WritableDatabase()>& open) {
   auto pause = std::chrono::milliseconds(20);
   const auto deadline = Clock::now() + std::chrono::seconds(options_.max_wait_seconds);
-  for (;;) {
+  for (int moved = 0;;) {
     try {
-      return open();
+      Xapian::WritableDatabase db = open();
+      const fs::path live = detail::current_folder(dir_);
+      if (live == dir_ || ++moved > 100) return db;
+      db.close();
+      dir_ = live;
+      continue;
     } catch (const Xapian::DatabaseLockError& e) {
       if (!options_.wait_for_lock || !is_lock_held(e)) throw;
       if (options_.max_wait_seconds > 0 && Clock::now() >= deadline)
-        throw Error(ErrorKind::index_locked, "index '" + dir_.string() + "' is still locked by another indexer after " +
+        throw Error(ErrorKind::index_locked, "index '" + detail::shown_index(dir_).string() + "' is still locked by another indexer after " +
                                                  std::to_string(options_.max_wait_seconds) + " s (lock file " +
                                                  (dir_ / "flintlock").string() + ")",
                     Remedy::none);  // it was waited for

@@ -9,6 +9,7 @@
 #include <system_error>
 #include <vector>
 
+#include "index_generations.h"
 #include "index_swap.h"
 #include "kosearch/shard_stub.h"
 #include "kosearch/text.h"
@@ -65,14 +66,27 @@ void check_creatable(const fs::path& path, const std::string& what) {
   require(parent, W_OK | X_OK, what + " in " + in_quotes(parent));
 }
 
+bool is_glass_folder(const fs::path& dir) {
+  std::error_code ec;
+  return fs::exists(dir / "iamglass", ec);
+}
+
 }  // namespace
 
 std::vector<fs::path> index_databases(const fs::path& index_path) {
   const std::optional<fs::path> stub = shard_stub::find(index_path);
   std::vector<fs::path> dbs;
   if (stub)
-    for (const shard_stub::Entry& entry : shard_stub::read(*stub))
-      if (!entry.remote()) dbs.push_back(entry.path);
+    for (const shard_stub::Entry& entry : shard_stub::read(*stub)) {
+      if (entry.remote()) continue;
+      // The live generation (index_generations.h), sharded or not.
+      const bool nested = entry.path != index_path && !is_glass_folder(entry.path) && shard_stub::find(entry.path);
+      if (!nested) {
+        dbs.push_back(entry.path);
+        continue;
+      }
+      for (fs::path& db : index_databases(entry.path)) dbs.push_back(std::move(db));
+    }
   return dbs.empty() ? std::vector<fs::path>{index_path} : dbs;
 }
 
@@ -108,7 +122,7 @@ void check_index_access(const fs::path& index_path, IndexAccess access) {
   if (!exists) return check_creatable(index_path, "cannot create index folder " + in_quotes(index_path));
   if (!fs::is_directory(index_path, ec)) return;  // the writer refuses it with its own message
   check_folder(index_path, true);
-  if (access == IndexAccess::rebuild)
+  if (access == IndexAccess::rebuild && !detail::live_generation(index_path))  // a generation is built inside
     check_creatable(detail::rebuild_dir(index_path),
                     "cannot create " + in_quotes(detail::rebuild_dir(index_path)) + " to rebuild the index beside it");
 }

@@ -1,7 +1,9 @@
-// Putting a rebuilt index in place of the live one in one step, so the index
-// path always holds a complete index (searches and crashes never see half of
-// one). Used by --rebuild of one input (index_writer.cc) and of all recorded
-// sources (source_registry.cc). Private to the library.
+// Exchanging two folders in one step, so the path always holds a complete
+// index (a crash never leaves half of one). A reader with some tables open
+// in the old folder can still meet the new one's: index_generations.h
+// replaces whole indexes by their stub instead, and uses this only to
+// convert an older-layout index once, for one shard rebuilt on its own, and
+// for a folder built inside the library. Private to the library.
 #pragma once
 
 #include <filesystem>

@@ -17,6 +17,7 @@
 
 #include "change_planner.h"
 #include "index_db.h"
+#include "index_generations.h"
 #include "kosearch/input_files.h"
 #include "kosearch/jsonl_records.h"
 #include "kosearch/analyzer.h"
@@ -613,10 +614,24 @@ void index_inputs(Sink& sink, const std::vector<detail::InputFile>& inputs, std:
   }
 }
 
-IndexSummary run_corpus(const fs::path& corpus_dir, const IndexOptions& options) {
+// The run writes (or, --dry-run, reads) the index's live generation
+// (index_generations.h); a new index is created in that layout.
+IndexOptions at_database_folder(const IndexOptions& options) {
+  if (options.index_dir_is_database) return options;
+  // The folder the user named is checked first, so a missing right names it.
+  if (!options.dry_run) check_index_access(options.index_dir, options.rebuild ? IndexAccess::rebuild : IndexAccess::write);
+  IndexOptions at = options;
+  at.index_dir = options.dry_run ? detail::database_folder(options.index_dir)
+                                 : detail::writable_folder(options.index_dir, options.shards > 1);
+  return at;
+}
+
+IndexSummary run_corpus(const fs::path& corpus_dir, const IndexOptions& given) {
   std::vector<detail::Refusal> refused;
   auto listing = detail::list_corpus(
-      corpus_dir, [&](const detail::Refusal& r) { refused.push_back(r); }, options.only_paths);
+      corpus_dir, [&](const detail::Refusal& r) { refused.push_back(r); }, given.only_paths);
+  // Only now: a new index inside the corpus folder is not part of its listing.
+  const IndexOptions options = at_database_folder(given);
   const Source source = corpus_source(corpus_dir, options.encoding);
   Session session(options, source.origin, options.only_paths.empty());
   session.record_source(source);
@@ -757,7 +772,7 @@ IndexSummary index_corpus(const fs::path& corpus_dir, const IndexOptions& option
 
 IndexSummary index_jsonl(const fs::path& jsonl, const IndexOptions& options) {
   if (!options.encoding.empty()) check_encoding_name(options.encoding);
-  return guarded(options, [&] { return run_jsonl(jsonl, options); });
+  return guarded(options, [&] { return run_jsonl(jsonl, at_database_folder(options)); });
 }
 
 std::string format_summary(const IndexSummary& s) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <fstream>
+#include <iterator>
 #include <optional>
 #include <thread>
 
@@ -9,6 +11,7 @@
 #include <xapian.h>
 
 #include "index_db.h"
+#include "index_generations.h"
 #include "index_swap.h"
 #include "kosearch/error.h"
 #include "kosearch/index_health.h"
@@ -20,6 +23,8 @@ namespace fs = std::filesystem;
 
 namespace kosearch {
 namespace {
+
+void save_sources_file(const fs::path& index_dir);
 
 std::string resolved(const fs::path& path) {
   std::error_code ec;
@@ -141,24 +146,37 @@ std::optional<std::string> live_synonyms(const fs::path& live) {
   return std::nullopt;
 }
 
+// The locks of the live generation of `index_dir`, taken as hold_locks
+// does; a generation that a rebuild replaced while this one waited is let go
+// for the live one. Sets `live` to the database folder locked.
+std::vector<Xapian::WritableDatabase> hold_live_locks(const fs::path& index_dir, const IndexOptions& options,
+                                                      fs::path& live) {
+  for (int moved = 0;; ++moved) {
+    live = detail::database_folder(index_dir);
+    std::vector<Xapian::WritableDatabase> held = hold_locks(index_dir, options);
+    if (detail::database_folder(index_dir) == live || moved > 100) return held;
+  }
+}
+
 IndexSummary rebuild_all(const std::vector<Source>& sources, const IndexOptions& options) {
   for (const Source& source : sources)
     if (!fs::exists(source.path))
       throw Error(ErrorKind::usage,
                   "cannot rebuild: source '" + source.path + "' no longer exists and its articles would be lost; restore it",
                   Remedy::forget_source, source.path);
-  const fs::path live = options.index_dir;
-  check_index_access(live, IndexAccess::rebuild);  // a missing right, told before any lock is tried
+  check_index_access(options.index_dir, IndexAccess::rebuild);  // a missing right, told before any lock is tried
+  fs::path live;
+  std::vector<Xapian::WritableDatabase> held = hold_live_locks(options.index_dir, options, live);
   const fs::path sidecar = detail::rebuild_dir(live);
   std::error_code ec;
-  if (fs::exists(sidecar, ec)) {
+  if (fs::exists(sidecar, ec)) {  // left by a killed rebuild (only a holder of the lock builds there)
     if (!rebuild_leftover(sidecar))
       throw Error(ErrorKind::io, "'" + sidecar.string() + "' holds files that are not a kosearch index; move them away to rebuild");
     fs::remove_all(sidecar);
   }
-  std::vector<Xapian::WritableDatabase> held = hold_locks(live, options);
   IndexOptions into = options;
   into.index_dir = sidecar;
+  into.index_dir_is_database = true;
   into.rebuild = false;  // a new index: every source is a clean build into it
   if (!into.synonyms) into.synonyms = live_synonyms(live);  // the new index keeps the list
   if (into.shards == 0) into.shards = static_cast<unsigned>(index_databases(live).size());
@@ -177,10 +195,47 @@ IndexSummary rebuild_all(const std::vector<Source>& sources, const IndexOptions&
     total.added = total.updated = total.removed = 0;
     return total;
   }
-  detail::swap_in(live, sidecar);
-  held.clear();  // the old index's locks
-  fs::remove_all(sidecar, ec);  // now the old index
+  detail::publish(live, sidecar, detail::OldLayout::convert);  // while its locks are held
+  held.clear();
+  save_sources_file(options.index_dir);
   return total;
+}
+
+// The copy of the registry beside the tables (index_generations.h layout):
+// INDEX/sources.json, outside every generation, so a rebuild of an index
+// whose tables are damaged still knows what it was built from. None for an
+// index of the older layout (its folder holds only Xapian's files).
+std::optional<fs::path> sources_file(const fs::path& index_dir) {
+  if (!detail::live_generation(index_dir)) return std::nullopt;
+  return index_dir / sources_file_name;
+}
+
+// Writes the registry the index holds now to INDEX/sources.json (atomically,
+// durably), after a run that may have changed it.
+void save_sources_file(const fs::path& index_dir) {
+  const auto file = sources_file(index_dir);
+  if (!file) return;
+  std::string registry;
+  try {
+    registry = Xapian::Database(index_dir.string()).get_metadata(std::string(meta_sources));
+  } catch (const Xapian::Error&) {
+    return;  // unreadable: the file keeps the last registry read
+  }
+  std::error_code ec;
+  if (registry.empty() && !fs::exists(*file, ec)) return;
+  std::string kept;
+  if (std::ifstream in(*file, std::ios::binary); in) kept.assign(std::istreambuf_iterator<char>(in), {});
+  if (kept != registry) detail::replace_file(*file, registry);
+}
+
+// The sources INDEX/sources.json lists; nullopt when there is no such file.
+std::optional<std::vector<Source>> sources_from_file(const fs::path& index_dir) {
+  const auto file = sources_file(index_dir);
+  if (!file) return std::nullopt;
+  std::ifstream in(*file, std::ios::binary);
+  if (!in) return std::nullopt;
+  const std::string text(std::istreambuf_iterator<char>(in), {});
+  return parse_sources(text);
 }
 
 }  // namespace
@@ -223,8 +278,11 @@ std::vector<Source> recorded_sources(const fs::path& index_dir) {
   try {
     return parse_sources(Xapian::Database(index_dir.string()).get_metadata(std::string(meta_sources)));
   } catch (const Xapian::DatabaseOpeningError&) {
-    return {};  // not an index (yet): the writer says what is wrong with it
+    // Not an index (yet): the writer says what is wrong with it.
+    return sources_from_file(index_dir).value_or(std::vector<Source>{});
   } catch (const Xapian::Error& e) {
+    // Damaged tables: the copy beside them still names the sources.
+    if (auto kept = sources_from_file(index_dir)) return *kept;
     throw index_error(e, index_dir);
   }
 }
@@ -258,6 +316,7 @@ std::size_t forget_source(const fs::path& index_dir, const fs::path& path, const
       throw index_error(e, index_dir);
     }
   }
+  save_sources_file(index_dir);
   return removed;
 }
 
@@ -301,11 +360,18 @@ IndexSummary index_sources(const std::vector<Source>& sources, const IndexOption
   return total;
 }
 
-IndexSummary index_input(const std::string& kind, const fs::path& path, bool given, IndexOptions options) {
+namespace {
+
+IndexSummary run_input(const std::string& kind, const fs::path& path, bool given, IndexOptions options) {
   std::vector<Source> recorded;
   try {
     recorded = recorded_sources(options.index_dir);
   } catch (const Error& e) {
+    // A rebuild of a damaged index that kept no copy of its record (older
+    // layout): "rebuild it" would print this again; the input must be given.
+    if (options.rebuild && !given && e.kind() == ErrorKind::index_corrupt)
+      throw Error(ErrorKind::index_corrupt, std::string(e.what()) + " and its record of sources with it",
+                  Remedy::give_source);
     if (!(options.rebuild && given && e.kind() == ErrorKind::index_corrupt)) throw;
     if (options.on_warning)
       options.on_warning({options.index_dir.string(),
@@ -321,6 +387,14 @@ IndexSummary index_input(const std::string& kind, const fs::path& path, bool giv
     return index_sources(recorded, options);
   }
   return kind == "jsonl" ? index_jsonl(path, options) : index_corpus(path, options);
+}
+
+}  // namespace
+
+IndexSummary index_input(const std::string& kind, const fs::path& path, bool given, IndexOptions options) {
+  const IndexSummary summary = run_input(kind, path, given, options);
+  if (!options.dry_run) save_sources_file(options.index_dir);
+  return summary;
 }
 
 }  // namespace kosearch

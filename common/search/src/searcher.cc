@@ -10,6 +10,9 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <thread>
+
+#include <sys/stat.h>
 
 #include <xapian.h>
 
@@ -33,8 +36,20 @@ namespace kosearch {
 namespace {
 
 // An indexer committing underneath us can discard the revision we read;
-// reopening picks up the new one. A few tries cover any realistic commit rate.
-constexpr int max_reopen_attempts = 5;
+// reopening picks up the new one. Each try needs the search to finish within
+// about two commits, which a search over every match (--count, --files) may
+// not while an indexer commits every few milliseconds: 5 quick tries failed
+// 1 of 600 such queries of a long-lived batch on a loaded machine. So after
+// a few quick tries the searcher waits longer and longer (1 ms doubling to
+// 256 ms, about 1.5 s in all) for a pause between commits (a run's end, a
+// rebuild, which writes elsewhere).
+constexpr int max_reopen_attempts = 16;
+constexpr int quick_reopen_attempts = 3;
+
+void pause_before_retry(int attempt) {
+  if (attempt < quick_reopen_attempts) return;
+  std::this_thread::sleep_for(std::chrono::milliseconds(1 << std::min(attempt - quick_reopen_attempts, 8)));
+}
 
 // Highlighting a prefix word looks at no more expansions than this.
 constexpr std::size_t max_prefix_highlights = 100;
@@ -299,12 +314,35 @@ Xapian::Database open_checked(const std::string& what, Open open) {
   }
 }
 
+// What tells a replaced stub (index_generations.h: a rebuild publishes a
+// new generation by renaming a new XAPIANDB into place) from the one read:
+// one stat per query.
+struct StubStamp {
+  bool exists = false;
+  dev_t device = 0;
+  ino_t inode = 0;
+  off_t size = 0;
+  std::int64_t mtime_ns = 0;
+  bool operator==(const StubStamp&) const = default;
+};
+
+// The stub behind `index_path`: INDEX/XAPIANDB, or the path itself when it
+// is a stub file.
+StubStamp stub_stamp(const std::string& index_path) {
+  struct stat st {};
+  const std::string stub = index_path + "/" + shard_stub::file_name;
+  if (::stat(stub.c_str(), &st) != 0 && (::stat(index_path.c_str(), &st) != 0 || !S_ISREG(st.st_mode))) return {};
+  return {true, st.st_dev, st.st_ino, st.st_size,
+          static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec};
+}
+
 }  // namespace
 
 struct Searcher::Impl {
   std::string path;
   OpenOptions open_options;
-  std::vector<shard_stub::Entry> shards;  // empty: `path` is one local database
+  std::vector<shard_stub::Entry> shards;  // empty: `path` is one database (Xapian follows a one-entry stub)
+  StubStamp stub;                          // as it was when the database was opened
   Xapian::Database db;
   bool broken = false;  // a remote shard failed: reconnect before the next search
   Analyzer analyzer;
@@ -320,6 +358,28 @@ struct Searcher::Impl {
                   "index '" + path + "' holds a synonym list that cannot be read (" + e.what() + ")",
                   Remedy::replace_synonyms);
     }
+  }
+
+  // Opens the index as its stub names it now (a new generation after a
+  // rebuild; index_generations.h), reading the stub again.
+  void open_through_stub() {
+    stub = stub_stamp(path);
+    shards.clear();
+    if (auto file = shard_stub::find(path)) {
+      std::vector<shard_stub::Entry> entries = shard_stub::read(*file);
+      if (entries.size() > 1 || entries.front().remote()) shards = std::move(entries);
+    }
+    origins = {};
+    open_database();
+  }
+
+  bool stub_replaced() const { return stub_stamp(path) != stub; }
+
+  // After a commit discarded the revision read: the new revision, or the new
+  // generation when the stub was replaced meanwhile.
+  void reopen_latest() {
+    if (stub_replaced()) return open_through_stub();
+    db.reopen();
   }
 
   void open_database() {
@@ -554,8 +614,14 @@ Searcher Searcher::open(const std::string& index_path, const OpenOptions& option
   auto impl = std::make_unique<Impl>();
   impl->path = index_path;
   impl->open_options = options;
-  if (auto stub = shard_stub::find(index_path)) impl->shards = shard_stub::read(*stub);
-  impl->open_database();
+  try {
+    impl->open_through_stub();
+  } catch (const Error& e) {
+    // A rebuild published a new generation and removed the one the stub
+    // named while we opened it: damage only if a fresh look still says so.
+    if (e.kind() != ErrorKind::index_corrupt && e.kind() != ErrorKind::index_missing) throw;
+    impl->open_through_stub();
+  }
   return Searcher(std::move(impl));
 }
 
@@ -563,9 +629,11 @@ Results Searcher::search(const std::string& query, const SearchOptions& options)
   if (!is_valid_utf8(query)) throw Error(ErrorKind::invalid_input, "query is not valid UTF-8");
   check_query_length(query, impl_->analyzer);
   const auto started = std::chrono::steady_clock::now();
+  // A rebuild since the last query: the new generation (one stat tells).
+  if (!impl_->broken && impl_->stub_replaced()) impl_->open_through_stub();
   for (int attempt = 1;; ++attempt) {
     try {
-      if (impl_->broken) impl_->open_database();
+      if (impl_->broken) impl_->open_through_stub();
       if (attempt > 1) impl_->load_synonyms();  // reopened: the list may have been replaced too
       Results results = impl_->run(query, options);
       results.elapsed_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
@@ -573,19 +641,21 @@ Results Searcher::search(const std::string& query, const SearchOptions& options)
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt == max_reopen_attempts)
         throw Error(ErrorKind::io, "index '" + impl_->path + "' kept changing during the search; try again");
-      impl_->db.reopen();
-    } catch (const Xapian::DatabaseCorruptError& e) {
-      // A block rewritten by a commit between our reads looks like damage;
-      // a fresh look at the latest revision tells the two apart.
-      if (attempt == max_reopen_attempts) throw index_error(e, impl_->path);
-      impl_->db.reopen();
+      pause_before_retry(attempt);
+      impl_->reopen_latest();
     } catch (const Xapian::NetworkError& e) {
       // Xapian: after a NetworkError only a freshly opened database is sound.
       impl_->broken = true;
       throw Error(ErrorKind::network, "shard " + impl_->failed_shard(e) + " failed: " + network_problem(e));
     } catch (const Xapian::Error& e) {
-      if (is_damage(e)) throw index_error(e, impl_->path);
-      throw Error(ErrorKind::internal, "search failed: " + e.get_description());
+      // A block rewritten by a commit between our reads, or a generation
+      // removed under a reader that kept it past two rebuilds, looks like
+      // damage: a fresh open through the stub tells the two apart; only
+      // damage that is still there then is reported as such.
+      const bool transient = is_damage(e) || std::string(e.get_type()) == "DatabaseOpeningError";
+      if (!transient) throw Error(ErrorKind::internal, "search failed: " + e.get_description());
+      if (attempt == max_reopen_attempts) throw index_error(e, impl_->path);
+      impl_->open_through_stub();
     }
   }
 }

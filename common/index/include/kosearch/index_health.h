@@ -24,7 +24,7 @@ namespace kosearch {
 enum class IndexAccess {
   read,     // search, indexer --dry-run / --check: list the folder, read its files
   write,    // indexer: create or change the folder's files (or create the folder in its parent)
-  rebuild,  // indexer --rebuild: write, and create INDEX.rebuild beside it
+  rebuild,  // indexer --rebuild: write, and build the new index beside the live one (index_generations.h)
 };
 
 // Throws Error(permission_denied) naming the path and the missing right, or

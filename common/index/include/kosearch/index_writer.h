@@ -20,11 +20,11 @@
 // index beside the live one while holding the live index's lock (a new index
 // is created empty first, for the lock): `threads` writers each analyse a
 // byte-balanced part of the input into their own database under
-// <index>.parts (no fsync: nothing of it is live), the parts are merged in
-// input order by one full compaction into <index>.rebuild, and the two
-// directories are swapped atomically (renameat2 RENAME_EXCHANGE; two renames
-// where the file system lacks it), so searches and crashes always see a
-// complete index; whatever a killed run left is removed by the next run. The
+// <live>.parts (no fsync: nothing of it is live), the parts are merged in
+// input order by one full compaction into <live>.rebuild, which is published
+// as the index's next generation by replacing its stub in one rename
+// (index_generations.h; <live> is the live generation INDEX/gen-N), so
+// searches and crashes always see a complete index; whatever a killed run left is removed by the next run. The
 // output (documents, docid order, warnings, counts) is that of a sequential
 // run. A bulk build is all or nothing: stopped (should_stop), it keeps
 // nothing. --rebuild replaces the whole index with this input: articles of
@@ -97,7 +97,11 @@ struct IndexProgress {
 };
 
 struct IndexOptions {
+  // The index folder (index_generations.h: its live generation is written).
   std::filesystem::path index_dir = "index";
+  // Inside the library: index_dir is a database folder to build as it is (a
+  // rebuild's new generation), not an index folder to look into.
+  bool index_dir_is_database = false;
   bool rebuild = false;        // drop everything and index from scratch
   bool dry_run = false;        // report what would change; write nothing
   bool wait_for_lock = false;  // wait for another indexer instead of failing

@@ -25,6 +25,11 @@
 namespace kosearch {
 
 inline constexpr std::string_view meta_sources = "kosearch.sources";
+// A copy of the registry beside the tables, INDEX/sources.json (an index of
+// the generation layout, index_generations.h), replaced atomically after each
+// run that changes it: when the tables are damaged, recorded_sources() reads
+// it, so `indexer --rebuild --index INDEX` rebuilds from every source.
+inline constexpr const char* sources_file_name = "sources.json";
 
 struct Source {
   std::string kind;      // "corpus" or "jsonl"
@@ -47,7 +52,8 @@ std::string with_source(std::string_view json, const Source& source);
 std::vector<Source> parse_sources(std::string_view json);
 
 // The sources recorded in the index at `index_dir` (none when there is no
-// index or nothing is recorded).
+// index or nothing is recorded); from INDEX/sources.json when the tables
+// cannot be read. Throws Error(index_corrupt) for damaged tables without it.
 std::vector<Source> recorded_sources(const std::filesystem::path& index_dir);
 
 // The recorded source `path` names (as given or resolved); nullptr if none.
