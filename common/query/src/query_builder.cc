@@ -302,11 +302,16 @@ class Builder {
   // In a keyword query every word was typed on purpose: each found word
   // also earns keyword_tier, larger than any score the rest can add up to,
   // so documents holding more of the words come first (strict coordination).
+  // A word most documents hold tells little about any of them: its keyword
+  // tier shrinks with its idf below keyword_idf_floor, so holding it does
+  // not lift a document over one holding a rarer word many times.
   double tier_weight(Xapian::doccount df) const {
     const double strict = keyword_query_ ? params_.keyword_tier : 0.0;
     if (!stats_.termfreq || stats_.documents == 0) return strict + params_.word_tier;
     const double n = stats_.documents;
-    return strict + params_.word_tier * std::max(std::log((n + 1.0) / (std::min<double>(df, n) + 0.5)), 0.01);
+    const double idf = std::max(std::log((n + 1.0) / (std::min<double>(df, n) + 0.5)), 0.01);
+    const double share = params_.keyword_idf_floor > 0 ? std::min(1.0, idf / params_.keyword_idf_floor) : 1.0;
+    return strict * share + params_.word_tier * idf;
   }
 
   // A constant `weight` for every document `matching` selects: the tier a
@@ -321,7 +326,9 @@ class Builder {
   // longer word (all its syllable pairs); BM25 of those forms orders each
   // tier. Only a word the index does not hold as a word also matches through
   // some of its syllable pairs, and that earns no tier.
-  Q token_scoring(const Token& token, const std::vector<Synonym>* synonyms = nullptr) {
+  // `piece`: the token is one of several the analyzer split a query word
+  // into (7나노 → 7, 나노).
+  Q token_scoring(const Token& token, const std::vector<Synonym>* synonyms = nullptr, bool piece = false) {
     const schema::TokenTerms terms = schema::terms_for(token);
     if (stats_.expand_initials) {
       const auto initials = hangul::initials_query(terms.stem);
@@ -354,9 +361,14 @@ class Builder {
       word.forms.push_back({std::string(field) + terms.stem});
       as_word.emplace_back(word.forms.back().front());
     }
+    // A bare number piece (the 7 of 7나노) is in any text with a list or a
+    // date: only its join earns the tier (a review that is just "7" is no
+    // match for 화웨이 7나노); the pieces in order earn theirs (tokens_scoring).
+    const bool number_piece = piece && token.kind == TokenKind::number && !terms.joined.empty();
+    if (number_piece) as_word = {Q(terms.joined)};
     const Q word_found = combine(Q::OP_OR, as_word);
     const Xapian::doccount df = std::min<Xapian::doccount>(
-        word_frequency(terms) + synonyms_frequency(synonyms),
+        (number_piece ? termfreq(terms.joined) : word_frequency(terms)) + synonyms_frequency(synonyms),
         stats_.documents ? stats_.documents : std::numeric_limits<Xapian::doccount>::max());
     word.known = df > 0;
     std::vector<Q> tiers, tier_matches;  // the tier queries and what each matches
@@ -511,7 +523,8 @@ class Builder {
   // its pieces side by side, in order, earn one more tier.
   Q tokens_scoring(const std::vector<Token>& tokens, const std::vector<Synonym>* synonyms = nullptr) {
     std::vector<Q> parts;
-    for (const Token& token : tokens) parts.push_back(token_scoring(token, synonyms));  // synonyms: one-token words only
+    for (const Token& token : tokens)
+      parts.push_back(token_scoring(token, synonyms, tokens.size() > 1));  // synonyms: one-token words only
     if (tokens.size() > 1) {
       Xapian::doccount rarest = std::numeric_limits<Xapian::doccount>::max();
       for (const Token& token : tokens) rarest = std::min(rarest, word_frequency(schema::terms_for(token)));

@@ -40,9 +40,9 @@
 namespace kosearch {
 
 struct RankingParams {
-  double k1 = 0.4;               // BM25 tf saturation: low, so many distinct words beat one repeated
+  double k1 = 1.6;               // BM25 tf saturation: an article's subject word recurs (petitions: 0.4 → 1.6 +0.02)
   double b = 1.0;                // BM25 length normalisation: full; the tiers and delta keep long texts up
-  double delta = 1.0;            // BM25+ lower bound per matched term, in units of its idf
+  double delta = 1.5;            // BM25+ lower bound per matched term, in units of its idf (keeps articles up among reviews)
   double stem_weight = 1.0;      // the stem of each query word: the unit of the others
   double joined_weight = 1.0;    // number+unit / Latin+particle joins (2028년, asml사)
   double bigram_weight = 0.75;   // sub-word layer: a safety net under the stem, never above it
@@ -55,7 +55,8 @@ struct RankingParams {
   double inside_share = 0.75;    // a word found whole inside a longer word earns this share of its tier
   double title_share = 0.5;      // a word found in the title earns this share more
   unsigned keyword_words = 3;    // a query of at most this many words is a keyword query:
-  double keyword_tier = 1000.0;  // each of its words found adds this, so more words always win
+  double keyword_tier = 10.0;    // each of its words found adds this: soft, so BM25 of a rarer word can outweigh it
+  double keyword_idf_floor = 0;  // scaled by idf / this below it (0: off; 4 measured worse, bench/RANKING.md)
 };
 
 enum class MatchMode {
