@@ -98,7 +98,7 @@ class Builder {
   std::vector<Q> scoring_pairs_;  // syllable pairs of known words: score, never match
   std::vector<Q> found_;          // per token: the documents its tiers reward (empty Query: none)
   double found_share_ = 1.0;      // share of documents holding every token, were they independent
-  bool keyword_query_ = false;     // at most keyword_words typed words: strict coordination
+  bool keyword_query_ = false;     // at most keyword_words typed words: keyword_tier per word found
   std::vector<std::string> match_terms_;
   std::set<std::string> seen_terms_;
   std::vector<std::string> match_prefixes_;
@@ -241,8 +241,9 @@ class Builder {
   }
 
   // The query restricted to documents that earn the tier of every token: in
-  // a keyword query they outrank all others (strict coordination), so when
-  // they fill the page they are the page. Empty when that does not hold (a
+  // a keyword query, when they fill the page they are the page (coordination
+  // first; with a soft keyword_tier a document missing a word could otherwise
+  // outscore them, which only happens when fewer than a page hold them all). Empty when that does not hold (a
   // longer query, another mode, OR groups, a token that earns no tier).
   std::optional<Q> with_every_word(const QueryNode& root, const Q& query) const {
     if (!keyword_query_ || mode_ != MatchMode::prefer_all || found_.size() < 2) return std::nullopt;
@@ -300,8 +301,8 @@ class Builder {
   // word counts for more than a common one (question words like 무엇 or 어느
   // hardly move a document up). `df` is how many documents hold it.
   // In a keyword query every word was typed on purpose: each found word
-  // also earns keyword_tier, larger than any score the rest can add up to,
-  // so documents holding more of the words come first (strict coordination).
+  // also earns keyword_tier, a small fixed bonus (ranking.h), so documents
+  // holding more of the words come first unless BM25 says much otherwise.
   // A word most documents hold tells little about any of them: its keyword
   // tier shrinks with its idf below keyword_idf_floor, so holding it does
   // not lift a document over one holding a rarer word many times.
