@@ -14,7 +14,7 @@ PACKAGES=(
   libgtest-dev googletest           # unit tests
   nlohmann-json3-dev                # JSON Lines output, JSONL import
   libcpp-httplib-dev pkg-config     # search --serve (HTTP server; its build flags come from pkg-config)
-  zlib1g-dev                        # bench/korquad_eval reads the NSMC reviews from their gzip
+  zlib1g-dev                        # bench/relevance_eval reads the NSMC reviews from their gzip
   python3                           # end-to-end tests and bench scripts (Debian's own)
   python3-xapian                    # bench and test helpers that inspect an index
   clang libclang-rt-14-dev          # libFuzzer targets with ASan/UBSan

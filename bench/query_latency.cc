@@ -135,6 +135,8 @@ int main(int argc, char** argv) {
   app.add_option("--suggest", suggest, "typing help, as search --suggest")
       ->check(CLI::IsMember({"auto", "never", "always"}))->capture_default_str();
   // Cost of each part of the query, for profiling: switch a layer off (0).
+  app.add_option("--k1", ranking.k1)->capture_default_str();
+  app.add_option("--b", ranking.b)->capture_default_str();
   app.add_option("--bigram-weight", ranking.bigram_weight)->capture_default_str();
   app.add_option("--title-weight", ranking.title_weight)->capture_default_str();
   app.add_option("--near-weight", ranking.near_weight)->capture_default_str();

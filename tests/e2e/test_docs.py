@@ -77,19 +77,29 @@ class OneTable(unittest.TestCase):
 
 
 class RelevanceFigures(unittest.TestCase):
-    """The README's KorQuAD figures for kosearch are the ones pinned in
-    bench/korquad_expected.json, which CTest's korquad_relevance holds the
+    """The README's relevance figures for kosearch are the ones pinned in
+    bench/relevance_expected.json, which CTest's relevance test holds the
     engine to: the README cannot claim more than the test checks."""
 
-    def test_readme_row_is_the_pinned_figures(self):
+    def setUp(self):
         root = os.path.join(os.path.dirname(__file__), "..", "..")
         with open(os.path.join(root, "README.md"), encoding="utf-8") as f:
-            readme = f.read()
-        with open(os.path.join(root, "bench", "korquad_expected.json"), encoding="utf-8") as f:
-            pinned = json.load(f)
-        figures = [pinned[c][k] for c in ("clean", "mixed") for k in ("mrr10", "r10")]
-        self.assertIn("| **kosearch** | " + " | ".join("**%.4f**" % x for x in figures) + " |", readme)
-        self.assertIn("R@1 %.4f (clean) / %.4f (mixed)" % (pinned["clean"]["r1"], pinned["mixed"]["r1"]), readme)
+            self.readme = f.read()
+        with open(os.path.join(root, "bench", "relevance_expected.json"), encoding="utf-8") as f:
+            self.pinned = json.load(f)
+
+    def test_readme_korquad_row_is_the_pinned_figures(self):
+        korquad = self.pinned["korquad"]
+        figures = [korquad[c][k] for c in ("clean", "mixed") for k in ("mrr10", "r10")]
+        self.assertIn("| **kosearch** | " + " | ".join("**%.4f**" % x for x in figures) + " |", self.readme)
+        self.assertIn("R@1 %.4f (clean) / %.4f (mixed)" % (korquad["clean"]["r1"], korquad["mixed"]["r1"]), self.readme)
+
+    def test_readme_petitions_rows_are_the_pinned_figures(self):
+        for variant in ("clean", "mixed"):
+            f = self.pinned["petitions"][variant]
+            cells = [f["mrr10"]] + [f["by_length"][k]["mrr10"] for k in ("1-2", "3-4", "5-7", "8+", "1-4")]
+            self.assertIn("| **kosearch**, %s | " % variant + " | ".join("**%.4f**" % x for x in cells) + " |",
+                          self.readme)
 
 
 if __name__ == "__main__":

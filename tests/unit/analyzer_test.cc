@@ -257,7 +257,8 @@ TEST(AnalyzerMove, MovedAnalyzerStillWorks) {
 std::string sample_analysis() {
   const std::string sample =
       "美의 대중 규제에 엔비디아社는 A800과 7나노칩을, ASML이 공급한 노광 장비로 만들었다. "
-      "銀行 2028년까지 Huawei의 AI반도체 ＡＩ 카메라들은 ｶﾀｶﾅ 1,234개 e-mail 조선일보 기자들이었다";
+      "銀行 2028년까지 Huawei의 AI반도체 ＡＩ 카메라들은 ｶﾀｶﾅ 1,234개 e-mail 조선일보 기자들이었다 "
+      "길고양이를 도입해주세요";
   Analyzer analyzer;
   std::string out;
   for (const Token& t : analyzer.analyze(sample)) {
@@ -275,7 +276,7 @@ std::string sample_analysis() {
 // version and pin the new hash together.
 TEST(AnalyzerVersion, ChangesWithTheAnalysis) {
   EXPECT_EQ(std::string(Analyzer::version) + " " + schema::stable_hash(sample_analysis()),
-            "ko-light-4 4f4d5977ba3aa4c5")
+            "ko-light-5 7c9f1699710a18b7")
       << sample_analysis();
 }
 

@@ -251,6 +251,16 @@ TEST(QueryBuilder, WordOfSeveralTokens) {
   EXPECT_EQ(index.found("7나노칩", ks::MatchMode::all), (Ids{"glued", "spaced"}));
 }
 
+// A review that is just "7" holds the bare number piece of 7나노, not the
+// word: it earns no tier, so a text on 화웨이 alone ranks above it.
+TEST(QueryBuilder, BareNumberPieceEarnsNoTier) {
+  Index index({{"seven", "7"}, {"huawei", "화웨이 발표 행사 소식 정리"}, {"both", "화웨이 7나노 공정"}});
+  EXPECT_EQ(index.search("화웨이 7나노").front(), "both");
+  const std::string q = index.build("화웨이 7나노").query.get_description();
+  EXPECT_EQ(q.find("FILTER (7 OR 7나노"), std::string::npos) << q;  // the tier of the piece: its join only
+  EXPECT_NE(q.find("FILTER 7나노)"), std::string::npos) << q;
+}
+
 TEST(QueryBuilder, MatchTermsArePositiveLeavesOnly) {
   Index index({});
   const auto built = index.build("노광 장비를 -화웨이 \"반도체 칩\" title:엔비디아");

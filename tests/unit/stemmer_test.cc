@@ -45,7 +45,10 @@ INSTANTIATE_TEST_SUITE_P(
         StemCase{"개발되었다", "개발"}, StemCase{"구성된", "구성"}, StemCase{"중요한", "중요"},
         StemCase{"경제적인", "경제"}, StemCase{"본격적으로", "본격"}, StemCase{"정치적", "정치"},
         StemCase{"학생이다", "학생"}, StemCase{"무엇인가", "무엇"},
-        StemCase{"기술하였는가", "기술"}, StemCase{"안팎에선", "안팎"}, StemCase{"그간엔", "그간"}));
+        StemCase{"기술하였는가", "기술"}, StemCase{"안팎에선", "안팎"}, StemCase{"그간엔", "그간"},
+        // requests: a petition's title says what it asks for, not how politely
+        StemCase{"도입해주세요", "도입"}, StemCase{"지원해주십시오", "지원"},
+        StemCase{"처벌해달라는", "처벌"}, StemCase{"해주세요", "해주세요"}));
 
 INSTANTIATE_TEST_SUITE_P(
     PastTense, StemmerDefault,
@@ -85,6 +88,9 @@ INSTANTIATE_TEST_SUITE_P(
         // exception list
         StemCase{"고양이", "고양이"}, StemCase{"고양이가", "고양이"}, StemCase{"어린이", "어린이"},
         StemCase{"원숭이", "원숭이"}, StemCase{"민주주의", "민주주의"},
+        // compounds ending in such a noun keep it: 길고양이 is not 길고양 + 이
+        StemCase{"길고양이", "길고양이"}, StemCase{"길고양이를", "길고양이"},
+        StemCase{"길고양이가", "길고양이"}, StemCase{"미취학어린이", "미취학어린이"},
         StemCase{"민주주의는", "민주주의"}, StemCase{"자본주의", "자본주의"},
         StemCase{"군주의", "군주"},  // three syllables: noun + 의, not an -ism
         StemCase{"회의", "회의"}, StemCase{"회의에서", "회의"}, StemCase{"합의", "합의"},

@@ -83,6 +83,11 @@ constexpr std::string_view kAnySuffixes[] = {
     "되었는데", "됐는데", "했습니까", "합니까", "됩니까", "하려", "하려고", "하려는",
     "하고자", "하다가", "했다가", "하였다가", "하여서", "되자", "하였을", "되었을", "하기로",
     "하기에", "되기로",
+    // requests, as petitions and letters end (도입해주세요, 지원해주십시오 → 도입, 지원)
+    "해주세요", "해주십시오", "해주십시요", "해주시기", "해주시길", "해주길", "해주시고", "해주시면",
+    "해주셨으면", "해줬으면", "해주었으면", "해달라", "해달라는", "해달라고", "해주는", "해주고",
+    "해줄", "해주어야", "해줘야", "해줘", "해주기", "해주시오", "하세요", "하십시오", "하십시요",
+    "하시오", "시켜주세요", "시켜주십시오", "시켜달라",
     // passive 받다 after a noun (전달받은, 공격받았다)
     "받은", "받는", "받아", "받고", "받을", "받던", "받았다", "받았던", "받았고", "받았으며",
     "받았는가", "받았나", "받기도",
@@ -101,9 +106,9 @@ constexpr std::string_view kNeverStemmed[] = {
     "한반도", "여의도", "제주도", "경기도", "강원도", "울릉도", "강화도", "거제도",
     // adverbs ending in 로 that is not a particle
     "스스로", "저절로", "함부로",
-    // nouns ending in 이 after 받침 (이 is part of the word)
-    "고양이", "어린이", "오이", "거미", "원숭이", "호랑이", "지렁이", "달팽이", "올챙이",
-    "부엉이", "구렁이", "쌍둥이",
+    // nouns ending in 이 after 받침 (이 is part of the word; compounds ending
+    // in the longer ones are kNeverStemmedEndings: 길고양이, 미취학어린이)
+    "오이", "거미",
     // nouns ending in 씨 that is not the honorific
     "아가씨", "아저씨", "마음씨", "말솜씨", "글솜씨", "맵씨", "옷맵씨",
     // nouns ending in 의
@@ -119,6 +124,7 @@ constexpr std::string_view kNeverStemmed[] = {
 // Endings that mark a word as a whole (놀이 in 불꽃놀이, 라인 in 온라인).
 constexpr std::string_view kNeverStemmedEndings[] = {
     "놀이", "잡이", "맞이", "라인", "체인", "둥이", "뱅이",
+    "고양이", "어린이", "원숭이", "호랑이", "지렁이", "달팽이", "올챙이", "부엉이", "구렁이",
     // nouns ending in 라, so 라는 after them is 라 + 는, not the copula 라는:
     // 청나라, 우리나라, 카메라, and Japanese names (原 하라/와라/바라, 村 무라, 浦 우라)
     "나라", "카메라", "오페라", "하라", "와라", "바라", "무라", "우라",

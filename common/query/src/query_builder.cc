@@ -98,7 +98,7 @@ class Builder {
   std::vector<Q> scoring_pairs_;  // syllable pairs of known words: score, never match
   std::vector<Q> found_;          // per token: the documents its tiers reward (empty Query: none)
   double found_share_ = 1.0;      // share of documents holding every token, were they independent
-  bool keyword_query_ = false;     // at most keyword_words typed words: strict coordination
+  bool keyword_query_ = false;     // at most keyword_words typed words: keyword_tier per word found
   std::vector<std::string> match_terms_;
   std::set<std::string> seen_terms_;
   std::vector<std::string> match_prefixes_;
@@ -241,8 +241,9 @@ class Builder {
   }
 
   // The query restricted to documents that earn the tier of every token: in
-  // a keyword query they outrank all others (strict coordination), so when
-  // they fill the page they are the page. Empty when that does not hold (a
+  // a keyword query, when they fill the page they are the page (coordination
+  // first; with a soft keyword_tier a document missing a word could otherwise
+  // outscore them, which only happens when fewer than a page hold them all). Empty when that does not hold (a
   // longer query, another mode, OR groups, a token that earns no tier).
   std::optional<Q> with_every_word(const QueryNode& root, const Q& query) const {
     if (!keyword_query_ || mode_ != MatchMode::prefer_all || found_.size() < 2) return std::nullopt;
@@ -300,13 +301,18 @@ class Builder {
   // word counts for more than a common one (question words like 무엇 or 어느
   // hardly move a document up). `df` is how many documents hold it.
   // In a keyword query every word was typed on purpose: each found word
-  // also earns keyword_tier, larger than any score the rest can add up to,
-  // so documents holding more of the words come first (strict coordination).
+  // also earns keyword_tier, a small fixed bonus (ranking.h), so documents
+  // holding more of the words come first unless BM25 says much otherwise.
+  // A word most documents hold tells little about any of them: its keyword
+  // tier shrinks with its idf below keyword_idf_floor, so holding it does
+  // not lift a document over one holding a rarer word many times.
   double tier_weight(Xapian::doccount df) const {
     const double strict = keyword_query_ ? params_.keyword_tier : 0.0;
     if (!stats_.termfreq || stats_.documents == 0) return strict + params_.word_tier;
     const double n = stats_.documents;
-    return strict + params_.word_tier * std::max(std::log((n + 1.0) / (std::min<double>(df, n) + 0.5)), 0.01);
+    const double idf = std::max(std::log((n + 1.0) / (std::min<double>(df, n) + 0.5)), 0.01);
+    const double share = params_.keyword_idf_floor > 0 ? std::min(1.0, idf / params_.keyword_idf_floor) : 1.0;
+    return strict * share + params_.word_tier * idf;
   }
 
   // A constant `weight` for every document `matching` selects: the tier a
@@ -321,7 +327,9 @@ class Builder {
   // longer word (all its syllable pairs); BM25 of those forms orders each
   // tier. Only a word the index does not hold as a word also matches through
   // some of its syllable pairs, and that earns no tier.
-  Q token_scoring(const Token& token, const std::vector<Synonym>* synonyms = nullptr) {
+  // `piece`: the token is one of several the analyzer split a query word
+  // into (7나노 → 7, 나노).
+  Q token_scoring(const Token& token, const std::vector<Synonym>* synonyms = nullptr, bool piece = false) {
     const schema::TokenTerms terms = schema::terms_for(token);
     if (stats_.expand_initials) {
       const auto initials = hangul::initials_query(terms.stem);
@@ -354,9 +362,14 @@ class Builder {
       word.forms.push_back({std::string(field) + terms.stem});
       as_word.emplace_back(word.forms.back().front());
     }
+    // A bare number piece (the 7 of 7나노) is in any text with a list or a
+    // date: only its join earns the tier (a review that is just "7" is no
+    // match for 화웨이 7나노); the pieces in order earn theirs (tokens_scoring).
+    const bool number_piece = piece && token.kind == TokenKind::number && !terms.joined.empty();
+    if (number_piece) as_word = {Q(terms.joined)};
     const Q word_found = combine(Q::OP_OR, as_word);
     const Xapian::doccount df = std::min<Xapian::doccount>(
-        word_frequency(terms) + synonyms_frequency(synonyms),
+        (number_piece ? termfreq(terms.joined) : word_frequency(terms)) + synonyms_frequency(synonyms),
         stats_.documents ? stats_.documents : std::numeric_limits<Xapian::doccount>::max());
     word.known = df > 0;
     std::vector<Q> tiers, tier_matches;  // the tier queries and what each matches
@@ -511,7 +524,8 @@ class Builder {
   // its pieces side by side, in order, earn one more tier.
   Q tokens_scoring(const std::vector<Token>& tokens, const std::vector<Synonym>* synonyms = nullptr) {
     std::vector<Q> parts;
-    for (const Token& token : tokens) parts.push_back(token_scoring(token, synonyms));  // synonyms: one-token words only
+    for (const Token& token : tokens)
+      parts.push_back(token_scoring(token, synonyms, tokens.size() > 1));  // synonyms: one-token words only
     if (tokens.size() > 1) {
       Xapian::doccount rarest = std::numeric_limits<Xapian::doccount>::max();
       for (const Token& token : tokens) rarest = std::min(rarest, word_frequency(schema::terms_for(token)));

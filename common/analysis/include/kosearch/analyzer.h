@@ -59,7 +59,7 @@ class Analyzer {
 
   // Identifies the analysis rules; stored in the index so that an index built
   // by other rules is refused. Bump on any change that alters terms.
-  static constexpr std::string_view version = "ko-light-4";
+  static constexpr std::string_view version = "ko-light-5";
 
  private:
   struct Impl;

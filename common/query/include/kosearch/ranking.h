@@ -22,27 +22,31 @@
 // mixed collection breaks (a 5-word review sharing one syllable pair outscored
 // a 300-word article holding every word: KorQuAD MRR@10 0.96 → 0.77 with
 // 100,000 reviews beside the paragraphs). A tier is length-free evidence that
-// the word is there. In a keyword query every word was typed on purpose, so a
-// document holding more of them always wins (strict coordination); a long
-// question holds many words any paragraph may miss (무엇, 어느), so there the
-// tiers are weighted by idf and stay comparable to BM25: coordination by how
-// informative the words found are. BM25+'s delta keeps a long text's matched
+// the word is there. The tiers are weighted by idf and stay comparable to
+// BM25: coordination by how informative the words found are, so a question's
+// 무엇 or a headline's 도와주세요 hardly lifts a document. In a keyword query
+// each word found also earns a small fixed bonus (keyword_tier): holding more
+// of the typed words comes first unless another document holds the rarest
+// word many times (a strict bonus of 1000 ranked 길고양이를 도와주세요's own
+// petition 6th, below five holding both words once; bench/RANKING.md). BM25+'s delta keeps a long text's matched
 // terms from fading to nothing under length normalisation. Xapian 1.4.22's
 // OP_MAX over posting sources crashes in get_mset, so the two tiers of a word
 // are kept apart with AND_NOT instead.
 //
-// Defaults: both collections' KorQuAD tune questions (bench/korquad_eval,
-// pinned in bench/korquad_expected.json), searched by bench/tune_korquad.py
-// with a plateau rule on the mean of the two MRR@10; the keyword queries of
-// tests/e2e/queries/ with 100,000 reviews beside the articles.
+// Defaults: the tune splits of KorQuAD (paragraphs, questions) and of the
+// petitions (articles, headlines), each alone and among 100,000 reviews
+// (bench/relevance_eval, pinned in bench/relevance_expected.json; every lever
+// tried in bench/RANKING.md; bench/tune_ranking.py searches the mean MRR@10);
+// the keyword queries of tests/e2e/queries/ with 100,000 reviews beside the
+// articles.
 #pragma once
 
 namespace kosearch {
 
 struct RankingParams {
-  double k1 = 0.4;               // BM25 tf saturation: low, so many distinct words beat one repeated
+  double k1 = 1.6;               // BM25 tf saturation: an article's subject word recurs (petitions: 0.4 → 1.6 +0.02)
   double b = 1.0;                // BM25 length normalisation: full; the tiers and delta keep long texts up
-  double delta = 1.0;            // BM25+ lower bound per matched term, in units of its idf
+  double delta = 1.5;            // BM25+ lower bound per matched term, in units of its idf (keeps articles up among reviews)
   double stem_weight = 1.0;      // the stem of each query word: the unit of the others
   double joined_weight = 1.0;    // number+unit / Latin+particle joins (2028년, asml사)
   double bigram_weight = 0.75;   // sub-word layer: a safety net under the stem, never above it
@@ -55,7 +59,8 @@ struct RankingParams {
   double inside_share = 0.75;    // a word found whole inside a longer word earns this share of its tier
   double title_share = 0.5;      // a word found in the title earns this share more
   unsigned keyword_words = 3;    // a query of at most this many words is a keyword query:
-  double keyword_tier = 1000.0;  // each of its words found adds this, so more words always win
+  double keyword_tier = 10.0;    // each of its words found adds this: soft, so BM25 of a rarer word can outweigh it
+  double keyword_idf_floor = 0;  // scaled by idf / this below it (0: off; 4 measured worse, bench/RANKING.md)
 };
 
 enum class MatchMode {

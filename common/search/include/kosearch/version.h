@@ -16,7 +16,7 @@ std::string_view release_version();
 //   search 0.1.0
 //   xapian 1.4.22
 //   icu 72.1
-//   analyzer ko-light-4
+//   analyzer ko-light-5
 //   schema kosearch-schema-1
 std::string version_text(std::string_view program);
 
