@@ -716,10 +716,10 @@ class Builder {
       boosts.push_back(scaled(Q(Q::OP_PHRASE, std::begin(pair), std::end(pair), 2), params_.adjacent_weight));
     // A 초성 word typed beside another word names words side by side (ㄴㄱ
     // ㅈㅂ, ㄴㄱ 장비: 노광 장비): readings that are neighbours of it in the
-    // text earn a tier, or a long text holding many unrelated readings would
-    // come first.
+    // text earn a tier of their own, strict whatever the keyword tier is, or
+    // a long text holding many unrelated readings would come first.
     if (initials_readings_.count(left.stem) || initials_readings_.count(right.stem))
-      boosts.push_back(tier(tier_weight(stats_.documents), Q(Q::OP_PHRASE, std::begin(pair), std::end(pair), 2)));
+      boosts.push_back(tier(params_.initials_pair_tier, Q(Q::OP_PHRASE, std::begin(pair), std::end(pair), 2)));
   }
 
   Part build_any(const QueryNode& node) {

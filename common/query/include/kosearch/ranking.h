@@ -61,6 +61,8 @@ struct RankingParams {
   unsigned keyword_words = 3;    // a query of at most this many words is a keyword query:
   double keyword_tier = 10.0;    // each of its words found adds this: soft, so BM25 of a rarer word can outweigh it
   double keyword_idf_floor = 0;  // scaled by idf / this below it (0: off; 4 measured worse, bench/RANKING.md)
+  double initials_pair_tier = 1000.0;  // 초성 words read side by side in the text (ㄴㄱ ㅈㅂ: 노광 장비): strict, as
+                                       // readings apart are guesses that a long text holds by chance
 };
 
 enum class MatchMode {
