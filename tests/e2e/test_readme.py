@@ -123,7 +123,7 @@ class ReadmeExamples(unittest.TestCase):
         for page in PAGES:
             ran[page_name(page)] = self.run_examples(page)
         self.assertGreaterEqual(ran["README.md"], 6, ran)
-        self.assertGreaterEqual(sum(ran.values()), 40, ran)
+        self.assertGreaterEqual(sum(ran.values()), 15, ran)
 
     def test_every_link_leads_somewhere(self):
         anchors = {os.path.realpath(page): headings_and_links(page)[0] for page in PAGES}
