@@ -136,10 +136,11 @@ class ReadmeExamples(unittest.TestCase):
                 path, _, anchor = target.partition("#")
                 linked = os.path.realpath(os.path.join(os.path.dirname(page), path)) if path else \
                     os.path.realpath(page)
-                self.assertTrue(os.path.exists(linked), where + ": no such file")
-                if anchor:
-                    self.assertIn(linked, anchors, where + ": an anchor into a page that is not checked")
-                    self.assertIn(anchor, anchors[linked], where + ": no such heading")
+                with self.subTest(link=where):
+                    self.assertTrue(os.path.exists(linked), where + ": no such file")
+                    if anchor:
+                        self.assertIn(linked, anchors, where + ": an anchor into a page that is not checked")
+                        self.assertIn(anchor, anchors[linked], where + ": no such heading")
                 checked += 1
         self.assertGreaterEqual(checked, 20)
 
