@@ -1,6 +1,6 @@
 // indexer: builds or incrementally updates a kosearch index from a corpus
 // directory or a JSONL file. One summary line on stderr; warnings one line
-// per kind (warning_groups.h); exit codes in exit_codes.h (shown by --help and the README).
+// per kind (warning_groups.h); exit codes in exit_codes.h (shown by --help and docs/scripting.md).
 //
 // Signals: the first SIGINT/SIGTERM asks the run to stop within a second (the
 // analysis of a file checks it at each line); on a terminal it is told at once;

@@ -1,5 +1,5 @@
 // search: ranked full-text search over a kosearch index. Flags and query
-// syntax are documented in --help and the README; the JSON schema and exit
+// syntax are documented in --help and docs/searching.md; the JSON schema and exit
 // codes come from their tables (json_schema.h, exit_codes.h).
 #include <unistd.h>
 

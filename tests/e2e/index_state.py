@@ -6,8 +6,8 @@ import os
 
 def database_dir(index):
     """The folder that holds an index's tables: the live generation
-    INDEX/gen-N its stub INDEX/XAPIANDB names (README, "Locks and damaged
-    indexes"), or INDEX itself (an index of the older layout)."""
+    INDEX/gen-N its stub INDEX/XAPIANDB names (docs/indexing.md, "Locks,
+    permissions and damaged indexes"), or INDEX itself (the older layout)."""
     stub = os.path.join(index, "XAPIANDB")
     if os.path.isfile(stub):
         with open(stub, encoding="utf-8") as f:

@@ -1,6 +1,7 @@
-"""End-to-end: the README's command examples run as written.
+"""End-to-end: the command examples of the documentation run as written.
 
-Every fenced block of README.md that holds commands is taken: a `sh` block
+Every fenced block of README.md and of each docs/*.md page that holds
+commands is taken: a `sh` block
 (one command a line, `# comments` dropped), a block whose first line starts
 with `$ ` (a transcript: that command, then what it prints) and a `python`
 block. Each runs with bash from a folder laid out like the repository's root
@@ -16,7 +17,10 @@ so in an HTML comment on the line before its fence:
                                           --flag it names must be in --help
 
 A command block without a comment that cannot run fails the test; nothing is
-skipped silently."""
+skipped silently. Every relative link of these pages leads to a file that
+exists, and a link with an #anchor to a heading of that page (as GitHub
+names headings)."""
+import glob
 import os
 import re
 import shutil
@@ -27,13 +31,17 @@ import unittest
 from harness import CORPUS, INDEXER, SEARCH
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-README = os.path.join(ROOT, "README.md")
+PAGES = [os.path.join(ROOT, "README.md")] + sorted(glob.glob(os.path.join(ROOT, "docs", "*.md")))
 MARK = re.compile(r"^<!-- readme-test: (exit (\d+)|skip (.+)|synopsis) -->$")
 
 
-def blocks():
+def page_name(page):
+    return os.path.relpath(page, ROOT)
+
+
+def blocks(page):
     """(line number, language, body lines, marker) of each fenced block."""
-    with open(README, encoding="utf-8") as f:
+    with open(page, encoding="utf-8") as f:
         lines = f.read().split("\n")
     out, i = [], 0
     while i < len(lines):
@@ -46,6 +54,27 @@ def blocks():
         out.append((i + 1, fence.group(1), lines[i + 1:end], marker))
         i = end + 1
     return out
+
+
+def headings_and_links(page):
+    """The anchors of a page's headings (GitHub's way: lower case, punctuation
+    dropped, spaces to hyphens, a repeated one numbered) and its links, as
+    (line number, target), outside fenced blocks and code spans."""
+    anchors, links, seen, fence = set(), [], {}, False
+    with open(page, encoding="utf-8") as f:
+        for number, line in enumerate(f.read().split("\n"), 1):
+            if line.startswith("```"):
+                fence = not fence
+            if fence:
+                continue
+            heading = re.match(r"^#{1,6} (.*)$", line)
+            if heading:
+                slug = re.sub(r"[^\w\- ]", "", heading.group(1).strip().lower()).replace(" ", "-")
+                anchors.add(slug if slug not in seen else "%s-%d" % (slug, seen[slug]))
+                seen[slug] = seen.get(slug, 0) + 1
+            prose = re.sub(r"`[^`]*`", "", line)
+            links += [(number, target) for target in re.findall(r"\]\(([^)\s]+)\)", prose)]
+    return anchors, links
 
 
 def command_of(line):
@@ -86,40 +115,67 @@ class ReadmeExamples(unittest.TestCase):
         return subprocess.run(["bash", "-c", script], cwd=self.tmp, env=self.env, capture_output=True, timeout=120)
 
     def check(self, where, result, expected):
-        self.assertEqual(result.returncode, expected, "README line %d: exit %d\n%s%s" % (
+        self.assertEqual(result.returncode, expected, "%s: exit %d\n%s%s" % (
             where, result.returncode, result.stdout.decode(), result.stderr.decode()))
 
     def test_every_command_example_runs_as_written(self):
+        ran = {}
+        for page in PAGES:
+            ran[page_name(page)] = self.run_examples(page)
+        self.assertGreaterEqual(ran["README.md"], 6, ran)
+        self.assertGreaterEqual(sum(ran.values()), 15, ran)
+
+    def test_every_link_leads_somewhere(self):
+        anchors = {os.path.realpath(page): headings_and_links(page)[0] for page in PAGES}
+        checked = 0
+        for page in PAGES:
+            for number, target in headings_and_links(page)[1]:
+                if re.match(r"^[a-z]+:", target):
+                    continue  # https:, mailto:: not ours to check
+                where = "%s:%d: %s" % (page_name(page), number, target)
+                path, _, anchor = target.partition("#")
+                linked = os.path.realpath(os.path.join(os.path.dirname(page), path)) if path else \
+                    os.path.realpath(page)
+                with self.subTest(link=where):
+                    self.assertTrue(os.path.exists(linked), where + ": no such file")
+                    if anchor:
+                        self.assertIn(linked, anchors, where + ": an anchor into a page that is not checked")
+                        self.assertIn(anchor, anchors[linked], where + ": no such heading")
+                checked += 1
+        self.assertGreaterEqual(checked, 20)
+
+    def run_examples(self, page):
         ran = 0
-        for line, language, body, marker in blocks():
+        for number, language, body, marker in blocks(page):
+            line = "%s line %d" % (page_name(page), number)
             transcript = bool(body) and body[0].startswith("$ ")
             if language not in ("sh", "python") and not transcript:
-                self.assertIsNone(marker, "README line %d: a marked block that holds no commands" % line)
+                self.assertIsNone(marker, "%s: a marked block that holds no commands" % line)
                 continue
             if marker and marker.group(1) == "synopsis":
                 self.check_synopsis(line, body)
                 continue
             if marker and marker.group(3):
-                continue  # skipped, with the reason in the README
+                continue  # skipped, with the reason on the page
             expected = int(marker.group(2)) if marker and marker.group(2) else 0
             with self.subTest(line=line):
                 if language == "python":
                     r = subprocess.run(["/usr/bin/python3", "-c", "\n".join(body)], cwd=self.tmp, env=self.env,
                                        capture_output=True, timeout=120)
                     self.check(line, r, expected)
-                    self.assertTrue(r.stdout.strip(), "README line %d printed nothing" % line)
+                    self.assertTrue(r.stdout.strip(), "%s printed nothing" % line)
                 elif transcript:
                     r = self.run_shell(body[0][2:])
                     self.check(line, r, expected)
                     printed = (r.stdout + r.stderr).decode().split("\n")
                     for shown in body[1:]:
                         if shown.strip() and "…" not in shown:
-                            self.assertIn(shown, printed, "README line %d: not printed" % line)
+                            self.assertIn(shown, printed, "%s: not printed" % line)
                 else:
                     for command in filter(None, map(command_of, body)):
                         self.check(line, self.run_shell(command), expected)
                 ran += 1
-        self.assertGreaterEqual(ran, 8)
+        return ran
 
     def check_synopsis(self, line, body):
         helps = {}
@@ -130,7 +186,7 @@ class ReadmeExamples(unittest.TestCase):
             if words[0] not in helps:
                 helps[words[0]] = self.run_shell(words[0] + " --help").stdout.decode()
             for flag in re.findall(r"(?<![\w-])(--[a-z][a-z-]*)", command_of(text)):
-                self.assertIn(flag, helps[words[0]], "README line %d: %s %s is not in --help" % (line, words[0], flag))
+                self.assertIn(flag, helps[words[0]], "%s: %s %s is not in --help" % (line, words[0], flag))
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ import unittest
 from harness import (A000, A001, A002, A003, CORPUS, INDEXER, SEARCH, IndexedCorpus, json_schema_keys, run,
                      run_on_terminal)
 
-# The keys as documented (the one table: search --json-schema, which the README holds).
+# The keys as documented (the one table: search --json-schema, which docs/scripting.md holds).
 DOCUMENTED = json_schema_keys()
 HIT_KEYS, SUMMARY_KEYS = DOCUMENTED["hit"], DOCUMENTED["summary"]
 # The only escape sequences search itself writes (bold, dim, match, reset).

@@ -18,6 +18,8 @@ import nsmc
 from harness import A000, A002, CORPUS, INDEXER, SEARCH, run
 from serve_client import Server, search_path
 
+SERVE_PAGE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "docs", "serve.md")
+
 # (query, API parameters): each also run as `search --json` with the same flags.
 JSON_TABLE = [
     ("노광 장비", {}),
@@ -213,10 +215,12 @@ class BadRequests(ServedCorpus):
                 self.assert_serving()
         _, body = self.server.get_json("/api/search?q=%22%EB%85%B8%EA%B4%91")
         self.assertEqual(body["error"]["position"], 1)
-        # The README's example, byte for byte.
-        self.assertEqual(self.server.get("/api/search?q=%22&n=1")[2],
-                         b'{"error":{"status":400,"message":"query error at character 1: quote without a closing '
-                         b'quote","position":1}}')
+        # docs/serve.md's example (its curl transcript), byte for byte.
+        with open(SERVE_PAGE, encoding="utf-8") as f:
+            page = f.read().split("\n")
+        shown = page[page.index("$ curl -s 'http://127.0.0.1:8700/api/search?q=%22&n=1'") + 1]
+        self.assertTrue(shown.startswith('{"error":{"status":400,'), shown)
+        self.assertEqual(self.server.get("/api/search?q=%22&n=1")[2], shown.encode())
 
     def test_raw_requests(self):
         self.assertEqual(self.raw(b"POST /api/search?q=a HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc"), 404)

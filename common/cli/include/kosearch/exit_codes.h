@@ -1,6 +1,6 @@
 // Exit codes of the `indexer` and `search` binaries and what each means: the
 // one place they are written. `--help` shows the tables, `--exit-codes`
-// prints them as the Markdown tables the README holds (e2e_docs checks they
+// prints them as the Markdown tables docs/scripting.md holds (e2e_docs checks they
 // are the same). grep/ripgrep conventions for search: 0 hit, 1 none, 2 error.
 #pragma once
 
@@ -45,7 +45,7 @@ inline constexpr Meaning indexer_meanings[] = {
                  "nothing: the index stays as it was)"},
 };
 
-// A table as Markdown, as the README has it.
+// A table as Markdown, as docs/scripting.md has it.
 std::string markdown(std::span<const Meaning> meanings);
 
 // A table as plain text for --help (backticks dropped), under "Exit codes:".

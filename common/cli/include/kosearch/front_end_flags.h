@@ -235,7 +235,7 @@ inline void add_program_flags(CLI::App& app) {
 }
 
 // A hidden flag that prints `text()` and exits: the documentation tables
-// the README holds (--exit-codes, --json-schema), so a test can compare them.
+// docs/scripting.md holds (--exit-codes, --json-schema), so a test can compare them.
 inline void add_print_flag(CLI::App& app, const std::string& flag, std::function<std::string()> text) {
   app.add_flag_callback(flag, [text = std::move(text)] {
        std::cout << text();

@@ -1,7 +1,7 @@
 // The JSON Lines schema of `search --json`: every key of the hit, summary
 // and error objects, in output order, with its type and meaning. The one place it is
 // written: `search --help` shows it, `search --json-schema` prints it as the
-// Markdown tables the README holds (e2e_docs checks they are the same), and
+// Markdown tables docs/scripting.md holds (e2e_docs checks they are the same), and
 // the e2e tests check that the output has exactly these keys in this order.
 // Cells are Markdown (`code` in backticks).
 #pragma once
@@ -52,7 +52,7 @@ inline constexpr JsonKeyDoc error_keys[] = {
     {R"x(`message`)x", R"x(string)x", R"x(what is wrong, as the `search: query QID: …` line on stderr says it)x"},
 };
 
-// The tables in Markdown, as the README has them.
+// The tables in Markdown, as docs/scripting.md has them.
 std::string json_schema_markdown();
 
 // The tables as plain text for --help (backticks dropped).

@@ -27,7 +27,7 @@
 // revision label (수정, 업데이트 …), never standing in for the date; author
 // from a byline (홍길동 기자, 글 홍길동, `홍길동 기자 =` after a wire
 // dateline). A field the text lacks stays absent. The word lists live in
-// article_words.h; README "Article files and metadata" lists the forms.
+// article_words.h; docs/indexing.md "Article files and metadata" lists the forms.
 #pragma once
 
 #include <functional>
