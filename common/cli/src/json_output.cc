@@ -4,7 +4,7 @@
 
 #include <utility>
 
-#include "kosearch/output.h"
+#include "kosearch/result_names.h"
 #include "kosearch/text.h"
 #include "snippet_pieces.h"
 

@@ -13,6 +13,7 @@
 
 #include "kosearch/citation.h"
 #include "kosearch/json_output.h"
+#include "kosearch/result_names.h"
 #include "kosearch/snippet.h"
 #include "kosearch/text.h"
 #include "snippet_pieces.h"
@@ -236,17 +237,6 @@ bool correction_not_searched(const Results& results) {
   const bool correction_offered = std::any_of(results.suggestions.begin(), results.suggestions.end(),
                                               [](const Suggestion& s) { return s.kind != SuggestionKind::initials; });
   return !results.showing_results_for && nothing_typed_matched && correction_offered;
-}
-
-const char* facet_name(Facet facet) { return facet == Facet::source ? "source" : "month"; }
-
-const char* match_name(MatchKind match) {
-  switch (match) {
-    case MatchKind::all: return "all";
-    case MatchKind::some: return "some";
-    case MatchKind::partial: return "partial";
-  }
-  return "all";
 }
 
 bool use_color(const std::string& mode, OutputFormat format, bool stdout_is_terminal) {

@@ -12,7 +12,6 @@
 
 #include "index_swap.h"
 #include "kosearch/error.h"
-#include "kosearch/index_health.h"
 #include "kosearch/shard_stub.h"
 
 namespace fs = std::filesystem;
@@ -191,7 +190,6 @@ fs::path writable_folder(const fs::path& index_dir, bool sharded) {
   std::error_code ec;
   const bool missing = !fs::exists(index_dir, ec);
   if (!missing && !(fs::is_directory(index_dir, ec) && fs::is_empty(index_dir, ec))) return index_dir;
-  check_index_access(index_dir, IndexAccess::write);  // told for the folder the user named
   // Put together beside it and renamed into place (over an empty folder too),
   // so a search never finds the folder without its stub; where the parent
   // may not be written (an empty folder given), in place.

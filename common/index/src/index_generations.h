@@ -42,7 +42,9 @@ std::filesystem::path database_folder(const std::filesystem::path& index_dir);
 // database_folder() for a writer: where there is no index yet (no folder, or
 // an empty one), creates one in the generation layout (DIR/gen-1 holding an
 // empty database, or nothing when `sharded`, and the stub naming it) and
-// returns DIR/gen-1.
+// returns DIR/gen-1. The caller checks the rights on DIR first
+// (index_health.h's check_index_access), so a missing one names the folder
+// the user gave.
 std::filesystem::path writable_folder(const std::filesystem::path& index_dir, bool sharded = false);
 
 // The live counterpart of a database folder a writer picked before waiting

@@ -20,7 +20,7 @@
 #include <string_view>
 #include <vector>
 
-#include "kosearch/snippet.h"
+#include "kosearch/match_weights.h"
 
 namespace kosearch {
 

@@ -375,6 +375,23 @@ struct Searcher::Impl {
 
   bool stub_replaced() const { return stub_stamp(path) != stub; }
 
+  bool has_remote_shard() const {
+    return std::any_of(shards.begin(), shards.end(), [](const shard_stub::Entry& s) { return s.remote(); });
+  }
+
+  // What was committed or published since the last query, so a long-lived
+  // reader (search --batch, search --serve) sees an incremental run or
+  // indexer --watch as a new process would: a new generation when the stub
+  // was replaced, else the latest revision (reopen() reads the version file
+  // only). Remote shards keep the revision they have: a reopen is a round
+  // trip to each.
+  void see_latest() {
+    if (stub_replaced()) return open_through_stub();
+    if (has_remote_shard() || !db.reopen()) return;
+    origins = {};
+    load_synonyms();  // a run may have replaced the list
+  }
+
   // After a commit discarded the revision read: the new revision, or the new
   // generation when the stub was replaced meanwhile.
   void reopen_latest() {
@@ -629,11 +646,10 @@ Results Searcher::search(const std::string& query, const SearchOptions& options)
   if (!is_valid_utf8(query)) throw Error(ErrorKind::invalid_input, "query is not valid UTF-8");
   check_query_length(query, impl_->analyzer);
   const auto started = std::chrono::steady_clock::now();
-  // A rebuild since the last query: the new generation (one stat tells).
-  if (!impl_->broken && impl_->stub_replaced()) impl_->open_through_stub();
   for (int attempt = 1;; ++attempt) {
     try {
       if (impl_->broken) impl_->open_through_stub();
+      else if (attempt == 1) impl_->see_latest();
       if (attempt > 1) impl_->load_synonyms();  // reopened: the list may have been replaced too
       Results results = impl_->run(query, options);
       results.elapsed_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();

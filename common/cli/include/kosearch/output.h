@@ -57,12 +57,6 @@ std::string typing_help(const Results& results, std::string_view query);
 // (SearchOptions::search_suggestion off): a script must be told.
 bool correction_not_searched(const Results& results);
 
-// "source" or "month": a facet as --facets and JSON name it.
-const char* facet_name(Facet facet);
-
-// "all", "some" or "partial": how a hit matched, as JSON and --help name it.
-const char* match_name(MatchKind match);
-
 // One line telling what a query's words were also searched as, for a person
 // at a terminal: "美 searched as 미국 (Hanja); 엔비디아 also as NVIDIA,
 // 엔비디아社 (synonyms)". Empty when nothing was rewritten.

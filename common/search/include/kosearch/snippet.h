@@ -17,11 +17,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "kosearch/analyzer.h"
 #include "kosearch/document.h"
+#include "kosearch/match_weights.h"
 
 namespace kosearch {
 
@@ -45,10 +45,6 @@ struct SnippetOptions {
   std::size_t max_chars = 120;  // per fragment, in characters (code points)
   std::size_t fragments = 1;
 };
-
-// Term (as indexed, with prefix) → weight of a match (e.g. idf). Terms not in
-// the map do not count.
-using MatchWeights = std::unordered_map<std::string, double>;
 
 Snippet make_snippet(const Article& article, const MatchWeights& weights,
                      Analyzer& analyzer, const SnippetOptions& options = {});
