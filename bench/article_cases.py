@@ -19,17 +19,10 @@ import statistics
 import subprocess
 import time
 
+from bench_stats import percentile
+
 BIG_ARTICLE_BYTES = 20_000_000
 BIG_ARTICLE_QUERIES = 50  # petition titles, as literal queries
-
-
-def percentile(values, p):
-    """Nearest-rank percentile (same definition as query_latency.cc)."""
-    s = sorted(values)
-    if not s:
-        return 0.0
-    rank = max(1, min(len(s), -(-len(s) * p // 100)))
-    return s[int(rank) - 1]
 
 
 def read_tsv(path, limit=None):

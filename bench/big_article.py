@@ -23,19 +23,8 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CORPUS = os.path.join(HERE, "..", "corpus")
-WORDS = ["반도체", "장비", "수출", "규제", "엔비디아", "중국", "인공지능", "모델", "발표", "시장"]
-
-
-def write_big_article(path, megabytes):
-    with open(path, "w", encoding="utf-8") as f:
-        f.write("아주 긴 기사 하나\n\n")
-        size, n = 0, 0
-        while size < megabytes * 1000 * 1000:
-            line = " ".join(WORDS[(n * 7 + k) % 10] for k in range(12)) + " 문단%d 번째 이야기이다.\n\n" % n
-            f.write(line)
-            size += len(line.encode())
-            n += 1
-        f.write("마지막 문단 zorblaxend\n")
+sys.path.insert(0, os.path.join(HERE, "..", "tests", "e2e"))
+from big_article_text import write_big_article  # noqa: E402
 
 
 def timed(cmd):

@@ -45,6 +45,7 @@ import tempfile
 import time
 
 import article_cases
+from bench_stats import percentile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -86,15 +87,6 @@ def dir_bytes(path):
         for f in files:
             total += os.path.getsize(os.path.join(root, f))
     return total
-
-
-def percentile(values, p):
-    """Nearest-rank percentile (same definition as query_latency.cc)."""
-    s = sorted(values)
-    if not s:
-        return 0.0
-    rank = max(1, min(len(s), -(-len(s) * p // 100)))
-    return s[int(rank) - 1]
 
 
 def read_queries(path):

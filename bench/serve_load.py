@@ -25,15 +25,9 @@ import urllib.parse
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "tests", "e2e"))
 from serve_client import Server  # noqa: E402
+from bench_stats import percentile  # noqa: E402
 
 DEFAULT_DATA = os.path.join(ROOT, "..", "shared", "data", "nsmc")
-
-
-def percentile(values, p):
-    """Nearest-rank percentile (as bench/run_nsmc.py and query_latency.cc)."""
-    s = sorted(values)
-    rank = max(1, min(len(s), -(-len(s) * p // 100)))
-    return s[int(rank) - 1]
 
 
 def read_queries(path):

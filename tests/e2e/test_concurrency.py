@@ -14,6 +14,7 @@ import time
 import unittest
 
 import nsmc
+from big_article_text import write_big_article
 from harness import (CorpusTestCase, database_dir, read_terminal_until_exit, run, summary_counts, xapian_module,
                      INDEXER, SEARCH)
 
@@ -118,20 +119,6 @@ class SecondIndexer(NsmcCorpusTestCase):
         self.assertEqual(second.returncode, 3, second.stderr.decode())
         proc.communicate(timeout=120)
         self.assertEqual(proc.returncode, 0)
-
-
-def write_big_article(path, megabytes):
-    """An article of `megabytes` MB of distinct Korean paragraphs, ending with the word zorblaxend."""
-    words = ["반도체", "장비", "수출", "규제", "엔비디아", "중국", "인공지능", "모델", "발표", "시장"]
-    with open(path, "w", encoding="utf-8") as f:
-        f.write("아주 긴 기사 하나\n\n")
-        size, n = 0, 0
-        while size < megabytes * 1000 * 1000:
-            line = " ".join(words[(n * 7 + k) % 10] for k in range(12)) + " 문단%d 번째 이야기이다.\n\n" % n
-            f.write(line)
-            size += len(line.encode())
-            n += 1
-        f.write("마지막 문단 zorblaxend\n")
 
 
 class StopInsideABigFile(CorpusTestCase):
