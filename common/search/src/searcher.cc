@@ -672,6 +672,12 @@ Results Searcher::search(const std::string& query, const SearchOptions& options)
       if (!transient) throw Error(ErrorKind::internal, "search failed: " + e.get_description());
       if (attempt == max_reopen_attempts) throw index_error(e, impl_->path);
       impl_->open_through_stub();
+    } catch (const Error& e) {
+      // A stored record read while a commit was reusing its blocks can fail
+      // to decode as damage does: as for Xapian's own damage, only what a
+      // fresh open through the stub still meets is reported.
+      if (e.kind() != ErrorKind::index_corrupt || attempt >= quick_reopen_attempts) throw;
+      impl_->open_through_stub();
     }
   }
 }
