@@ -387,16 +387,58 @@ struct Searcher::Impl {
   // trip to each.
   void see_latest() {
     if (stub_replaced()) return open_through_stub();
-    if (has_remote_shard() || !db.reopen()) return;
-    origins = {};
-    load_synonyms();  // a run may have replaced the list
+    if (!has_remote_shard()) move_to_latest_revision();
   }
 
   // After a commit discarded the revision read: the new revision, or the new
   // generation when the stub was replaced meanwhile.
   void reopen_latest() {
     if (stub_replaced()) return open_through_stub();
-    db.reopen();
+    move_to_latest_revision();
+  }
+
+  void move_to_latest_revision() {
+    if (!db.reopen()) return;
+    origins = {};
+    load_synonyms();  // a run may have replaced the list
+  }
+
+  // Runs `read` (a search, an article's look-up) on the index as it is now,
+  // retrying what a changing index causes: a revision discarded by a commit,
+  // a generation replaced or removed by a rebuild, a block or a stored record
+  // read while a commit reused it. Only damage that a fresh open through the
+  // stub still meets is reported as such.
+  template <class Read>
+  auto with_retries(Read read) -> decltype(read()) {
+    for (int attempt = 1;; ++attempt) {
+      try {
+        if (broken) open_through_stub();
+        else if (attempt == 1) see_latest();
+        return read();
+      } catch (const Xapian::DatabaseModifiedError&) {
+        if (attempt == max_reopen_attempts)
+          throw Error(ErrorKind::io, "index '" + path + "' kept changing during the search; try again");
+        pause_before_retry(attempt);
+        reopen_latest();
+      } catch (const Xapian::NetworkError& e) {
+        // Xapian: after a NetworkError only a freshly opened database is sound.
+        broken = true;
+        throw Error(ErrorKind::network, "shard " + failed_shard(e) + " failed: " + network_problem(e));
+      } catch (const Xapian::Error& e) {
+        // A block rewritten by a commit between our reads, or a generation
+        // removed under a reader that kept it past two rebuilds, looks like
+        // damage: a fresh open through the stub tells the two apart.
+        const bool transient = is_damage(e) || std::string(e.get_type()) == "DatabaseOpeningError";
+        if (!transient) throw Error(ErrorKind::internal, "search failed: " + e.get_description());
+        if (attempt == max_reopen_attempts) throw index_error(e, path);
+        open_through_stub();
+      } catch (const Error& e) {
+        // A stored record read while a commit was reusing its blocks can
+        // fail to decode as damage does.
+        if (e.kind() != ErrorKind::index_corrupt || attempt >= quick_reopen_attempts) throw;
+        open_through_stub();
+      }
+    }
   }
 
   void open_database() {
@@ -646,57 +688,13 @@ Results Searcher::search(const std::string& query, const SearchOptions& options)
   if (!is_valid_utf8(query)) throw Error(ErrorKind::invalid_input, "query is not valid UTF-8");
   check_query_length(query, impl_->analyzer);
   const auto started = std::chrono::steady_clock::now();
-  for (int attempt = 1;; ++attempt) {
-    try {
-      if (impl_->broken) impl_->open_through_stub();
-      else if (attempt == 1) impl_->see_latest();
-      if (attempt > 1) impl_->load_synonyms();  // reopened: the list may have been replaced too
-      Results results = impl_->run(query, options);
-      results.elapsed_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-      return results;
-    } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt == max_reopen_attempts)
-        throw Error(ErrorKind::io, "index '" + impl_->path + "' kept changing during the search; try again");
-      pause_before_retry(attempt);
-      impl_->reopen_latest();
-    } catch (const Xapian::NetworkError& e) {
-      // Xapian: after a NetworkError only a freshly opened database is sound.
-      impl_->broken = true;
-      throw Error(ErrorKind::network, "shard " + impl_->failed_shard(e) + " failed: " + network_problem(e));
-    } catch (const Xapian::Error& e) {
-      // A block rewritten by a commit between our reads, or a generation
-      // removed under a reader that kept it past two rebuilds, looks like
-      // damage: a fresh open through the stub tells the two apart; only
-      // damage that is still there then is reported as such.
-      const bool transient = is_damage(e) || std::string(e.get_type()) == "DatabaseOpeningError";
-      if (!transient) throw Error(ErrorKind::internal, "search failed: " + e.get_description());
-      if (attempt == max_reopen_attempts) throw index_error(e, impl_->path);
-      impl_->open_through_stub();
-    } catch (const Error& e) {
-      // A stored record read while a commit was reusing its blocks can fail
-      // to decode as damage does: as for Xapian's own damage, only what a
-      // fresh open through the stub still meets is reported.
-      if (e.kind() != ErrorKind::index_corrupt || attempt >= quick_reopen_attempts) throw;
-      impl_->open_through_stub();
-    }
-  }
+  Results results = impl_->with_retries([&] { return impl_->run(query, options); });
+  results.elapsed_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  return results;
 }
 
 std::optional<Article> Searcher::article(const std::string& id) {
-  for (int attempt = 1;; ++attempt) {
-    try {
-      if (impl_->broken) impl_->open_database();
-      return impl_->find_article(id);
-    } catch (const Xapian::DatabaseModifiedError& e) {
-      if (attempt == max_reopen_attempts) throw index_error(e, impl_->path);
-      impl_->db.reopen();
-    } catch (const Xapian::NetworkError& e) {
-      impl_->broken = true;
-      throw Error(ErrorKind::network, "shard " + impl_->failed_shard(e) + " failed: " + network_problem(e));
-    } catch (const Xapian::Error& e) {
-      throw index_error(e, impl_->path);
-    }
-  }
+  return impl_->with_retries([&] { return impl_->find_article(id); });
 }
 
 std::size_t Searcher::document_count() const { return impl_->db.get_doccount(); }
