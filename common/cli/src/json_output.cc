@@ -97,6 +97,13 @@ OrderedJson json_summary(const Results& results, std::size_t hits, const std::op
   return summary;
 }
 
+OrderedJson json_error(std::string_view message, const std::optional<std::string>& qid) {
+  OrderedJson error = {{"type", "error"}};
+  if (qid) error["qid"] = neutralize_controls(*qid);
+  error["message"] = neutralize_controls(message);
+  return error;
+}
+
 std::string json_text(const OrderedJson& j) { return j.dump(-1, ' ', false, OrderedJson::error_handler_t::replace); }
 
 }  // namespace kosearch

@@ -150,10 +150,7 @@ class JsonWriter : public WriterBase {
   }
 
   void write_error(std::string_view message) override {
-    OrderedJson error = {{"type", "error"}};
-    if (options_.qid) error["qid"] = neutralize_controls(*options_.qid);
-    error["message"] = neutralize_controls(message);
-    emit(json_text(error));
+    emit(json_text(json_error(message, options_.qid)));
   }
 };
 

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -24,6 +25,9 @@ OrderedJson json_hit(const Hit& hit, const std::optional<std::string>& qid = std
 // {"type": "summary", …}; `hits` is the number of hit objects written before it.
 OrderedJson json_summary(const Results& results, std::size_t hits,
                          const std::optional<std::string>& qid = std::nullopt);
+
+// {"type": "error", …}: a query of a batch that could not run.
+OrderedJson json_error(std::string_view message, const std::optional<std::string>& qid = std::nullopt);
 
 // One line of JSON (no newline); invalid UTF-8 replaced, never thrown.
 std::string json_text(const OrderedJson& j);
