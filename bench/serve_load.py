@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """search --serve under load: requests/s and p50/p99 latency at 1, 8 and 32 clients,
 beside the same queries run in-process by one `search --batch` (no process start, no
-HTTP; each query timed from one summary line to the next as the batch writes them). Index: the first --reviews NSMC reviews (`indexer --jsonl -`); queries:
+HTTP; each query timed from one summary line to the next as the batch writes them) and
+by one `search --json` process per query (the first 200 queries). Index: the first --reviews NSMC reviews (`indexer --jsonl -`); queries:
 nsmc/queries.tsv (2,000), each as GET /api/search?q=…&n=10 (the same as
 `search --json -n 10`), every client on its own keep-alive connection, after one
 untimed pass. The clients are Python threads on the same machine: at 32 clients they
@@ -72,6 +73,24 @@ def batch_figures(search, index, queries_path, cwd):
     return {"queries": len(elapsed), "wall_s": round(wall, 2), "mean_ms": round(1000 * wall / len(elapsed), 3),
             "p50_ms": round(percentile(per_query, 50), 3), "p99_ms": round(percentile(per_query, 99), 3),
             "inside_p50_ms": round(percentile(elapsed, 50), 3)}
+
+
+def process_figures(search, index, queries, cwd, count=200):
+    """One `search --json -n 10 QUERY` process per query (the first `count` queries, after
+    one untimed pass): what a script that spawns the CLI per query pays, start and index
+    open included."""
+    def once():
+        times = []
+        for _, query in queries[:count]:
+            t = time.perf_counter()
+            subprocess.run([search, "--index", index, "--json", "-n", "10", "--", query], cwd=cwd,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            times.append(1000 * (time.perf_counter() - t))
+        return times
+    once()
+    times = once()
+    return {"queries": len(times), "p50_ms": round(percentile(times, 50), 3),
+            "p99_ms": round(percentile(times, 99), 3)}
 
 
 def static_round_trip(server, count=2000):
@@ -149,7 +168,8 @@ def main():
             print(f"bench: indexing the first {args.reviews} reviews …", file=sys.stderr)
             print("bench: " + build_index(indexer, args.data, args.reviews, index), file=sys.stderr)
         figures = {"reviews": args.reviews, "queries": len(queries), "cores": os.cpu_count(),
-                   "batch": batch_figures(search, index, queries_path, work), "serve": []}
+                   "batch": batch_figures(search, index, queries_path, work),
+                   "process": process_figures(search, index, queries, work), "serve": []}
         with Server(search, index, work) as server:
             load(server, queries, 1)  # warm: every query once, untimed
             figures["static_round_trip_p50_ms"] = static_round_trip(server)
@@ -160,6 +180,9 @@ def main():
     print(f"in-process --batch ({b['queries']} queries, one process): per query p50 {b['p50_ms']} ms, p99 "
           f"{b['p99_ms']} ms (from one summary line to the next), mean {b['mean_ms']} ms (start and index open "
           f"included); p50 inside the search {b['inside_p50_ms']} ms")
+    p = figures["process"]
+    print(f"one `search --json` process per query (first {p['queries']} queries): p50 {p['p50_ms']} ms, "
+          f"p99 {p['p99_ms']} ms")
     print("| clients | requests/s | p50 ms | p99 ms | p50 inside the search, ms | errors |\n|---|---|---|---|---|---|")
     for s in figures["serve"]:
         print(f"| {s['clients']} | {s['requests_per_s']} | {s['p50_ms']} | {s['p99_ms']} | {s['inside_p50_ms']} | "
