@@ -21,9 +21,11 @@
 #include <CLI/CLI.hpp>
 
 #include "kosearch/fd_buffer.h"
-#include "kosearch/http_server.h"
-#include "kosearch/listen_address.h"
 #include "kosearch/front_end_flags.h"
+#include "kosearch/listen_address.h"
+#ifdef KOSEARCH_SERVES
+#include "kosearch/http_server.h"
+#endif
 
 #include "kosearch/analyzer.h"
 #include "kosearch/document.h"
@@ -407,7 +409,8 @@ ks::PathStyle path_style(const Flags& f) {
   return f.path_style == "absolute" ? ks::PathStyle::absolute : ks::PathStyle::relative;
 }
 
-int serve(const Flags& f) {
+#ifdef KOSEARCH_SERVES
+int serve(const Flags& f, char**) {
   ks::ServeOptions options;
   options.index_path = index_path(f);
   options.open = {.connect_timeout_ms = f.timeout_ms, .timeout_ms = f.timeout_ms};
@@ -415,9 +418,25 @@ int serve(const Flags& f) {
   options.path_style = path_style(f);
   return ks::serve(options, std::cerr);
 }
+#else
+// The server is search-serve, this program built with the HTTP library
+// (CMakeLists.txt says why): run it with the same arguments.
+int serve(const Flags&, char** argv) {
+  std::error_code ec;
+  const std::filesystem::path folder = std::filesystem::read_symlink("/proc/self/exe", ec).parent_path();
+  if (ec) throw ks::Error(ks::ErrorKind::io, "--serve cannot find its own program (/proc/self/exe): " + ec.message());
+  // Beside search in the build tree; installed, in LIBEXECDIR/kosearch (KOSEARCH_SERVER_DIR is relative to bin).
+  const std::filesystem::path places[] = {folder / "search-serve",
+                                          (folder / KOSEARCH_SERVER_DIR / "search-serve").lexically_normal()};
+  for (const std::filesystem::path& program : places) ::execv(program.c_str(), argv);  // returns only on failure
+  throw ks::Error(ks::ErrorKind::io, "--serve needs the program search-serve, found neither at '" +
+                                         places[0].string() + "' nor at '" + places[1].string() +
+                                         "'; install kosearch with cmake --install");
+}
+#endif
 
-int run(const Flags& f, bool serving) {
-  if (serving) return serve(f);
+int run(const Flags& f, bool serving, char** argv) {
+  if (serving) return serve(f, argv);
   const ks::OutputFormat format = output_format(f);
   check_flags_have_effect(f, format);
   ks::OutputOptions out_options{format, ks::use_color(f.color, format, isatty(STDOUT_FILENO)), std::nullopt};
@@ -498,7 +517,7 @@ int main(int argc, char** argv) {
     return app.exit(e) == 0 ? ks::exit_code::ok : ks::exit_code::error;
   }
   try {
-    return run(flags, serving);
+    return run(flags, serving, argv);
   } catch (const std::exception& e) {
     std::cerr << "search: " << error_text(e, flags) << '\n';
     return ks::exit_code::error;

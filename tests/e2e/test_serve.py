@@ -283,6 +283,29 @@ class StartAndStop(unittest.TestCase):
         self.assertEqual(r.returncode, 2)
         self.assertIn("port", r.stderr.decode())
 
+    def test_only_the_server_program_loads_the_http_library(self):
+        # cpp-httplib brings libssl, libcrypto and brotli: ~3 ms of start-up
+        # that every search process paid while search itself served.
+        def libraries(binary):
+            return subprocess.run(["ldd", binary], capture_output=True, text=True, check=True).stdout
+        server_program = os.path.join(os.path.dirname(SEARCH), "search-serve")
+        self.assertNotIn("httplib", libraries(SEARCH))
+        self.assertNotIn("libssl", libraries(SEARCH))
+        self.assertIn("httplib", libraries(server_program))
+
+    def test_a_missing_server_program_is_one_clear_error(self):
+        alone = tempfile.mkdtemp(prefix="kosearch-e2e-serve-alone-")
+        try:
+            shutil.copy(SEARCH, alone)
+            r = run([os.path.join(alone, "search"), "--index", self.index, "--serve", "0"], timeout=30)
+        finally:
+            shutil.rmtree(alone, ignore_errors=True)
+        self.assertEqual(r.returncode, 2)
+        lines = r.stderr.decode().splitlines()
+        self.assertEqual(len(lines), 1, lines)
+        self.assertIn("needs the program search-serve", lines[0])
+        self.assertIn("cmake --install", lines[0])
+
     def test_an_index_built_later_is_served_without_restart(self):
         tmp = tempfile.mkdtemp(prefix="kosearch-e2e-serve-late-")
         try:

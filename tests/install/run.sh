@@ -13,3 +13,9 @@ cmake --build "$tmp/example" >/dev/null
 out=$("$tmp/example/example" "$tmp/index" "노광 장비")
 echo "$out"
 grep -q "000_f83dc9f58ae6b65b.txt" <<<"$out"
+# search --serve runs the installed server program (LIBEXECDIR/kosearch/search-serve).
+"$tmp/prefix/bin/search" --index "$tmp/index" --serve 127.0.0.1:0 2>"$tmp/serve.log" &
+server=$!
+for _ in $(seq 50); do grep -q "serving" "$tmp/serve.log" && break; sleep 0.1; done
+kill -INT "$server"; wait "$server"
+grep -q "serving '$tmp/index'" "$tmp/serve.log"
