@@ -99,11 +99,11 @@ void register_flags(CLI::App& app, Flags& f) {
       ->excludes("--rebuild")->excludes("--dry-run")->excludes("--jsonl")->excludes("--forget");
   app.add_option("--max-article-size", f.max_article_size,
                  "index at most SIZE of one article's text (a file, a JSONL record's \"text\"; K, M, G: KiB, MiB, "
-                 "GiB; default 64M): a longer one is indexed up to its last whole line within it, with a warning, "
+                 "GiB; default 48M): a longer one is indexed up to its last whole line within it, with a warning, "
                  "and memory stays bounded (about six times SIZE); 0 or none: no limit")
-      ->option_text("SIZE|none")
-      ->transform(CLI::AsSizeValue(false))
-      ->transform(CLI::Transformer({{"none", "0"}}, CLI::ignore_case))  // transforms run last added first
+      ->transform(CLI::AsSizeValue(false).description(""))
+      ->transform(CLI::Transformer({{"none", "0"}}, CLI::ignore_case).description(""))  // run last added first
+      ->type_name("SIZE|none")
       ->check([](const std::string& size) {
         return size.find('-') == std::string::npos ? std::string() : "give a size (64M, 512K, none), not " + size;
       });

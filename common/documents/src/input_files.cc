@@ -267,8 +267,9 @@ ReadResult read_input(const InputFile& input, std::uint64_t max_bytes) {
 
   // Read in pieces, each checked for NUL bytes as it comes: a huge binary
   // file is refused after its first piece. Only the pages read are touched
-  // (reserve, then resize piece by piece), and with a limit one byte past it
-  // is read to tell whether the file goes on.
+  // (reserve, then resize piece by piece); past what fstat announced (the
+  // end, or one byte past the limit to tell whether the file goes on) a small
+  // buffer is read, so a file that did not grow costs no reallocation.
   const std::uint64_t size = static_cast<std::uint64_t>(st.st_size);
   const std::uint64_t keep = max_bytes ? max_bytes + 1 : std::numeric_limits<std::uint64_t>::max();
   constexpr std::size_t piece = 1 << 20;
@@ -278,15 +279,18 @@ ReadResult read_input(const InputFile& input, std::uint64_t max_bytes) {
   for (;;) {
     const std::size_t filled = bytes.size();
     if (filled >= keep) break;
-    bytes.resize(filled + static_cast<std::size_t>(std::min<std::uint64_t>(piece, keep - filled)));
-    const ssize_t n = ::read(fd.get(), bytes.data() + filled, bytes.size() - filled);
-    if (n < 0 && errno == EINTR) {
-      bytes.resize(filled);
-      continue;
-    }
+    const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(piece, keep - filled));
+    char beyond[65536];
+    const bool in_place = filled < bytes.capacity();
+    if (in_place) bytes.resize(std::min(filled + want, bytes.capacity()));
+    char* into = in_place ? bytes.data() + filled : beyond;
+    const std::size_t room = in_place ? bytes.size() - filled : std::min(want, sizeof beyond);
+    const ssize_t n = ::read(fd.get(), into, room);
+    if (in_place) bytes.resize(filled + static_cast<std::size_t>(std::max<ssize_t>(n, 0)));
+    if (n < 0 && errno == EINTR) continue;
     if (n < 0) return refused("read error: " + errno_message(errno) + "; skipped", true);
-    bytes.resize(filled + static_cast<std::size_t>(n));
     if (n == 0) break;
+    if (!in_place) bytes.append(beyond, static_cast<std::size_t>(n));  // the file grew since fstat
     if (filled == 0) utf16 = has_utf16_bom(bytes);
     if (!utf16 && looks_binary(std::string_view(bytes).substr(filled)))
       return refused("binary file (contains NUL bytes); skipped");
