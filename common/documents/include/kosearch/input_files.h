@@ -1,5 +1,5 @@
 // Finding and reading the files of a corpus directory safely: what counts as
-// an input, and why a file is refused (binary, empty, too large, unreadable,
+// an input, and why a file is refused (binary, empty, unreadable,
 // a symlink loop or a link leading outside the corpus, a name that is not
 // UTF-8, a FIFO or device). Private to the library.
 //
@@ -77,8 +77,8 @@ struct ReadResult {
   std::optional<std::string> bytes;
   std::string reason;                // why it was skipped
   // The file could not be read (permissions, I/O error): a once-indexed
-  // version is kept. Otherwise the content itself is refused (binary, empty,
-  // too large) and a once-indexed version is removed, as a rebuild would.
+  // version is kept. Otherwise the content itself is refused (binary, empty)
+  // and a once-indexed version is removed, as a rebuild would.
   bool transient = false;
   bool cut = false;               // the file is longer than the limit
   std::uint64_t file_size = 0;    // the whole file's size (fstat)

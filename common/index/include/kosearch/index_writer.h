@@ -38,7 +38,7 @@
 // Inputs. Unchanged articles are not re-analysed (not even read back). A
 // corpus file that cannot be read (permissions, I/O error), or a folder that
 // cannot be listed, keeps what was indexed from it; a file whose content is
-// refused (binary, empty, too large) loses its indexed version, as a rebuild
+// refused (binary, empty) loses its indexed version, as a rebuild
 // would. A JSONL record whose id repeats an earlier record of the same run is
 // skipped (the first wins); an id that belongs to an article of another
 // input (origin) is skipped too, except between JSONL files: records are
