@@ -65,6 +65,7 @@ struct Flags {
   std::string forget;
   bool source_given = false;  // --corpus or --jsonl on the command line
   std::size_t batch_size = 5000;
+  std::uint64_t max_article_size = ks::default_max_article_bytes;  // 0: no limit
   unsigned shards = 0;
   unsigned threads = 0;
   std::string synonyms;          // --synonyms FILE or "none"; empty: keep the index's list
@@ -96,6 +97,16 @@ void register_flags(CLI::App& app, Flags& f) {
                "check the index's consistency (Xapian's check) and print one line: exit 0 sound, 2 damaged "
                "(-q: only the damage)")
       ->excludes("--rebuild")->excludes("--dry-run")->excludes("--jsonl")->excludes("--forget");
+  app.add_option("--max-article-size", f.max_article_size,
+                 "index at most SIZE of one article's text (a file, a JSONL record's \"text\"; K, M, G: KiB, MiB, "
+                 "GiB; default 48M): a longer one is indexed up to its last whole line within it, with a warning, "
+                 "and memory stays bounded (about six times SIZE); 0 or none: no limit")
+      ->transform(CLI::AsSizeValue(false).description(""))
+      ->transform(CLI::Transformer({{"none", "0"}}, CLI::ignore_case).description(""))  // run last added first
+      ->type_name("SIZE|none")
+      ->check([](const std::string& size) {
+        return size.find('-') == std::string::npos ? std::string() : "give a size (64M, 512K, none), not " + size;
+      });
   app.add_option("--batch-size", f.batch_size, "changes per commit (a crash loses at most one batch)")
       ->check(CLI::Range(1, 1000000))->capture_default_str();
   app.add_option("--shards", f.shards, "write N shard databases INDEX/shard0… and the stub INDEX/XAPIANDB (default: as the index is, 1 if new)")
@@ -123,7 +134,7 @@ void register_flags(CLI::App& app, Flags& f) {
   // (it only reads the index) or --forget (it removes what the index holds),
   // nor the writing ones on --dry-run: a usage error, not silently ignored.
   const std::vector<std::string> article_flags{"--corpus", "--encoding", "--batch-size", "--shards", "--threads",
-                                               "--verbose"};
+                                               "--verbose", "--max-article-size"};
   for (const std::string& flag : article_flags) app.get_option("--check")->excludes(flag);
   for (const std::string& flag : article_flags) app.get_option("--forget")->excludes(flag);
   app.get_option("--check")->excludes("--wait");  // it takes no lock
@@ -253,6 +264,7 @@ int run(const Flags& f) {
   options.wait_for_lock = f.wait.has_value();
   options.max_wait_seconds = wait_seconds(f.wait);
   options.batch_size = f.batch_size;
+  options.max_article_bytes = f.max_article_size;
   options.shards = f.shards;
   options.threads = f.threads;
   if (f.synonyms == "none")

@@ -8,7 +8,13 @@ import shutil
 import subprocess
 import unittest
 
+from big_article_text import WORDS
 from harness import CorpusTestCase, permission_bits_bind, run, summary_counts, warning_lines, xapian_module, INDEXER
+
+
+def check_index(index):
+    """indexer --check's exit code (0: sound)."""
+    return run([INDEXER, "--check", "--index", index, "-q"]).returncode
 
 
 
@@ -71,13 +77,14 @@ class BadCorpusFile(CorpusTestCase):
         path = self.write("blank.txt", b" \n\t\r\n  \n")
         self.assert_one_warning(path, "empty file; skipped", True, 1)
 
-    def test_file_of_100_mib_is_skipped_with_bounded_memory(self):
+    def test_huge_binary_file_is_skipped_with_bounded_memory(self):
         path = os.path.join(self.corpus, "huge.txt")
         with open(path, "wb") as f:  # sparse: instant, no disk used
             f.truncate(100 * 1024 * 1024)
         rc, warnings, counts, rusage = self.run_indexer()
-        self.assertEqual(warnings, [(path, "file of 100 MiB is at or over the 100 MiB limit; skipped")])
+        self.assertEqual(warnings, [(path, "binary file (contains NUL bytes); skipped")])
         self.assertEqual((rc, counts["skipped"], counts["added"]), (1, 1, 4))
+        # Refused at its first NUL byte: the file is never read whole.
         self.assertLess(rusage.ru_maxrss, 64 * 1024, "indexer used %d KiB for a skipped 100 MiB file" % rusage.ru_maxrss)
 
     def test_file_just_under_the_limit_is_read(self):
@@ -254,6 +261,59 @@ class BadJsonlRecord(CorpusTestCase):
         self.assertEqual(summary_counts(err)["added"], 2)
         # A record is parsed whole, so up to the limit is held; never the whole line.
         self.assertLess(rusage.ru_maxrss, 160 * 1024)
+
+
+class ArticleSizeLimit(CorpusTestCase):
+    """Issue 21 (5): one huge article cost six times its size in memory. An
+    article longer than --max-article-size is indexed up to its last whole
+    line within it (its line numbers unchanged), with one warning; what lies
+    beyond is neither read nor searchable, and a rerun skips it unchanged."""
+
+    LIMIT = "1M"
+    WARNING = ("article of 2.9 MiB is longer than the 1 MiB limit; only its first 1 MiB is searchable "
+               "(--max-article-size raises the limit)")
+
+    def huge_text(self):
+        """About 3 MB: a word on line 3, filler paragraphs, a word on the last line."""
+        lines = ["아주 긴 기사 하나", "", "첫 문단에 zorblaxfirst 가 있다.", ""]
+        n, size = 0, 0
+        while size < 3 * 1000 * 1000:
+            lines += [" ".join(WORDS[(n * 7 + k) % 10] for k in range(12)) + " 문단%d 번째 이야기이다." % n, ""]
+            size += len(lines[-2].encode()) + 2
+            n += 1
+        return "\n".join(lines + ["마지막 문단 zorblaxend"]) + "\n"
+
+    def assert_cut(self, where, rc, err):
+        self.assertEqual(rc, 0, err.decode())
+        self.assertEqual(warning_lines(err), [(where, self.WARNING)])
+        self.assertEqual(self.ranked_ids("zorblaxend"), [])
+        self.assertEqual(check_index(self.index), 0)
+
+    def test_file_over_the_limit_is_indexed_up_to_it(self):
+        path = self.write("huge.txt", self.huge_text())
+        r = self.indexer("--max-article-size", self.LIMIT)
+        self.assert_cut(path, r.returncode, r.stderr)
+        self.assertEqual(summary_counts(r.stderr)["added"], 5)
+        hits, _ = self.search_json("zorblaxfirst")
+        self.assertEqual([(h["id"], h["line"]) for h in hits], [("huge.txt", 3)])
+        # A rerun skips it as unchanged, without the warning.
+        r = self.indexer("--max-article-size", self.LIMIT)
+        self.assertEqual((r.returncode, warning_lines(r.stderr)), (0, []))
+        self.assertEqual(summary_counts(r.stderr)["unchanged"], 5)
+        # A higher limit indexes it whole.
+        r = self.indexer("--max-article-size", "none")
+        self.assertEqual((r.returncode, warning_lines(r.stderr), summary_counts(r.stderr)["updated"]), (0, [], 1))
+        self.assertEqual(self.ranked_ids("zorblaxend"), ["huge.txt"])
+
+    def test_jsonl_text_over_the_limit_is_indexed_up_to_it(self):
+        path = os.path.join(self.tmp, "in.jsonl")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(json.dumps({"id": "huge", "title": "긴 기록", "text": self.huge_text()}, ensure_ascii=False) + "\n")
+        r = run([INDEXER, "--jsonl", path, "--index", self.index, "--max-article-size", self.LIMIT])
+        self.assert_cut(path + ":1", r.returncode, r.stderr)
+        self.assertEqual(self.ranked_ids("zorblaxfirst"), ["huge"])
+        r = run([INDEXER, "--jsonl", path, "--index", self.index, "--max-article-size", self.LIMIT])
+        self.assertEqual((r.returncode, warning_lines(r.stderr), summary_counts(r.stderr)["unchanged"]), (0, [], 1))
 
 
 class RepeatedWarnings(CorpusTestCase):

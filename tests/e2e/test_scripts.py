@@ -147,6 +147,7 @@ INDEXER_IGNORED = [
     ["--forget", "corpus", "--encoding", "EUC-KR"], ["--forget", "corpus", "--batch-size", "10"],
     ["--forget", "corpus", "--shards", "2"], ["--forget", "corpus", "--threads", "2"], ["--forget", "corpus", "-v"],
     ["--dry-run", "--batch-size", "10"], ["--dry-run", "--threads", "2"],
+    ["--check", "--max-article-size", "1M"], ["--forget", "corpus", "--max-article-size", "1M"],
 ]
 
 

@@ -31,6 +31,8 @@ TEST(ErrorRemedy, SourceRemediesNameTheSource) {
             "watched folder 'news' was moved away; indexer --forget /data/news drops it and its articles");
   EXPECT_EQ(with_remedy("encoded in EUC-KR (detected)", Remedy::force_encoding, Program::indexer, "idx"),
             "encoded in EUC-KR (detected) (--encoding NAME forces another)");
+  EXPECT_EQ(with_remedy("only its first 64 MiB is searchable", Remedy::raise_article_limit, Program::indexer, "idx"),
+            "only its first 64 MiB is searchable (--max-article-size raises the limit)");
 }
 
 TEST(ErrorRemedy, AnErrorMayNameAnotherRemedy) {

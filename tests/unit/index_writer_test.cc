@@ -181,6 +181,34 @@ TEST_F(IndexWriterTest, WhatARecordLeftOutIsToldWhenItIsIndexedNotOnEveryRerun) 
   EXPECT_TRUE(warnings.empty());  // unchanged: not analysed again, nothing new to tell
 }
 
+TEST_F(IndexWriterTest, ArticleOverTheLimitIsIndexedUpToItAndToldWhenItIsIndexed) {
+  write("big.txt", "큰 기사\n\n앞부분 zorblaxfirst\n");
+  std::vector<ks::IndexWarning> warnings;
+  ks::IndexOptions o = options();
+  o.max_article_bytes = 40;  // the title and the first paragraph (36 bytes with its blank line)
+  o.on_warning = [&](const ks::IndexWarning& w) { warnings.push_back(w); };
+  expect_counts(ks::index_corpus(corpus(), o), 1, 0, 0, 0);
+  EXPECT_TRUE(warnings.empty());  // within the limit
+  // Grown past the limit: indexed up to it.
+  write("big.txt", "큰 기사\n\n앞부분 zorblaxfirst\n\n뒷부분 zorblaxend\n");
+  expect_counts(ks::index_corpus(corpus(), o), 0, 1, 0, 0);
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0].reason, "article of 57 bytes is longer than the 40 bytes limit; only its first 40 bytes is searchable");
+  EXPECT_EQ(warnings[0].remedy, ks::Remedy::raise_article_limit);
+  EXPECT_EQ(warnings[0].kind, "articles are longer than the 40 bytes limit");
+  auto searcher = ks::Searcher::open(index().string());
+  ASSERT_EQ(searcher.search("zorblaxfirst").hits.size(), 1u);
+  EXPECT_TRUE(searcher.search("zorblaxend").hits.empty());
+  warnings.clear();
+  // The rest of the file changes nothing indexed: unchanged, and not told again.
+  write("big.txt", "큰 기사\n\n앞부분 zorblaxfirst\n\n뒷부분은 바뀌었다\n");
+  expect_counts(ks::index_corpus(corpus(), o), 0, 0, 1, 0);
+  EXPECT_TRUE(warnings.empty());
+  o.max_article_bytes = 0;  // no limit: the whole file, re-analysed
+  expect_counts(ks::index_corpus(corpus(), o), 0, 1, 0, 0);
+  EXPECT_TRUE(ks::Searcher::open(index().string()).search("바뀌었다").hits.size() == 1u);
+}
+
 TEST_F(IndexWriterTest, DuplicateTextIsReportedOnceThroughOnDuplicate) {
   write("a.txt", "반도체 수출\n\n반도체 수출이 늘었다.\n");
   write("b.txt", "반도체 수출\n\n반도체 수출이 늘었다.\n");

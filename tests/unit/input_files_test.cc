@@ -118,3 +118,33 @@ TEST(InputFileLines, LongLinesAreConsumedNotKept) {
 
 }  // namespace
 }  // namespace kosearch::detail
+
+namespace kosearch::detail {
+namespace {
+
+TEST(InputFileBytes, WholeLinesWithinALimit) {
+  EXPECT_EQ(whole_lines_within("가나\n다라\n마바", 100), std::string("가나\n다라\n마바").size());  // within: all
+  EXPECT_EQ(whole_lines_within("ab\ncd\nef", 7), 6u);   // up to the last '\n' within 7 bytes
+  EXPECT_EQ(whole_lines_within("ab\ncd\nef", 5), 3u);
+  EXPECT_EQ(whole_lines_within("가나다", 4), 3u);        // one line over the limit: at a character boundary
+  // UTF-16LE with its byte order mark: the '\n' code unit, not a 0x0A byte of another one (U+0A41).
+  const std::string utf16("\xFF\xFE" "a\0\n\0" "\x41\x0A" "b\0", 10);
+  EXPECT_EQ(whole_lines_within(utf16, 9), 6u);
+}
+
+TEST_F(InputFiles, ReadKeepsTheWholeLinesWithinTheLimit) {
+  write("long.txt", "첫 줄\n둘째 줄\n셋째 줄\n");
+  write("short.txt", "첫 줄\n");
+  const auto listing = list();
+  const ReadResult cut = read_input(listing.inputs[0], 20);  // "첫 줄\n둘째 줄\n" is 19 bytes
+  EXPECT_TRUE(cut.cut);
+  EXPECT_EQ(cut.bytes, "첫 줄\n둘째 줄\n");
+  EXPECT_EQ(cut.file_size, std::string("첫 줄\n둘째 줄\n셋째 줄\n").size());
+  const ReadResult whole = read_input(listing.inputs[1], 20);
+  EXPECT_FALSE(whole.cut);
+  EXPECT_EQ(whole.bytes, "첫 줄\n");
+  EXPECT_EQ(read_input(listing.inputs[0], 0).bytes, "첫 줄\n둘째 줄\n셋째 줄\n");  // 0: no limit
+}
+
+}  // namespace
+}  // namespace kosearch::detail

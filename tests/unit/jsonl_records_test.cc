@@ -25,6 +25,16 @@ TEST(JsonlRecords, FieldsBecomeAnArticleCitedAtItsLine) {
   EXPECT_TRUE(r.warnings.empty());
 }
 
+TEST(JsonlRecords, TextOverTheLimitKeepsItsWholeLinesWithinIt) {
+  const auto r = parse_jsonl_record(R"({"id":"a","text":"첫 줄\n둘째 줄\n셋째 줄"})", "x", 1, 20);
+  ASSERT_TRUE(r.article);
+  EXPECT_TRUE(r.cut);
+  EXPECT_EQ(r.text_bytes, std::string("첫 줄\n둘째 줄\n셋째 줄").size());
+  ASSERT_EQ(r.article->body.size(), 2u);
+  EXPECT_EQ(r.article->body[1].text, "둘째 줄");
+  EXPECT_FALSE(parse_jsonl_record(R"({"id":"a","text":"첫 줄"})", "x", 1, 20).cut);
+}
+
 TEST(JsonlRecords, NumericIdIsText) {
   const auto r = parse_jsonl_record(R"({"id":93,"text":"좋아요"})", "x", 1);
   ASSERT_TRUE(r.article);

@@ -17,6 +17,7 @@ std::string remedy_text(Remedy remedy, Program program, const std::filesystem::p
     case Remedy::forget_source: return "indexer --forget " + subject + " drops it and its articles";
     case Remedy::force_encoding: return "--encoding NAME forces another";
     case Remedy::give_source: return "give one with --corpus DIR or --jsonl FILE";
+    case Remedy::raise_article_limit: return "--max-article-size raises the limit";
   }
   return {};
 }
@@ -34,7 +35,8 @@ std::string with_remedy(const std::string& message, Remedy remedy, Program progr
                         const std::filesystem::path& index_path, const std::string& subject) {
   const std::string remedy_words = remedy_text(remedy, program, index_path, subject);
   if (remedy_words.empty()) return message;
-  if (remedy == Remedy::shorten_query || remedy == Remedy::force_encoding) return message + " (" + remedy_words + ")";
+  if (remedy == Remedy::shorten_query || remedy == Remedy::force_encoding || remedy == Remedy::raise_article_limit)
+    return message + " (" + remedy_words + ")";
   return message + "; " + remedy_words;
 }
 

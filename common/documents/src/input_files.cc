@@ -217,11 +217,6 @@ bool is_blank(std::string_view bytes) {
 
 namespace {
 
-std::string size_refusal(std::uint64_t size) {
-  return "file of " + std::to_string(size / (1024 * 1024)) + " MiB is at or over the " +
-         std::to_string(max_input_bytes / (1024 * 1024)) + " MiB limit; skipped";
-}
-
 class Fd {
  public:
   explicit Fd(int fd) : fd_(fd) {}
@@ -243,35 +238,70 @@ ReadResult refused(std::string reason, bool transient = false) {
   return r;
 }
 
+bool is_utf8_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
 }  // namespace
 
-ReadResult read_input(const InputFile& input) {
-  if (input.size >= max_input_bytes) return refused(size_refusal(input.size));
+std::size_t whole_lines_within(std::string_view bytes, std::size_t limit) {
+  if (bytes.size() <= limit) return bytes.size();
+  if (has_utf16_bom(bytes)) {
+    const bool little = bytes[0] == '\xFF';
+    std::size_t end = limit & ~std::size_t{1};
+    for (std::size_t unit = end; unit >= 2; unit -= 2)
+      if (bytes[unit - 2] == (little ? '\n' : '\0') && bytes[unit - 1] == (little ? '\0' : '\n')) return unit;
+    return end;
+  }
+  const std::size_t newline = bytes.substr(0, limit).rfind('\n');
+  if (newline != std::string_view::npos) return newline + 1;
+  std::size_t end = limit;
+  while (end > 0 && is_utf8_continuation(bytes[end])) --end;
+  return end;
+}
+
+ReadResult read_input(const InputFile& input, std::uint64_t max_bytes) {
   Fd fd(::open(input.file.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK));
   if (fd.get() < 0) return refused("cannot read: " + errno_message(errno) + "; skipped", true);
   struct stat st {};
   if (::fstat(fd.get(), &st) != 0) return refused("cannot stat: " + errno_message(errno) + "; skipped", true);
   if (!S_ISREG(st.st_mode)) return refused("no longer a regular file; skipped");
-  if (static_cast<std::uint64_t>(st.st_size) >= max_input_bytes) return refused(size_refusal(st.st_size));
 
-  std::string bytes(static_cast<std::size_t>(st.st_size), '\0');
-  std::size_t filled = 0;
+  // Read in pieces, each checked for NUL bytes as it comes: a huge binary
+  // file is refused after its first piece. Only the pages read are touched
+  // (reserve, then resize piece by piece); past what fstat announced (the
+  // end, or one byte past the limit to tell whether the file goes on) a small
+  // buffer is read, so a file that did not grow costs no reallocation.
+  const std::uint64_t size = static_cast<std::uint64_t>(st.st_size);
+  const std::uint64_t keep = max_bytes ? max_bytes + 1 : std::numeric_limits<std::uint64_t>::max();
+  constexpr std::size_t piece = 1 << 20;
+  std::string bytes;
+  bytes.reserve(static_cast<std::size_t>(std::min(size, keep)));
+  bool utf16 = false;
   for (;;) {
-    if (filled == bytes.size()) {
-      // The file may have grown since fstat; keep reading, within the limit.
-      if (bytes.size() >= max_input_bytes) return refused("file grew over the size limit while being read; skipped");
-      bytes.resize(std::min<std::size_t>(std::max<std::size_t>(bytes.size() * 2, 65536), max_input_bytes));
-    }
-    const ssize_t n = ::read(fd.get(), bytes.data() + filled, bytes.size() - filled);
+    const std::size_t filled = bytes.size();
+    if (filled >= keep) break;
+    const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(piece, keep - filled));
+    char beyond[65536];
+    const bool in_place = filled < bytes.capacity();
+    if (in_place) bytes.resize(std::min(filled + want, bytes.capacity()));
+    char* into = in_place ? bytes.data() + filled : beyond;
+    const std::size_t room = in_place ? bytes.size() - filled : std::min(want, sizeof beyond);
+    const ssize_t n = ::read(fd.get(), into, room);
+    if (in_place) bytes.resize(filled + static_cast<std::size_t>(std::max<ssize_t>(n, 0)));
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) return refused("read error: " + errno_message(errno) + "; skipped", true);
     if (n == 0) break;
-    filled += static_cast<std::size_t>(n);
+    if (!in_place) bytes.append(beyond, static_cast<std::size_t>(n));  // the file grew since fstat
+    if (filled == 0) utf16 = has_utf16_bom(bytes);
+    if (!utf16 && looks_binary(std::string_view(bytes).substr(filled)))
+      return refused("binary file (contains NUL bytes); skipped");
   }
-  bytes.resize(filled);
-  if (looks_binary(bytes) && !has_utf16_bom(bytes)) return refused("binary file (contains NUL bytes); skipped");
-  if (is_blank(bytes)) return refused("empty file; skipped");
   ReadResult ok;
+  ok.file_size = std::max<std::uint64_t>(size, bytes.size());
+  if (max_bytes && bytes.size() > max_bytes) {
+    ok.cut = true;
+    bytes.resize(whole_lines_within(bytes, static_cast<std::size_t>(max_bytes)));  // no copy: it stays the size read
+  }
+  if (is_blank(bytes)) return refused("empty file; skipped");
   ok.bytes = std::move(bytes);
   return ok;
 }

@@ -39,7 +39,8 @@ JsonlRecord refused(const char* why) {
 
 }  // namespace
 
-JsonlRecord parse_jsonl_record(std::string_view line, const std::string& path, std::uint32_t line_number) {
+JsonlRecord parse_jsonl_record(std::string_view line, const std::string& path, std::uint32_t line_number,
+                               std::uint64_t max_text_bytes) {
   auto record = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
   if (record.is_discarded()) return refused("not valid JSON; skipped");
   if (!record.is_object()) return refused("not a JSON object; skipped");
@@ -60,6 +61,11 @@ JsonlRecord parse_jsonl_record(std::string_view line, const std::string& path, s
   a.date = date_field(record, "date", out.warnings);
   a.updated = date_field(record, "updated", out.warnings);
   std::string_view rest = *text;
+  out.text_bytes = rest.size();
+  if (max_text_bytes && rest.size() > max_text_bytes) {
+    out.cut = true;
+    rest = rest.substr(0, detail::whole_lines_within(rest, static_cast<std::size_t>(max_text_bytes)));
+  }
   while (!rest.empty()) {
     auto nl = rest.find('\n');
     std::string_view para = rest.substr(0, nl);

@@ -572,19 +572,43 @@ IndexSummary guarded(const IndexOptions& options, Body body) {
   }
 }
 
+// "64 MiB", "2.9 MiB", "512 KiB", "100 bytes": a size as the warnings state it.
+std::string size_text(std::uint64_t bytes) {
+  const auto in = [bytes](std::uint64_t unit, const char* name) {
+    if (bytes % unit == 0) return std::to_string(bytes / unit) + " " + name;
+    char out[48];
+    std::snprintf(out, sizeof out, "%.1f %s", static_cast<double>(bytes) / static_cast<double>(unit), name);
+    return std::string(out);
+  };
+  if (bytes >= 1024 * 1024) return in(1024 * 1024, "MiB");
+  if (bytes >= 1024) return in(1024, "KiB");
+  return std::to_string(bytes) + " bytes";
+}
+
+// An article longer than IndexOptions::max_article_bytes, told as it is (re)indexed.
 template <typename Sink>
-void index_input(Sink& sink, const detail::InputFile& input, const std::string& encoding) {
+void warn_cut(Sink& sink, const std::string& where, std::uint64_t size, std::uint64_t limit) {
+  const std::string over = "longer than the " + size_text(limit) + " limit";
+  sink.warn(where, "article of " + size_text(size) + " is " + over + "; only its first " + size_text(limit) + " is searchable",
+            Remedy::raise_article_limit, "articles are " + over, "(" + size_text(size) + ")");
+}
+
+template <typename Sink>
+void index_input(Sink& sink, const detail::InputFile& input, const IndexOptions& options) {
+  const std::string& encoding = options.encoding;
   sink.next_input();
-  detail::ReadResult read = detail::read_input(input);
+  detail::ReadResult read = detail::read_input(input, options.max_article_bytes);
   if (!read.bytes) {
     sink.skip(input.citation_path, read.reason);
     if (read.transient) sink.keep(input.id);
   } else if (auto claim = sink.claim(input.id, input.citation_path)) {
     // A forced encoding changes the text read from the same (non-UTF-8) bytes.
+    // The hash is of the bytes kept: what lies beyond the limit changes nothing indexed.
     const bool decoded = !encoding.empty() && !is_valid_utf8(*read.bytes);
     const std::string name = decoded ? input.citation_path + "|" + encoding : input.citation_path;
     const std::string hash = schema::content_hash(*read.bytes, name);
     if (!sink.unchanged(*claim, hash)) {
+      if (read.cut) warn_cut(sink, input.citation_path, read.file_size, options.max_article_bytes);
       Article article;
       {  // the text is let go before the analysis: a 50 MB file would be held twice
         std::string text = repaired_text(sink, input.citation_path, std::move(*read.bytes), encoding);
@@ -604,10 +628,10 @@ void index_input(Sink& sink, const detail::InputFile& input, const std::string& 
 // Inputs [begin, end) of the listing, with progress counted from `progress`.
 template <typename Sink>
 void index_inputs(Sink& sink, const std::vector<detail::InputFile>& inputs, std::size_t begin, std::size_t end,
-                  IndexProgress progress, const std::string& encoding) {
+                  IndexProgress progress, const IndexOptions& options) {
   for (std::size_t i = begin; i < end; ++i) {
     if (sink.should_stop()) break;
-    index_input(sink, inputs[i], encoding);
+    index_input(sink, inputs[i], options);
     ++progress.inputs_done;
     progress.bytes_done += inputs[i].size;
     sink.progress(progress);
@@ -642,7 +666,7 @@ IndexSummary run_corpus(const fs::path& corpus_dir, const IndexOptions& given) {
   IndexProgress progress{0, inputs.size(), 0, 0};
   for (const auto& input : inputs) progress.bytes_total += input.size;
   if (!session.bulk()) {
-    index_inputs(session, inputs, 0, inputs.size(), progress, options.encoding);
+    index_inputs(session, inputs, 0, inputs.size(), progress, options);
     return session.finish();
   }
   std::vector<std::uint64_t> sizes;
@@ -650,20 +674,22 @@ IndexSummary run_corpus(const fs::path& corpus_dir, const IndexOptions& given) {
   const unsigned writers = writer_count(options);
   const std::vector<std::size_t> bounds = split_by_bytes(sizes, writers);
   build_in_parts(session, bounds.size() - 1, writers, progress, [&](std::size_t part, PartWriter& writer) {
-    index_inputs(writer, inputs, bounds[part], bounds[part + 1], IndexProgress{}, options.encoding);
+    index_inputs(writer, inputs, bounds[part], bounds[part + 1], IndexProgress{}, options);
   });
   return session.finish();
 }
 
 template <typename Sink>
 void index_record(Sink& sink, const std::string& line, const std::string& path, std::uint32_t line_number,
-                  std::uint64_t offset, const std::string& where) {
-  JsonlRecord record = parse_jsonl_record(line, path, line_number);
+                  std::uint64_t offset, const std::string& where, std::uint64_t max_article_bytes) {
+  JsonlRecord record = parse_jsonl_record(line, path, line_number, max_article_bytes);
   if (!record.article) return sink.skip(where, record.refusal);
   Article& article = *record.article;
   auto claim = sink.claim(article.id, where);
   if (!claim) return;
-  const std::string hash = jsonl_content_hash(line, path, line_number, offset);
+  // A cut text is another input than the whole one: another limit re-analyses it.
+  const std::string name = record.cut ? path + "|first " + std::to_string(max_article_bytes) : path;
+  const std::string hash = jsonl_content_hash(line, name, line_number, offset);
   if (sink.unchanged(*claim, hash)) return;
   if constexpr (Sink::updates_in_place) {
     if (claim->stored && same_record_content(claim->stored->content_hash, hash)) {
@@ -675,6 +701,7 @@ void index_record(Sink& sink, const std::string& line, const std::string& path, 
   }
   // What was left out of the record is told when it is (re)indexed, as for
   // the repairs of a corpus file: not again on every rerun.
+  if (record.cut) warn_cut(sink, where, record.text_bytes, max_article_bytes);
   for (const auto& warning : record.warnings) sink.warn(where, warning.reason, Remedy::none, warning.kind, warning.example);
   sink.store(*claim, std::move(article), hash, where);
 }
@@ -684,7 +711,7 @@ void index_record(Sink& sink, const std::string& line, const std::string& path, 
 // counts from where it is.
 template <typename Sink>
 void index_lines(Sink& sink, std::istream& in, std::uint64_t begin, std::uint64_t length, const std::string& path,
-                 std::uint32_t line_number, IndexProgress progress, const std::string& encoding) {
+                 std::uint32_t line_number, IndexProgress progress, const IndexOptions& options) {
   std::string line;
   std::uint64_t consumed = 0;
   for (;;) {
@@ -707,7 +734,8 @@ void index_lines(Sink& sink, std::istream& in, std::uint64_t begin, std::uint64_
       continue;
     }
     if (detail::is_blank(line)) continue;
-    index_record(sink, repaired_text(sink, where, std::move(line), encoding), path, line_number, offset, where);
+    index_record(sink, repaired_text(sink, where, std::move(line), options.encoding), path, line_number, offset, where,
+                 options.max_article_bytes);
     ++progress.inputs_done;
     sink.progress(progress);
   }
@@ -742,7 +770,7 @@ IndexSummary run_jsonl(const fs::path& jsonl, const IndexOptions& options) {
   if (!from_stdin) session.record_source(source);
   IndexProgress progress{0, 0, 0, from_stdin ? 0 : static_cast<std::uint64_t>(fs::file_size(jsonl, ec))};
   if (!session.bulk()) {
-    index_lines(session, in, 0, 0, path, 0, progress, options.encoding);
+    index_lines(session, in, 0, 0, path, 0, progress, options);
     return session.finish();
   }
   // The file is cut into one part per writer; a stream is first copied to a
@@ -752,13 +780,13 @@ IndexSummary run_jsonl(const fs::path& jsonl, const IndexOptions& options) {
   const std::vector<LineRange> ranges =
       from_stdin && writers == 1 ? std::vector<LineRange>{{}} : split_lines(input, writers);
   build_in_parts(session, ranges.size(), writers, progress, [&](std::size_t part, PartWriter& writer) {
-    if (input == "-") return index_lines(writer, in, 0, 0, path, 0, IndexProgress{}, options.encoding);
+    if (input == "-") return index_lines(writer, in, 0, 0, path, 0, IndexProgress{}, options);
     std::ifstream range_in(input, std::ios::binary);
     range_in.seekg(static_cast<std::streamoff>(ranges[part].begin));
     if (!range_in) throw Error(ErrorKind::io, "cannot read JSONL file '" + input.string() + "'");
     index_lines(writer, range_in, ranges[part].begin, ranges[part].end - ranges[part].begin, path,
                 ranges[part].first_line - 1,
-                IndexProgress{}, options.encoding);
+                IndexProgress{}, options);
   });
   return session.finish();
 }

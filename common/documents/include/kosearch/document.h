@@ -12,9 +12,15 @@
 
 namespace kosearch {
 
-// Inputs (a corpus file, a JSONL record) at or above this size are skipped,
+// A JSONL record (one line, parsed whole) at or above this size is skipped,
 // so memory stays bounded.
 inline constexpr std::uint64_t max_input_bytes = 100ull * 1024 * 1024;
+
+// The text of one article (a corpus file, a JSONL record's "text") that is
+// indexed by default: a longer one is indexed up to its last whole line within
+// it, so one huge file cannot take all memory (indexing takes about six times
+// the text's size; bench/big_article.py). 0 elsewhere means no limit.
+inline constexpr std::uint64_t default_max_article_bytes = 48ull * 1024 * 1024;
 
 struct Line {
   std::uint32_t number = 0;  // 1-based line in the source file (JSONL: the record's line)

@@ -1,5 +1,5 @@
 // Finding and reading the files of a corpus directory safely: what counts as
-// an input, and why a file is refused (binary, empty, too large, unreadable,
+// an input, and why a file is refused (binary, empty, unreadable,
 // a symlink loop or a link leading outside the corpus, a name that is not
 // UTF-8, a FIFO or device). Private to the library.
 //
@@ -13,8 +13,11 @@
 //   they are refused with a warning, like loops, broken links and links
 //   leading outside the corpus.
 // - Files are opened with O_NONBLOCK and checked with fstat, so a FIFO that
-//   replaced a file after listing never blocks the indexer, and the size
-//   limit is enforced on what is actually read (memory stays bounded).
+//   replaced a file after listing never blocks the indexer.
+// - A file longer than the article limit (indexer --max-article-size) is
+//   read only up to it and kept up to its last whole line within it, so
+//   memory stays bounded whatever the file's size; what lies beyond is never
+//   read. A NUL byte refuses a file as soon as it is read.
 #pragma once
 
 #include <cstdint>
@@ -69,16 +72,27 @@ bool at_or_below(std::string_view path, std::string_view folder);
 bool in_paths(std::string_view id, const std::vector<std::string>& paths);
 
 struct ReadResult {
-  std::optional<std::string> bytes;  // the file's bytes, or nullopt when skipped
+  // The file's bytes (its first whole lines within the limit when `cut`), or
+  // nullopt when skipped.
+  std::optional<std::string> bytes;
   std::string reason;                // why it was skipped
   // The file could not be read (permissions, I/O error): a once-indexed
-  // version is kept. Otherwise the content itself is refused (binary, empty,
-  // too large) and a once-indexed version is removed, as a rebuild would.
+  // version is kept. Otherwise the content itself is refused (binary, empty)
+  // and a once-indexed version is removed, as a rebuild would.
   bool transient = false;
+  bool cut = false;               // the file is longer than the limit
+  std::uint64_t file_size = 0;    // the whole file's size (fstat)
 };
 
-// Reads a file's bytes and checks them.
-ReadResult read_input(const InputFile& input);
+// Reads a file's bytes and checks them; `max_bytes` > 0 reads at most that
+// many and keeps whole lines of them (whole_lines_within).
+ReadResult read_input(const InputFile& input, std::uint64_t max_bytes = 0);
+
+// How many bytes of `bytes` the whole lines within its first `limit` bytes
+// take ('\n' ends a line; UTF-16 with a byte order mark: the code unit of
+// '\n'). A first line longer than `limit` is cut at the last character
+// boundary within it (UTF-8; UTF-16: an even count).
+std::size_t whole_lines_within(std::string_view bytes, std::size_t limit);
 
 // True when `bytes` look binary: a NUL byte anywhere.
 bool looks_binary(std::string_view bytes);

@@ -26,12 +26,16 @@ struct JsonlRecord {
   std::optional<Article> article;       // nullopt: refused
   std::string refusal;                  // why, as a skip warning ("record has no \"id\"; skipped")
   std::vector<RecordWarning> warnings;  // fields left out
+  bool cut = false;                     // "text" is longer than the limit: its first whole lines are kept
+  std::uint64_t text_bytes = 0;         // the whole "text"'s size
 };
 
 // Reads {"id","text", optional "title","source","author","url","date","updated"}
 // from line `line_number` of `path`; numbers are taken as text; each line of
-// "text" is a body line cited at `line_number`.
-JsonlRecord parse_jsonl_record(std::string_view line, const std::string& path, std::uint32_t line_number);
+// "text" is a body line cited at `line_number`. `max_text_bytes` > 0: a
+// longer "text" keeps its whole lines within it (whole_lines_within).
+JsonlRecord parse_jsonl_record(std::string_view line, const std::string& path, std::uint32_t line_number,
+                               std::uint64_t max_text_bytes = 0);
 
 // A record's field as the importer reads it: a string, or a number as its
 // JSON text; nullopt when absent, null or anything else.

@@ -38,7 +38,7 @@
 // Inputs. Unchanged articles are not re-analysed (not even read back). A
 // corpus file that cannot be read (permissions, I/O error), or a folder that
 // cannot be listed, keeps what was indexed from it; a file whose content is
-// refused (binary, empty, too large) loses its indexed version, as a rebuild
+// refused (binary, empty) loses its indexed version, as a rebuild
 // would. A JSONL record whose id repeats an earlier record of the same run is
 // skipped (the first wins); an id that belongs to an article of another
 // input (origin) is skipped too, except between JSONL files: records are
@@ -72,7 +72,7 @@
 #include <string>
 #include <vector>
 
-#include "kosearch/document.h"  // max_input_bytes
+#include "kosearch/document.h"  // max_input_bytes, default_max_article_bytes
 #include "kosearch/error.h"     // Remedy
 
 namespace kosearch {
@@ -109,6 +109,11 @@ struct IndexOptions {
   // …); empty: detect EUC-KR/CP949 and UTF-16 with a byte order mark
   // (text_encoding.h), else replace ill-formed bytes by U+FFFD.
   std::string encoding;
+  // The text indexed of one article (a corpus file's bytes, a JSONL record's
+  // "text"): a longer one is read only that far and indexed up to its last
+  // whole line within it (its line numbers unchanged), with a warning; 0 = no
+  // limit. The content hash is of what is kept, so the file's rest changes nothing.
+  std::uint64_t max_article_bytes = default_max_article_bytes;
   unsigned max_wait_seconds = 0;  // with wait_for_lock: give up (index_locked) after this long; 0 = no bound
   std::size_t batch_size = 5000;  // changes per commit (one transaction each)
   // Writers of a bulk build (a first run into an empty index, --rebuild):
@@ -155,9 +160,9 @@ struct IndexSummary {
 
 // Indexes every regular file below `corpus_dir` (recursively; hidden files
 // and folders are ignored). Article id = path relative to corpus_dir;
-// citation path = corpus_dir / id as given. Binary, empty and oversized
-// files are skipped with a warning; invalid UTF-8 is replaced by U+FFFD and
-// indexed with a warning.
+// citation path = corpus_dir / id as given. Binary and empty files are
+// skipped with a warning; invalid UTF-8 is replaced by U+FFFD and indexed
+// with a warning, as is a file longer than max_article_bytes (its first part).
 IndexSummary index_corpus(const std::filesystem::path& corpus_dir, const IndexOptions& options);
 
 // Indexes a JSONL file ("-" = stdin): one {"id","title","text", optional

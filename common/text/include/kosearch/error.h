@@ -37,6 +37,7 @@ enum class Remedy {
   forget_source,     // a recorded source is gone: drop it and its articles (subject: the source)
   force_encoding,    // an input's encoding was guessed: name another to force it
   give_source,       // the index records no input to work on: name one
+  raise_article_limit,  // an article was indexed up to the limit on its size: a higher one indexes more
 };
 
 // The remedy an error of `kind` has unless it names another.
