@@ -17,6 +17,7 @@
 #include <xapian.h>
 
 #include "kosearch/analyzer.h"
+#include "index_reader.h"
 #include "kosearch/article_path.h"
 #include "kosearch/document.h"
 #include "kosearch/error.h"
@@ -35,22 +36,6 @@
 namespace kosearch {
 namespace {
 
-// An indexer committing underneath us can discard the revision we read;
-// reopening picks up the new one. Each try needs the search to finish within
-// about two commits, which a search over every match (--count, --files) may
-// not while an indexer commits every few milliseconds: 5 quick tries failed
-// 1 of 600 such queries of a long-lived batch on a loaded machine. So after
-// a few quick tries the searcher waits longer and longer (1 ms doubling to
-// 256 ms, about 1.5 s in all) for a pause between commits (a run's end, a
-// rebuild, which writes elsewhere).
-constexpr int max_reopen_attempts = 16;
-constexpr int quick_reopen_attempts = 3;
-
-void pause_before_retry(int attempt) {
-  if (attempt < quick_reopen_attempts) return;
-  std::this_thread::sleep_for(std::chrono::milliseconds(1 << std::min(attempt - quick_reopen_attempts, 8)));
-}
-
 // Highlighting a prefix word looks at no more expansions than this.
 constexpr std::size_t max_prefix_highlights = 100;
 
@@ -64,17 +49,6 @@ constexpr Xapian::doccount kMaxCopyScan = 2000;
 // How many times a page the documents holding every word must be expected
 // to number (by their frequencies) before the searcher tries them alone.
 constexpr double kEveryWordShare = 4.0;
-
-void check_versions(const Xapian::Database& db, const std::string& path) {
-  const std::string schema_version = db.get_metadata(std::string(schema::meta_schema));
-  const std::string analyzer_version = db.get_metadata(std::string(schema::meta_analyzer));
-  if (schema_version.empty() && db.get_doccount() == 0) return;  // created, never filled
-  if (schema_version != schema::version || analyzer_version != Analyzer::version)
-    throw Error(ErrorKind::index_incompatible,
-                "index '" + path + "' was built by " + (schema_version.empty() ? "another program" : schema_version) +
-                    " / " + (analyzer_version.empty() ? "unknown analyzer" : analyzer_version) + ", but this search needs " +
-                    std::string(schema::version) + " / " + std::string(Analyzer::version));
-}
 
 // Rarity of each matched term, for choosing and highlighting snippet passages.
 // Prefix words (반도*) are highlighted through the terms they expand to.
@@ -274,198 +248,14 @@ Xapian::doccount clamped_doccount(std::size_t n) {
   return static_cast<Xapian::doccount>(std::min<std::size_t>(n, std::numeric_limits<Xapian::doccount>::max()));
 }
 
-// "Couldn't connect (Connection refused)"
-std::string network_problem(const Xapian::Error& e) {
-  const char* cause = e.get_error_string();
-  return cause && *cause ? e.get_msg() + " (" + cause + ")" : e.get_msg();
-}
-
-// Opens with `open`, retrying while commits get in the way.
-template <typename Open>
-Xapian::Database open_latest(const std::string& what, Open open) {
-  for (int attempt = 1;; ++attempt) {
-    try {
-      Xapian::Database db = open();
-      check_versions(db, what);
-      return db;
-    } catch (const Xapian::DatabaseModifiedError& e) {
-      // An indexer committed while we opened: open the new revision.
-      if (attempt == max_reopen_attempts) throw index_error(e, what);
-    } catch (const Xapian::DatabaseCorruptError& e) {
-      // Damage, or a block a commit rewrote under us: only the first lasts.
-      if (attempt == max_reopen_attempts) throw index_error(e, what);
-    }
-  }
-}
-
-// Runs `open` and turns Xapian's errors into ours, naming `what` was opened.
-template <typename Open>
-Xapian::Database open_checked(const std::string& what, Open open) {
-  try {
-    return open_latest(what, open);
-  } catch (const Xapian::NetworkError& e) {
-    throw Error(ErrorKind::network, "shard " + what + " is unreachable: " + network_problem(e));
-  } catch (const Xapian::DatabaseOpeningError& e) {
-    if (is_permission_problem(e)) throw index_error(e, what);  // a file of the index it may not read
-    throw Error(ErrorKind::index_missing, "'" + what + "' is not an index (" + e.get_msg() +
-                                              ")");
-  } catch (const Xapian::Error& e) {
-    throw index_error(e, what);  // damaged (truncated files), permission or I/O
-  }
-}
-
-// What tells a replaced stub (index_generations.h: a rebuild publishes a
-// new generation by renaming a new XAPIANDB into place) from the one read:
-// one stat per query.
-struct StubStamp {
-  bool exists = false;
-  dev_t device = 0;
-  ino_t inode = 0;
-  off_t size = 0;
-  std::int64_t mtime_ns = 0;
-  bool operator==(const StubStamp&) const = default;
-};
-
-// The stub behind `index_path`: INDEX/XAPIANDB, or the path itself when it
-// is a stub file.
-StubStamp stub_stamp(const std::string& index_path) {
-  struct stat st {};
-  const std::string stub = index_path + "/" + shard_stub::file_name;
-  if (::stat(stub.c_str(), &st) != 0 && (::stat(index_path.c_str(), &st) != 0 || !S_ISREG(st.st_mode))) return {};
-  return {true, st.st_dev, st.st_ino, st.st_size,
-          static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec};
-}
-
 }  // namespace
 
 struct Searcher::Impl {
-  std::string path;
-  OpenOptions open_options;
-  std::vector<shard_stub::Entry> shards;  // empty: `path` is one database (Xapian follows a one-entry stub)
-  StubStamp stub;                          // as it was when the database was opened
-  Xapian::Database db;
-  bool broken = false;  // a remote shard failed: reconnect before the next search
+  explicit Impl(const std::string& path, const OpenOptions& options) : reader(path, options), db(reader.db()) {}
+
+  IndexReader reader;
+  Xapian::Database& db;  // the reader's, as it is now
   Analyzer analyzer;
-  schema::OriginNames origins;
-  SynonymIndex synonyms;  // the index's list (synonyms.h), read with each (re)open
-
-  // Every shard holds the list; a combined database answers from its first.
-  void load_synonyms() {
-    try {
-      synonyms = SynonymIndex(SynonymList::from_stored(db.get_metadata(std::string(meta_synonyms))));
-    } catch (const Error& e) {
-      throw Error(ErrorKind::index_incompatible,
-                  "index '" + path + "' holds a synonym list that cannot be read (" + e.what() + ")",
-                  Remedy::replace_synonyms);
-    }
-  }
-
-  // Opens the index as its stub names it now (a new generation after a
-  // rebuild; index_generations.h), reading the stub again.
-  void open_through_stub() {
-    stub = stub_stamp(path);
-    shards.clear();
-    if (auto file = shard_stub::find(path)) {
-      std::vector<shard_stub::Entry> entries = shard_stub::read(*file);
-      if (entries.size() > 1 || entries.front().remote()) shards = std::move(entries);
-    }
-    origins = {};
-    open_database();
-  }
-
-  bool stub_replaced() const { return stub_stamp(path) != stub; }
-
-  bool has_remote_shard() const {
-    return std::any_of(shards.begin(), shards.end(), [](const shard_stub::Entry& s) { return s.remote(); });
-  }
-
-  // What was committed or published since the last query, so a long-lived
-  // reader (search --batch, search --serve) sees an incremental run or
-  // indexer --watch as a new process would: a new generation when the stub
-  // was replaced, else the latest revision (reopen() reads the version file
-  // only). Remote shards keep the revision they have: a reopen is a round
-  // trip to each.
-  void see_latest() {
-    if (stub_replaced()) return open_through_stub();
-    if (!has_remote_shard()) move_to_latest_revision();
-  }
-
-  // After a commit discarded the revision read: the new revision, or the new
-  // generation when the stub was replaced meanwhile.
-  void reopen_latest() {
-    if (stub_replaced()) return open_through_stub();
-    move_to_latest_revision();
-  }
-
-  void move_to_latest_revision() {
-    if (!db.reopen()) return;
-    origins = {};
-    load_synonyms();  // a run may have replaced the list
-  }
-
-  // Runs `read` (a search, an article's look-up) on the index as it is now,
-  // retrying what a changing index causes: a revision discarded by a commit,
-  // a generation replaced or removed by a rebuild, a block or a stored record
-  // read while a commit reused it. Only damage that a fresh open through the
-  // stub still meets is reported as such.
-  template <class Read>
-  auto with_retries(Read read) -> decltype(read()) {
-    for (int attempt = 1;; ++attempt) {
-      try {
-        if (broken) open_through_stub();
-        else if (attempt == 1) see_latest();
-        return read();
-      } catch (const Xapian::DatabaseModifiedError&) {
-        if (attempt == max_reopen_attempts)
-          throw Error(ErrorKind::io, "index '" + path + "' kept changing during the search; try again");
-        pause_before_retry(attempt);
-        reopen_latest();
-      } catch (const Xapian::NetworkError& e) {
-        // Xapian: after a NetworkError only a freshly opened database is sound.
-        broken = true;
-        throw Error(ErrorKind::network, "shard " + failed_shard(e) + " failed: " + network_problem(e));
-      } catch (const Xapian::Error& e) {
-        // A block rewritten by a commit between our reads, or a generation
-        // removed under a reader that kept it past two rebuilds, looks like
-        // damage: a fresh open through the stub tells the two apart.
-        const bool transient = is_damage(e) || std::string(e.get_type()) == "DatabaseOpeningError";
-        if (!transient) throw Error(ErrorKind::internal, "search failed: " + e.get_description());
-        if (attempt == max_reopen_attempts) throw index_error(e, path);
-        open_through_stub();
-      } catch (const Error& e) {
-        // A stored record read while a commit was reusing its blocks can
-        // fail to decode as damage does.
-        if (e.kind() != ErrorKind::index_corrupt || attempt >= quick_reopen_attempts) throw;
-        open_through_stub();
-      }
-    }
-  }
-
-  void open_database() {
-    if (shards.empty()) {
-      db = open_checked(path, [&] { return Xapian::Database(path); });
-      load_synonyms();
-      return;
-    }
-    Xapian::Database all;
-    for (const shard_stub::Entry& shard : shards) {
-      all.add_database(open_checked(shard.description, [&] {
-        if (!shard.remote()) return Xapian::Database(shard.path.string());
-        return Xapian::Remote::open(shard.host, shard.port, open_options.timeout_ms, open_options.connect_timeout_ms);
-      }));
-    }
-    db = all;
-    broken = false;
-    load_synonyms();
-  }
-
-  // Xapian names a failing remote as "remote:tcp(HOST:PORT)"; find its stub line.
-  std::string failed_shard(const Xapian::Error& e) const {
-    for (const shard_stub::Entry& shard : shards)
-      if (shard.remote() && e.get_context().find(shard.host + ":" + std::to_string(shard.port)) != std::string::npos)
-        return shard.description;
-    return "of '" + path + "'" + (e.get_context().empty() ? "" : " (" + e.get_context() + ")");
-  }
 
   // The other articles a hit stands for (it collapsed them). A copy holds
   // every term its hit holds, so the rarest of the query terms the hit holds
@@ -488,7 +278,7 @@ struct Searcher::Impl {
   // A JSONL hit's column: where its passage starts in the record's line
   // (jsonl_citation.h), read back at the record's offset (after file_path).
   void cite_record(Hit& hit, const Xapian::Document& doc, const Article& article) {
-    if (origin_name(doc.get_value(schema::slot_origin)).rfind("jsonl:/", 0) != 0) return;
+    if (reader.origin_name(doc.get_value(schema::slot_origin)).rfind("jsonl:/", 0) != 0) return;
     const auto offset = schema::record_offset(doc.get_value(schema::slot_content_hash));
     if (!offset) return;
     if (auto column = jsonl_column(hit.citation.path, *offset, article, hit.snippet.body_line, hit.citation.column))
@@ -497,11 +287,8 @@ struct Searcher::Impl {
 
   // An article's file as an absolute path, from its origin's root (article_path.h).
   std::string file_path(const Xapian::Document& doc, const std::string& id, const std::string& stored) {
-    return absolute_article_path(origin_name(doc.get_value(schema::slot_origin)), id, stored);
+    return absolute_article_path(reader.origin_name(doc.get_value(schema::slot_origin)), id, stored);
   }
-
-  // The name of the input stored as origin value `value` ("jsonl:/data/x.jsonl"), cached.
-  const std::string& origin_name(const std::string& value) { return origins.of(db, value); }
 
   // The article stored under id `id`; a long id's term is a hash, so the
   // stored id is compared too.
@@ -546,7 +333,7 @@ struct Searcher::Impl {
 
   IndexStats index_stats(const Vocabulary& vocabulary) const {
     return {db.get_doccount(), [this](const std::string& term) { return db.get_termfreq(term); },
-            synonyms.empty() ? nullptr : &synonyms,
+            reader.synonyms().empty() ? nullptr : &reader.synonyms(),
             [&vocabulary](std::u32string_view initials) {
               return vocabulary.with_initials(initials, max_prefix_expansion);
             }};
@@ -670,17 +457,7 @@ Searcher Searcher::open(const std::string& index_path, const OpenOptions& option
   check_index_access(index_path, IndexAccess::read);  // "permission denied", not "not an index"
   if (options.timeout_ms == 0 || options.connect_timeout_ms == 0)
     throw Error(ErrorKind::usage, "remote shard timeouts must be at least 1 ms");
-  auto impl = std::make_unique<Impl>();
-  impl->path = index_path;
-  impl->open_options = options;
-  try {
-    impl->open_through_stub();
-  } catch (const Error& e) {
-    // A rebuild published a new generation and removed the one the stub
-    // named while we opened it: damage only if a fresh look still says so.
-    if (e.kind() != ErrorKind::index_corrupt && e.kind() != ErrorKind::index_missing) throw;
-    impl->open_through_stub();
-  }
+  auto impl = std::make_unique<Impl>(index_path, options);
   return Searcher(std::move(impl));
 }
 
@@ -688,13 +465,13 @@ Results Searcher::search(const std::string& query, const SearchOptions& options)
   if (!is_valid_utf8(query)) throw Error(ErrorKind::invalid_input, "query is not valid UTF-8");
   check_query_length(query, impl_->analyzer);
   const auto started = std::chrono::steady_clock::now();
-  Results results = impl_->with_retries([&] { return impl_->run(query, options); });
+  Results results = impl_->reader.with_retries([&] { return impl_->run(query, options); });
   results.elapsed_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   return results;
 }
 
 std::optional<Article> Searcher::article(const std::string& id) {
-  return impl_->with_retries([&] { return impl_->find_article(id); });
+  return impl_->reader.with_retries([&] { return impl_->find_article(id); });
 }
 
 std::size_t Searcher::document_count() const { return impl_->db.get_doccount(); }
