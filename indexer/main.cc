@@ -31,6 +31,7 @@
 #include "kosearch/index_writer.h"
 #include "kosearch/progress.h"
 #include "kosearch/source_registry.h"
+#include "kosearch/source_runs.h"
 #include "kosearch/synonyms.h"
 #include "kosearch/warning_groups.h"
 

@@ -23,7 +23,7 @@
 #include <xapian.h>
 
 #include "change_planner.h"
-#include "kosearch/index_writer.h"
+#include "kosearch/index_options.h"
 #include "kosearch/schema.h"
 
 namespace kosearch {

@@ -18,6 +18,7 @@
 #include "index_swap.h"
 #include "kosearch/input_files.h"
 #include "kosearch/error.h"
+#include "kosearch/source_runs.h"
 
 namespace fs = std::filesystem;
 

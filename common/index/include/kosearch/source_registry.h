@@ -2,7 +2,7 @@
 // into an index is recorded in its metadata (key "kosearch.sources", JSON):
 // kind, absolute path, the origin its articles carry and the options that
 // shape what is read (the encoding). With that the index can be updated or
-// rebuilt from all its sources at once:
+// rebuilt from all its sources at once (source_runs.h runs them):
 //
 // - `indexer --index DIR` without a source updates every recorded source;
 // - `--rebuild` rebuilds from every recorded source (plus one given), beside
@@ -20,7 +20,7 @@
 #include <string_view>
 #include <vector>
 
-#include "kosearch/index_writer.h"
+#include "kosearch/index_options.h"
 
 namespace kosearch {
 
@@ -65,30 +65,16 @@ const Source* find_source(const std::vector<Source>& sources, const std::filesys
 std::size_t forget_source(const std::filesystem::path& index_dir, const std::filesystem::path& path,
                           const IndexOptions& options);
 
-// `total` with the counts and time of `s` added (several sources, one summary line).
-void add_summary(IndexSummary& total, const IndexSummary& s);
+// The path to read a source by: as it was given when that still leads to it
+// (citations keep the form they were indexed with), else the absolute one.
+std::filesystem::path path_to_read(const Source& source);
 
-// Indexes one recorded source incrementally (with its recorded encoding
-// unless options.encoding names one), read by the path it was given as while
-// that still leads to it, so citations keep their form.
-IndexSummary index_source(const Source& source, IndexOptions options);
+// How many articles of `source` the index at `index_dir` holds (0 when it
+// cannot be read).
+std::size_t articles_of_source(const std::filesystem::path& index_dir, const Source& source);
 
-// Indexes every source in `sources` into options.index_dir, one after the
-// other, and returns their summaries added up. A source that no longer exists
-// is reported through options.on_warning (counted as skipped) and its
-// articles are kept. With options.rebuild, all of them are built into a new
-// index beside the live one (whose lock is held meanwhile) that replaces it
-// when every source is done; a missing source then stops the rebuild with
-// Error(usage) before anything is replaced, since its articles would be lost.
-IndexSummary index_sources(const std::vector<Source>& sources, const IndexOptions& options);
-
-// One indexer run. `kind` "corpus" or "jsonl" and `path` name the input
-// ("-": JSONL from stdin, never recorded). `given` false (no input on the
-// command line): every recorded source is updated, or `path` indexed when
-// the index records none. With options.rebuild and recorded sources, all of
-// them are rebuilt together with the input given; a damaged index whose
-// records cannot be read is rebuilt from the input given (with a warning).
-IndexSummary index_input(const std::string& kind, const std::filesystem::path& path, bool given,
-                         IndexOptions options);
+// Writes the registry the index holds now to INDEX/sources.json (atomically,
+// durably), after a run that may have changed it.
+void save_sources_file(const std::filesystem::path& index_dir);
 
 }  // namespace kosearch
