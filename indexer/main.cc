@@ -205,6 +205,10 @@ int forget(const Flags& f, const ks::IndexOptions& options) {
   return ks::exit_code::ok;
 }
 
+// The input the command line names: --jsonl FILE, else the corpus folder.
+ks::SourceKind input_kind(const Flags& f) { return f.jsonl.empty() ? ks::SourceKind::corpus : ks::SourceKind::jsonl; }
+std::filesystem::path input_path(const Flags& f) { return f.jsonl.empty() ? f.corpus : f.jsonl; }
+
 // The sources --watch follows: those the index records and the one given
 // (or the default corpus of an index that records none). JSONL from stdin
 // cannot be read again, so it is not watched; a corpus folder given that is
@@ -212,9 +216,9 @@ int forget(const Flags& f, const ks::IndexOptions& options) {
 std::vector<ks::Source> sources_to_watch(const Flags& f) {
   std::vector<ks::Source> sources = ks::recorded_sources(f.index);
   if ((!f.source_given && !sources.empty()) || f.jsonl == "-") return sources;
-  ks::Source given = f.jsonl.empty() ? ks::corpus_source(f.corpus, f.encoding) : ks::jsonl_source(f.jsonl, f.encoding);
+  ks::Source given = ks::source_of(input_kind(f), input_path(f), f.encoding);
   std::error_code ec;
-  if (given.kind == "corpus" && !std::filesystem::is_directory(given.path, ec)) return sources;
+  if (given.kind == ks::SourceKind::corpus && !std::filesystem::is_directory(given.path, ec)) return sources;
   if (!ks::find_source(sources, given.path)) sources.push_back(std::move(given));
   return sources;
 }
@@ -301,8 +305,7 @@ int run(const Flags& f) {
       watching.emplace(std::move(sources), f.index);
   ks::IndexSummary summary;
   try {
-    summary = ks::index_input(f.jsonl.empty() ? "corpus" : "jsonl", f.jsonl.empty() ? f.corpus : f.jsonl,
-                              f.source_given, options);
+    summary = ks::index_input(input_kind(f), input_path(f), f.source_given, options);
   } catch (...) {
     progress.clear();
     warnings.report();  // what was met before the error, then the error's line

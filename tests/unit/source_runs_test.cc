@@ -41,12 +41,12 @@ class SourceRunsTest : public kosearch_test::TempFolderTest {
 TEST_F(SourceRunsTest, AnIndexWithoutInputUpdatesEveryRecordedSource) {
   const fs::path a = corpus("a", "1.txt", "반도체 수출\n\n반도체 수출이 늘었다.\n");
   const fs::path b = corpus("b", "2.txt", "노광 장비\n\n극자외선 노광 장비를 만든다.\n");
-  ks::index_input("corpus", a, true, options());
-  ks::index_input("corpus", b, true, options());
+  ks::index_input(ks::SourceKind::corpus, a, true, options());
+  ks::index_input(ks::SourceKind::corpus, b, true, options());
   EXPECT_EQ(ks::recorded_sources(index()).size(), 2u);
 
   std::ofstream(a / "3.txt") << "메모리 가격\n\n메모리 가격이 올랐다.\n";
-  const ks::IndexSummary s = ks::index_input("corpus", "corpus", false, options());
+  const ks::IndexSummary s = ks::index_input(ks::SourceKind::corpus, "corpus", false, options());
   EXPECT_EQ(s.added, 1u);
   EXPECT_EQ(s.unchanged, 2u);  // one in each source
   EXPECT_EQ(documents(), 3u);
@@ -55,8 +55,8 @@ TEST_F(SourceRunsTest, AnIndexWithoutInputUpdatesEveryRecordedSource) {
 TEST_F(SourceRunsTest, AMissingSourceIsReportedAndItsArticlesKept) {
   const fs::path a = corpus("a", "1.txt", "반도체 수출\n\n반도체 수출이 늘었다.\n");
   const fs::path b = corpus("b", "2.txt", "노광 장비\n\n극자외선 노광 장비를 만든다.\n");
-  ks::index_input("corpus", a, true, options());
-  ks::index_input("corpus", b, true, options());
+  ks::index_input(ks::SourceKind::corpus, a, true, options());
+  ks::index_input(ks::SourceKind::corpus, b, true, options());
   fs::remove_all(b);
 
   std::vector<ks::IndexWarning> warnings;
@@ -71,8 +71,8 @@ TEST_F(SourceRunsTest, AMissingSourceIsReportedAndItsArticlesKept) {
 TEST_F(SourceRunsTest, ARebuildRefusesToLoseTheArticlesOfAMissingSource) {
   const fs::path a = corpus("a", "1.txt", "반도체 수출\n\n반도체 수출이 늘었다.\n");
   const fs::path b = corpus("b", "2.txt", "노광 장비\n\n극자외선 노광 장비를 만든다.\n");
-  ks::index_input("corpus", a, true, options());
-  ks::index_input("corpus", b, true, options());
+  ks::index_input(ks::SourceKind::corpus, a, true, options());
+  ks::index_input(ks::SourceKind::corpus, b, true, options());
   fs::remove_all(b);
 
   ks::IndexOptions rebuild = options();
@@ -89,13 +89,13 @@ TEST_F(SourceRunsTest, ARebuildRefusesToLoseTheArticlesOfAMissingSource) {
 TEST_F(SourceRunsTest, ARebuildBuildsEverySourceIntoANewGeneration) {
   const fs::path a = corpus("a", "1.txt", "반도체 수출\n\n반도체 수출이 늘었다.\n");
   const fs::path b = corpus("b", "2.txt", "노광 장비\n\n극자외선 노광 장비를 만든다.\n");
-  ks::index_input("corpus", a, true, options());
-  ks::index_input("corpus", b, true, options());
+  ks::index_input(ks::SourceKind::corpus, a, true, options());
+  ks::index_input(ks::SourceKind::corpus, b, true, options());
   fs::remove(a / "1.txt");
 
   ks::IndexOptions rebuild = options();
   rebuild.rebuild = true;
-  const ks::IndexSummary s = ks::index_input("corpus", "corpus", false, rebuild);
+  const ks::IndexSummary s = ks::index_input(ks::SourceKind::corpus, "corpus", false, rebuild);
   EXPECT_EQ(s.added, 1u);
   EXPECT_EQ(documents(), 1u);
   EXPECT_EQ(ks::recorded_sources(index()).size(), 2u);

@@ -23,10 +23,15 @@ std::string resolved(const fs::path& path) {
   return fs::weakly_canonical(fs::absolute(path, ec), ec).generic_string();
 }
 
-Source make_source(const char* kind, const char* origin_prefix, const fs::path& path, const std::string& encoding) {
-  const std::string absolute = resolved(path);
-  return {kind, absolute, origin_prefix + absolute, encoding, path.generic_string()};
+// The kind a registry entry names, if this version knows it.
+std::optional<SourceKind> parse_source_kind(std::string_view name) {
+  for (const SourceKind kind : {SourceKind::corpus, SourceKind::jsonl})
+    if (name == source_kind_name(kind)) return kind;
+  return std::nullopt;
 }
+
+// The prefix of the origin names of a kind's articles (before the absolute path).
+const char* origin_prefix(SourceKind kind) { return kind == SourceKind::jsonl ? "jsonl:" : "dir:"; }
 
 nlohmann::json entries(std::string_view json) {
   auto parsed = nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);
@@ -106,17 +111,30 @@ void save_sources_file(const fs::path& index_dir) {
   if (kept != registry) detail::replace_file(*file, registry);
 }
 
+std::string_view source_kind_name(SourceKind kind) {
+  switch (kind) {
+    case SourceKind::corpus: return "corpus";
+    case SourceKind::jsonl: return "jsonl";
+  }
+  return "corpus";
+}
+
+Source source_of(SourceKind kind, const fs::path& path, const std::string& encoding) {
+  const std::string absolute = resolved(path);
+  return {kind, absolute, origin_prefix(kind) + absolute, encoding, path.generic_string()};
+}
+
 Source corpus_source(const fs::path& corpus_dir, const std::string& encoding) {
-  return make_source("corpus", "dir:", corpus_dir, encoding);
+  return source_of(SourceKind::corpus, corpus_dir, encoding);
 }
 
 Source jsonl_source(const fs::path& jsonl, const std::string& encoding) {
-  return make_source("jsonl", "jsonl:", jsonl, encoding);
+  return source_of(SourceKind::jsonl, jsonl, encoding);
 }
 
 std::string with_source(std::string_view json, const Source& source) {
   nlohmann::json all = entries(json);
-  nlohmann::json entry = {{"kind", source.kind}, {"path", source.path}, {"origin", source.origin},
+  nlohmann::json entry = {{"kind", source_kind_name(source.kind)}, {"path", source.path}, {"origin", source.origin},
                           {"encoding", source.encoding}, {"given", source.given}};
   for (auto& existing : all) {
     if (existing.value("origin", "") == source.origin) {
@@ -132,8 +150,10 @@ std::vector<Source> parse_sources(std::string_view json) {
   std::vector<Source> out;
   for (const auto& e : entries(json)) {
     if (!e.is_object()) continue;
-    Source s{e.value("kind", ""), e.value("path", ""), e.value("origin", ""), e.value("encoding", ""), e.value("given", "")};
-    if ((s.kind == "corpus" || s.kind == "jsonl") && !s.path.empty() && !s.origin.empty()) out.push_back(std::move(s));
+    const std::optional<SourceKind> kind = parse_source_kind(e.value("kind", ""));
+    Source s{kind.value_or(SourceKind::corpus), e.value("path", ""), e.value("origin", ""), e.value("encoding", ""),
+             e.value("given", "")};
+    if (kind && !s.path.empty() && !s.origin.empty()) out.push_back(std::move(s));
   }
   return out;
 }

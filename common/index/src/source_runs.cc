@@ -21,6 +21,10 @@ namespace fs = std::filesystem;
 namespace kosearch {
 namespace {
 
+IndexSummary index_one(SourceKind kind, const fs::path& path, const IndexOptions& options) {
+  return kind == SourceKind::jsonl ? index_jsonl(path, options) : index_corpus(path, options);
+}
+
 // Opens each database of the live index for writing, only to hold its lock
 // while a rebuild builds beside it; waits like the indexer does with --wait.
 std::vector<Xapian::WritableDatabase> hold_locks(const fs::path& index_dir, const IndexOptions& options) {
@@ -135,7 +139,7 @@ void add_summary(IndexSummary& total, const IndexSummary& s) {
 IndexSummary index_source(const Source& source, IndexOptions options) {
   if (options.encoding.empty()) options.encoding = source.encoding;
   const fs::path path = path_to_read(source);
-  return source.kind == "jsonl" ? index_jsonl(path, options) : index_corpus(path, options);
+  return index_one(source.kind, path, options);
 }
 
 IndexSummary index_sources(const std::vector<Source>& sources, const IndexOptions& options) {
@@ -162,7 +166,7 @@ IndexSummary index_sources(const std::vector<Source>& sources, const IndexOption
 
 namespace {
 
-IndexSummary run_input(const std::string& kind, const fs::path& path, bool given, IndexOptions options) {
+IndexSummary run_input(SourceKind kind, const fs::path& path, bool given, IndexOptions options) {
   std::vector<Source> recorded;
   try {
     recorded = recorded_sources(options.index_dir);
@@ -179,19 +183,19 @@ IndexSummary run_input(const std::string& kind, const fs::path& path, bool given
   }
   if (!given && !recorded.empty()) return index_sources(recorded, options);
   if (options.rebuild && !recorded.empty() && path != "-") {
-    const Source input = kind == "jsonl" ? jsonl_source(path, options.encoding) : corpus_source(path, options.encoding);
+    const Source input = source_of(kind, path, options.encoding);
     auto same = std::find_if(recorded.begin(), recorded.end(), [&](const Source& s) { return s.origin == input.origin; });
     if (same != recorded.end()) *same = input;
     else recorded.push_back(input);
     options.encoding.clear();  // each source is read with its own
     return index_sources(recorded, options);
   }
-  return kind == "jsonl" ? index_jsonl(path, options) : index_corpus(path, options);
+  return index_one(kind, path, options);
 }
 
 }  // namespace
 
-IndexSummary index_input(const std::string& kind, const fs::path& path, bool given, IndexOptions options) {
+IndexSummary index_input(SourceKind kind, const fs::path& path, bool given, IndexOptions options) {
   const IndexSummary summary = run_input(kind, path, given, options);
   if (!options.dry_run) save_sources_file(options.index_dir);
   return summary;

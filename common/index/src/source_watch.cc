@@ -338,7 +338,7 @@ void apply(std::vector<SourceChanges> batch, const std::vector<Source>& sources,
 
 namespace {
 
-bool is_corpus(const Source& source) { return source.kind == "corpus"; }
+bool is_corpus(const Source& source) { return source.kind == SourceKind::corpus; }
 
 std::vector<Source> corpora_first(std::vector<Source> sources) {
   std::stable_partition(sources.begin(), sources.end(), is_corpus);

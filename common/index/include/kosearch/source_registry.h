@@ -31,8 +31,16 @@ inline constexpr std::string_view meta_sources = "kosearch.sources";
 // it, so `indexer --rebuild --index INDEX` rebuilds from every source.
 inline constexpr const char* sources_file_name = "sources.json";
 
+// What a source is: a corpus folder or a JSONL file. Stored by its name
+// (source_kind_name), read back once (parse_sources).
+enum class SourceKind { corpus, jsonl };
+
+// "corpus" or "jsonl": the kind as the registry stores it (and the one place
+// that names it).
+std::string_view source_kind_name(SourceKind kind);
+
 struct Source {
-  std::string kind;      // "corpus" or "jsonl"
+  SourceKind kind = SourceKind::corpus;
   std::string path;      // absolute, as resolved when it was indexed
   std::string origin;    // the origin term value its articles carry ("dir:/…", "jsonl:/…")
   std::string encoding;  // --encoding it was read with; empty: detected
@@ -41,6 +49,7 @@ struct Source {
 
 // The source record of a corpus folder or JSONL file: absolute path and the
 // origin its articles carry (the one place that format is made).
+Source source_of(SourceKind kind, const std::filesystem::path& path, const std::string& encoding = {});
 Source corpus_source(const std::filesystem::path& corpus_dir, const std::string& encoding = {});
 Source jsonl_source(const std::filesystem::path& jsonl, const std::string& encoding = {});
 
@@ -48,7 +57,8 @@ Source jsonl_source(const std::filesystem::path& jsonl, const std::string& encod
 // entry of the same origin; entries stay in the order they were first added.
 std::string with_source(std::string_view json, const Source& source);
 
-// The sources a registry lists (none for empty or unreadable text).
+// The sources a registry lists (none for empty or unreadable text); an entry
+// of a kind this version does not know is left out.
 std::vector<Source> parse_sources(std::string_view json);
 
 // The sources recorded in the index at `index_dir` (none when there is no

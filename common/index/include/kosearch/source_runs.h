@@ -31,13 +31,13 @@ IndexSummary index_source(const Source& source, IndexOptions options);
 // Error(usage) before anything is replaced, since its articles would be lost.
 IndexSummary index_sources(const std::vector<Source>& sources, const IndexOptions& options);
 
-// One indexer run. `kind` "corpus" or "jsonl" and `path` name the input
+// One indexer run. `kind` and `path` name the input
 // ("-": JSONL from stdin, never recorded). `given` false (no input on the
 // command line): every recorded source is updated, or `path` indexed when
 // the index records none. With options.rebuild and recorded sources, all of
 // them are rebuilt together with the input given; a damaged index whose
 // records cannot be read is rebuilt from the input given (with a warning).
-IndexSummary index_input(const std::string& kind, const std::filesystem::path& path, bool given,
+IndexSummary index_input(SourceKind kind, const std::filesystem::path& path, bool given,
                          IndexOptions options);
 
 }  // namespace kosearch
