@@ -30,6 +30,7 @@
 #include "kosearch/index_health.h"
 #include "kosearch/index_writer.h"
 #include "kosearch/progress.h"
+#include "kosearch/result_names.h"
 #include "kosearch/source_registry.h"
 #include "kosearch/source_runs.h"
 #include "kosearch/synonyms.h"
@@ -165,10 +166,6 @@ class ProgressLine {
   Clock::time_point started_, last_{};
 };
 
-const char* past_tense(const std::string& change) {
-  return change == "add" ? "added" : change == "update" ? "updated" : "removed";
-}
-
 // --wait (no bound) or --wait=SECONDS.
 unsigned wait_seconds(const std::optional<std::string>& wait) {
   if (!wait || wait->empty()) return 0;
@@ -272,11 +269,13 @@ int run(const Flags& f) {
   }
   options.on_progress = [&](const ks::IndexProgress& p) { progress.update(p); };
   if (f.dry_run) {
-    options.on_change = [](const std::string& change, const std::string& id) { std::cout << change << '\t' << id << '\n'; };
+    options.on_change = [](ks::ArticleChange change, const std::string& id) {
+      std::cout << ks::change_name(change) << '\t' << id << '\n';
+    };
   } else if (f.verbose) {
-    options.on_change = [&](const std::string& change, const std::string& id) {
+    options.on_change = [&](ks::ArticleChange change, const std::string& id) {
       progress.clear();
-      std::cerr << past_tense(change) << ' ' << id << '\n';
+      std::cerr << ks::change_done_name(change) << ' ' << id << '\n';
     };
   }
   // The first signal is told at once on a terminal: a big file's analysis

@@ -18,7 +18,7 @@ namespace ks = kosearch;
 
 namespace {
 
-using Changes = std::vector<std::pair<std::string, std::string>>;  // (change, id) as on_change gives them
+using Changes = std::vector<std::pair<ks::ArticleChange, std::string>>;  // (change, id) as on_change gives them
 
 class IndexWriterTest : public kosearch_test::TempFolderTest {
  protected:
@@ -45,7 +45,7 @@ class IndexWriterTest : public kosearch_test::TempFolderTest {
     o.index_dir = index();
     o.threads = 1;
     if (changes)
-      o.on_change = [changes](const std::string& change, const std::string& id) { changes->emplace_back(change, id); };
+      o.on_change = [changes](ks::ArticleChange change, const std::string& id) { changes->emplace_back(change, id); };
     return o;
   }
 
@@ -77,7 +77,7 @@ TEST_F(IndexWriterTest, CorpusRunsAddLeaveUpdateAndRemove) {
   fs::remove(corpus() / "sub/c.txt");
   Changes changes;
   expect_counts(ks::index_corpus(corpus(), options(&changes)), 0, 1, 1, 1);
-  EXPECT_EQ(changes, (Changes{{"update", "b.txt"}, {"remove", "sub/c.txt"}}));
+  EXPECT_EQ(changes, (Changes{{ks::ArticleChange::update, "b.txt"}, {ks::ArticleChange::remove, "sub/c.txt"}}));
   EXPECT_EQ(documents(), 2u);
 
   auto searcher = ks::Searcher::open(index().string());
@@ -124,7 +124,7 @@ TEST_F(IndexWriterTest, JsonlRunsAddLeaveUpdateAndRemove) {
   write_jsonl({record("r1", "반도체 수출이 늘었다"), record("r2", "노광 장비를 새로 만든다")});
   Changes changes;
   expect_counts(ks::index_jsonl(jsonl(), options(&changes)), 0, 1, 1, 1);
-  EXPECT_EQ(changes, (Changes{{"update", "r2"}, {"remove", "r3"}}));
+  EXPECT_EQ(changes, (Changes{{ks::ArticleChange::update, "r2"}, {ks::ArticleChange::remove, "r3"}}));
   EXPECT_EQ(documents(), 2u);
 }
 
@@ -222,7 +222,9 @@ TEST_F(IndexWriterTest, DryRunWritesNothingAndReportsWhatARealRunDoes) {
   Changes real_changes;
   const ks::IndexSummary real_summary = ks::index_corpus(corpus(), options(&real_changes));
   EXPECT_EQ(dry_changes, real_changes);
-  EXPECT_EQ(real_changes, (Changes{{"update", "b.txt"}, {"add", "d.txt"}, {"remove", "c.txt"}}));
+  EXPECT_EQ(real_changes, (Changes{{ks::ArticleChange::update, "b.txt"},
+                                   {ks::ArticleChange::add, "d.txt"},
+                                   {ks::ArticleChange::remove, "c.txt"}}));
   expect_counts(dry_summary, real_summary.added, real_summary.updated, real_summary.unchanged, real_summary.removed);
   EXPECT_GT(revision(), before);
 }
@@ -233,7 +235,7 @@ TEST_F(IndexWriterTest, DryRunIntoNoIndexCreatesNothing) {
   ks::IndexOptions dry = options(&changes);
   dry.dry_run = true;
   EXPECT_EQ(ks::index_corpus(corpus(), dry).added, 1u);
-  EXPECT_EQ(changes, (Changes{{"add", "a.txt"}}));
+  EXPECT_EQ(changes, (Changes{{ks::ArticleChange::add, "a.txt"}}));
   EXPECT_FALSE(fs::exists(index()));
 }
 

@@ -170,7 +170,7 @@ class Session {
   }
 
   bool unchanged(const Claim& claim, const std::string& content_hash) {
-    if (ChangePlanner::change(claim, content_hash) != Change::unchanged) return false;
+    if (ChangePlanner::change(claim, content_hash) != ArticleChange::unchanged) return false;
     ++summary_.unchanged;
     return true;
   }
@@ -193,7 +193,7 @@ class Session {
   }
   void replay_unclaim(const std::string& id) { planner_.release(id); }
   void replay_stored(const std::string& id, const std::string& where, std::string fingerprint) {
-    counted_change(Change::add, id);
+    counted_change(ArticleChange::add, id);
     planner_.note_written(id, where, std::move(fingerprint));
   }
 
@@ -212,7 +212,7 @@ class Session {
       fingerprint = doc->get_value(schema::slot_fingerprint);
       db_for(id).replace(schema::boolean_term(schema::unique_id, id), *doc);
     }
-    counted_change(claim.stored ? Change::update : Change::add, id);
+    counted_change(claim.stored ? ArticleChange::update : ArticleChange::add, id);
     planner_.note_written(id, where, std::move(fingerprint));
   }
 
@@ -230,7 +230,7 @@ class Session {
       doc.add_value(schema::slot_content_hash, content_hash);
       db.replace(docid, doc);
     }
-    counted_change(Change::update, claim.id);
+    counted_change(ArticleChange::update, claim.id);
   }
 
   IndexSummary finish() {
@@ -278,9 +278,9 @@ class Session {
          "('" + id + "')");
   }
 
-  void counted_change(Change change, const std::string& id) {
-    if (options_.on_change) options_.on_change(change == Change::add ? "add" : "update", id);
-    change == Change::add ? ++summary_.added : ++summary_.updated;
+  void counted_change(ArticleChange change, const std::string& id) {
+    if (options_.on_change) options_.on_change(change, id);
+    change == ArticleChange::add ? ++summary_.added : ++summary_.updated;
   }
 
   // Deletes this input's articles that the run neither met nor keeps.
@@ -290,7 +290,7 @@ class Session {
       for (Xapian::docid docid : of_origin[planner_.origin_value()]) {
         const std::string id = db.id_of(docid);
         if (planner_.kept(id)) continue;
-        if (options_.on_change) options_.on_change("remove", id);
+        if (options_.on_change) options_.on_change(ArticleChange::remove, id);
         ++summary_.removed;
         if (!options_.dry_run) db.remove(docid);
       }

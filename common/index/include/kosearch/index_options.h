@@ -36,6 +36,11 @@ struct IndexProgress {
   std::uint64_t bytes_total = 0;
 };
 
+// What a run does with an article: the planner's verdict for one it reads
+// (add, update, unchanged; change_planner.h) and what on_change is told
+// (add, update, remove). Front ends name it (result_names.h).
+enum class ArticleChange { add, update, unchanged, remove };
+
 struct IndexOptions {
   // The index folder (index_generations.h: its live generation is written).
   std::filesystem::path index_dir = "index";
@@ -75,8 +80,8 @@ struct IndexOptions {
   // summarises them (indexer: one line, each listed under -v).
   std::function<void(const IndexWarning&)> on_duplicate;
   std::function<void(const IndexProgress&)> on_progress;
-  // "add", "update", "remove" with the id, as written (dry run: as it would be; indexer -v prints them)
-  std::function<void(const std::string& change, const std::string& id)> on_change;
+  // Each add, update and remove with the id, as written (dry run: as it would be; indexer -v prints them)
+  std::function<void(ArticleChange change, const std::string& id)> on_change;
   // Polled between documents; return true to stop at the next safe point.
   std::function<bool()> should_stop;
 };

@@ -52,7 +52,7 @@
 // not matter) is reported once per extra copy: adding a copy warns once, a
 // clean build of n copies warns n-1 times. Search shows one per group.
 //
-// --dry-run: on_change receives "add", "update" and "remove" with the id, in
+// --dry-run: on_change receives each add, update and remove with the id, in
 // the order a real run would write them; nothing is written or locked.
 //
 // Sharding (--shards N): one database per shard, listed in the shard stub
