@@ -188,10 +188,10 @@ std::size_t forget_source(const fs::path& index_dir, const fs::path& path, const
                                       "' (recorded: " + listed(sources) + ")");
   if (options.dry_run) return articles_of_source(index_dir, *source);
   std::size_t removed = 0;
-  const auto deadline = lock_deadline(options);
+  LockWait wait(options);
   for (const fs::path& db_path : index_databases(index_dir)) {
     try {
-      Xapian::WritableDatabase db = open_waiting_for_lock(db_path, index_dir, options, deadline);
+      Xapian::WritableDatabase db = open_waiting_for_lock(db_path, index_dir, wait);
       const std::vector<Xapian::docid> docids = documents_of(db, source->origin);
       removed += docids.size();
       db.begin_transaction();  // every article of the source, in one transaction with its record

@@ -29,10 +29,10 @@ IndexSummary index_one(SourceKind kind, const fs::path& path, const IndexOptions
 // while a rebuild builds beside it; waits like the indexer does with --wait.
 std::vector<Xapian::WritableDatabase> hold_locks(const fs::path& index_dir, const IndexOptions& options) {
   std::vector<Xapian::WritableDatabase> held;
-  const auto deadline = lock_deadline(options);
+  LockWait wait(options);
   for (const fs::path& db : index_databases(index_dir)) {
     try {
-      held.push_back(open_waiting_for_lock(db, index_dir, options, deadline));
+      held.push_back(open_waiting_for_lock(db, index_dir, wait));
     } catch (const Xapian::Error& e) {
       if (options.on_warning) options.on_warning({db.string(), "existing index cannot be opened (" + e.get_msg() + "); it is replaced"});
     }
