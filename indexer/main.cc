@@ -15,6 +15,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <optional>
@@ -321,6 +322,9 @@ int run(const Flags& f) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Xapian reads its flush threshold only from the environment
+  // (index_writer.h): set here, before any thread starts, unless the user did.
+  ::setenv("XAPIAN_FLUSH_THRESHOLD", ks::bulk_flush_threshold, /*overwrite=*/0);
   CLI::App app{"Build or update a kosearch index from Korean article files", "indexer"};
   Flags flags;
   register_flags(app, flags);

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -256,6 +257,28 @@ TEST_F(IndexWriterTest, BatchSizeGivesOneCommitPerBatch) {
   o.batch_size = 5;
   expect_counts(ks::index_jsonl(jsonl(), o), 0, 1, 0, 5);
   EXPECT_EQ(revision(), before + 3 + 2);  // 6 changes in batches of 5
+}
+
+// Xapian's flush threshold is the program's to set, before its threads
+// start (index_writer.h): a bulk build, whose writers run on threads, reads
+// the environment and never changes it.
+TEST_F(IndexWriterTest, ABulkBuildLeavesTheEnvironmentAlone) {
+  ::unsetenv("XAPIAN_FLUSH_THRESHOLD");
+  std::vector<std::string> lines;
+  for (int i = 0; i < 3000; ++i) lines.push_back(record("r" + std::to_string(i), "반도체 수출이 늘었다 " + std::to_string(i)));
+  write_jsonl(lines);
+  ks::IndexOptions o = options();
+  o.threads = 2;
+  std::size_t polls = 0, set = 0;
+  o.should_stop = [&] {  // polled by the run's thread while the writers run
+    ++polls;
+    if (std::getenv("XAPIAN_FLUSH_THRESHOLD") != nullptr) ++set;
+    return false;
+  };
+  expect_counts(ks::index_jsonl(jsonl(), o), 3000, 0, 0, 0);
+  ASSERT_GT(polls, 0u);
+  EXPECT_EQ(set, 0u);
+  EXPECT_EQ(std::getenv("XAPIAN_FLUSH_THRESHOLD"), nullptr);
 }
 
 }  // namespace

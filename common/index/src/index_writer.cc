@@ -3,7 +3,6 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
-#include <cstdlib>
 #include <exception>
 #include <fstream>
 #include <iostream>
@@ -359,11 +358,6 @@ class Session {
 // input order, what each part writer met: warnings and decisions come out as
 // a sequential run gives them. A stopped bulk build keeps nothing.
 
-// Documents each part writer keeps in memory between flushes: small batches
-// were measured faster (docs/xapian-speed.md: 1,000 gave 0.89× the time of
-// Xapian's default 10,000, an unbounded buffer 1.4×).
-constexpr const char* part_flush_threshold = "1000";
-
 // What a part writer met, in input order.
 struct PartEvent {
   enum Kind : std::uint8_t { warning, skip, keep, claim, unclaim, stored } kind;
@@ -456,11 +450,6 @@ void build_in_parts(Session& session, std::size_t parts, unsigned threads, Index
   IndexDb& db = session.bulk_db();
   fs::create_directories(db.parts_dir());
   db.set_part_count(parts);
-  // Xapian reads the flush threshold when a database is opened; one set by
-  // the user is respected. Set before the threads start, unset after.
-  const bool user_threshold = std::getenv("XAPIAN_FLUSH_THRESHOLD") != nullptr;
-  if (!user_threshold) ::setenv("XAPIAN_FLUSH_THRESHOLD", part_flush_threshold, 1);
-
   std::atomic<bool> stop{false};
   std::atomic<std::size_t> next{0}, running{0};
   std::vector<std::unique_ptr<PartWriter>> writers;
@@ -500,7 +489,6 @@ void build_in_parts(Session& session, std::size_t parts, unsigned threads, Index
     session.progress(progress);
   }
   for (auto& t : pool) t.join();
-  if (!user_threshold) ::unsetenv("XAPIAN_FLUSH_THRESHOLD");
   for (auto& e : errors)
     if (e) std::rethrow_exception(e);
   if (session.should_stop()) return;  // nothing of it is kept

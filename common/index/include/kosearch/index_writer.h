@@ -58,6 +58,19 @@
 // Sharding (--shards N): one database per shard, listed in the shard stub
 // (shard_stub.h); an article's shard is picked by a stable hash of its id.
 //
+// The environment (what a program sets, never the library). Xapian 1.4 takes
+// the number of changes a database opened for writing keeps in memory
+// between flushes only from XAPIAN_FLUSH_THRESHOLD (default 10,000), read
+// each time one is opened. It is a matter of speed, never of what is
+// written: every batch of an incremental run is one transaction, which
+// Xapian does not commit early whatever the threshold, and a bulk build's
+// parts are not live until merged. The part writers of a bulk build are
+// fastest at bulk_flush_threshold (1,000: 0.89× the time of 10,000, an
+// unbounded buffer 1.4×; ../shared/docs/xapian-speed.md). A program sets it
+// once at its start, before any thread runs (setenv is not safe while
+// another thread reads the environment), unless the user set it: indexer
+// does so in main().
+//
 // Inside the library: index_writer.cc reads the inputs and drives a run,
 // change_planner.h decides (claims, add/update/unchanged, removals,
 // duplicates), index_db.h writes one database, jsonl_records.h reads a
@@ -71,6 +84,10 @@
 #include "kosearch/index_options.h"
 
 namespace kosearch {
+
+// What a program puts in XAPIAN_FLUSH_THRESHOLD for fast bulk builds (see
+// "The environment" above).
+inline constexpr const char* bulk_flush_threshold = "1000";
 
 // Indexes every regular file below `corpus_dir` (recursively; hidden files
 // and folders are ignored). Article id = path relative to corpus_dir;
