@@ -60,6 +60,18 @@ void remove_leftover(const fs::path& path, bool (*is_ours)(const fs::path&)) {
 
 }  // namespace
 
+std::optional<Xapian::WritableDatabase> open_to_replace(const std::function<Xapian::WritableDatabase()>& open,
+                                                        const std::function<void(const std::string&)>& warn) {
+  try {
+    return open();
+  } catch (const Xapian::DatabaseLockError&) {
+    throw;
+  } catch (const Xapian::Error& e) {
+    warn("existing index cannot be opened (" + e.get_msg() + "); it is replaced");
+    return std::nullopt;
+  }
+}
+
 IndexDb::IndexDb(fs::path dir, const IndexOptions& options, const Warn& warn, bool allow_bulk)
     : dir_(std::move(dir)), options_(options) {
   try {
@@ -187,15 +199,8 @@ void IndexDb::check_dir() const {
 // killed run.
 void IndexDb::open_for_bulk(const Warn& warn) {
   check_dir();
-  std::optional<Xapian::WritableDatabase> live;
-  try {
-    live = open_locked([&] { return create_or_open(warn); });
-  } catch (const Xapian::DatabaseLockError&) {
-    throw;
-  } catch (const Xapian::Error& e) {
-    if (!options_.rebuild) throw;
-    warn("existing index cannot be opened (" + e.get_msg() + "); it is replaced");
-  }
+  const auto open_live = [&] { return open_locked([&] { return create_or_open(warn); }); };
+  std::optional<Xapian::WritableDatabase> live = options_.rebuild ? open_to_replace(open_live, warn) : open_live();
   remove_leftover(detail::rebuild_dir(dir_), holds_only_index_files);
   remove_leftover(parts_dir(), holds_only_parts);
   if (live && live->get_doccount() > 0 && !options_.rebuild) {
@@ -219,13 +224,8 @@ void IndexDb::open(const Warn& warn) {
   if (options_.rebuild && is_index_dir(dir_)) {
     // Build beside the live index while holding its lock, so searches keep
     // working and a crash mid-rebuild leaves the old index intact.
-    try {
-      live_ = open_locked([&] { return Xapian::WritableDatabase(dir_.string(), Xapian::DB_OPEN); });
-    } catch (const Xapian::DatabaseLockError&) {
-      throw;
-    } catch (const Xapian::Error& e) {
-      warn("existing index cannot be opened (" + e.get_msg() + "); it is replaced");
-    }
+    live_ = open_to_replace(
+        [&] { return open_locked([&] { return Xapian::WritableDatabase(dir_.string(), Xapian::DB_OPEN); }); }, warn);
     sidecar_ = detail::rebuild_dir(dir_);
     std::error_code ec;
     if (fs::exists(*sidecar_, ec) && !holds_only_index_files(*sidecar_))

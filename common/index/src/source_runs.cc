@@ -31,11 +31,11 @@ std::vector<Xapian::WritableDatabase> hold_locks(const fs::path& index_dir, cons
   std::vector<Xapian::WritableDatabase> held;
   LockWait wait(options);
   for (const fs::path& db : index_databases(index_dir)) {
-    try {
-      held.push_back(open_waiting_for_lock(db, index_dir, wait));
-    } catch (const Xapian::Error& e) {
-      if (options.on_warning) options.on_warning({db.string(), "existing index cannot be opened (" + e.get_msg() + "); it is replaced"});
-    }
+    const auto warn = [&](const std::string& reason) {
+      if (options.on_warning) options.on_warning({db.string(), reason});
+    };
+    if (auto live = open_to_replace([&] { return open_waiting_for_lock(db, index_dir, wait); }, warn))
+      held.push_back(std::move(*live));
   }
   return held;
 }
