@@ -32,6 +32,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -351,6 +352,7 @@ void print_tables(const std::vector<Row>& rows, const std::string& split) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  ::setenv("XAPIAN_FLUSH_THRESHOLD", ks::bulk_flush_threshold, /*overwrite=*/0);  // as indexer does (index_writer.h)
   CLI::App app{"Relevance of kosearch's default ranking on the evaluation collections (KorQuAD paragraphs, "
                "petition headlines), each alone and mixed with short texts",
                "relevance_eval"};

@@ -15,6 +15,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <optional>
@@ -30,7 +31,9 @@
 #include "kosearch/index_health.h"
 #include "kosearch/index_writer.h"
 #include "kosearch/progress.h"
+#include "kosearch/result_names.h"
 #include "kosearch/source_registry.h"
+#include "kosearch/source_runs.h"
 #include "kosearch/synonyms.h"
 #include "kosearch/warning_groups.h"
 
@@ -175,10 +178,6 @@ class ProgressLine {
   Clock::time_point started_, last_{};
 };
 
-const char* past_tense(const std::string& change) {
-  return change == "add" ? "added" : change == "update" ? "updated" : "removed";
-}
-
 // --wait (no bound) or --wait=SECONDS.
 unsigned wait_seconds(const std::optional<std::string>& wait) {
   if (!wait || wait->empty()) return 0;
@@ -215,6 +214,10 @@ int forget(const Flags& f, const ks::IndexOptions& options) {
   return ks::exit_code::ok;
 }
 
+// The input the command line names: --jsonl FILE, else the corpus folder.
+ks::SourceKind input_kind(const Flags& f) { return f.jsonl.empty() ? ks::SourceKind::corpus : ks::SourceKind::jsonl; }
+std::filesystem::path input_path(const Flags& f) { return f.jsonl.empty() ? f.corpus : f.jsonl; }
+
 // The sources --watch follows: those the index records and the one given
 // (or the default corpus of an index that records none). JSONL from stdin
 // cannot be read again, so it is not watched; a corpus folder given that is
@@ -222,9 +225,9 @@ int forget(const Flags& f, const ks::IndexOptions& options) {
 std::vector<ks::Source> sources_to_watch(const Flags& f) {
   std::vector<ks::Source> sources = ks::recorded_sources(f.index);
   if ((!f.source_given && !sources.empty()) || f.jsonl == "-") return sources;
-  ks::Source given = f.jsonl.empty() ? ks::corpus_source(f.corpus, f.encoding) : ks::jsonl_source(f.jsonl, f.encoding);
+  ks::Source given = ks::source_of(input_kind(f), input_path(f), f.encoding);
   std::error_code ec;
-  if (given.kind == "corpus" && !std::filesystem::is_directory(given.path, ec)) return sources;
+  if (given.kind == ks::SourceKind::corpus && !std::filesystem::is_directory(given.path, ec)) return sources;
   if (!ks::find_source(sources, given.path)) sources.push_back(std::move(given));
   return sources;
 }
@@ -279,11 +282,13 @@ int run(const Flags& f) {
   }
   options.on_progress = [&](const ks::IndexProgress& p) { progress.update(p); };
   if (f.dry_run) {
-    options.on_change = [](const std::string& change, const std::string& id) { std::cout << change << '\t' << id << '\n'; };
+    options.on_change = [](ks::ArticleChange change, const std::string& id) {
+      std::cout << ks::change_name(change) << '\t' << id << '\n';
+    };
   } else if (f.verbose) {
-    options.on_change = [&](const std::string& change, const std::string& id) {
+    options.on_change = [&](ks::ArticleChange change, const std::string& id) {
       progress.clear();
-      std::cerr << past_tense(change) << ' ' << id << '\n';
+      std::cerr << ks::change_done_name(change) << ' ' << id << '\n';
     };
   }
   // The first signal is told at once on a terminal: a big file's analysis
@@ -312,8 +317,7 @@ int run(const Flags& f) {
       watching.emplace(std::move(sources), f.index);
   ks::IndexSummary summary;
   try {
-    summary = ks::index_input(f.jsonl.empty() ? "corpus" : "jsonl", f.jsonl.empty() ? f.corpus : f.jsonl,
-                              f.source_given, options);
+    summary = ks::index_input(input_kind(f), input_path(f), f.source_given, options);
   } catch (...) {
     progress.clear();
     warnings.report();  // what was met before the error, then the error's line
@@ -330,6 +334,9 @@ int run(const Flags& f) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Xapian reads its flush threshold only from the environment
+  // (index_writer.h): set here, before any thread starts, unless the user did.
+  ::setenv("XAPIAN_FLUSH_THRESHOLD", ks::bulk_flush_threshold, /*overwrite=*/0);
   CLI::App app{"Build or update a kosearch index from Korean article files", "indexer"};
   Flags flags;
   register_flags(app, flags);

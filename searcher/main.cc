@@ -4,7 +4,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <array>
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
@@ -12,7 +11,6 @@
 #include <filesystem>
 #include <iostream>
 #include <iterator>
-#include <map>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -113,19 +111,23 @@ struct Flags {
   std::string index;
   ks::SearchRequest request;  // -n, --offset, --mode, --sort, --facets, --since, … (search_request.h)
   bool limit_given = false;
-  std::string format = "human";
+  ks::OutputFormat format = ks::OutputFormat::human;
   bool json = false, files = false, count = false;
-  std::string color = "auto";
-  std::string path_style = "relative";
+  ks::ColorMode color = ks::ColorMode::automatic;
+  ks::PathStyle path_style = ks::PathStyle::relative;
   std::string batch;
   std::string serve;  // [ADDR:]PORT
   unsigned timeout_ms = 5000;
   std::set<std::string> given;  // the flags on the command line, by their long name
 };
 
-template <std::size_t N>
-CLI::IsMember one_of(const std::array<std::string_view, N>& names) {
-  return CLI::IsMember(std::vector<std::string>(names.begin(), names.end()));
+// A flag that takes one of the words of `table`, stored as the enum value it
+// names; `shown` is the default --help shows (none: no default shown).
+template <class E, std::size_t N>
+CLI::Option* words_of(CLI::Option* option, const ks::NameTable<E, N>& table, std::optional<E> shown = std::nullopt) {
+  option->transform(ks::cli::one_of(table))->type_name("TEXT");
+  if (shown) option->default_str(std::string(ks::name_of(table, *shown)));
+  return option;
 }
 
 void register_flags(CLI::App& app, Flags& f) {
@@ -140,31 +142,31 @@ void register_flags(CLI::App& app, Flags& f) {
   app.add_option("--offset", f.request.offset, "skip this many hits first (paging)");
   app.add_option("--fragments", f.request.fragments, "snippet passages per hit")
       ->check(CLI::Range(std::size_t{1}, ks::max_fragments))->capture_default_str();
-  auto* format = app.add_option("--format", f.format, "output format")
-                     ->check(CLI::IsMember({"human", "json", "files", "count", "cite"}))->capture_default_str();
+  auto* format = words_of(app.add_option("--format", f.format, "output format"), ks::format_names, {f.format});
   auto* json = app.add_flag("--json", f.json, "JSON Lines output (same as --format json)");
   auto* files = app.add_flag("--files,-l", f.files, "print the path of each matching article once (like rg -l)");
   auto* count = app.add_flag("--count,-c", f.count, "print the number of matching articles");
   format->excludes(json)->excludes(files)->excludes(count);
   json->excludes(files)->excludes(count);
   files->excludes(count);
-  app.add_option("--color", f.color, "colour highlights (auto: only on a terminal, without NO_COLOR or TERM=dumb)")
-      ->check(CLI::IsMember({"auto", "always", "never"}))->capture_default_str();
-  app.add_option("--mode", f.request.mode, "prefer-all (default), all (every word required) or any")
-      ->check(one_of(ks::mode_names));
-  app.add_option("--sort", f.request.sort,
-                 "relevance (default), date (oldest first) or -date (newest first); by date, articles of one day "
-                 "by relevance and undated articles last")
-      ->check(one_of(ks::sort_names));
-  app.add_option("--path-style", f.path_style,
-                 "relative (default): paths relative to the current folder when the file is below it, else "
-                 "absolute; absolute: always absolute")
-      ->check(CLI::IsMember({"relative", "absolute"}))->capture_default_str();
-  app.add_option("--facets", f.request.facets,
-                 "after the hits, count every matching article per publisher (source) and per month "
-                 "(date); exact counts: e.g. --facets source,date")
-      ->delimiter(',')
-      ->check(one_of(ks::facet_names));
+  words_of(app.add_option("--color", f.color,
+                          "colour highlights (auto: only on a terminal, without NO_COLOR or TERM=dumb)"),
+           ks::color_names, {f.color});
+  words_of(app.add_option("--mode", f.request.mode, "prefer-all (default), all (every word required) or any"),
+           ks::mode_names);
+  words_of(app.add_option("--sort", f.request.sort,
+                          "relevance (default), date (oldest first) or -date (newest first); by date, articles of "
+                          "one day by relevance and undated articles last"),
+           ks::sort_names);
+  words_of(app.add_option("--path-style", f.path_style,
+                          "relative (default): paths relative to the current folder when the file is below it, "
+                          "else absolute; absolute: always absolute"),
+           ks::path_style_names, {f.path_style});
+  words_of(app.add_option("--facets", f.request.facets,
+                          "after the hits, count every matching article per publisher (source) and per month "
+                          "(date); exact counts: e.g. --facets source,date")
+               ->delimiter(','),
+           ks::facet_names);
   app.add_option("--facet-top", f.request.facet_top, "values shown per facet, most articles first (with --facets)")
       ->check(CLI::Range(std::size_t{1}, ks::max_facet_top))->capture_default_str()->needs("--facets");
   app.add_flag("-F,--literal", f.request.literal,
@@ -181,12 +183,12 @@ void register_flags(CLI::App& app, Flags& f) {
   serve->excludes(query)->excludes(batch);
   app.add_option("--timeout", f.timeout_ms, "remote shards: bound in ms on connecting and on each reply")
       ->check(CLI::Range(1u, 3600000u))->capture_default_str();
-  app.add_option("--suggest", f.request.suggest,
-                 "did you mean (spelling on jamo, keyboard layout): auto (offered when no hit holds every word; "
-                 "when nothing typed matches, the best one is searched instead only for human output on a "
-                 "terminal), never, always (offered for every unknown word), or apply (as auto, and the best one "
-                 "is searched in every output format, said so)")
-      ->check(one_of(ks::suggest_names))->capture_default_str();
+  words_of(app.add_option("--suggest", f.request.suggest,
+                          "did you mean (spelling on jamo, keyboard layout): auto (offered when no hit holds every "
+                          "word; when nothing typed matches, the best one is searched instead only for human output "
+                          "on a terminal), never, always (offered for every unknown word), or apply (as auto, and "
+                          "the best one is searched in every output format, said so)"),
+           ks::suggest_names, {f.request.suggest});
   app.add_flag("--explain", f.request.explain,
                "print how the query was understood (to stderr) before the results; --json: also in the summary");
   app.footer(footer_text());
@@ -262,10 +264,7 @@ ks::OutputFormat output_format(const Flags& f) {
   if (f.json) return ks::OutputFormat::json;
   if (f.files) return ks::OutputFormat::files;
   if (f.count) return ks::OutputFormat::count;
-  static const std::map<std::string, ks::OutputFormat> names{{"human", ks::OutputFormat::human},
-      {"json", ks::OutputFormat::json}, {"files", ks::OutputFormat::files},
-      {"count", ks::OutputFormat::count}, {"cite", ks::OutputFormat::cite}};
-  return names.at(f.format);
+  return f.format;
 }
 
 // Flags that shape only some outputs. Given with another one they would be
@@ -285,13 +284,13 @@ void check_flags_have_effect(const Flags& f, ks::OutputFormat format) {
   };
   const auto format_name = [&f](ks::OutputFormat out) -> std::string {
     if (f.json || f.files || f.count) return f.json ? "--json" : f.files ? "--files" : "--count";
-    return out == human ? "human output" : "--format " + f.format;
+    return out == human ? "human output" : "--format " + std::string(ks::name_of(ks::format_names, out));
   };
   for (const Effect& e : effects)
     if (f.given.count(e.flag) && std::find(e.shapes.begin(), e.shapes.end(), format) == e.shapes.end())
       throw ks::Error(ks::ErrorKind::usage, std::string(e.flag) + " has no effect with " + format_name(format) +
                                                 " (it shapes " + e.outputs + ")");
-  if (f.color == "always" && format != human && format != cite)
+  if (f.color == ks::ColorMode::always && format != human && format != cite)
     throw ks::Error(ks::ErrorKind::usage, "--color=always has no effect with " + format_name(format) +
                                               " (machine formats never get colour; only human and cite output do)");
 }
@@ -405,17 +404,13 @@ void tell_typing_help(const ks::Results& results, const std::string& query, cons
             << '\n';
 }
 
-ks::PathStyle path_style(const Flags& f) {
-  return f.path_style == "absolute" ? ks::PathStyle::absolute : ks::PathStyle::relative;
-}
-
 #ifdef KOSEARCH_SERVES
 int serve(const Flags& f, char**) {
   ks::ServeOptions options;
   options.index_path = index_path(f);
   options.open = {.connect_timeout_ms = f.timeout_ms, .timeout_ms = f.timeout_ms};
   options.address = ks::parse_listen_address(f.serve.empty() ? ks::default_listen_address : f.serve);
-  options.path_style = path_style(f);
+  options.path_style = f.path_style;
   return ks::serve(options, std::cerr);
 }
 #else
@@ -443,7 +438,7 @@ int run(const Flags& f, bool serving, char** argv) {
   ks::SearchOptions options = ks::search_options(f.request, format);
   // A person reading human output on a terminal gets the best correction
   // searched when nothing typed matches; the output's first line says so.
-  if (f.request.suggest != "never" && (format == ks::OutputFormat::human || format == ks::OutputFormat::cite) &&
+  if (f.request.suggest != ks::SuggestChoice::never && (format == ks::OutputFormat::human || format == ks::OutputFormat::cite) &&
       isatty(STDOUT_FILENO))
     options.search_suggestion = true;
   auto engine = ks::Searcher::open(index_path(f), {.connect_timeout_ms = f.timeout_ms, .timeout_ms = f.timeout_ms});
@@ -455,7 +450,7 @@ int run(const Flags& f, bool serving, char** argv) {
   else single.emplace("", joined_query(f));
   const auto next_query = [&] { return batch ? batch_input->next() : std::exchange(single, std::nullopt); };
 
-  const ks::PathStyle style = path_style(f);
+  const ks::PathStyle style = f.path_style;
   std::error_code cwd_error;
   const std::string cwd = std::filesystem::current_path(cwd_error).string();  // none (removed): paths stay absolute
   ks::cli::FdBuffer stdout_buffer(STDOUT_FILENO);

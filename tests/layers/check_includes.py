@@ -23,20 +23,6 @@ import tempfile
 
 LAYERS = ["text", "analysis", "documents", "index", "query", "search", "cli"]
 
-# Loops known when the check was written, each a set of units of one layer,
-# allowed so the check passes while they wait for their fix. Empty this list
-# as they are fixed; never add to it (a new loop is fixed, not listed).
-KNOWN_LOOPS = [
-    # analyzer.cc uses hanja_readings, and hanja_readings.cc includes analyzer.h.
-    ("analysis", {"analyzer", "hanja_readings"}),
-    # index_db.h and source_registry.h take IndexOptions from index_writer.h,
-    # whose index_writer.cc uses them both: IndexOptions wants a value header.
-    ("index", {"index_db", "index_writer", "source_registry"}),
-    # article_path.h includes searcher.h (for Results), and searcher.cc
-    # includes article_path.h.
-    ("search", {"article_path", "searcher"}),
-]
-
 INCLUDE = re.compile(r'^\s*#\s*include\s*"([^"]+)"', re.M)
 
 
@@ -103,9 +89,9 @@ def loops(edges):
     return found
 
 
-def check(root, known=KNOWN_LOOPS):
-    """Problems found (strings), and the known loops seen (for the report)."""
-    problems, seen_known = [], []
+def check(root):
+    """Problems found (strings)."""
+    problems = []
     files = scan(root)
     for layer in LAYERS:
         edges, why = {}, {}
@@ -123,11 +109,8 @@ def check(root, known=KNOWN_LOOPS):
         for component in loops(edges):
             detail = ", ".join(f"{why[(a, b)]} → {b}" for a in sorted(component) for b in sorted(edges.get(a, ()))
                                if b in component)
-            if any(layer == l and component == units for l, units in known):
-                seen_known.append(f"{layer}: {' ↔ '.join(sorted(component))} (allowed: {detail})")
-            else:
-                problems.append(f"{layer}: units include each other: {' ↔ '.join(sorted(component))} ({detail})")
-    return problems, seen_known
+            problems.append(f"{layer}: units include each other: {' ↔ '.join(sorted(component))} ({detail})")
+    return problems
 
 
 def self_test():
@@ -143,14 +126,14 @@ def self_test():
         write("common/documents/src/a.h", '#include "b.h"\n')
         write("common/documents/src/b.cc", '#include "b.h"\n')
         write("common/documents/src/b.h", '#include "kosearch/text.h"\n')
-        problems, _ = check(root, known=[])
+        problems = check(root)
         if problems:
             print("unexpected on a clean tree:", *problems, sep="\n  ")
             return 1
         write("common/documents/src/c.cc", '#include "kosearch/index_writer.h"\n')
-        problems, _ = check(root, known=[])
+        problems = check(root)
         write("common/documents/src/b.h", '#include "a.h"\n')  # a → b → a
-        problems2, _ = check(root, known=[])
+        problems2 = check(root)
     upward = [p for p in problems if "above documents" in p]
     loop = [p for p in problems2 if "a ↔ b" in p]
     if len(problems) != 1 or len(upward) != 1 or len(loop) != 1:
@@ -167,15 +150,13 @@ def main():
     args = parser.parse_args()
     if args.self_test:
         return self_test()
-    problems, seen_known = check(os.path.abspath(args.root))
-    for line in seen_known:
-        print("known loop", line)
+    problems = check(os.path.abspath(args.root))
     for line in problems:
         print("error:", line)
     if problems:
         print(f"{len(problems)} include(s) run against the layers (ARCHITECTURE.md, 'Layers')")
         return 1
-    print("includes follow the layers" + (f" ({len(seen_known)} known loop(s) allowed)" if seen_known else ""))
+    print("includes follow the layers, with no loop of units")
     return 0
 
 

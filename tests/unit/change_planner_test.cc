@@ -54,9 +54,9 @@ TEST(ChangePlanner, JsonlRecordsAreKeyedByIdAcrossFiles) {
 }
 
 TEST(ChangePlanner, ChangeFollowsTheStoredHash) {
-  EXPECT_EQ(ChangePlanner::change(Claim{"a", std::nullopt}, "h1"), Change::add);
-  EXPECT_EQ(ChangePlanner::change(Claim{"a", stored_from(corpus, "h1")}, "h1"), Change::unchanged);
-  EXPECT_EQ(ChangePlanner::change(Claim{"a", stored_from(corpus, "h1")}, "h2"), Change::update);
+  EXPECT_EQ(ChangePlanner::change(Claim{"a", std::nullopt}, "h1"), ArticleChange::add);
+  EXPECT_EQ(ChangePlanner::change(Claim{"a", stored_from(corpus, "h1")}, "h1"), ArticleChange::unchanged);
+  EXPECT_EQ(ChangePlanner::change(Claim{"a", stored_from(corpus, "h1")}, "h2"), ArticleChange::update);
 }
 
 TEST(ChangePlanner, KeptAreTheSeenTheKeptAndThoseBelowUnlistedFolders) {

@@ -41,6 +41,32 @@ TEST(FrontEndFlags, CompletionOffersFixedValuesFoldersAndNothingForNumbers) {
   EXPECT_NE(script.find("complete -o default -F _kosearch_prog prog\n"), std::string::npos);
 }
 
+enum class Shade { light, dark };
+constexpr kosearch::NameTable<Shade, 3> shade_names{{{"light", Shade::light}, {"dark", Shade::dark}, {"black", Shade::dark}}};
+
+TEST(FrontEndFlags, AWordFlagIsStoredAsTheValueItNamesAndListsItsWords) {
+  Shade shade = Shade::light;
+  std::vector<Shade> shades;
+  CLI::App app{"test", "prog"};
+  auto* one = app.add_option("--shade", shade)->transform(cli::one_of(shade_names))->type_name("TEXT");
+  app.add_option("--shades", shades)->delimiter(',')->transform(cli::one_of(shade_names))->type_name("TEXT");
+  EXPECT_EQ(one->get_type_name(), "TEXT:{light,dark,black}");  // as IsMember tells its set
+  EXPECT_EQ(cli::fixed_values(*one), (std::vector<std::string>{"light", "dark", "black"}));
+
+  app.parse(std::vector<std::string>{"--shades=black,light", "dark", "--shade"});  // CLI11 takes them last first
+  EXPECT_EQ(shade, Shade::dark);
+  EXPECT_EQ(shades, (std::vector<Shade>{Shade::dark, Shade::light}));
+
+  for (const std::string word : {"grey", "1", "Dark"}) {
+    try {
+      app.parse(std::vector<std::string>{word, "--shade"});
+      FAIL() << word;
+    } catch (const CLI::ValidationError& e) {
+      EXPECT_EQ(std::string(e.what()), "--shade: " + word + " not in {light,dark,black}");
+    }
+  }
+}
+
 TEST(FrontEndFlags, ManPageNotesKeepTheFooterLayoutWithinTheWidth) {
   CLI::App app{"test", "prog"};
   app.footer("Title:\n  a line that is much too long for the page " + std::string(80, 'x').replace(40, 1, " "));

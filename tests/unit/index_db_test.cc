@@ -217,4 +217,42 @@ TEST_F(IndexDbTest, DryRunWritesNothing) {
   EXPECT_EQ(revision(), before);
 }
 
+// The one place a rebuild decides to replace a live database it cannot open.
+TEST(OpenToReplace, ADatabaseThatCannotBeOpenedIsReplacedWithAWarning) {
+  std::vector<std::string> warnings;
+  const auto warn = [&](const std::string& w) { warnings.push_back(w); };
+  const auto held = ks::open_to_replace(
+      []() -> Xapian::WritableDatabase { throw Xapian::DatabaseCorruptError("Bad block"); }, warn);
+  EXPECT_FALSE(held.has_value());
+  EXPECT_EQ(warnings, (std::vector<std::string>{"existing index cannot be opened (Bad block); it is replaced"}));
+
+  EXPECT_THROW(ks::open_to_replace([]() -> Xapian::WritableDatabase { throw Xapian::DatabaseLockError("already locked"); },
+                                   warn),
+               Xapian::DatabaseLockError);  // another indexer's: not replaced
+  EXPECT_EQ(warnings.size(), 1u);
+}
+
+TEST_F(IndexDbTest, ARebuildReplacesALiveIndexThatCannotBeOpened) {
+  for (const bool bulk : {false, true}) {
+    fs::remove_all(index());
+    build({"a"});
+    std::ofstream(index() / "iamglass", std::ios::trunc) << "not a version file";
+    warnings_.clear();
+    ks::IndexOptions o = options();
+    o.rebuild = true;
+    {
+      ks::IndexDb db(index(), o, warn_, bulk);
+      if (!db.bulk()) db.replace(id_term("b"), doc("b"));
+      db.finish(true);
+    }
+    ASSERT_EQ(warnings_.size(), 1u) << bulk;
+    EXPECT_EQ(warnings_[0].rfind("existing index cannot be opened (", 0), 0u) << warnings_[0];
+    EXPECT_NE(warnings_[0].find("); it is replaced"), std::string::npos) << warnings_[0];
+    EXPECT_NO_THROW(Xapian::Database(index().string())) << bulk;
+    if (!bulk) {
+      EXPECT_TRUE(holds("b"));
+    }
+  }
+}
+
 }  // namespace

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -18,7 +19,7 @@ namespace ks = kosearch;
 
 namespace {
 
-using Changes = std::vector<std::pair<std::string, std::string>>;  // (change, id) as on_change gives them
+using Changes = std::vector<std::pair<ks::ArticleChange, std::string>>;  // (change, id) as on_change gives them
 
 class IndexWriterTest : public kosearch_test::TempFolderTest {
  protected:
@@ -45,7 +46,7 @@ class IndexWriterTest : public kosearch_test::TempFolderTest {
     o.index_dir = index();
     o.threads = 1;
     if (changes)
-      o.on_change = [changes](const std::string& change, const std::string& id) { changes->emplace_back(change, id); };
+      o.on_change = [changes](ks::ArticleChange change, const std::string& id) { changes->emplace_back(change, id); };
     return o;
   }
 
@@ -77,7 +78,7 @@ TEST_F(IndexWriterTest, CorpusRunsAddLeaveUpdateAndRemove) {
   fs::remove(corpus() / "sub/c.txt");
   Changes changes;
   expect_counts(ks::index_corpus(corpus(), options(&changes)), 0, 1, 1, 1);
-  EXPECT_EQ(changes, (Changes{{"update", "b.txt"}, {"remove", "sub/c.txt"}}));
+  EXPECT_EQ(changes, (Changes{{ks::ArticleChange::update, "b.txt"}, {ks::ArticleChange::remove, "sub/c.txt"}}));
   EXPECT_EQ(documents(), 2u);
 
   auto searcher = ks::Searcher::open(index().string());
@@ -124,7 +125,7 @@ TEST_F(IndexWriterTest, JsonlRunsAddLeaveUpdateAndRemove) {
   write_jsonl({record("r1", "반도체 수출이 늘었다"), record("r2", "노광 장비를 새로 만든다")});
   Changes changes;
   expect_counts(ks::index_jsonl(jsonl(), options(&changes)), 0, 1, 1, 1);
-  EXPECT_EQ(changes, (Changes{{"update", "r2"}, {"remove", "r3"}}));
+  EXPECT_EQ(changes, (Changes{{ks::ArticleChange::update, "r2"}, {ks::ArticleChange::remove, "r3"}}));
   EXPECT_EQ(documents(), 2u);
 }
 
@@ -250,7 +251,9 @@ TEST_F(IndexWriterTest, DryRunWritesNothingAndReportsWhatARealRunDoes) {
   Changes real_changes;
   const ks::IndexSummary real_summary = ks::index_corpus(corpus(), options(&real_changes));
   EXPECT_EQ(dry_changes, real_changes);
-  EXPECT_EQ(real_changes, (Changes{{"update", "b.txt"}, {"add", "d.txt"}, {"remove", "c.txt"}}));
+  EXPECT_EQ(real_changes, (Changes{{ks::ArticleChange::update, "b.txt"},
+                                   {ks::ArticleChange::add, "d.txt"},
+                                   {ks::ArticleChange::remove, "c.txt"}}));
   expect_counts(dry_summary, real_summary.added, real_summary.updated, real_summary.unchanged, real_summary.removed);
   EXPECT_GT(revision(), before);
 }
@@ -261,7 +264,7 @@ TEST_F(IndexWriterTest, DryRunIntoNoIndexCreatesNothing) {
   ks::IndexOptions dry = options(&changes);
   dry.dry_run = true;
   EXPECT_EQ(ks::index_corpus(corpus(), dry).added, 1u);
-  EXPECT_EQ(changes, (Changes{{"add", "a.txt"}}));
+  EXPECT_EQ(changes, (Changes{{ks::ArticleChange::add, "a.txt"}}));
   EXPECT_FALSE(fs::exists(index()));
 }
 
@@ -282,6 +285,28 @@ TEST_F(IndexWriterTest, BatchSizeGivesOneCommitPerBatch) {
   o.batch_size = 5;
   expect_counts(ks::index_jsonl(jsonl(), o), 0, 1, 0, 5);
   EXPECT_EQ(revision(), before + 3 + 2);  // 6 changes in batches of 5
+}
+
+// Xapian's flush threshold is the program's to set, before its threads
+// start (index_writer.h): a bulk build, whose writers run on threads, reads
+// the environment and never changes it.
+TEST_F(IndexWriterTest, ABulkBuildLeavesTheEnvironmentAlone) {
+  ::unsetenv("XAPIAN_FLUSH_THRESHOLD");
+  std::vector<std::string> lines;
+  for (int i = 0; i < 3000; ++i) lines.push_back(record("r" + std::to_string(i), "반도체 수출이 늘었다 " + std::to_string(i)));
+  write_jsonl(lines);
+  ks::IndexOptions o = options();
+  o.threads = 2;
+  std::size_t polls = 0, set = 0;
+  o.should_stop = [&] {  // polled by the run's thread while the writers run
+    ++polls;
+    if (std::getenv("XAPIAN_FLUSH_THRESHOLD") != nullptr) ++set;
+    return false;
+  };
+  expect_counts(ks::index_jsonl(jsonl(), o), 3000, 0, 0, 0);
+  ASSERT_GT(polls, 0u);
+  EXPECT_EQ(set, 0u);
+  EXPECT_EQ(std::getenv("XAPIAN_FLUSH_THRESHOLD"), nullptr);
 }
 
 }  // namespace

@@ -337,42 +337,42 @@ TEST(OutputStream, StopsQuietlyOnAFailedStream) {
 
 TEST(OutputColor, AlwaysAndNever) {
   ScopedEnv no_color("NO_COLOR", "1");
-  EXPECT_TRUE(ks::use_color("always", ks::OutputFormat::human, false));
-  EXPECT_TRUE(ks::use_color("always", ks::OutputFormat::cite, false));
-  EXPECT_FALSE(ks::use_color("never", ks::OutputFormat::human, true));
+  EXPECT_TRUE(ks::use_color(ks::ColorMode::always, ks::OutputFormat::human, false));
+  EXPECT_TRUE(ks::use_color(ks::ColorMode::always, ks::OutputFormat::cite, false));
+  EXPECT_FALSE(ks::use_color(ks::ColorMode::never, ks::OutputFormat::human, true));
 }
 
 TEST(OutputColor, MachineFormatsNeverColored) {
   for (auto format : {ks::OutputFormat::json, ks::OutputFormat::files, ks::OutputFormat::count}) {
-    EXPECT_FALSE(ks::use_color("always", format, true));
-    EXPECT_FALSE(ks::use_color("auto", format, true));
+    EXPECT_FALSE(ks::use_color(ks::ColorMode::always, format, true));
+    EXPECT_FALSE(ks::use_color(ks::ColorMode::automatic, format, true));
   }
 }
 
 TEST(OutputColor, AutoNeedsTerminal) {
   ScopedEnv no_color("NO_COLOR", nullptr);
   ScopedEnv term("TERM", "xterm-256color");
-  EXPECT_TRUE(ks::use_color("auto", ks::OutputFormat::human, true));
-  EXPECT_FALSE(ks::use_color("auto", ks::OutputFormat::human, false));
+  EXPECT_TRUE(ks::use_color(ks::ColorMode::automatic, ks::OutputFormat::human, true));
+  EXPECT_FALSE(ks::use_color(ks::ColorMode::automatic, ks::OutputFormat::human, false));
 }
 
 TEST(OutputColor, AutoHonoursNoColor) {
   ScopedEnv term("TERM", "xterm");
   {
     ScopedEnv no_color("NO_COLOR", "1");
-    EXPECT_FALSE(ks::use_color("auto", ks::OutputFormat::human, true));
+    EXPECT_FALSE(ks::use_color(ks::ColorMode::automatic, ks::OutputFormat::human, true));
   }
   {
     ScopedEnv no_color("NO_COLOR", "");  // empty counts as unset (no-color.org)
-    EXPECT_TRUE(ks::use_color("auto", ks::OutputFormat::human, true));
+    EXPECT_TRUE(ks::use_color(ks::ColorMode::automatic, ks::OutputFormat::human, true));
   }
 }
 
 TEST(OutputColor, AutoOffOnDumbTerminal) {
   ScopedEnv no_color("NO_COLOR", nullptr);
   ScopedEnv term("TERM", "dumb");
-  EXPECT_FALSE(ks::use_color("auto", ks::OutputFormat::human, true));
-  EXPECT_FALSE(ks::use_color("auto", ks::OutputFormat::cite, true));
+  EXPECT_FALSE(ks::use_color(ks::ColorMode::automatic, ks::OutputFormat::human, true));
+  EXPECT_FALSE(ks::use_color(ks::ColorMode::automatic, ks::OutputFormat::cite, true));
 }
 
 namespace {

@@ -22,17 +22,17 @@ TEST(SearchRequest, DefaultsAreTheFlagsDefaults) {
 
 TEST(SearchRequest, NamesMapToOptions) {
   ks::SearchRequest r;
-  r.mode = "all";
-  r.sort = "-date";
-  r.suggest = "never";
-  r.facets = {"source", "date", "month"};
+  r.mode = ks::MatchMode::all;
+  r.sort = ks::SortOrder::date_descending;
+  r.suggest = ks::SuggestChoice::never;
+  r.facets = {ks::Facet::source, ks::Facet::month};
   r.literal = true;
   r.since = "2024.01.02";
   const ks::SearchOptions o = ks::search_options(r, ks::OutputFormat::files);
   EXPECT_EQ(o.mode, ks::MatchMode::all);
   EXPECT_EQ(o.sort, ks::SortOrder::date_descending);
   EXPECT_EQ(o.suggest, ks::SuggestMode::never);
-  EXPECT_EQ(o.facets, (std::vector<ks::Facet>{ks::Facet::source, ks::Facet::month, ks::Facet::month}));
+  EXPECT_EQ(o.facets, (std::vector<ks::Facet>{ks::Facet::source, ks::Facet::month}));
   EXPECT_EQ(o.syntax, ks::QuerySyntax::plain);
   EXPECT_EQ(o.dates.since, "2024-01-02");
   EXPECT_FALSE(o.snippets);  // paths only
@@ -54,11 +54,6 @@ TEST(SearchRequest, BadValuesNameTheOptionInTheCallersWords) {
   } catch (const ks::Error& e) {
     EXPECT_STREQ(e.what(), "since 'yesterday' is not a date (YYYY-MM-DD)");
   }
-  for (auto bad : {&ks::SearchRequest::mode, &ks::SearchRequest::sort, &ks::SearchRequest::suggest}) {
-    ks::SearchRequest b;
-    b.*bad = "nonsense";
-    EXPECT_THROW(ks::search_options(b, ks::OutputFormat::json, ""), ks::Error);
-  }
   ks::SearchRequest zero;
   zero.limit = 0;
   EXPECT_THROW(ks::search_options(zero, ks::OutputFormat::json, ""), ks::Error);
@@ -66,6 +61,31 @@ TEST(SearchRequest, BadValuesNameTheOptionInTheCallersWords) {
   reversed.since = "2024-02-01";
   reversed.until = "2024-01-01";
   EXPECT_THROW(ks::search_options(reversed, ks::OutputFormat::json), ks::Error);
+}
+
+TEST(SearchRequest, EachWordOfAnOptionNamesItsValue) {
+  EXPECT_EQ(ks::parse_named(ks::mode_names, "any", "mode"), ks::MatchMode::any);
+  EXPECT_EQ(ks::parse_named(ks::sort_names, "date", "sort"), ks::SortOrder::date_ascending);
+  EXPECT_EQ(ks::parse_named(ks::facet_names, "date", "facets"), ks::Facet::month);
+  EXPECT_EQ(ks::parse_named(ks::suggest_names, "apply", "suggest"), ks::SuggestChoice::apply);
+  EXPECT_EQ(ks::name_of(ks::facet_names, ks::Facet::month), "date");
+  EXPECT_EQ(ks::names_listed(ks::sort_names, ","), "relevance,date,-date");
+  try {
+    ks::parse_named(ks::mode_names, "nonsense", "--mode");
+    FAIL();
+  } catch (const ks::Error& e) {
+    EXPECT_EQ(e.kind(), ks::ErrorKind::usage);
+    EXPECT_STREQ(e.what(), "--mode 'nonsense' is not one of prefer-all, all, any");
+  }
+}
+
+TEST(SearchRequest, SuggestApplySearchesTheCorrectionInEveryFormat) {
+  ks::SearchRequest r;
+  r.suggest = ks::SuggestChoice::apply;
+  const ks::SearchOptions o = ks::search_options(r, ks::OutputFormat::json);
+  EXPECT_EQ(o.suggest, ks::SuggestMode::automatic);
+  EXPECT_TRUE(o.search_suggestion);
+  EXPECT_FALSE(ks::search_options({}, ks::OutputFormat::json).search_suggestion);
 }
 
 }  // namespace

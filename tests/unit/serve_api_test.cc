@@ -37,8 +37,8 @@ TEST(ApiQuery, ParametersAreTheSearchFlags) {
   EXPECT_EQ(q.q, "노광 장비");
   EXPECT_EQ(q.request.limit, 5u);
   EXPECT_EQ(q.request.offset, 10u);
-  EXPECT_EQ(q.request.sort, "-date");
-  EXPECT_EQ(q.request.facets, (std::vector<std::string>{"source", "month"}));
+  EXPECT_EQ(q.request.sort, ks::SortOrder::date_descending);
+  EXPECT_EQ(q.request.facets, (std::vector<ks::Facet>{ks::Facet::source, ks::Facet::month}));
   EXPECT_TRUE(q.request.literal);
   EXPECT_EQ(q.request.since, "2024-01-01");
 }
@@ -47,8 +47,19 @@ TEST(ApiQuery, UnknownRepeatedOrMalformedParametersAreRefused) {
   const ks::ApiParams bad[] = {{{"q", "a"}, {"path", "/etc/passwd"}}, {{"q", "a"}, {"q", "b"}},
                                {{"q", "a"}, {"n", "ten"}},            {{"q", "a"}, {"n", "-1"}},
                                {{"q", "a"}, {"literal", "yes"}},      {{"q", " "}},
-                               {},                                    {{"q", "a"}, {"sort", "\xff"}}};
+                               {},                                    {{"q", "a"}, {"sort", "\xff"}},
+                               {{"q", "a"}, {"mode", "1"}},           {{"q", "a"}, {"facets", "source,day"}}};
   for (const auto& params : bad) EXPECT_THROW(ks::api_query(params), ks::Error) << params.size();
+}
+
+TEST(ApiQuery, AWordAnOptionDoesNotTakeIsToldWithTheWordsItTakes) {
+  try {
+    ks::api_query({{"q", "a"}, {"suggest", "maybe"}});
+    FAIL();
+  } catch (const ks::Error& e) {
+    EXPECT_EQ(e.kind(), ks::ErrorKind::usage);
+    EXPECT_STREQ(e.what(), "suggest 'maybe' is not one of auto, never, always, apply");
+  }
 }
 
 TEST_F(ServeApiTest, SearchAnswersTheHitsAndSummaryOfSearchJson) {
@@ -62,7 +73,7 @@ TEST_F(ServeApiTest, SearchAnswersTheHitsAndSummaryOfSearchJson) {
   // The same objects, in the same key order, as `search --json` writes per line.
   auto engine = ks::Searcher::open(index());
   ks::SearchRequest request;
-  request.facets = {"source"};
+  request.facets = {ks::Facet::source};
   const ks::SearchOptions options = ks::search_options(request, ks::OutputFormat::json);
   ks::Results results = engine.search("노광 장비", options);
   std::ostringstream lines;

@@ -9,8 +9,8 @@ namespace ks = kosearch;
 namespace {
 
 TEST(SourceRegistry, RecordsSourcesInOrderAndReplacesBySameOrigin) {
-  const ks::Source corpus{"corpus", "/data/corpus", "dir:/data/corpus", "", "corpus"};
-  const ks::Source jsonl{"jsonl", "/data/a.jsonl", "jsonl:/data/a.jsonl", "", "a.jsonl"};
+  const ks::Source corpus{ks::SourceKind::corpus, "/data/corpus", "dir:/data/corpus", "", "corpus"};
+  const ks::Source jsonl{ks::SourceKind::jsonl, "/data/a.jsonl", "jsonl:/data/a.jsonl", "", "a.jsonl"};
   std::string json = ks::with_source("", corpus);
   json = ks::with_source(json, jsonl);
   ks::Source again = corpus;
@@ -21,7 +21,22 @@ TEST(SourceRegistry, RecordsSourcesInOrderAndReplacesBySameOrigin) {
   EXPECT_EQ(sources[0].origin, "dir:/data/corpus");
   EXPECT_EQ(sources[0].encoding, "EUC-KR");
   EXPECT_EQ(sources[0].given, "corpus");
-  EXPECT_EQ(sources[1].kind, "jsonl");
+  EXPECT_EQ(sources[1].kind, ks::SourceKind::jsonl);
+}
+
+TEST(SourceRegistry, KindsAreStoredByTheirNamesAsOlderIndexesHaveThem) {
+  const std::string json = ks::with_source(ks::with_source("", ks::corpus_source("/data/corpus")),
+                                           ks::jsonl_source("/data/a.jsonl"));
+  EXPECT_NE(json.find(R"("kind":"corpus")"), std::string::npos) << json;
+  EXPECT_NE(json.find(R"("kind":"jsonl")"), std::string::npos) << json;
+  // A registry as an earlier version wrote it.
+  const auto sources = ks::parse_sources(
+      R"([{"kind":"jsonl","path":"/d/a.jsonl","origin":"jsonl:/d/a.jsonl","encoding":"","given":"a.jsonl"},)"
+      R"({"kind":"corpus","path":"/d/c","origin":"dir:/d/c","encoding":"","given":"c"}])");
+  ASSERT_EQ(sources.size(), 2u);
+  EXPECT_EQ(sources[0].kind, ks::SourceKind::jsonl);
+  EXPECT_EQ(sources[1].kind, ks::SourceKind::corpus);
+  EXPECT_EQ(ks::source_kind_name(ks::SourceKind::jsonl), "jsonl");
 }
 
 TEST(SourceRegistry, UnreadableOrForeignTextListsNothing) {
@@ -33,7 +48,7 @@ TEST(SourceRegistry, UnreadableOrForeignTextListsNothing) {
 TEST(SourceRegistry, SourceRecordsCarryTheOriginOfTheirArticles) {
   const auto dir = std::filesystem::temp_directory_path();
   const ks::Source s = ks::corpus_source(dir);
-  EXPECT_EQ(s.kind, "corpus");
+  EXPECT_EQ(s.kind, ks::SourceKind::corpus);
   EXPECT_EQ(s.origin, "dir:" + s.path);
   EXPECT_TRUE(std::filesystem::path(s.path).is_absolute());
   EXPECT_EQ(ks::jsonl_source("x.jsonl").origin.rfind("jsonl:/", 0), 0u);

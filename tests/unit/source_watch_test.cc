@@ -9,6 +9,8 @@
 
 #include <xapian.h>
 
+#include "kosearch/index_writer.h"
+
 namespace ks = kosearch;
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;

@@ -9,7 +9,6 @@
 #include <mutex>
 #include <unordered_map>
 
-#include "kosearch/analyzer.h"
 #include "kosearch/hangul_jamo.h"
 #include "kosearch/text.h"
 

@@ -236,11 +236,11 @@ bool correction_not_searched(const Results& results) {
   return !results.showing_results_for && nothing_typed_matched && correction_offered;
 }
 
-bool use_color(const std::string& mode, OutputFormat format, bool stdout_is_terminal) {
+bool use_color(ColorMode mode, OutputFormat format, bool stdout_is_terminal) {
   // Machine formats are parsed by programs: escape codes would corrupt them.
   const bool colorable = format == OutputFormat::human || format == OutputFormat::cite;
-  if (!colorable || mode == "never") return false;
-  if (mode == "always") return true;
+  if (!colorable || mode == ColorMode::never) return false;
+  if (mode == ColorMode::always) return true;
   const char* no_color = std::getenv("NO_COLOR");
   const char* term = std::getenv("TERM");
   return stdout_is_terminal && (no_color == nullptr || *no_color == '\0') &&

@@ -13,4 +13,24 @@ const char* match_name(MatchKind match) {
   return "all";
 }
 
+const char* change_name(ArticleChange change) {
+  switch (change) {
+    case ArticleChange::add: return "add";
+    case ArticleChange::update: return "update";
+    case ArticleChange::unchanged: return "unchanged";
+    case ArticleChange::remove: return "remove";
+  }
+  return "add";
+}
+
+const char* change_done_name(ArticleChange change) {
+  switch (change) {
+    case ArticleChange::add: return "added";
+    case ArticleChange::update: return "updated";
+    case ArticleChange::unchanged: return "unchanged";
+    case ArticleChange::remove: return "removed";
+  }
+  return "added";
+}
+
 }  // namespace kosearch

@@ -1,6 +1,5 @@
 #include "kosearch/search_request.h"
 
-#include <algorithm>
 #include <optional>
 
 #include "kosearch/document.h"
@@ -8,14 +7,6 @@
 
 namespace kosearch {
 namespace {
-
-template <std::size_t N>
-void check_member(const std::string& value, const std::array<std::string_view, N>& names, std::string_view name) {
-  if (std::find(names.begin(), names.end(), value) != names.end()) return;
-  std::string allowed;
-  for (std::string_view n : names) allowed += (allowed.empty() ? "" : ", ") + std::string(n);
-  throw Error(ErrorKind::usage, std::string(name) + " '" + value + "' is not one of " + allowed);
-}
 
 void check_range(std::size_t value, std::size_t low, std::size_t high, std::string_view name) {
   if (value >= low && value <= high) return;
@@ -34,10 +25,6 @@ std::optional<std::string> checked_date(const std::string& value, const std::str
 
 SearchOptions search_options(const SearchRequest& r, OutputFormat format, std::string_view prefix) {
   const auto name = [prefix](std::string_view option) { return std::string(prefix) + std::string(option); };
-  check_member(r.mode, mode_names, name("mode"));
-  check_member(r.sort, sort_names, name("sort"));
-  check_member(r.suggest, suggest_names, name("suggest"));
-  for (const std::string& facet : r.facets) check_member(facet, facet_names, name("facets"));
   check_range(r.limit, 1, max_limit, name(prefix == "--" ? "limit" : "n"));
   check_range(r.fragments, 1, max_fragments, name("fragments"));
   check_range(r.facet_top, 1, max_facet_top, name("facet-top"));
@@ -47,20 +34,18 @@ SearchOptions search_options(const SearchRequest& r, OutputFormat format, std::s
   o.offset = r.offset;
   o.snippet.fragments = r.fragments;
   o.snippets = format == OutputFormat::human || format == OutputFormat::json || format == OutputFormat::cite;
-  o.mode = r.mode == "all" ? MatchMode::all : r.mode == "any" ? MatchMode::any : MatchMode::prefer_all;
-  for (const std::string& facet : r.facets) o.facets.push_back(facet == "source" ? Facet::source : Facet::month);
+  o.mode = r.mode;
+  o.facets = r.facets;
   o.facet_top = r.facet_top;
-  o.sort = r.sort == "date"    ? SortOrder::date_ascending
-           : r.sort == "-date" ? SortOrder::date_descending
-                               : SortOrder::relevance;
+  o.sort = r.sort;
   if (r.literal) o.syntax = QuerySyntax::plain;
-  o.suggest = r.suggest == "never"    ? SuggestMode::never
-              : r.suggest == "always" ? SuggestMode::always
-                                      : SuggestMode::automatic;
+  o.suggest = r.suggest == SuggestChoice::never    ? SuggestMode::never
+              : r.suggest == SuggestChoice::always ? SuggestMode::always
+                                                   : SuggestMode::automatic;
   // The contract for scripts: the query is searched as typed and a correction
   // only offered, unless asked for; the front end may also search it for a
   // person reading human output on a terminal.
-  o.search_suggestion = r.suggest == "apply";
+  o.search_suggestion = r.suggest == SuggestChoice::apply;
   o.explain = r.explain;  // the description costs a pass of its own: only when asked
   o.dates.since = checked_date(r.since, name("since"));
   o.dates.until = checked_date(r.until, name("until"));

@@ -35,9 +35,9 @@ bool ChangePlanner::kept(const std::string& id) const {
   return false;
 }
 
-Change ChangePlanner::change(const Claim& claim, const std::string& content_hash) {
-  if (!claim.stored) return Change::add;
-  return claim.stored->content_hash == content_hash ? Change::unchanged : Change::update;
+ArticleChange ChangePlanner::change(const Claim& claim, const std::string& content_hash) {
+  if (!claim.stored) return ArticleChange::add;
+  return claim.stored->content_hash == content_hash ? ArticleChange::unchanged : ArticleChange::update;
 }
 
 void ChangePlanner::note_written(std::string id, std::string where, std::string fingerprint) {

@@ -14,6 +14,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "kosearch/index_options.h"  // ArticleChange
+
 namespace kosearch {
 
 // What the index holds under an id, as far as the decisions need it.
@@ -29,8 +31,6 @@ struct Claim {
   std::string id;
   std::optional<StoredArticle> stored;
 };
-
-enum class Change { add, update, unchanged };
 
 // One written article whose text another article present after the run has.
 struct Duplicate {
@@ -88,7 +88,7 @@ class ChangePlanner {
   // Whether the run leaves the article with this id of its input in place.
   bool kept(const std::string& id) const;
 
-  static Change change(const Claim& claim, const std::string& content_hash);
+  static ArticleChange change(const Claim& claim, const std::string& content_hash);
 
   // A written (or, in a dry run, to-be-written) article and its body's fingerprint.
   void note_written(std::string id, std::string where, std::string fingerprint);

@@ -1,10 +1,8 @@
 #include "index_db.h"
 
-#include <chrono>
-#include <thread>
-
 #include "index_generations.h"
 #include "index_swap.h"
+#include "lock_wait.h"
 #include "kosearch/analyzer.h"
 #include "kosearch/document.h"
 #include "kosearch/error.h"
@@ -25,8 +23,6 @@ bool is_glass_file(const std::string& name) {
 }
 
 namespace {
-
-using Clock = std::chrono::steady_clock;
 
 std::string lock_message(const fs::path& dir) {
   return "index '" + detail::shown_index(dir).string() + "' is locked by another indexer (lock file " + (dir / "flintlock").string() + ")";
@@ -63,6 +59,18 @@ void remove_leftover(const fs::path& path, bool (*is_ours)(const fs::path&)) {
 }
 
 }  // namespace
+
+std::optional<Xapian::WritableDatabase> open_to_replace(const std::function<Xapian::WritableDatabase()>& open,
+                                                        const std::function<void(const std::string&)>& warn) {
+  try {
+    return open();
+  } catch (const Xapian::DatabaseLockError&) {
+    throw;
+  } catch (const Xapian::Error& e) {
+    warn("existing index cannot be opened (" + e.get_msg() + "); it is replaced");
+    return std::nullopt;
+  }
+}
 
 IndexDb::IndexDb(fs::path dir, const IndexOptions& options, const Warn& warn, bool allow_bulk)
     : dir_(std::move(dir)), options_(options) {
@@ -191,15 +199,8 @@ void IndexDb::check_dir() const {
 // killed run.
 void IndexDb::open_for_bulk(const Warn& warn) {
   check_dir();
-  std::optional<Xapian::WritableDatabase> live;
-  try {
-    live = open_locked([&] { return create_or_open(warn); });
-  } catch (const Xapian::DatabaseLockError&) {
-    throw;
-  } catch (const Xapian::Error& e) {
-    if (!options_.rebuild) throw;
-    warn("existing index cannot be opened (" + e.get_msg() + "); it is replaced");
-  }
+  const auto open_live = [&] { return open_locked([&] { return create_or_open(warn); }); };
+  std::optional<Xapian::WritableDatabase> live = options_.rebuild ? open_to_replace(open_live, warn) : open_live();
   remove_leftover(detail::rebuild_dir(dir_), holds_only_index_files);
   remove_leftover(parts_dir(), holds_only_parts);
   if (live && live->get_doccount() > 0 && !options_.rebuild) {
@@ -223,13 +224,8 @@ void IndexDb::open(const Warn& warn) {
   if (options_.rebuild && is_index_dir(dir_)) {
     // Build beside the live index while holding its lock, so searches keep
     // working and a crash mid-rebuild leaves the old index intact.
-    try {
-      live_ = open_locked([&] { return Xapian::WritableDatabase(dir_.string(), Xapian::DB_OPEN); });
-    } catch (const Xapian::DatabaseLockError&) {
-      throw;
-    } catch (const Xapian::Error& e) {
-      warn("existing index cannot be opened (" + e.get_msg() + "); it is replaced");
-    }
+    live_ = open_to_replace(
+        [&] { return open_locked([&] { return Xapian::WritableDatabase(dir_.string(), Xapian::DB_OPEN); }); }, warn);
     sidecar_ = detail::rebuild_dir(dir_);
     std::error_code ec;
     if (fs::exists(*sidecar_, ec) && !holds_only_index_files(*sidecar_))
@@ -259,14 +255,12 @@ Xapian::WritableDatabase IndexDb::create_or_open(const Warn& warn) {
   }
 }
 
-// Opens with `open`; with --wait, polls until the lock is free (rather than
-// blocking in Xapian) so SIGINT/SIGTERM still stop the wait. A rebuild
-// publishes its new generation before it lets go of the old one's lock: a
-// lock got on a generation that is no longer live is let go, and the live
-// one's taken instead (`open` opens dir_).
+// Opens with `open`; with --wait, waits for the lock (lock_wait.h). A
+// rebuild publishes its new generation before it lets go of the old one's
+// lock: a lock got on a generation that is no longer live is let go, and the
+// live one's taken instead (`open` opens dir_).
 Xapian::WritableDatabase IndexDb::open_locked(const std::function<Xapian::WritableDatabase()>& open) {
-  auto pause = std::chrono::milliseconds(20);
-  const auto deadline = Clock::now() + std::chrono::seconds(options_.max_wait_seconds);
+  LockWait wait(options_);
   for (int moved = 0;;) {
     try {
       Xapian::WritableDatabase db = open();
@@ -276,17 +270,9 @@ Xapian::WritableDatabase IndexDb::open_locked(const std::function<Xapian::Writab
       dir_ = live;
       continue;
     } catch (const Xapian::DatabaseLockError& e) {
-      if (!options_.wait_for_lock || !is_lock_held(e)) throw;
-      if (options_.max_wait_seconds > 0 && Clock::now() >= deadline)
-        throw Error(ErrorKind::index_locked, "index '" + detail::shown_index(dir_).string() + "' is still locked by another indexer after " +
-                                                 std::to_string(options_.max_wait_seconds) + " s (lock file " +
-                                                 (dir_ / "flintlock").string() + ")",
-                    Remedy::none);  // it was waited for
+      if (!wait.worth_waiting(e)) throw;
     }
-    if (options_.should_stop && options_.should_stop())
-      throw Error(ErrorKind::interrupted, "stopped while waiting for the lock on '" + dir_.string() + "'");
-    std::this_thread::sleep_for(pause);
-    pause = std::min(pause * 2, std::chrono::milliseconds(250));
+    wait.pause(detail::shown_index(dir_), dir_);
   }
 }
 

@@ -23,7 +23,7 @@
 #include <xapian.h>
 
 #include "change_planner.h"
-#include "kosearch/index_writer.h"
+#include "kosearch/index_options.h"
 #include "kosearch/schema.h"
 
 namespace kosearch {
@@ -37,6 +37,14 @@ bool is_index_dir(const std::filesystem::path& dir);
 bool is_glass_file(const std::string& name);
 // Where a bulk build of `dir` writes its parts: INDEX.parts.
 inline std::filesystem::path parts_dir_of(const std::filesystem::path& dir) { return dir.string() + ".parts"; }
+
+// A rebuild's hold on a live database it is to replace: `open` opens it (for
+// its lock). One that cannot be opened (damaged, not an index) is no reason
+// to stop: the rebuild replaces it, `warn` is told "existing index cannot be
+// opened (…); it is replaced", and there is nothing to hold (nullopt).
+// Another indexer's lock is rethrown: that is a reason to stop (or wait).
+std::optional<Xapian::WritableDatabase> open_to_replace(const std::function<Xapian::WritableDatabase()>& open,
+                                                        const std::function<void(const std::string&)>& warn);
 
 class IndexDb {
  public:

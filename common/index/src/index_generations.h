@@ -21,8 +21,8 @@
 // (the one time the folder-exchange of index_swap.h is used), and the old
 // tables removed. A new index is created in the generation layout.
 //
-// Private to the library: index_db.cc, index_writer.cc and source_registry.cc
-// use it.
+// Private to the library: index_db.cc, index_writer.cc, source_registry.cc and
+// source_runs.cc use it.
 #pragma once
 
 #include <filesystem>

@@ -3,7 +3,6 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
-#include <cstdlib>
 #include <exception>
 #include <fstream>
 #include <iostream>
@@ -170,7 +169,7 @@ class Session {
   }
 
   bool unchanged(const Claim& claim, const std::string& content_hash) {
-    if (ChangePlanner::change(claim, content_hash) != Change::unchanged) return false;
+    if (ChangePlanner::change(claim, content_hash) != ArticleChange::unchanged) return false;
     ++summary_.unchanged;
     return true;
   }
@@ -193,7 +192,7 @@ class Session {
   }
   void replay_unclaim(const std::string& id) { planner_.release(id); }
   void replay_stored(const std::string& id, const std::string& where, std::string fingerprint) {
-    counted_change(Change::add, id);
+    counted_change(ArticleChange::add, id);
     planner_.note_written(id, where, std::move(fingerprint));
   }
 
@@ -212,7 +211,7 @@ class Session {
       fingerprint = doc->get_value(schema::slot_fingerprint);
       db_for(id).replace(schema::boolean_term(schema::unique_id, id), *doc);
     }
-    counted_change(claim.stored ? Change::update : Change::add, id);
+    counted_change(claim.stored ? ArticleChange::update : ArticleChange::add, id);
     planner_.note_written(id, where, std::move(fingerprint));
   }
 
@@ -230,7 +229,7 @@ class Session {
       doc.add_value(schema::slot_content_hash, content_hash);
       db.replace(docid, doc);
     }
-    counted_change(Change::update, claim.id);
+    counted_change(ArticleChange::update, claim.id);
   }
 
   IndexSummary finish() {
@@ -278,9 +277,9 @@ class Session {
          "('" + id + "')");
   }
 
-  void counted_change(Change change, const std::string& id) {
-    if (options_.on_change) options_.on_change(change == Change::add ? "add" : "update", id);
-    change == Change::add ? ++summary_.added : ++summary_.updated;
+  void counted_change(ArticleChange change, const std::string& id) {
+    if (options_.on_change) options_.on_change(change, id);
+    change == ArticleChange::add ? ++summary_.added : ++summary_.updated;
   }
 
   // Deletes this input's articles that the run neither met nor keeps.
@@ -290,7 +289,7 @@ class Session {
       for (Xapian::docid docid : of_origin[planner_.origin_value()]) {
         const std::string id = db.id_of(docid);
         if (planner_.kept(id)) continue;
-        if (options_.on_change) options_.on_change("remove", id);
+        if (options_.on_change) options_.on_change(ArticleChange::remove, id);
         ++summary_.removed;
         if (!options_.dry_run) db.remove(docid);
       }
@@ -358,11 +357,6 @@ class Session {
 // one, duplicates, counts) are taken by the Session when it replays, in
 // input order, what each part writer met: warnings and decisions come out as
 // a sequential run gives them. A stopped bulk build keeps nothing.
-
-// Documents each part writer keeps in memory between flushes: small batches
-// were measured faster (docs/xapian-speed.md: 1,000 gave 0.89× the time of
-// Xapian's default 10,000, an unbounded buffer 1.4×).
-constexpr const char* part_flush_threshold = "1000";
 
 // What a part writer met, in input order.
 struct PartEvent {
@@ -456,11 +450,6 @@ void build_in_parts(Session& session, std::size_t parts, unsigned threads, Index
   IndexDb& db = session.bulk_db();
   fs::create_directories(db.parts_dir());
   db.set_part_count(parts);
-  // Xapian reads the flush threshold when a database is opened; one set by
-  // the user is respected. Set before the threads start, unset after.
-  const bool user_threshold = std::getenv("XAPIAN_FLUSH_THRESHOLD") != nullptr;
-  if (!user_threshold) ::setenv("XAPIAN_FLUSH_THRESHOLD", part_flush_threshold, 1);
-
   std::atomic<bool> stop{false};
   std::atomic<std::size_t> next{0}, running{0};
   std::vector<std::unique_ptr<PartWriter>> writers;
@@ -500,7 +489,6 @@ void build_in_parts(Session& session, std::size_t parts, unsigned threads, Index
     session.progress(progress);
   }
   for (auto& t : pool) t.join();
-  if (!user_threshold) ::unsetenv("XAPIAN_FLUSH_THRESHOLD");
   for (auto& e : errors)
     if (e) std::rethrow_exception(e);
   if (session.should_stop()) return;  // nothing of it is kept

@@ -18,6 +18,7 @@
 #include "index_swap.h"
 #include "kosearch/input_files.h"
 #include "kosearch/error.h"
+#include "kosearch/source_runs.h"
 
 namespace fs = std::filesystem;
 
@@ -337,7 +338,7 @@ void apply(std::vector<SourceChanges> batch, const std::vector<Source>& sources,
 
 namespace {
 
-bool is_corpus(const Source& source) { return source.kind == "corpus"; }
+bool is_corpus(const Source& source) { return source.kind == SourceKind::corpus; }
 
 std::vector<Source> corpora_first(std::vector<Source> sources) {
   std::stable_partition(sources.begin(), sources.end(), is_corpus);

@@ -90,12 +90,13 @@ ApiQuery api_query(const ApiParams& params) {
     else if (name == "offset") r.offset = number(value, name);
     else if (name == "fragments") r.fragments = number(value, name);
     else if (name == "facet_top") r.facet_top = number(value, name);
-    else if (name == "mode") r.mode = value;
-    else if (name == "sort") r.sort = value;
-    else if (name == "suggest") r.suggest = value;
+    else if (name == "mode") r.mode = parse_named(mode_names, value, name);
+    else if (name == "sort") r.sort = parse_named(sort_names, value, name);
+    else if (name == "suggest") r.suggest = parse_named(suggest_names, value, name);
     else if (name == "since") r.since = value;
     else if (name == "until") r.until = value;
-    else if (name == "facets") r.facets = comma_list(value);
+    else if (name == "facets")
+      for (const std::string& facet : comma_list(value)) r.facets.push_back(parse_named(facet_names, facet, name));
     else if (name == "literal") r.literal = yes_no(value, name);
     else if (name == "explain") r.explain = yes_no(value, name);
   }

@@ -22,9 +22,9 @@
 #include <string_view>
 #include <vector>
 
-namespace kosearch {
+#include "kosearch/token.h"
 
-struct Token;
+namespace kosearch {
 
 // The word a one-character headline abbreviation stands for (美 → 미국),
 // or empty. `han` is one code point in UTF-8, NFKC-normalized.

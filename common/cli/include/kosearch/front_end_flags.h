@@ -10,10 +10,12 @@
 #include <iostream>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include <CLI/CLI.hpp>
 
+#include "kosearch/flag_names.h"
 #include "kosearch/text.h"
 #include "kosearch/version.h"
 
@@ -155,6 +157,26 @@ inline std::vector<std::string> fixed_values(const CLI::Option& option) {
     at = comma + 1;
   }
   return values;
+}
+
+// A flag stored as an enum, read from the words of `table` (flag_names.h):
+// CLI11 turns the word into the value it names. Told as IsMember tells its
+// set ("{a,b,c}"), so --help, the man page and completion (fixed_values)
+// list the words, and a usage error names them: "--mode: x not in {…}".
+// CLI::CheckedTransformer would do the mapping, but it also takes the
+// enum's number (--mode 1) and describes itself as "value in {a->0,…} OR
+// {0,…}", which --help and completion would show.
+template <class E, std::size_t N>
+CLI::Validator one_of(const NameTable<E, N>& table) {
+  const std::string set = "{" + names_listed(table, ",") + "}";
+  return CLI::Validator(
+      [table, set](std::string& word) -> std::string {
+        const std::optional<E> value = value_named(table, word);
+        if (!value) return word + " not in " + set;
+        word = std::to_string(static_cast<std::underlying_type_t<E>>(*value));
+        return {};
+      },
+      set);
 }
 
 // "INT", "UINT:INT in [1 - 10]", "FLOAT": a number, which nothing completes.

@@ -19,11 +19,27 @@
 #include <string>
 #include <string_view>
 
+#include "kosearch/article_path.h"
+#include "kosearch/flag_names.h"
 #include "kosearch/searcher.h"
 
 namespace kosearch {
 
 enum class OutputFormat { human, json, files, count, cite };
+
+// --color: always, never, or auto (see use_color).
+enum class ColorMode { automatic, always, never };
+
+// The words of --format, --color and --path-style (flag_names.h).
+inline constexpr NameTable<OutputFormat, 5> format_names{{{"human", OutputFormat::human},
+                                                          {"json", OutputFormat::json},
+                                                          {"files", OutputFormat::files},
+                                                          {"count", OutputFormat::count},
+                                                          {"cite", OutputFormat::cite}}};
+inline constexpr NameTable<ColorMode, 3> color_names{
+    {{"auto", ColorMode::automatic}, {"always", ColorMode::always}, {"never", ColorMode::never}}};
+inline constexpr NameTable<PathStyle, 2> path_style_names{
+    {{"relative", PathStyle::relative}, {"absolute", PathStyle::absolute}}};
 
 struct OutputOptions {
   OutputFormat format = OutputFormat::human;
@@ -42,10 +58,10 @@ class ResultWriter {
 
 std::unique_ptr<ResultWriter> make_writer(const OutputOptions& options, std::ostream& out);
 
-// Colour policy: `mode` is always|never|auto; auto = stdout is a terminal,
-// NO_COLOR unset or empty, TERM not "dumb", and the format is human or cite.
-// json, files and count never get colour, not even with "always".
-bool use_color(const std::string& mode, OutputFormat format, bool stdout_is_terminal);
+// Colour policy: auto = stdout is a terminal, NO_COLOR unset or empty, TERM
+// not "dumb", and the format is human or cite. json, files and count never
+// get colour, not even with always.
+bool use_color(ColorMode mode, OutputFormat format, bool stdout_is_terminal);
 
 // The line that tells the person typing what happened to `query` (without
 // "search: "): no match, did you mean, showing results for, or how 초성

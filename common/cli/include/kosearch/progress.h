@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <string>
 
-#include "kosearch/index_writer.h"
+#include "kosearch/index_options.h"
 
 namespace kosearch {
 

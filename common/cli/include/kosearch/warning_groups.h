@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "kosearch/index_writer.h"
+#include "kosearch/index_options.h"
 
 namespace kosearch {
 

@@ -52,11 +52,24 @@
 // not matter) is reported once per extra copy: adding a copy warns once, a
 // clean build of n copies warns n-1 times. Search shows one per group.
 //
-// --dry-run: on_change receives "add", "update" and "remove" with the id, in
+// --dry-run: on_change receives each add, update and remove with the id, in
 // the order a real run would write them; nothing is written or locked.
 //
 // Sharding (--shards N): one database per shard, listed in the shard stub
 // (shard_stub.h); an article's shard is picked by a stable hash of its id.
+//
+// The environment (what a program sets, never the library). Xapian 1.4 takes
+// the number of changes a database opened for writing keeps in memory
+// between flushes only from XAPIAN_FLUSH_THRESHOLD (default 10,000), read
+// each time one is opened. It is a matter of speed, never of what is
+// written: every batch of an incremental run is one transaction, which
+// Xapian does not commit early whatever the threshold, and a bulk build's
+// parts are not live until merged. The part writers of a bulk build are
+// fastest at bulk_flush_threshold (1,000: 0.89× the time of 10,000, an
+// unbounded buffer 1.4×; ../shared/docs/xapian-speed.md). A program sets it
+// once at its start, before any thread runs (setenv is not safe while
+// another thread reads the environment), unless the user set it: indexer
+// does so in main().
 //
 // Inside the library: index_writer.cc reads the inputs and drives a run,
 // change_planner.h decides (claims, add/update/unchanged, removals,
@@ -64,99 +77,17 @@
 // record, input_files.h lists and reads a corpus folder.
 #pragma once
 
-#include <cstddef>
-#include <cstdint>
 #include <filesystem>
-#include <functional>
-#include <optional>
 #include <string>
-#include <vector>
 
 #include "kosearch/document.h"  // max_input_bytes, default_max_article_bytes
-#include "kosearch/error.h"     // Remedy
+#include "kosearch/index_options.h"
 
 namespace kosearch {
 
-struct IndexWarning {
-  std::string path;    // file (or file:line for JSONL) the warning is about
-  std::string reason;  // one line, e.g. "not valid UTF-8: 3 bytes replaced"; names no flag
-  Remedy remedy = Remedy::none;  // what the user can do about it (error.h); subject: `path`
-  // What warnings of this kind have in common, for a front end that tells a
-  // kind once with its count: a plural phrase ("records have a \"date\" that
-  // is not a date"), with `example` the part of `reason` that differs
-  // ("'last week'"). Empty: warnings of the same `reason` are of one kind.
-  std::string kind = {};
-  std::string example = {};
-};
-
-struct IndexProgress {
-  std::size_t inputs_done = 0;
-  std::size_t inputs_total = 0;  // 0 when unknown (JSONL from a stream)
-  std::uint64_t bytes_done = 0;
-  std::uint64_t bytes_total = 0;
-};
-
-struct IndexOptions {
-  // The index folder (index_generations.h: its live generation is written).
-  std::filesystem::path index_dir = "index";
-  // Inside the library: index_dir is a database folder to build as it is (a
-  // rebuild's new generation), not an index folder to look into.
-  bool index_dir_is_database = false;
-  bool rebuild = false;        // drop everything and index from scratch
-  bool dry_run = false;        // report what would change; write nothing
-  bool wait_for_lock = false;  // wait for another indexer instead of failing
-  // Encoding of inputs that are not valid UTF-8 (an ICU name: EUC-KR, CP949,
-  // …); empty: detect EUC-KR/CP949 and UTF-16 with a byte order mark
-  // (text_encoding.h), else replace ill-formed bytes by U+FFFD.
-  std::string encoding;
-  // The text indexed of one article (a corpus file's bytes, a JSONL record's
-  // "text"): a longer one is read only that far and indexed up to its last
-  // whole line within it (its line numbers unchanged), with a warning; 0 = no
-  // limit. The content hash is of what is kept, so the file's rest changes nothing.
-  std::uint64_t max_article_bytes = default_max_article_bytes;
-  unsigned max_wait_seconds = 0;  // with wait_for_lock: give up (index_locked) after this long; 0 = no bound
-  std::size_t batch_size = 5000;  // changes per commit (one transaction each)
-  // Writers of a bulk build (a first run into an empty index, --rebuild):
-  // each analyses a byte-balanced part of the input into its own database;
-  // the parts are merged in input order. 0 = one per core.
-  unsigned threads = 0;
-  // N > 1: N shard databases index_dir/shard0 … listed in the stub file
-  // index_dir/XAPIANDB (search --index accepts either); an article's shard is
-  // picked by a stable hash of its id. 0: as the existing index is (1 if new).
-  unsigned shards = 0;
-  // The synonym list to store (SynonymList::stored(), synonyms.h), replacing
-  // the index's; unset: keep the index's list (a new index gets the starter list).
-  std::optional<std::string> synonyms;
-  // A corpus run limited to these paths (relative to the corpus folder, '/'
-  // separated; a folder stands for everything below it): only they are read,
-  // and only articles at them are removed when their files are gone; the
-  // rest of the corpus is neither read nor touched. Never a bulk build.
-  // Empty: the whole corpus. indexer --watch passes what a batch of file
-  // events touched (source_watch.h).
-  std::vector<std::string> only_paths;
-  std::function<void(const IndexWarning&)> on_warning;
-  // Each article whose text repeats another's ("same text as 'ID'"); when
-  // unset they go to on_warning. A corpus can hold thousands: a front end
-  // summarises them (indexer: one line, each listed under -v).
-  std::function<void(const IndexWarning&)> on_duplicate;
-  std::function<void(const IndexProgress&)> on_progress;
-  // "add", "update", "remove" with the id, as written (dry run: as it would be; indexer -v prints them)
-  std::function<void(const std::string& change, const std::string& id)> on_change;
-  // Polled between documents; return true to stop at the next safe point.
-  std::function<bool()> should_stop;
-};
-
-struct IndexSummary {
-  std::size_t added = 0;
-  std::size_t updated = 0;
-  std::size_t unchanged = 0;
-  std::size_t removed = 0;
-  std::size_t skipped = 0;     // inputs not indexed (binary, empty, unreadable …)
-  std::size_t warnings = 0;    // all warnings, including repaired inputs
-  std::size_t duplicates = 0;  // articles whose body equals another's
-  double seconds = 0;
-  bool stopped = false;        // should_stop asked us to stop: work so far committed, removals not done
-};
+// What a program puts in XAPIAN_FLUSH_THRESHOLD for fast bulk builds (see
+// "The environment" above).
+inline constexpr const char* bulk_flush_threshold = "1000";
 
 // Indexes every regular file below `corpus_dir` (recursively; hidden files
 // and folders are ignored). Article id = path relative to corpus_dir;

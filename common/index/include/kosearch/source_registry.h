@@ -2,7 +2,7 @@
 // into an index is recorded in its metadata (key "kosearch.sources", JSON):
 // kind, absolute path, the origin its articles carry and the options that
 // shape what is read (the encoding). With that the index can be updated or
-// rebuilt from all its sources at once:
+// rebuilt from all its sources at once (source_runs.h runs them):
 //
 // - `indexer --index DIR` without a source updates every recorded source;
 // - `--rebuild` rebuilds from every recorded source (plus one given), beside
@@ -20,7 +20,7 @@
 #include <string_view>
 #include <vector>
 
-#include "kosearch/index_writer.h"
+#include "kosearch/index_options.h"
 
 namespace kosearch {
 
@@ -31,8 +31,16 @@ inline constexpr std::string_view meta_sources = "kosearch.sources";
 // it, so `indexer --rebuild --index INDEX` rebuilds from every source.
 inline constexpr const char* sources_file_name = "sources.json";
 
+// What a source is: a corpus folder or a JSONL file. Stored by its name
+// (source_kind_name), read back once (parse_sources).
+enum class SourceKind { corpus, jsonl };
+
+// "corpus" or "jsonl": the kind as the registry stores it (and the one place
+// that names it).
+std::string_view source_kind_name(SourceKind kind);
+
 struct Source {
-  std::string kind;      // "corpus" or "jsonl"
+  SourceKind kind = SourceKind::corpus;
   std::string path;      // absolute, as resolved when it was indexed
   std::string origin;    // the origin term value its articles carry ("dir:/…", "jsonl:/…")
   std::string encoding;  // --encoding it was read with; empty: detected
@@ -41,6 +49,7 @@ struct Source {
 
 // The source record of a corpus folder or JSONL file: absolute path and the
 // origin its articles carry (the one place that format is made).
+Source source_of(SourceKind kind, const std::filesystem::path& path, const std::string& encoding = {});
 Source corpus_source(const std::filesystem::path& corpus_dir, const std::string& encoding = {});
 Source jsonl_source(const std::filesystem::path& jsonl, const std::string& encoding = {});
 
@@ -48,7 +57,8 @@ Source jsonl_source(const std::filesystem::path& jsonl, const std::string& encod
 // entry of the same origin; entries stay in the order they were first added.
 std::string with_source(std::string_view json, const Source& source);
 
-// The sources a registry lists (none for empty or unreadable text).
+// The sources a registry lists (none for empty or unreadable text); an entry
+// of a kind this version does not know is left out.
 std::vector<Source> parse_sources(std::string_view json);
 
 // The sources recorded in the index at `index_dir` (none when there is no
@@ -65,30 +75,16 @@ const Source* find_source(const std::vector<Source>& sources, const std::filesys
 std::size_t forget_source(const std::filesystem::path& index_dir, const std::filesystem::path& path,
                           const IndexOptions& options);
 
-// `total` with the counts and time of `s` added (several sources, one summary line).
-void add_summary(IndexSummary& total, const IndexSummary& s);
+// The path to read a source by: as it was given when that still leads to it
+// (citations keep the form they were indexed with), else the absolute one.
+std::filesystem::path path_to_read(const Source& source);
 
-// Indexes one recorded source incrementally (with its recorded encoding
-// unless options.encoding names one), read by the path it was given as while
-// that still leads to it, so citations keep their form.
-IndexSummary index_source(const Source& source, IndexOptions options);
+// How many articles of `source` the index at `index_dir` holds (0 when it
+// cannot be read).
+std::size_t articles_of_source(const std::filesystem::path& index_dir, const Source& source);
 
-// Indexes every source in `sources` into options.index_dir, one after the
-// other, and returns their summaries added up. A source that no longer exists
-// is reported through options.on_warning (counted as skipped) and its
-// articles are kept. With options.rebuild, all of them are built into a new
-// index beside the live one (whose lock is held meanwhile) that replaces it
-// when every source is done; a missing source then stops the rebuild with
-// Error(usage) before anything is replaced, since its articles would be lost.
-IndexSummary index_sources(const std::vector<Source>& sources, const IndexOptions& options);
-
-// One indexer run. `kind` "corpus" or "jsonl" and `path` name the input
-// ("-": JSONL from stdin, never recorded). `given` false (no input on the
-// command line): every recorded source is updated, or `path` indexed when
-// the index records none. With options.rebuild and recorded sources, all of
-// them are rebuilt together with the input given; a damaged index whose
-// records cannot be read is rebuilt from the input given (with a warning).
-IndexSummary index_input(const std::string& kind, const std::filesystem::path& path, bool given,
-                         IndexOptions options);
+// Writes the registry the index holds now to INDEX/sources.json (atomically,
+// durably), after a run that may have changed it.
+void save_sources_file(const std::filesystem::path& index_dir);
 
 }  // namespace kosearch

@@ -42,7 +42,7 @@
 #include <string>
 #include <vector>
 
-#include "kosearch/index_writer.h"
+#include "kosearch/index_options.h"
 #include "kosearch/source_registry.h"
 
 namespace kosearch {

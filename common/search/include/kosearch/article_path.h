@@ -15,7 +15,7 @@
 #include <string>
 #include <string_view>
 
-#include "kosearch/searcher.h"
+#include "kosearch/search_results.h"
 
 namespace kosearch {
 
