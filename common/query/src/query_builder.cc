@@ -13,38 +13,15 @@
 #include "kosearch/hanja_readings.h"
 #include "kosearch/normalizer.h"
 #include "kosearch/schema.h"
+#include "query_terms.h"
+#include "word_expansion.h"
 
 namespace kosearch {
 namespace {
 
 using Kind = QueryNode::Kind;
 using Q = Xapian::Query;
-
-Q scaled(Q q, double weight) { return weight == 1.0 ? q : Q(Q::OP_SCALE_WEIGHT, q, weight); }
-
-Q combine(Q::op op, const std::vector<Q>& parts) {
-  return parts.size() == 1 ? parts.front() : Q(op, parts.begin(), parts.end());
-}
-
-Q match_all_unweighted() { return Q(Q::OP_SCALE_WEIGHT, Q(std::string()), 0.0); }
-
-Q prefix_query(std::string pattern) {
-  return Q(Q::OP_WILDCARD, pattern, max_prefix_expansion, Q::WILDCARD_LIMIT_MOST_FREQUENT);
-}
-
-Q date_query(const std::string& from, const std::string& to) {
-  if (from.empty()) return Q(Q::OP_VALUE_LE, schema::slot_date, to);
-  if (to.empty()) return Q(Q::OP_VALUE_GE, schema::slot_date, from);
-  return Q(Q::OP_VALUE_RANGE, schema::slot_date, from, to);
-}
-
-// A --since/--until value (YYYY-MM-DD) as the stored YYYYMMDD.
-std::string bound_value(const std::string& iso, const char* bound) {
-  const std::string value = schema::date_value(iso);
-  if (value.size() != 8)
-    throw Error(ErrorKind::usage, std::string("date bound ") + bound + " must be a date YYYY-MM-DD, not '" + iso + "'");
-  return value;
-}
+using namespace query_terms;
 
 // What one node contributes to the query of the node around it.
 struct Part {
@@ -55,7 +32,7 @@ struct Part {
 class Builder {
  public:
   Builder(Analyzer& analyzer, const RankingParams& params, MatchMode mode, const IndexStats& stats)
-      : analyzer_(analyzer), params_(params), mode_(mode), stats_(stats) {}
+      : analyzer_(analyzer), params_(params), mode_(mode), stats_(stats), expander_(analyzer, stats.synonyms) {}
 
   BuiltQuery build(const QueryNode& root, const DateBounds& dates) {
     std::vector<Q> filters;
@@ -84,7 +61,7 @@ class Builder {
     built.with_every_word = with_every_word(root, query);
     built.expected_with_every_word = found_share_ * stats_.documents;
     built.keyword = keyword_query_;
-    built.rewrites = std::move(rewrites_);
+    built.rewrites = expander_.take_rewrites();
     built.expansions = std::move(expansions_);
     return built;
   }
@@ -102,8 +79,7 @@ class Builder {
   std::vector<std::string> match_terms_;
   std::set<std::string> seen_terms_;
   std::vector<std::string> match_prefixes_;
-  std::vector<Rewrite> rewrites_;
-  std::deque<std::vector<Synonym>> synonym_lists_;  // what synonyms_of returned (stable addresses)
+  WordExpander expander_;  // Hanja readings and synonyms, noted as rewrites
   std::vector<BuiltQuery::InitialsExpansion> expansions_;
   std::map<std::string, Q> initials_readings_;  // stem of a 초성 word → OR of its readings
   std::size_t filters_ = 0;         // field and date filters met (a query may be filters only)
@@ -117,91 +93,9 @@ class Builder {
   // Tokens of a leaf that something is searched for by (word, phrase,
   // title: value), counted to tell when every such leaf came out empty.
   std::vector<Token> tokens_of(const QueryNode& leaf) {
-    std::vector<Token> tokens = analyze(leaf.text);
+    std::vector<Token> tokens = expander_.analyze(leaf.text);
     count_leaf(leaf, !tokens.empty());
     return tokens;
-  }
-
-  // The analyzer's tokens, a Hanja word read as the Hangul it stands for:
-  // the index holds that reading wherever the Hanja is, so 美 finds 美 and 미국.
-  std::vector<Token> analyze(const std::string& text) {
-    std::vector<Token> tokens = analyzer_.analyze(text);
-    for (Token& token : tokens) {
-      std::string written = token.surface;
-      if (read_as_hangul(token)) note({std::move(written), "hanja", {token.stem}});
-    }
-    return tokens;
-  }
-
-  void note(Rewrite rewrite) {
-    for (const Rewrite& r : rewrites_)
-      if (r.word == rewrite.word && r.by == rewrite.by) return;
-    rewrites_.push_back(std::move(rewrite));
-  }
-
-  // The synonym group of a query word of one token, if the index's list has
-  // one; noted for --explain and (unless excluded) highlighted as the word.
-  // The other members only; a member of several words that holds one of
-  // the single-word members (엔비디아社 beside 엔비디아) finds nothing more,
-  // and its other words (社 → 사) would only be highlighted everywhere.
-  const std::vector<Synonym>* synonyms_of(const std::vector<Token>& tokens, bool highlighted = true) {
-    if (!stats_.synonyms || tokens.size() != 1) return nullptr;
-    const std::vector<Synonym>* group = stats_.synonyms->group_of({tokens.front().stem});
-    if (!group) return nullptr;
-    std::set<std::string> single_words;
-    for (const Synonym& synonym : *group)
-      if (synonym.stems.size() == 1) single_words.insert(synonym.stems.front());
-    std::vector<Synonym>& others = synonym_lists_.emplace_back();
-    Rewrite rewrite{tokens.front().stem, "synonym", {}, group->front().list};
-    for (const Synonym& synonym : *group) {
-      if (synonym.stems.size() == 1 && synonym.stems.front() == tokens.front().stem) continue;
-      rewrite.terms.push_back(synonym.written);
-      if (synonym.stems.size() > 1 &&
-          std::any_of(synonym.stems.begin(), synonym.stems.end(), [&](const std::string& s) { return single_words.count(s); }))
-        continue;
-      others.push_back(synonym);
-      if (highlighted)
-        for (const auto& stem : synonym.stems) add_match_term(stem);
-    }
-    note(std::move(rewrite));
-    return others.empty() ? nullptr : &others;
-  }
-
-  // A query word the analyzer splits (챗GPT, 엔비디아社) that is a member of
-  // the synonym list is searched as its group's first one-word member
-  // (ChatGPT, 엔비디아), whose group then holds it: one word, not its pieces
-  // (社 alone reads 사, found in ASML사가).
-  // `noted`: the rewrites before the word's, which no longer apply then.
-  void as_one_word_member(std::vector<Token>& tokens, std::size_t noted) {
-    if (!stats_.synonyms || tokens.size() < 2) return;
-    std::vector<std::string> stems;
-    for (const Token& token : tokens) stems.push_back(token.stem);
-    const std::vector<Synonym>* group = stats_.synonyms->group_of(stems);
-    if (!group) return;
-    for (const Synonym& member : *group) {
-      if (member.stems.size() != 1) continue;
-      rewrites_.resize(noted);
-      tokens = analyze(member.written);  // one token: its stems are one word (synonym_stems)
-      return;
-    }
-  }
-
-  // A synonym under a field prefix: its stem, or its words as a phrase.
-  static Q synonym_query(const Synonym& synonym, std::string_view prefix) {
-    std::vector<Q> stems;
-    for (const auto& stem : synonym.stems) stems.emplace_back(std::string(prefix) + stem);
-    if (stems.size() == 1) return stems.front();
-    return Q(Q::OP_PHRASE, stems.begin(), stems.end(), static_cast<Xapian::termcount>(stems.size()));
-  }
-
-  // The token's stem under `prefix`, with its synonyms as one term for
-  // BM25 (OP_SYNONYM: their frequencies add up, as if one word).
-  static Q same_word(const Token& token, const std::vector<Synonym>* synonyms, std::string_view prefix) {
-    std::vector<Q> forms{Q(std::string(prefix) + token.stem)};
-    if (synonyms)
-      for (const Synonym& synonym : *synonyms)
-        forms.push_back(synonym_query(synonym, prefix));
-    return forms.size() == 1 ? forms.front() : Q(Q::OP_SYNONYM, forms.begin(), forms.end());
   }
 
   // Documents holding a synonym as a word (its stem, or its words in order
@@ -225,6 +119,11 @@ class Builder {
       saw_empty_ = true;
       first_empty_position_ = leaf.position;
     }
+  }
+
+  // What a synonym's stems are highlighted through.
+  std::function<void(const std::string&)> highlight() {
+    return [this](const std::string& stem) { add_match_term(stem); };
   }
 
   void add_match_term(const std::string& term) {
@@ -504,22 +403,6 @@ class Builder {
     return readings == initials_readings_.end() ? Q(token.stem) : readings->second;
   }
 
-  // A compound written as one word, as the text may space it: 노광장비 as the
-  // stems 노광 and 장비 side by side (each part at least two syllables).
-  static std::vector<std::pair<Q, std::vector<std::string>>> spaced_forms(std::string_view stem) {
-    constexpr std::size_t kSyllableBytes = 3, kMinPart = 2 * kSyllableBytes;
-    std::vector<std::pair<Q, std::vector<std::string>>> forms;
-    if (stem.size() < 2 * kMinPart || stem.size() % kSyllableBytes != 0) return forms;
-    for (std::size_t i = 0; i < stem.size(); i += kSyllableBytes)
-      if (!is_hangul_syllable(decode_utf8_at(stem, i).code_point)) return forms;
-    for (std::size_t cut = kMinPart; cut + kMinPart <= stem.size(); cut += kSyllableBytes) {
-      std::vector<std::string> parts{std::string(stem.substr(0, cut)), std::string(stem.substr(cut))};
-      const Q pair[] = {Q(parts[0]), Q(parts[1])};
-      forms.emplace_back(Q(Q::OP_PHRASE, std::begin(pair), std::end(pair), 2), std::move(parts));
-    }
-    return forms;
-  }
-
   // A word the analyzer splits (GPT-4, 7나노칩's parts) is still one word:
   // its pieces side by side, in order, earn one more tier.
   Q tokens_scoring(const std::vector<Token>& tokens, const std::vector<Synonym>* synonyms = nullptr) {
@@ -532,58 +415,6 @@ class Builder {
       if (rarest > 0) parts.push_back(tier(tier_weight(rarest), stems_in_order(tokens, schema::body)));
     }
     return combine(Q::OP_OR, parts);
-  }
-
-  // The token as written: its stem or its join. Used for exclusions, where a
-  // shared bigram must not throw a document out.
-  static Q token_strict(const Token& token) {
-    const schema::TokenTerms terms = schema::terms_for(token);
-    if (terms.joined.empty()) return Q(terms.stem);
-    return Q(Q::OP_OR, Q(terms.stem), Q(terms.joined));
-  }
-
-  // The token as written, or all of its syllable bigrams: 노광장비 is found in
-  // text spaced 노광 장비 and the other way round.
-  static Q token_required(const Token& token) {
-    const schema::TokenTerms terms = schema::terms_for(token);
-    std::vector<Q> bigrams;
-    for (const auto& bigram : terms.bigrams) bigrams.emplace_back(std::string(schema::bigram) + bigram);
-    if (bigrams.empty()) return token_strict(token);
-    return Q(Q::OP_OR, token_strict(token), bigrams_required(bigrams));
-  }
-
-  static std::size_t bigrams_needed(std::size_t bigrams) {
-    constexpr std::size_t kMaxSpacedSyllables = 8;
-    return bigrams < 3 || bigrams + 1 > kMaxSpacedSyllables ? bigrams : bigrams - 1;
-  }
-
-  // All bigrams, except that in words of 4 to kMaxSpacedSyllables syllables
-  // any one may be missing: a space inside the word (노광장비 written 노광
-  // 장비) removes exactly the bigram across it (광장). Shorter words keep all,
-  // or 반도 alone would satisfy 반도체.
-  static Q bigrams_required(const std::vector<Q>& bigrams) {
-    if (bigrams_needed(bigrams.size()) == bigrams.size()) return combine(Q::OP_AND, bigrams);
-    std::vector<Q> one_missing;
-    for (std::size_t skip = 0; skip < bigrams.size(); ++skip) {
-      std::vector<Q> rest;
-      for (std::size_t k = 0; k < bigrams.size(); ++k)
-        if (k != skip) rest.push_back(bigrams[k]);
-      one_missing.push_back(combine(Q::OP_AND, rest));
-    }
-    return combine(Q::OP_OR, one_missing);
-  }
-
-  static Q stems_in_order(const std::vector<Token>& tokens, std::string_view prefix) {
-    std::vector<Q> stems;
-    for (const Token& token : tokens) stems.emplace_back(std::string(prefix) + token.stem);
-    if (stems.size() == 1) return stems.front();
-    return Q(Q::OP_PHRASE, stems.begin(), stems.end(), static_cast<Xapian::termcount>(stems.size()));
-  }
-
-  static Q all_stems(const std::vector<Token>& tokens, std::string_view prefix) {
-    std::vector<Q> stems;
-    for (const Token& token : tokens) stems.emplace_back(std::string(prefix) + token.stem);
-    return combine(Q::OP_AND, stems);
   }
 
   // ---- nodes ----------------------------------------------------------------
@@ -615,12 +446,12 @@ class Builder {
 
   WordPart build_word(const QueryNode& node) {
     WordPart word;
-    const std::size_t noted = rewrites_.size();
+    const std::size_t noted = expander_.noted();
     word.tokens = tokens_of(node);
     if (word.tokens.empty()) return word;
-    as_one_word_member(word.tokens, noted);
+    expander_.as_one_word_member(word.tokens, noted);
     add_match_terms(word.tokens);
-    const std::vector<Synonym>* synonyms = synonyms_of(word.tokens);
+    const std::vector<Synonym>* synonyms = expander_.synonyms_of(word.tokens, highlight());
     Q scoring = tokens_scoring(word.tokens, synonyms);
     if (mode_ != MatchMode::all) {
       word.part = {scoring, false};
@@ -645,7 +476,7 @@ class Builder {
     const auto text = prefix_text(node);
     if (!text) return {};
     match_prefixes_.push_back(*text);
-    return {scaled(prefix_query(*text), params_.stem_weight), mode_ == MatchMode::all};
+    return {scaled(prefix_query(*text, max_prefix_expansion), params_.stem_weight), mode_ == MatchMode::all};
   }
 
   Part build_phrase(const QueryNode& node) {
@@ -749,11 +580,11 @@ class Builder {
     if (value.kind == Kind::prefix) {
       const auto text = prefix_text(value, scores);
       if (text) {
-        q = prefix_query(std::string(prefix) + *text);
+        q = prefix_query(std::string(prefix) + *text, max_prefix_expansion);
 
       }
     } else {
-      const std::vector<Token> tokens = scores ? tokens_of(value) : analyze(value.text);
+      const std::vector<Token> tokens = scores ? tokens_of(value) : expander_.analyze(value.text);
       if (!tokens.empty()) {
         // Only the title keeps positions, so only there is a phrase a phrase.
         q = value.kind == Kind::phrase && node.field == Field::title ? stems_in_order(tokens, prefix)
@@ -773,10 +604,10 @@ class Builder {
   std::optional<Q> build_exclusion(const QueryNode& node) {
     switch (node.kind) {
       case Kind::word: {
-        const std::vector<Token> tokens = analyze(node.text);
+        const std::vector<Token> tokens = expander_.analyze(node.text);
         if (tokens.empty()) return std::nullopt;
         // An excluded word leaves out its synonyms too: they are the same word.
-        if (const auto* synonyms = synonyms_of(tokens, false))
+        if (const auto* synonyms = expander_.synonyms_of(tokens, nullptr))
           return Q(Q::OP_OR, token_strict(tokens.front()), same_word(tokens.front(), synonyms, schema::body));
         std::vector<Q> parts;
         for (const Token& token : tokens) parts.push_back(token_strict(token));
@@ -785,10 +616,10 @@ class Builder {
       case Kind::prefix: {
         const std::string text = normalize(node.text);
         if (text.empty()) return std::nullopt;
-        return prefix_query(text);
+        return prefix_query(text, max_prefix_expansion);
       }
       case Kind::phrase: {
-        const std::vector<Token> tokens = analyze(node.text);
+        const std::vector<Token> tokens = expander_.analyze(node.text);
         if (tokens.empty()) return std::nullopt;
         return stems_in_order(tokens, schema::body);
       }
