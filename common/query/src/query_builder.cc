@@ -850,7 +850,7 @@ MatchKind classify_match(const std::vector<WordTerms>& words, const std::set<std
 }
 
 Xapian::BM25PlusWeight weighting(const RankingParams& params) {
-  return Xapian::BM25PlusWeight(params.k1, 0, 1, params.b, 0.5, params.delta);
+  return Xapian::BM25PlusWeight(params.k1, 0, 1, params.b, params.min_normlen, params.delta);
 }
 
 }  // namespace kosearch

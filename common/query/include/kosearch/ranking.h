@@ -47,6 +47,8 @@ struct RankingParams {
   double k1 = 1.6;               // BM25 tf saturation: an article's subject word recurs (petitions: 0.4 → 1.6 +0.02)
   double b = 1.0;                // BM25 length normalisation: full; the tiers and delta keep long texts up
   double delta = 1.5;            // BM25+ lower bound per matched term, in units of its idf (keeps articles up among reviews)
+  double min_normlen = 0.25;     // BM25 length: a text shorter than this share of the average counts as this long
+                                 // (Xapian's default 0.5 held short petitions back: 1–4-word titles +0.005)
   double stem_weight = 1.0;      // the stem of each query word: the unit of the others
   double joined_weight = 1.0;    // number+unit / Latin+particle joins (2028년, asml사)
   double bigram_weight = 0.75;   // sub-word layer: a safety net under the stem, never above it
