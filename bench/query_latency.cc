@@ -148,6 +148,8 @@ int main(int argc, char** argv) {
   app.add_option("--title-share", ranking.title_share)->capture_default_str();
   app.add_option("--inside-share", ranking.inside_share)->capture_default_str();
   app.add_option("--delta", ranking.delta)->capture_default_str();
+  app.add_option("--min-normlen", ranking.min_normlen)->capture_default_str();
+  app.add_option("--length-floor", ranking.length_floor)->capture_default_str();
   app.add_flag("--no-collapse", no_collapse, "do not collapse duplicate articles");
   bool facets = false;
   app.add_flag("--facets", facets, "count publishers and months over every match (search --facets source,date)");

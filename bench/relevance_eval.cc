@@ -404,6 +404,8 @@ int main(int argc, char** argv) {
   app.add_option("--adjacent-weight", r.adjacent_weight);
   app.add_option("--spaced-weight", r.spaced_weight);
   app.add_option("--delta", r.delta);
+  app.add_option("--min-normlen", r.min_normlen);
+  app.add_option("--length-floor", r.length_floor);
   app.add_option("--word-tier", r.word_tier);
   app.add_option("--inside-share", r.inside_share);
   app.add_option("--title-share", r.title_share);

@@ -32,7 +32,8 @@ struct Part {
 class Builder {
  public:
   Builder(Analyzer& analyzer, const RankingParams& params, MatchMode mode, const IndexStats& stats)
-      : analyzer_(analyzer), params_(params), mode_(mode), stats_(stats), expander_(analyzer, stats.synonyms) {}
+      : analyzer_(analyzer), params_(params), mode_(mode), stats_(stats),
+        tier_scale_(floored_weighting(params, stats.average_length).tier_scale), expander_(analyzer, stats.synonyms) {}
 
   BuiltQuery build(const QueryNode& root, const DateBounds& dates) {
     std::vector<Q> filters;
@@ -71,6 +72,7 @@ class Builder {
   const RankingParams& params_;
   MatchMode mode_;
   const IndexStats& stats_;
+  double tier_scale_;  // BM25's scale under the length floor (floored_weighting): the tiers keep pace
   std::vector<WordTerms> words_;
   std::vector<Q> scoring_pairs_;  // syllable pairs of known words: score, never match
   std::vector<Q> found_;          // per token: the documents its tiers reward (empty Query: none)
@@ -216,8 +218,8 @@ class Builder {
 
   // A constant `weight` for every document `matching` selects: the tier a
   // query word puts a document in, whatever the document's length.
-  static Q tier(double weight, const Q& matching) {
-    Q constant((new Xapian::FixedWeightPostingSource(weight))->release());
+  Q tier(double weight, const Q& matching) const {
+    Q constant((new Xapian::FixedWeightPostingSource(weight * tier_scale_))->release());
     return Q(Q::OP_FILTER, constant, matching);
   }
 
@@ -680,8 +682,22 @@ MatchKind classify_match(const std::vector<WordTerms>& words, const std::set<std
   return found > 0 ? MatchKind::some : MatchKind::partial;
 }
 
-Xapian::BM25PlusWeight weighting(const RankingParams& params) {
-  return Xapian::BM25PlusWeight(params.k1, 0, 1, params.b, 0.5, params.delta);
+FlooredWeighting floored_weighting(const RankingParams& params, double average_length) {
+  const double floor = params.length_floor;
+  if (floor <= 0 || average_length <= 0) return {params.k1, params.b, params.min_normlen, params.delta};
+  // Floored: K = k1 · ((1 − b) + b · max(length, F) / P, min_normlen), P = max(A, F).
+  // Stock:   K = k1' · ((1 − b') + b' · max(length / A, min_normlen')).
+  const double pivot = std::max(average_length, floor);
+  const double k1 = params.k1 * (1 - params.b) + params.k1 * params.b * average_length / pivot;
+  const double b = k1 > 0 ? params.k1 * params.b * average_length / (pivot * k1) : params.b;
+  const double min_normlen = std::max(floor / average_length, params.min_normlen * pivot / average_length);
+  const double scale = (k1 + 1) / (params.k1 + 1);  // of BM25's tf part: delta and the tiers follow
+  return {k1, b, min_normlen, params.delta * scale, scale};
+}
+
+Xapian::BM25PlusWeight weighting(const RankingParams& params, double average_length) {
+  const FlooredWeighting w = floored_weighting(params, average_length);
+  return Xapian::BM25PlusWeight(w.k1, 0, 1, w.b, w.min_normlen, w.delta);
 }
 
 }  // namespace kosearch

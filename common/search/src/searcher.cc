@@ -315,7 +315,7 @@ struct Searcher::Impl {
 
     Xapian::Enquire enquire(db);
     Xapian::MultiValueKeyMaker by_date;  // must outlive get_mset
-    set_order(enquire, options, by_date);
+    set_order(enquire, options, by_date, db.get_avlength());
     const auto spies = add_facet_spies(enquire, options.facets);
     const Xapian::MSet mset = match(enquire, built, options);
     results.estimated_matches = mset.get_matches_estimated();
@@ -336,12 +336,14 @@ struct Searcher::Impl {
             reader.synonyms().empty() ? nullptr : &reader.synonyms(),
             [&vocabulary](std::u32string_view initials) {
               return vocabulary.with_initials(initials, max_prefix_expansion);
-            }};
+            },
+            db.get_avlength()};
   }
 
   // The weighting, the order of the hits and which copies collapse into one.
-  static void set_order(Xapian::Enquire& enquire, const SearchOptions& options, Xapian::MultiValueKeyMaker& by_date) {
-    enquire.set_weighting_scheme(weighting(options.ranking));
+  static void set_order(Xapian::Enquire& enquire, const SearchOptions& options, Xapian::MultiValueKeyMaker& by_date,
+                        double average_length) {
+    enquire.set_weighting_scheme(weighting(options.ranking, average_length));
     // Equal scores are common (short texts, same words). Docids differ between
     // one index and its shards, so ties are ordered by the content hash, the
     // same wherever the article is stored: a sharded index ranks exactly like

@@ -86,6 +86,7 @@ struct IndexStats {
   std::function<Xapian::doccount(const std::string& term)> termfreq;
   const SynonymIndex* synonyms = nullptr;  // the index's synonym list (none: no synonyms)
   std::function<std::vector<std::string>(std::u32string_view initials)> expand_initials;
+  double average_length = 0;  // of a document, in terms (0: unknown, the length floor is not applied)
 };
 
 BuiltQuery build_query(const QueryNode& root, Analyzer& analyzer,
@@ -98,7 +99,20 @@ BuiltQuery build_query(const QueryNode& root, Analyzer& analyzer,
 // (Enquire::get_matching_terms).
 MatchKind classify_match(const std::vector<WordTerms>& words, const std::set<std::string>& matched);
 
-// The weighting scheme the tiers are designed for (ranking.h).
-Xapian::BM25PlusWeight weighting(const RankingParams& params);
+// BM25+ with RankingParams::length_floor, in Xapian's own parameters so that
+// remote shards (a stock xapian-tcpsrv) weigh alike: when the average length
+// A is below the floor F, BM25 normalises by max(length, F) / F, which is
+// k1 · A / F over length / A; BM25's part of the score then grows by
+// `tier_scale`, and so do delta and every tier, so the order is exactly that
+// of the floored BM25+.
+struct FlooredWeighting {
+  double k1, b, min_normlen, delta;
+  double tier_scale = 1.0;
+};
+FlooredWeighting floored_weighting(const RankingParams& params, double average_length);
+
+// The weighting scheme the tiers are designed for (ranking.h), for an index
+// whose documents average `average_length` terms.
+Xapian::BM25PlusWeight weighting(const RankingParams& params, double average_length);
 
 }  // namespace kosearch

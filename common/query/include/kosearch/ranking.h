@@ -29,7 +29,9 @@
 // of the typed words comes first unless another document holds the rarest
 // word many times (a strict bonus of 1000 ranked 길고양이를 도와주세요's own
 // petition 6th, below five holding both words once; bench/RANKING.md). BM25+'s delta keeps a long text's matched
-// terms from fading to nothing under length normalisation. Xapian 1.4.22's
+// terms from fading to nothing under length normalisation. The length
+// floor keeps short texts beside long ones from moving BM25's length pivot:
+// the average length of reviews mixed with articles is far below either's own. Xapian 1.4.22's
 // OP_MAX over posting sources crashes in get_mset, so the two tiers of a word
 // are kept apart with AND_NOT instead.
 //
@@ -47,6 +49,10 @@ struct RankingParams {
   double k1 = 1.6;               // BM25 tf saturation: an article's subject word recurs (petitions: 0.4 → 1.6 +0.02)
   double b = 1.0;                // BM25 length normalisation: full; the tiers and delta keep long texts up
   double delta = 1.5;            // BM25+ lower bound per matched term, in units of its idf (keeps articles up among reviews)
+  double min_normlen = 0.25;     // BM25 length: a text shorter than this share of the average counts as this long
+                                 // (Xapian's default 0.5 held short petitions back: 1–4-word titles +0.005)
+  double length_floor = 300;     // BM25 length, in terms: a text shorter counts as this long, and the average
+                                 // length is never taken below it (reviews beside articles: bench/RANKING.md)
   double stem_weight = 1.0;      // the stem of each query word: the unit of the others
   double joined_weight = 1.0;    // number+unit / Latin+particle joins (2028년, asml사)
   double bigram_weight = 0.75;   // sub-word layer: a safety net under the stem, never above it
