@@ -32,7 +32,7 @@ struct Part {
 class Builder {
  public:
   Builder(Analyzer& analyzer, const RankingParams& params, MatchMode mode, const IndexStats& stats)
-      : analyzer_(analyzer), params_(params), mode_(mode), stats_(stats),
+      : params_(params), mode_(mode), stats_(stats),
         tier_scale_(floored_weighting(params, stats.average_length).tier_scale), expander_(analyzer, stats.synonyms) {}
 
   BuiltQuery build(const QueryNode& root, const DateBounds& dates) {
@@ -68,7 +68,6 @@ class Builder {
   }
 
  private:
-  Analyzer& analyzer_;
   const RankingParams& params_;
   MatchMode mode_;
   const IndexStats& stats_;
