@@ -1,37 +1,26 @@
 #include "kosearch/index_writer.h"
 
-#include <atomic>
-#include <chrono>
 #include <cstdio>
-#include <exception>
 #include <fstream>
 #include <iostream>
-#include <memory>
 #include <optional>
-#include <thread>
-#include <unordered_map>
-#include <unordered_set>
 
 #include <xapian.h>
 
 #include "bulk_build.h"
-#include "change_planner.h"
 #include "index_db.h"
 #include "index_generations.h"
 #include "index_session.h"
 #include "kosearch/input_files.h"
 #include "kosearch/jsonl_records.h"
-#include "kosearch/analyzer.h"
 #include "kosearch/article_parser.h"
 #include "kosearch/error.h"
 #include "kosearch/index_health.h"
 #include "kosearch/input_split.h"
 #include "kosearch/schema.h"
 #include "kosearch/source_registry.h"
-#include "kosearch/synonyms.h"
 #include "kosearch/text_encoding.h"
 #include "kosearch/text.h"
-#include "kosearch/shard_stub.h"
 
 namespace fs = std::filesystem;
 

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <deque>
 #include <limits>
 #include <map>
 #include <optional>
@@ -10,7 +9,6 @@
 
 #include "kosearch/error.h"
 #include "kosearch/hangul_jamo.h"
-#include "kosearch/hanja_readings.h"
 #include "kosearch/normalizer.h"
 #include "kosearch/schema.h"
 #include "query_terms.h"

@@ -4,20 +4,16 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <limits>
 #include <map>
 #include <memory>
 #include <optional>
 #include <set>
-#include <thread>
-
-#include <sys/stat.h>
 
 #include <xapian.h>
 
-#include "kosearch/analyzer.h"
 #include "index_reader.h"
+#include "kosearch/analyzer.h"
 #include "kosearch/article_path.h"
 #include "kosearch/document.h"
 #include "kosearch/error.h"
@@ -28,9 +24,7 @@
 #include "kosearch/query_explainer.h"
 #include "kosearch/query_parser.h"
 #include "kosearch/schema.h"
-#include "kosearch/shard_stub.h"
 #include "kosearch/spelling_suggester.h"
-#include "kosearch/synonyms.h"
 #include "kosearch/text.h"
 
 namespace kosearch {
