@@ -52,11 +52,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const kosearch::QueryNode root = kosearch::parse_query(query);
     (void)kosearch::describe(root);
     const kosearch::BuiltQuery built = kosearch::build_query(root, analyzer, {}, mode, dates);
-    (void)kosearch::explain_query(root, analyzer, {}, mode, dates, built);
+    (void)kosearch::explain_query(built, {});
     const kosearch::IndexStats stats{db.get_doccount(), [](const std::string& t) { return db.get_termfreq(t); },
                                      nullptr,
                                      [](std::u32string_view initials) { return vocabulary.with_initials(initials, 100); }};
-    (void)kosearch::build_query(root, analyzer, {}, mode, dates, stats);
+    (void)kosearch::explain_query(kosearch::build_query(root, analyzer, {}, mode, dates, stats), {});
     (void)kosearch::suggest(query, root, analyzer, vocabulary);
   } catch (const kosearch::QueryError&) {
     // the one expected failure

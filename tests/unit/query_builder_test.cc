@@ -68,8 +68,7 @@ class Index {
   }
 
   std::string explain(std::string_view query) {
-    const ks::QueryNode root = ks::parse_query(query);
-    return ks::explain_query(root, analyzer_, {}, ks::MatchMode::prefer_all, {}, build(query));
+    return ks::explain_query(build(query), {});
   }
 
   std::vector<std::string> ranked(const Xapian::Query& query, const ks::RankingParams& r = {}) {
@@ -184,7 +183,7 @@ TEST(QueryBuilder, PrefixFindsLongerWords) {
   EXPECT_EQ(index.found("반도*"), Ids{"chip"});
   EXPECT_EQ(index.found("Nvid*"), Ids{"latin"});
   EXPECT_EQ(index.found("반도* 설계"), (Ids{"chip", "other"}));
-  EXPECT_EQ(index.build("반도*").match_prefixes, std::vector<std::string>{"반도"});
+  EXPECT_EQ(index.build("반도*").plan.match_prefixes, std::vector<std::string>{"반도"});
 }
 
 TEST(QueryBuilder, PreferAllRanksDocumentsWithEveryWordFirst) {
@@ -265,11 +264,11 @@ TEST(QueryBuilder, MatchTermsArePositiveLeavesOnly) {
   Index index({});
   const auto built = index.build("노광 장비를 -화웨이 \"반도체 칩\" title:엔비디아");
   for (const char* term : {"노광", "장비", "G노광", "G장비", "반도체", "G반도", "G도체", "칩", "엔비디아"})
-    EXPECT_TRUE(contains(built.match_terms, term)) << term;
-  EXPECT_FALSE(contains(built.match_terms, "화웨이"));
-  EXPECT_FALSE(contains(built.match_terms, "G화웨"));
-  const std::set<std::string> unique(built.match_terms.begin(), built.match_terms.end());
-  EXPECT_EQ(unique.size(), built.match_terms.size());
+    EXPECT_TRUE(contains(built.plan.match_terms, term)) << term;
+  EXPECT_FALSE(contains(built.plan.match_terms, "화웨이"));
+  EXPECT_FALSE(contains(built.plan.match_terms, "G화웨"));
+  const std::set<std::string> unique(built.plan.match_terms.begin(), built.plan.match_terms.end());
+  EXPECT_EQ(unique.size(), built.plan.match_terms.size());
 }
 
 TEST(QueryBuilder, QueryOfOnlyPunctuationHasNothingToSearchFor) {
@@ -366,10 +365,10 @@ TEST(QueryBuilder, HanjaAbbreviationAndItsReadingFindEachOther) {
   EXPECT_EQ(index.found("미국"), (Ids{"hanja", "hangul"}));
   EXPECT_EQ(index.found("\"미국 대중 규제\""), Ids{"hanja"});
   const ks::BuiltQuery built = index.build("美");
-  ASSERT_EQ(built.rewrites.size(), 1u);
-  EXPECT_EQ(built.rewrites[0].by, "hanja");
-  EXPECT_EQ(built.rewrites[0].terms, std::vector<std::string>{"미국"});
-  EXPECT_TRUE(index.build("미국").rewrites.empty());
+  ASSERT_EQ(built.plan.rewrites.size(), 1u);
+  EXPECT_EQ(built.plan.rewrites[0].by, "hanja");
+  EXPECT_EQ(built.plan.rewrites[0].terms, std::vector<std::string>{"미국"});
+  EXPECT_TRUE(index.build("미국").plan.rewrites.empty());
   EXPECT_NE(index.explain("美").find("美 → 미국 (Hanja"), std::string::npos);
 }
 
@@ -394,11 +393,11 @@ TEST(QueryBuilder, SynonymIsTheSameQueryWord) {
   EXPECT_EQ(index.found("공급 -엔비디아"), Ids{"chip"});  // excluded with its synonyms
   EXPECT_EQ(index.found("엔비디아", ks::MatchMode::all), (Ids{"both-words", "one-word-twice"}));
   const ks::BuiltQuery built = index.build("엔비디아의");
-  ASSERT_EQ(built.rewrites.size(), 1u);
-  EXPECT_EQ(built.rewrites[0].by, "synonym");
-  EXPECT_EQ(built.rewrites[0].terms, std::vector<std::string>{"NVIDIA"});
-  EXPECT_EQ(built.rewrites[0].list, "test");  // the list the group comes from, for --explain
-  EXPECT_TRUE(contains(built.match_terms, "nvidia"));  // highlighted where it matched
+  ASSERT_EQ(built.plan.rewrites.size(), 1u);
+  EXPECT_EQ(built.plan.rewrites[0].by, "synonym");
+  EXPECT_EQ(built.plan.rewrites[0].terms, std::vector<std::string>{"NVIDIA"});
+  EXPECT_EQ(built.plan.rewrites[0].list, "test");  // the list the group comes from, for --explain
+  EXPECT_TRUE(contains(built.plan.match_terms, "nvidia"));  // highlighted where it matched
 }
 
 TEST(QueryBuilder, SynonymOfSeveralWordsIsAPhrase) {
@@ -413,10 +412,10 @@ namespace {
 TEST(QueryBuilder, InitialsWordsMatchIndexWordsWithThoseInitials) {
   Index index({{"a", "누구 말로는 그 정부가 그랬다"}, {"b", "극자외선 노광 장비를 막았다"}, {"c", "반도체 수출"}});
   const ks::BuiltQuery built = index.build_with_initials("ㄴㄱ ㅈㅂ");
-  ASSERT_EQ(built.expansions.size(), 2u);
-  EXPECT_EQ(built.expansions[0].words, (std::vector<std::string>{"노광", "누구"}));
-  EXPECT_EQ(built.expansions[1].words, (std::vector<std::string>{"장비", "정부"}));
-  EXPECT_TRUE(contains(built.match_terms, "노광"));  // highlighted like the words typed
+  ASSERT_EQ(built.plan.expansions.size(), 2u);
+  EXPECT_EQ(built.plan.expansions[0].words, (std::vector<std::string>{"노광", "누구"}));
+  EXPECT_EQ(built.plan.expansions[1].words, (std::vector<std::string>{"장비", "정부"}));
+  EXPECT_TRUE(contains(built.plan.match_terms, "노광"));  // highlighted like the words typed
   // Readings side by side (노광 장비) come before readings apart (누구 … 정부).
   EXPECT_EQ(index.ranked(built.query), (std::vector<std::string>{"b", "a"}));
   // Without the index's words a 초성 word is a word like any other: found nowhere.
@@ -426,17 +425,17 @@ TEST(QueryBuilder, InitialsWordsMatchIndexWordsWithThoseInitials) {
 TEST(QueryBuilder, InitialsTypedWithoutTheSpaceReadAsTwoWordsSideBySide) {
   Index index({{"a", "누구 말로는 그 정부가 그랬다"}, {"b", "극자외선 노광 장비를 막았다"}, {"c", "반도체 수출"}});
   const ks::BuiltQuery built = index.build_with_initials("ㄴㄱㅈㅂ");
-  ASSERT_EQ(built.expansions.size(), 2u);  // no word has all four initials
-  EXPECT_EQ(built.expansions[0].typed, built.expansions[1].typed);
-  EXPECT_EQ(built.expansions[1].words, (std::vector<std::string>{"장비", "정부"}));
+  ASSERT_EQ(built.plan.expansions.size(), 2u);  // no word has all four initials
+  EXPECT_EQ(built.plan.expansions[0].typed, built.plan.expansions[1].typed);
+  EXPECT_EQ(built.plan.expansions[1].words, (std::vector<std::string>{"장비", "정부"}));
   EXPECT_EQ(index.ranked(built.query), (std::vector<std::string>{"b"}));  // only readings side by side
 }
 
 TEST(QueryBuilder, InitialsWordWithoutReadingsMatchesNothing) {
   Index index({{"a", "반도체 수출"}});
   const ks::BuiltQuery built = index.build_with_initials("ㅋㅋ");
-  ASSERT_EQ(built.expansions.size(), 1u);
-  EXPECT_TRUE(built.expansions[0].words.empty());
+  ASSERT_EQ(built.plan.expansions.size(), 1u);
+  EXPECT_TRUE(built.plan.expansions[0].words.empty());
   EXPECT_TRUE(index.ranked(built.query).empty());
 }
 

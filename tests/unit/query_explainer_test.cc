@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -123,6 +124,22 @@ TEST_F(QueryExplainerTest, PrefixAndModes) {
   const std::string text = explain("노광 장비", any);
   EXPECT_TRUE(has_line(text, "mode: any (any word matches)"));
   EXPECT_EQ(text.find("near boost"), std::string::npos) << text;
+}
+
+// Each token's tiers as the plan weighed them: how many documents hold it,
+// its tier, the title's share of it on top; an unknown word's pairs.
+TEST_F(QueryExplainerTest, TiersPerTokenWithTheirWeights) {
+  const std::string text = explain("노광 엔비디야");
+  const std::string start = "  노광: in 1 of 2 documents; found ";
+  const auto at = text.find("\n" + start);
+  ASSERT_NE(at, std::string::npos) << text;
+  double found = 0, title = 0;
+  ASSERT_EQ(std::sscanf(text.c_str() + at + 1 + start.size(), "%lf, in the title +%lf", &found, &title), 2) << text;
+  EXPECT_GT(found, 0);
+  EXPECT_NEAR(title, found * ks::RankingParams{}.title_share, 0.01);
+  EXPECT_NE(text.find("\n  엔비디야: not a word of the index: matched through its syllable pairs; all its syllable pairs "),
+            std::string::npos)
+      << text;
 }
 
 TEST_F(QueryExplainerTest, NoExplanationUnlessAsked) {

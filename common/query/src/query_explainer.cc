@@ -3,14 +3,12 @@
 #include <sstream>
 #include <vector>
 
-#include "kosearch/hanja_readings.h"
-#include "kosearch/normalizer.h"
 #include "kosearch/schema.h"
 
 namespace kosearch {
 namespace {
 
-using Kind = QueryNode::Kind;
+using Kind = PlanNode::Kind;
 
 std::string iso_date(const std::string& yyyymmdd) {
   if (yyyymmdd.size() != 8) return yyyymmdd;
@@ -52,128 +50,129 @@ std::string stems_text(const std::vector<Token>& tokens) {
   return stems;
 }
 
-// Walks the query in the order the compile step does, collecting one line per
-// word, phrase, filter, exclusion and boosted pair.
+// A weight as --explain shows it: two decimals are enough to compare tiers.
+std::string weight_text(double weight) {
+  std::ostringstream out;
+  out.precision(2);
+  out << std::fixed << weight;
+  return out.str();
+}
+
+// Walks the plan in the order the compile step does, collecting one line per
+// word, phrase, filter, exclusion, boosted pair and token's tiers.
 class Explainer {
  public:
-  Explainer(Analyzer& analyzer, const RankingParams& params, MatchMode mode)
-      : analyzer_(analyzer), params_(params), mode_(mode) {}
+  Explainer(const BuiltQuery& built, const RankingParams& params) : built_(built), plan_(built.plan), params_(params) {}
 
-  std::string explain(const QueryNode& root, const DateBounds& dates, const BuiltQuery& compiled) {
-    if (dates.since || dates.until) {
-      const std::string from = dates.since ? schema::date_value(*dates.since) : "";
-      const std::string to = dates.until ? schema::date_value(*dates.until) : "";
-      filters_.push_back("date " + date_text(from, to) + " (date filter; undated articles left out)");
-    }
-    node(root);
-    return render(root, compiled);
+  std::string explain() {
+    if (plan_.since || plan_.until)
+      filters_.push_back("date " + date_text(plan_.since.value_or(""), plan_.until.value_or("")) +
+                         " (date filter; undated articles left out)");
+    node(plan_.root);
+    return render();
   }
 
  private:
-  // Tokens as the compile step searches them: a Hanja word as its reading.
-  std::vector<Token> read(const std::string& text) const {
-    std::vector<Token> out = analyzer_.analyze(text);
-    for (Token& token : out) read_as_hangul(token);
-    return out;
-  }
-
-  void node(const QueryNode& n) {
+  void node(const PlanNode& n) {
     switch (n.kind) {
-      case Kind::word: word(n); return;
-      case Kind::prefix: {
-        const std::string text = normalize(n.text);
-        if (!text.empty())
-          words_.push_back(n.text + "* → terms starting with " + text + " (the " +
+      case Kind::word:
+        words_.push_back(n.typed + " → " + tokens_text(n.tokens));
+        tiers(n.word);
+        return;
+      case Kind::prefix:
+        if (!n.text.empty())
+          words_.push_back(n.typed + "* → terms starting with " + n.text + " (the " +
                            std::to_string(max_prefix_expansion) + " most frequent at most)");
         return;
-      }
-      case Kind::phrase: phrase(n); return;
-      case Kind::all: all(n); return;
+      case Kind::phrase:
+        phrases_.push_back("\"" + n.typed + "\" → " +
+                           (n.tokens.empty() ? std::string("(no terms: ignored)")
+                                             : "stems " + stems_text(n.tokens) +
+                                                   " next to each other, in this order (required)"));
+        tiers(n.word);
+        return;
+      case Kind::all:
+        for (const PlanNode& child : n.children) {
+          if (child.kind == Kind::exclude)
+            exclusion(child.children.front());
+          else
+            node(child);
+        }
+        for (const ProximityPair& pair : n.pairs) near_.push_back(pair.left.stem + " near " + pair.right.stem);
+        return;
       case Kind::any:
-        for (const QueryNode& child : n.children) node(child);
+        for (const PlanNode& child : n.children) node(child);
         return;
       case Kind::field:
-      case Kind::date_range: filter(n, filters_); return;
+      case Kind::date_range: filters_.push_back(filter(n)); return;
       case Kind::exclude: return;  // only inside all()
     }
   }
 
-  std::vector<Token> word(const QueryNode& n) {
-    std::vector<Token> tokens = read(n.text);
-    words_.push_back(n.text + " → " + tokens_text(tokens));
+  // Each token's tiers, in the order the compile step meets them.
+  void tiers(const WordPlan& word) {
+    for (const TokenPlan& token : word.tokens) {
+      std::string line = token.terms.text + ": ";
+      if (token.number_piece) line += "a number piece, counted only as " + token.token.joined + ": ";
+      if (!token.terms.known) {
+        line += "not a word of the index: matched through its syllable pairs";
+        if (params_.inside_share > 0 && !token.terms.bigrams.empty())
+          line += "; all its syllable pairs " + weight_text(token.inside_tier * plan_.tier_scale);
+      } else {
+        line += "in " + std::to_string(token.df) + " of " + std::to_string(plan_.documents) + " documents; found " +
+                weight_text(token.tier * plan_.tier_scale);
+        if (token.shape == TokenPlan::Shape::word) {
+          if (params_.title_share > 0) line += ", in the title +" + weight_text(token.title_tier * plan_.tier_scale);
+          if (params_.inside_share > 0 && !token.terms.bigrams.empty())
+            line += ", inside a longer word " + weight_text(token.inside_tier * plan_.tier_scale);
+          if (token.pairs == TokenPlan::Pairs::score_only) line += "; its syllable pairs score, never match";
+        }
+      }
+      tiers_.push_back(line);
+    }
+    if (word.pieces_tier)
+      tiers_.push_back(stems_text(word_tokens(word)) + " side by side: " + weight_text(*word.pieces_tier * plan_.tier_scale));
+  }
+
+  static std::vector<Token> word_tokens(const WordPlan& word) {
+    std::vector<Token> tokens;
+    for (const TokenPlan& token : word.tokens) tokens.push_back(token.token);
     return tokens;
   }
 
-  void phrase(const QueryNode& n) {
-    const std::vector<Token> tokens = read(n.text);
-    phrases_.push_back("\"" + n.text + "\" → " +
-                       (tokens.empty() ? std::string("(no terms: ignored)")
-                                       : "stems " + stems_text(tokens) + " next to each other, in this order (required)"));
+  static std::string filter(const PlanNode& n) {
+    if (n.kind == Kind::date_range) return "date " + date_text(n.date_from, n.date_to) + " (undated articles left out)";
+    const std::string shown = n.value_kind == Kind::prefix ? "a word starting with " + n.text : stems_text(n.tokens);
+    return std::string(field_name(n.field)) + " must contain " + shown + (n.field == Field::title && n.positive ? " (scores)" : "");
   }
 
-  void all(const QueryNode& n) {
-    std::string previous;  // stem of the last token of the previous word
-    for (const QueryNode& child : n.children) {
-      if (child.kind == Kind::exclude) {
-        exclusion(child.children.front());
-      } else if (child.kind == Kind::word) {
-        const std::vector<Token> tokens = word(child);
-        if (tokens.empty()) continue;
-        if (!previous.empty() && mode_ != MatchMode::any && near_.size() < max_proximity_pairs)
-          near_.push_back(previous + " near " + tokens.front().stem);
-        previous = tokens.back().stem;
-      } else {
-        node(child);
-      }
-    }
-  }
-
-  void filter(const QueryNode& n, std::vector<std::string>& lines) const {
-    if (n.kind == Kind::date_range) {
-      lines.push_back("date " + date_text(n.date_from, n.date_to) + " (undated articles left out)");
-      return;
-    }
-    const QueryNode& value = n.children.front();
-    std::string shown;
-    if (value.kind == Kind::prefix) {
-      const std::string text = normalize(value.text);
-      if (!text.empty()) shown = "a word starting with " + text;
-    } else {
-      shown = stems_text(read(value.text));
-    }
-    lines.push_back(std::string(field_name(n.field)) + " must contain " + shown +
-                    (n.field == Field::title ? " (scores)" : ""));
-  }
-
-  void exclusion(const QueryNode& n) {
+  void exclusion(const PlanNode& n) {
     switch (n.kind) {
-      case Kind::word: excluded_.push_back(n.text + " → " + tokens_text(read(n.text), false)); return;
-      case Kind::prefix: excluded_.push_back(n.text + "* → terms starting with " + normalize(n.text)); return;
+      case Kind::word: excluded_.push_back(n.typed + " → " + tokens_text(n.tokens, false)); return;
+      case Kind::prefix: excluded_.push_back(n.typed + "* → terms starting with " + n.text); return;
       case Kind::phrase:
-        excluded_.push_back("\"" + n.text + "\" → " + tokens_text(read(n.text), false) + ", in this order");
+        excluded_.push_back("\"" + n.typed + "\" → " + tokens_text(n.tokens, false) + ", in this order");
         return;
       case Kind::field:
-      case Kind::date_range: filter(n, excluded_); return;
+      case Kind::date_range: excluded_.push_back(filter(n)); return;
       case Kind::all:
-        for (const QueryNode& child : n.children) exclusion(child.kind == Kind::exclude ? child.children.front() : child);
-        return;
       case Kind::any:
-        for (const QueryNode& child : n.children) exclusion(child);
+        for (const PlanNode& child : n.children) exclusion(child.kind == Kind::exclude ? child.children.front() : child);
         return;
       case Kind::exclude: return;
     }
   }
 
-  std::string render(const QueryNode& root, const BuiltQuery& compiled) const {
+  std::string render() const {
     std::ostringstream out;
-    out << "parsed: " << describe(root) << '\n';
+    out << "parsed: " << plan_.parsed << '\n';
     auto section = [&out](const char* title, const std::vector<std::string>& lines) {
       if (lines.empty()) return;
       out << title << ":\n";
       for (const auto& line : lines) out << "  " << line << '\n';
     };
     section("words", words_);
-    for (const auto& expansion : compiled.expansions) {
+    for (const auto& expansion : plan_.expansions) {
       out << "  " << expansion.typed << ": initial consonants (초성) → ";
       if (expansion.words.empty()) out << "no index word has them";
       for (std::size_t i = 0; i < expansion.words.size(); ++i) out << (i ? " " : "") << expansion.words[i];
@@ -182,11 +181,11 @@ class Explainer {
     section("phrases", phrases_);
     section("filters", filters_);
     section("excluded", excluded_);
-    section("rewritten", rewrite_lines(compiled.rewrites));
+    section("rewritten", rewrite_lines(plan_.rewrites));
     out << "mode: "
-        << (mode_ == MatchMode::all  ? "all (every word, or all of its syllable pairs, required)"
-            : mode_ == MatchMode::any ? "any (any word matches)"
-                                      : "prefer all (documents with more of the words rank first; none required)")
+        << (plan_.mode == MatchMode::all  ? "all (every word, or all of its syllable pairs, required)"
+            : plan_.mode == MatchMode::any ? "any (any word matches)"
+                                           : "prefer all (documents with more of the words rank first; none required)")
         << '\n';
     if (!near_.empty()) {
       out << "near boost (within " << params_.near_window << " words, weight " << params_.near_weight
@@ -194,16 +193,15 @@ class Explainer {
       for (const auto& line : near_) out << ' ' << line << ';';
       out << '\n';
     }
-    out << "tiers: " << (compiled.keyword ? "keyword query (every word found counts " : "question (words weighted by rarity, ")
-        << (compiled.keyword ? std::to_string(static_cast<long>(params_.keyword_tier)) + " + " : std::string())
+    out << "tiers: " << (plan_.keyword ? "keyword query (every word found counts " : "question (words weighted by rarity, ")
+        << (plan_.keyword ? std::to_string(static_cast<long>(params_.keyword_tier)) + " + " : std::string())
         << params_.word_tier << " × idf; inside a longer word " << params_.inside_share << " of that; in the title "
         << params_.title_share << " more)\n";
-    for (const WordTerms& word : compiled.words)
-      if (!word.known) out << "  " << word.text << ": not a word of the index: matched through its syllable pairs\n";
+    for (const auto& line : tiers_) out << "  " << line << '\n';
     out << "weights: BM25+ k1 " << params_.k1 << ", b " << params_.b << ", delta " << params_.delta << "; stem "
         << params_.stem_weight << ", joined " << params_.joined_weight << ", bigram " << params_.bigram_weight
         << ", title " << params_.title_weight << ", compound spaced " << params_.spaced_weight << '\n';
-    out << "xapian: " << compiled.query.get_description();
+    out << "xapian: " << built_.query.get_description();
     return out.str();
   }
 
@@ -219,17 +217,16 @@ class Explainer {
     return lines;
   }
 
-  Analyzer& analyzer_;
+  const BuiltQuery& built_;
+  const QueryPlan& plan_;
   const RankingParams& params_;
-  MatchMode mode_;
-  std::vector<std::string> words_, phrases_, filters_, excluded_, near_;
+  std::vector<std::string> words_, phrases_, filters_, excluded_, near_, tiers_;
 };
 
 }  // namespace
 
-std::string explain_query(const QueryNode& root, Analyzer& analyzer, const RankingParams& params, MatchMode mode,
-                          const DateBounds& dates, const BuiltQuery& compiled) {
-  return Explainer(analyzer, params, mode).explain(root, dates, compiled);
+std::string explain_query(const BuiltQuery& built, const RankingParams& params) {
+  return Explainer(built, params).explain();
 }
 
 }  // namespace kosearch

@@ -280,7 +280,7 @@ std::vector<std::string> Vocabulary::with_initials(std::u32string_view initials,
 }
 
 std::vector<std::pair<std::string, std::string>> Vocabulary::readings_in(
-    Xapian::docid docid, const std::vector<BuiltQuery::InitialsExpansion>& expansions,
+    Xapian::docid docid, const std::vector<InitialsExpansion>& expansions,
     const std::set<std::string>& held) const {
   if (expansions.empty()) return {};
   std::vector<std::vector<std::string>> ranked;

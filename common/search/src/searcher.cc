@@ -59,8 +59,8 @@ MatchWeights match_weights(const Xapian::Database& db, const Xapian::MSet& mset,
     const bool bigram = term.compare(0, schema::bigram.size(), schema::bigram) == 0;
     weights[term] = bigram ? idf * params.bigram_weight : idf;
   };
-  for (const auto& term : built.match_terms) add(term, mset.get_termfreq(term));
-  for (const auto& prefix : built.match_prefixes) {
+  for (const auto& term : built.plan.match_terms) add(term, mset.get_termfreq(term));
+  for (const auto& prefix : built.plan.match_prefixes) {
     std::size_t expanded = 0;
     for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix) && expanded < max_prefix_highlights; ++t, ++expanded)
       add(*t, t.get_termfreq());
@@ -98,7 +98,7 @@ std::set<std::string> matching_terms(const Xapian::Database& db, Xapian::docid d
     for (const auto& form : word.forms) wanted.insert(form.begin(), form.end());
     wanted.insert(word.bigrams.begin(), word.bigrams.end());
   }
-  for (const auto& expansion : built.expansions) wanted.insert(expansion.words.begin(), expansion.words.end());
+  for (const auto& expansion : built.plan.expansions) wanted.insert(expansion.words.begin(), expansion.words.end());
   std::set<std::string> held;
   auto t = db.termlist_begin(docid);
   for (const std::string& term : wanted) {  // in sorted order, as the term list is
@@ -188,7 +188,7 @@ std::vector<WordTerms> with_readings(const BuiltQuery& built,
   std::vector<WordTerms> words = built.words;
   for (const auto& [typed, reading] : readings) {
     std::set<std::string> expanded;  // every word the 초성 word was read as
-    for (const auto& expansion : built.expansions)
+    for (const auto& expansion : built.plan.expansions)
       if (expansion.typed == typed) expanded.insert(expansion.words.begin(), expansion.words.end());
     const std::set<std::string> form_terms = reading_words({{typed, reading}});
     for (WordTerms& word : words) {
@@ -205,7 +205,7 @@ std::vector<WordTerms> with_readings(const BuiltQuery& built,
 // read as (노광 장비), not of every word with those initials.
 MatchWeights only_readings(const MatchWeights& weights, const BuiltQuery& built, const std::set<std::string>& read) {
   MatchWeights kept = weights;
-  for (const auto& expansion : built.expansions)
+  for (const auto& expansion : built.plan.expansions)
     for (const std::string& word : expansion.words)
       if (!read.count(word)) kept.erase(word);
   return kept;
@@ -305,7 +305,7 @@ struct Searcher::Impl {
     const BuiltQuery built =
         build_query(root, analyzer, options.ranking, options.mode, options.dates, index_stats(vocabulary));
     if (options.explain)
-      results.explanation = explain_query(root, analyzer, options.ranking, options.mode, options.dates, built);
+      results.explanation = explain_query(built, options.ranking);
 
     Xapian::Enquire enquire(db);
     Xapian::MultiValueKeyMaker by_date;  // must outlive get_mset
@@ -313,7 +313,7 @@ struct Searcher::Impl {
     const auto spies = add_facet_spies(enquire, options.facets);
     const Xapian::MSet mset = match(enquire, built, options);
     results.estimated_matches = mset.get_matches_estimated();
-    results.rewrites = built.rewrites;
+    results.rewrites = built.plan.rewrites;
     for (std::size_t i = 0; i < spies.size(); ++i)
       results.facets.push_back(facet_counts(options.facets[i], *spies[i], options.facet_top));
     add_hits(query, mset, built, vocabulary, options, results);
@@ -399,7 +399,7 @@ struct Searcher::Impl {
     std::size_t rank = options.offset;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       const std::set<std::string> held = matching_terms(db, *it, built);
-      const auto readings = vocabulary.readings_in(*it, built.expansions, held);
+      const auto readings = vocabulary.readings_in(*it, built.plan.expansions, held);
       const std::set<std::string> read = reading_words(readings);
       const Xapian::Document doc = it.get_document();
       const Article article = deserialize(doc.get_data());

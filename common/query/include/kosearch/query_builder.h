@@ -1,7 +1,8 @@
-// The compile step of the query plan: a parsed query (query_parser.h) becomes
-// a Xapian::Query and the terms that count as a match, using the document
-// analyzer, so a query word is matched by exactly the terms its indexed twin
-// produced. Nothing else: --explain is a pass of its own (query_explainer.h).
+// A parsed query (query_parser.h) as a Xapian::Query, in two passes: the plan
+// (query_planner: every word analysed by the document analyzer, so it is
+// matched by exactly the terms its indexed twin produced, expanded and given
+// its tiers; query_plan.h) and its compile (plan_compiler). --explain renders
+// the same plan (query_explainer.h).
 //
 // Per query word: its tiers and BM25+ layers as ranking.h describes them;
 // words combine by MatchMode; neighbouring words add NEAR and side-by-side
@@ -21,20 +22,12 @@
 
 #include "kosearch/analyzer.h"
 #include "kosearch/query_parser.h"
+#include "kosearch/query_plan.h"
 #include "kosearch/query_results.h"
 #include "kosearch/ranking.h"
 #include "kosearch/synonyms.h"
 
 namespace kosearch {
-
-// One positive query word as the ranking tiers see it (ranking.h).
-struct WordTerms {
-  std::string text;                             // its stem, for messages
-  std::vector<std::vector<std::string>> forms;  // the word as a word: all terms of any one form
-  std::vector<std::string> bigrams;             // its syllable pairs, prefixed
-  std::size_t bigrams_needed = 0;               // how many of them make the word whole
-  bool known = true;                            // the index holds it as a word
-};
 
 struct BuiltQuery {
   Xapian::Query query;
@@ -45,25 +38,10 @@ struct BuiltQuery {
   double expected_with_every_word = 0;  // documents it would find, were the words independent
   // The positive words, for telling how a hit matched (classify_match).
   std::vector<WordTerms> words;
-  // Terms (as indexed, with prefixes) that count as a match for snippets and
-  // highlighting: stems, joins, bigrams of the positive leaves.
-  std::vector<std::string> match_terms;
-  // Normalized prefixes of the positive prefix* leaves (unprefixed, as
-  // indexed stems start): "반도" for 반도*. Which terms they expand to depends
-  // on the database, so the searcher expands them (Database::allterms_begin)
-  // to highlight.
-  std::vector<std::string> match_prefixes;
-  bool keyword = false;  // a keyword query: strict coordination (ranking.h)
-  std::vector<Rewrite> rewrites;  // in query order, each word once
-  // Words typed as initial consonants only (ㄴㄱ) and the index words they
-  // were expanded to (IndexStats::expand_initials), most frequent first. A
-  // word no index word has all the initials of may be read as two words side
-  // by side (ㄴㄱㅈㅂ: 노광 장비): two entries with the same `typed`.
-  struct InitialsExpansion {
-    std::string typed;
-    std::vector<std::string> words;
-  };
-  std::vector<InitialsExpansion> expansions;
+  // What the query was compiled from: its terms that count as a match
+  // (snippets, highlighting), prefixes to expand for highlighting, rewrites,
+  // 초성 expansions, and what --explain renders (query_explainer.h).
+  QueryPlan plan;
 };
 
 // Cap on the terms a prefix expands to; the most frequent are kept so a short

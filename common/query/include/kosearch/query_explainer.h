@@ -1,23 +1,18 @@
-// --explain: what the engine searches for, in words. A pass of its own over
-// the parsed query, apart from the compile step (query_builder.h), so the
-// compile does no bookkeeping a search without --explain does not need.
-// It analyses each word as the compile does (one analyzer) and names the
-// tiers, filters, exclusions and boosts the compiled query holds.
+// --explain: what the engine searches for, in words. It renders the query
+// plan the compile step was given (query_plan.h): each word's terms, its
+// tiers and their weights, the 초성 expansions and rewrites, phrases,
+// filters, exclusions and boosted pairs, then the compiled Xapian query. A
+// search without --explain never builds the text.
 #pragma once
 
 #include <string>
 
-#include <xapian.h>
-
-#include "kosearch/analyzer.h"
 #include "kosearch/query_builder.h"
-#include "kosearch/query_parser.h"
 #include "kosearch/ranking.h"
 
 namespace kosearch {
 
-// `compiled` is what build_query made of `root` with the same settings.
-std::string explain_query(const QueryNode& root, Analyzer& analyzer, const RankingParams& params, MatchMode mode,
-                          const DateBounds& dates, const BuiltQuery& compiled);
+// `params`: the settings `built` was made with.
+std::string explain_query(const BuiltQuery& built, const RankingParams& params);
 
 }  // namespace kosearch

@@ -79,7 +79,7 @@ class Vocabulary {
   // (pick_readings); the two parts of a word typed without its space read as
   // one ("노광 장비"). Empty without 초성 words.
   std::vector<std::pair<std::string, std::string>> readings_in(
-      Xapian::docid docid, const std::vector<BuiltQuery::InitialsExpansion>& expansions,
+      Xapian::docid docid, const std::vector<InitialsExpansion>& expansions,
       const std::set<std::string>& held) const;
 
  private:
