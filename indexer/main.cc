@@ -75,6 +75,28 @@ struct Flags {
   std::string replace_synonyms;  // --replace-synonyms FILE
 };
 
+// Flags about reading articles and writing them have no effect on --check
+// (it only reads the index) or --forget (it removes what the index holds),
+// nor the writing ones on --dry-run: a usage error, not silently ignored.
+void add_conflicts_and_footer(CLI::App& app) {
+  const std::vector<std::string> article_flags{"--corpus", "--encoding", "--batch-size", "--shards", "--threads",
+                                               "--verbose", "--max-article-size"};
+  for (const std::string& flag : article_flags) app.get_option("--check")->excludes(flag);
+  for (const std::string& flag : article_flags) app.get_option("--forget")->excludes(flag);
+  app.get_option("--check")->excludes("--wait");  // it takes no lock
+  app.get_option("--forget")->excludes("--jsonl");
+  app.get_option("--dry-run")->excludes("--batch-size")->excludes("--threads");
+  app.footer("Without --corpus or --jsonl, an index that records its sources updates them all; --rebuild\n"
+             "rebuilds every recorded source (and the one given). --forget PATH drops a source's articles.\n\n"
+             "On a terminal, a progress line on stderr (documents, share of the input read, rate, ETA);\n"
+             "none when stderr is not a terminal. Warnings: one line per kind at the end, with the count\n"
+             "and a first example (20,000 records have a \"date\" that is not a date, e.g. r.jsonl:1\n"
+             "'last week'; left out); a kind met once gets its own line; -v lists each as it comes.\n"
+             "JSONL dates: YYYY-MM-DD, YYYY.MM.DD, YYYY/MM/DD, YYYYMMDD, YY.MM.DD (69-99: 19YY,\n"
+             "00-68: 20YY), with or without an ISO 8601 time.\n\n" +
+             ks::exit_code::help_text(ks::exit_code::indexer_meanings));
+}
+
 void register_flags(CLI::App& app, Flags& f) {
   ks::cli::add_program_flags(app);
   ks::cli::add_print_flag(app, "--exit-codes", [] { return ks::exit_code::markdown(ks::exit_code::indexer_meanings); });
@@ -133,25 +155,7 @@ void register_flags(CLI::App& app, Flags& f) {
       ->excludes(synonyms)
       ->excludes("--check")
       ->excludes("--forget");
-  // Flags about reading articles and writing them have no effect on --check
-  // (it only reads the index) or --forget (it removes what the index holds),
-  // nor the writing ones on --dry-run: a usage error, not silently ignored.
-  const std::vector<std::string> article_flags{"--corpus", "--encoding", "--batch-size", "--shards", "--threads",
-                                               "--verbose", "--max-article-size"};
-  for (const std::string& flag : article_flags) app.get_option("--check")->excludes(flag);
-  for (const std::string& flag : article_flags) app.get_option("--forget")->excludes(flag);
-  app.get_option("--check")->excludes("--wait");  // it takes no lock
-  app.get_option("--forget")->excludes("--jsonl");
-  app.get_option("--dry-run")->excludes("--batch-size")->excludes("--threads");
-  app.footer("Without --corpus or --jsonl, an index that records its sources updates them all; --rebuild\n"
-             "rebuilds every recorded source (and the one given). --forget PATH drops a source's articles.\n\n"
-             "On a terminal, a progress line on stderr (documents, share of the input read, rate, ETA);\n"
-             "none when stderr is not a terminal. Warnings: one line per kind at the end, with the count\n"
-             "and a first example (20,000 records have a \"date\" that is not a date, e.g. r.jsonl:1\n"
-             "'last week'; left out); a kind met once gets its own line; -v lists each as it comes.\n"
-             "JSONL dates: YYYY-MM-DD, YYYY.MM.DD, YYYY/MM/DD, YYYYMMDD, YY.MM.DD (69-99: 19YY,\n"
-             "00-68: 20YY), with or without an ISO 8601 time.\n\n" +
-             ks::exit_code::help_text(ks::exit_code::indexer_meanings));
+  add_conflicts_and_footer(app);
 }
 
 // Progress on a terminal only: one self-overwriting line, at most 5 per second.
@@ -251,14 +255,8 @@ int watch(const Flags& f, ks::IndexOptions options, std::optional<ks::SourceWatc
   return ks::exit_code::ok;
 }
 
-int run(const Flags& f) {
-  if (f.check) return check(f);
-  ProgressLine progress(!f.quiet && isatty(STDERR_FILENO));
-  // Warnings one line per kind at the end (-v: each as it comes).
-  ks::WarningGroups warnings(f.verbose, f.index, [&](const std::string& line) {
-    progress.clear();
-    std::cerr << line;
-  });
+// The run's settings as the flags give them (the callbacks aside).
+ks::IndexOptions index_options(const Flags& f) {
   ks::IndexOptions options;
   options.index_dir = f.index;
   options.rebuild = f.rebuild;
@@ -276,6 +274,18 @@ int run(const Flags& f) {
     options.synonyms = ks::SynonymList::merged(ks::SynonymList::starter(), ks::SynonymList::load(f.synonyms)).stored();
   else if (!f.replace_synonyms.empty())
     options.synonyms = ks::SynonymList::load(f.replace_synonyms).stored();
+  return options;
+}
+
+int run(const Flags& f) {
+  if (f.check) return check(f);
+  ProgressLine progress(!f.quiet && isatty(STDERR_FILENO));
+  // Warnings one line per kind at the end (-v: each as it comes).
+  ks::WarningGroups warnings(f.verbose, f.index, [&](const std::string& line) {
+    progress.clear();
+    std::cerr << line;
+  });
+  ks::IndexOptions options = index_options(f);
   if (!f.quiet) {
     options.on_warning = [&](const ks::IndexWarning& w) { warnings.add(w); };
     options.on_duplicate = options.on_warning;

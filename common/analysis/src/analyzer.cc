@@ -193,6 +193,25 @@ bool no_space_between(std::string_view text, std::uint32_t from, std::uint32_t t
   return true;
 }
 
+// The word's normalized form into `term`, cut to max_term_bytes; true when cut.
+bool normalize_term(std::string_view original, std::string& term) {
+  normalize_into(original, term);
+  if (term.size() <= max_term_bytes) return false;
+  truncate_utf8(term, max_term_bytes);
+  return true;
+}
+
+// A token's terms, reusing the strings' capacity: `stem` may view into
+// `surface`, which is swapped in (the caller's scratch keeps the old buffer).
+void fill_token(Token& t, std::string_view stem, std::string& surface, TokenKind kind, bool after_number) {
+  t.stem.assign(stem);  // before surface: stem views into it
+  t.surface.swap(surface);
+  t.joined.clear();
+  t.readings.clear();
+  if (kind == TokenKind::han) t.readings = han_readings(t.surface, after_number);
+  t.kind = kind;
+}
+
 }  // namespace
 
 void Analyzer::analyze(std::string_view text, std::vector<Token>& out, std::uint32_t first_position) {
@@ -216,13 +235,8 @@ void Analyzer::analyze(std::string_view text, std::vector<Token>& out, std::uint
     const std::string_view original = text.substr(begin_byte, end_byte - begin_byte);
     const TokenKind kind = classify(status, original);
 
-    normalize_into(original, im.scratch);
+    const bool truncated = normalize_term(original, im.scratch);
     if (im.scratch.empty()) continue;
-    bool truncated = false;
-    if (im.scratch.size() > max_term_bytes) {
-      truncate_utf8(im.scratch, max_term_bytes);
-      truncated = true;
-    }
 
     std::string_view stem = im.scratch;
     Token* prev = count > 0 ? &out[count - 1] : nullptr;
@@ -245,13 +259,7 @@ void Analyzer::analyze(std::string_view text, std::vector<Token>& out, std::uint
     const bool after_number = prev && prev->kind == TokenKind::number && prev->end == begin_byte;
     if (count == out.size()) out.emplace_back();  // invalidates prev
     Token& t = out[count];
-    t.stem.assign(stem);  // before surface: stem views into scratch
-    t.surface.swap(im.scratch);
-    t.joined.clear();
-    t.readings.clear();
-    if (kind == TokenKind::han)
-      t.readings = han_readings(t.surface, after_number);
-    t.kind = kind;
+    fill_token(t, stem, im.scratch, kind, after_number);
     t.position = first_position + static_cast<std::uint32_t>(count);
     t.begin = begin_byte;
     t.end = end_byte;
