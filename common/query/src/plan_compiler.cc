@@ -1,7 +1,6 @@
 #include "plan_compiler.h"
 
 #include "kosearch/error.h"
-#include "kosearch/query_builder.h"
 #include "kosearch/schema.h"
 #include "query_terms.h"
 #include "word_compiler.h"

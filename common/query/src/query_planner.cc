@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "kosearch/bm25_weighting.h"
 #include "kosearch/error.h"
 #include "kosearch/normalizer.h"
 #include "query_terms.h"

@@ -6,7 +6,7 @@
 #pragma once
 
 #include "kosearch/analyzer.h"
-#include "kosearch/query_builder.h"
+#include "kosearch/index_stats.h"
 #include "kosearch/query_plan.h"
 
 namespace kosearch {

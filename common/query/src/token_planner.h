@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "kosearch/query_builder.h"
+#include "kosearch/index_stats.h"
 #include "kosearch/query_plan.h"
 #include "kosearch/schema.h"
 

@@ -23,6 +23,15 @@
 
 namespace kosearch {
 
+// Cap on the terms a prefix expands to; the most frequent are kept so a short
+// prefix (반*) still finds the words people mean instead of failing.
+inline constexpr Xapian::termcount max_prefix_expansion = 100;
+
+// Neighbouring word pairs that get NEAR and side-by-side boosts: they are the
+// costliest leaves for Xapian's matcher (an OR of 1,000 NEAR pairs took 2 s)
+// and only matter in short queries.
+inline constexpr std::size_t max_proximity_pairs = 32;
+
 // One positive query word as the ranking tiers see it (ranking.h): what a
 // hit must hold to count as matching it (classify_match).
 struct WordTerms {
