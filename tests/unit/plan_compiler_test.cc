@@ -6,40 +6,26 @@
 
 #include <string>
 
-#include "kosearch/document.h"
 #include "kosearch/error.h"
-#include "kosearch/schema.h"
 #include "query_planner.h"
+#include "small_index.h"
 
 namespace ks = kosearch;
 
 namespace {
 
-class Compiling {
+// Plans and compiles queries against a small index.
+class Compiling : public kosearch_test::SmallIndex {
  public:
-  explicit Compiling(std::initializer_list<const char*> bodies) {
-    int n = 0;
-    for (const char* body : bodies) {
-      ks::Article a;
-      a.id = a.path = "d" + std::to_string(n++);
-      a.body = {{1, body}};
-      db_.add_document(ks::schema::make_document(a, analyzer_, "test", a.id));
-    }
-  }
+  using SmallIndex::SmallIndex;
 
   ks::QueryPlan plan(const std::string& query, ks::MatchMode mode = ks::MatchMode::prefer_all) {
-    const ks::IndexStats stats{db_.get_doccount(), [this](const std::string& t) { return db_.get_termfreq(t); },
-                               nullptr, {}};
-    return ks::plan_query(ks::parse_query(query), analyzer_, params, mode, {}, stats);
+    return ks::plan_query(ks::parse_query(query), analyzer(), params, mode, {}, stats());
   }
 
   ks::CompiledPlan compile(const ks::QueryPlan& plan) const { return ks::compile_plan(plan, params); }
 
   ks::RankingParams params;
-
- private:
-  ks::Analyzer analyzer_;
-  Xapian::WritableDatabase db_{"", Xapian::DB_BACKEND_INMEMORY};
 };
 
 std::size_t count(const std::string& text, const std::string& part) {

@@ -8,37 +8,22 @@
 #include <string>
 #include <vector>
 
-#include "kosearch/document.h"
 #include "kosearch/error.h"
-#include "kosearch/schema.h"
+#include "small_index.h"
 
 namespace ks = kosearch;
 
 namespace {
 
-// Plans queries against a small in-memory index filled as the indexer fills one.
-class Planning {
+// Plans queries against a small index.
+class Planning : public kosearch_test::SmallIndex {
  public:
-  explicit Planning(std::initializer_list<const char*> bodies) {
-    int n = 0;
-    for (const char* body : bodies) {
-      ks::Article a;
-      a.id = a.path = "d" + std::to_string(n++);
-      a.body = {{1, body}};
-      db_.add_document(ks::schema::make_document(a, analyzer_, "test", a.id));
-    }
-  }
+  using SmallIndex::SmallIndex;
 
   ks::QueryPlan plan(const std::string& query, ks::MatchMode mode = ks::MatchMode::prefer_all,
                      const ks::RankingParams& params = {}) {
-    const ks::IndexStats stats{db_.get_doccount(), [this](const std::string& t) { return db_.get_termfreq(t); },
-                               nullptr, {}};
-    return ks::plan_query(ks::parse_query(query), analyzer_, params, mode, {}, stats);
+    return ks::plan_query(ks::parse_query(query), analyzer(), params, mode, {}, stats());
   }
-
- private:
-  ks::Analyzer analyzer_;
-  Xapian::WritableDatabase db_{"", Xapian::DB_BACKEND_INMEMORY};
 };
 
 const ks::TokenPlan& token(const ks::QueryPlan& plan, std::size_t word, std::size_t token = 0) {

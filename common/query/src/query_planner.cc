@@ -156,10 +156,7 @@ class Planner {
     std::optional<PairPart> previous;  // last token of the previous word, for NEAR
     for (const QueryNode& child : n.children) {
       if (child.kind == Kind::exclude) {
-        PlanNode excluded = leaf(child);
-        excluded.positive = false;
-        excluded.children.push_back(exclusion(child.children.front()));
-        plan.children.push_back(std::move(excluded));
+        plan.children.push_back(excluded(child));
       } else if (child.kind == Kind::word) {
         plan.children.push_back(word(child));
         const std::vector<TokenPlan>& tokens = plan.children.back().word.tokens;
@@ -204,6 +201,14 @@ class Planner {
     return plan;
   }
 
+  // An exclude node (-x) and the node it leaves out.
+  PlanNode excluded(const QueryNode& n) {
+    PlanNode plan = leaf(n);
+    plan.positive = false;
+    plan.children.push_back(exclusion(n.children.front()));
+    return plan;
+  }
+
   // What an excluded node matches: words as written (stem or join, never a
   // mere shared bigram), phrases, fields, dates, groups.
   PlanNode exclusion(const QueryNode& n) {
@@ -229,16 +234,8 @@ class Planner {
       }
       case Kind::all:
       case Kind::any:
-        for (const QueryNode& child : n.children) {
-          if (child.kind == Kind::exclude) {
-            PlanNode inner = leaf(child);
-            inner.positive = false;
-            inner.children.push_back(exclusion(child.children.front()));
-            plan.children.push_back(std::move(inner));
-          } else {
-            plan.children.push_back(exclusion(child));
-          }
-        }
+        for (const QueryNode& child : n.children)
+          plan.children.push_back(child.kind == Kind::exclude ? excluded(child) : exclusion(child));
         break;
       case Kind::exclude: break;
     }
