@@ -36,8 +36,7 @@ class Compiler {
     if (top.query && !words_.scoring_pairs().empty())
       query = Q(Q::OP_AND_MAYBE, query, combine(Q::OP_OR, words_.scoring_pairs()));
     if (!filters.empty()) query = Q(Q::OP_FILTER, query, combine(Q::OP_AND, filters));
-    CompiledPlan compiled{query, with_every_word(query), words_.take_words()};
-    return compiled;
+    return {query, with_every_word(query), words_.take_words()};
   }
 
  private:

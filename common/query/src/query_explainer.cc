@@ -77,7 +77,7 @@ class Explainer {
     switch (n.kind) {
       case Kind::word:
         words_.push_back(n.typed + " → " + tokens_text(n.tokens));
-        tiers(n.word);
+        tiers(n);
         return;
       case Kind::prefix:
         if (!n.text.empty())
@@ -89,7 +89,7 @@ class Explainer {
                            (n.tokens.empty() ? std::string("(no terms: ignored)")
                                              : "stems " + stems_text(n.tokens) +
                                                    " next to each other, in this order (required)"));
-        tiers(n.word);
+        tiers(n);
         return;
       case Kind::all:
         for (const PlanNode& child : n.children) {
@@ -109,36 +109,32 @@ class Explainer {
     }
   }
 
-  // Each token's tiers, in the order the compile step meets them.
-  void tiers(const WordPlan& word) {
-    for (const TokenPlan& token : word.tokens) {
+  // Each token's tiers of a word or phrase, in the order the compile step meets them.
+  void tiers(const PlanNode& n) {
+    for (const TokenPlan& token : n.word.tokens) {
       std::string line = token.terms.text + ": ";
       if (token.number_piece) line += "a number piece, counted only as " + token.token.joined + ": ";
       if (!token.terms.known) {
         line += "not a word of the index: matched through its syllable pairs";
         if (params_.inside_share > 0 && !token.terms.bigrams.empty())
-          line += "; all its syllable pairs " + weight_text(token.inside_tier * plan_.tier_scale);
+          line += "; all its syllable pairs " + tier_text(token.inside_tier);
       } else {
         line += "in " + std::to_string(token.df) + " of " + std::to_string(plan_.documents) + " documents; found " +
-                weight_text(token.tier * plan_.tier_scale);
+                tier_text(token.tier);
         if (token.shape == TokenPlan::Shape::word) {
-          if (params_.title_share > 0) line += ", in the title +" + weight_text(token.title_tier * plan_.tier_scale);
+          if (params_.title_share > 0) line += ", in the title +" + tier_text(token.title_tier);
           if (params_.inside_share > 0 && !token.terms.bigrams.empty())
-            line += ", inside a longer word " + weight_text(token.inside_tier * plan_.tier_scale);
+            line += ", inside a longer word " + tier_text(token.inside_tier);
           if (token.pairs == TokenPlan::Pairs::score_only) line += "; its syllable pairs score, never match";
         }
       }
       tiers_.push_back(line);
     }
-    if (word.pieces_tier)
-      tiers_.push_back(stems_text(word_tokens(word)) + " side by side: " + weight_text(*word.pieces_tier * plan_.tier_scale));
+    if (n.word.pieces_tier) tiers_.push_back(stems_text(n.tokens) + " side by side: " + tier_text(*n.word.pieces_tier));
   }
 
-  static std::vector<Token> word_tokens(const WordPlan& word) {
-    std::vector<Token> tokens;
-    for (const TokenPlan& token : word.tokens) tokens.push_back(token.token);
-    return tokens;
-  }
+  // A planned tier weight as the compiled query carries it (QueryPlan::tier_scale).
+  std::string tier_text(double weight) const { return weight_text(weight * plan_.tier_scale); }
 
   static std::string filter(const PlanNode& n) {
     if (n.kind == Kind::date_range) return "date " + date_text(n.date_from, n.date_to) + " (undated articles left out)";

@@ -82,7 +82,7 @@ TokenPlan TokenPlanner::plan_token(const Token& token, const std::vector<Synonym
   if (word.known) {
     plan.tier = tier_weight(plan.df);
     // A word of the title says what the whole text is about, however long.
-    plan.title_tier = tier_weight(plan.df) * params_.title_share;
+    plan.title_tier = plan.tier * params_.title_share;
   }
   plan_pairs(terms, plan);
   count(plan.df);
