@@ -9,11 +9,8 @@ machine weighs on all of them alike. CPU is the child's user + system time.
       --limit 200 build-shared-icu/search build/search
 """
 import argparse
-import resource
-import subprocess
-import time
 
-from bench_stats import percentile
+from bench_stats import percentile, process_cost
 
 
 def main():
@@ -29,12 +26,9 @@ def main():
     cpu = {b: [] for b in args.binaries}
     for query in queries:
         for binary in args.binaries:
-            before, start = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
-            subprocess.run([binary, "--index", args.index, "-n", "10", "--", query],
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-            wall[binary].append((time.perf_counter() - start) * 1000)
-            after = resource.getrusage(resource.RUSAGE_CHILDREN)
-            cpu[binary].append((after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) * 1000)
+            wall_ms, cpu_ms, _ = process_cost([binary, "--index", args.index, "-n", "10", "--", query])
+            wall[binary].append(wall_ms)
+            cpu[binary].append(cpu_ms)
     print(f"{len(queries)} queries, one process each, ms")
     print("| binary | wall p50 | wall p95 | CPU p50 | CPU p95 |\n|---|---:|---:|---:|---:|")
     for b in args.binaries:

@@ -45,7 +45,7 @@ import tempfile
 import time
 
 import article_cases
-from bench_stats import percentile
+from bench_stats import percentile, process_cost
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -465,13 +465,10 @@ def process_latency(cmd_for, queries, runs):
     first `runs` queries."""
     times, cpu, no_hit = [], [], 0
     for q in queries[:runs]:
-        start = time.perf_counter()
-        p = subprocess.Popen(cmd_for(q), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        _, status, usage = os.wait4(p.pid, 0)
-        times.append((time.perf_counter() - start) * 1000)
-        p.returncode = os.waitstatus_to_exitcode(status)
-        cpu.append((usage.ru_utime + usage.ru_stime) * 1000)
-        no_hit += p.returncode == 1
+        wall, cpu_ms, code = process_cost(cmd_for(q))
+        times.append(wall)
+        cpu.append(cpu_ms)
+        no_hit += code == 1
     return {"runs": len(times), "p50_ms": percentile(times, 50), "p95_ms": percentile(times, 95),
             "mean_ms": statistics.fmean(times) if times else 0, "cpu_p50_ms": percentile(cpu, 50),
             "cpu_p95_ms": percentile(cpu, 95), "no_hit": no_hit}
