@@ -137,6 +137,11 @@ TEST_F(QueryExplainerTest, TiersPerTokenWithTheirWeights) {
   ASSERT_EQ(std::sscanf(text.c_str() + at + 1 + start.size(), "%lf, in the title +%lf", &found, &title), 2) << text;
   EXPECT_GT(found, 0);
   EXPECT_NEAR(title, found * ks::RankingParams{}.title_share, 0.01);
+  // The weight shown is the one compiled (the plan's tier scale applied): 노광's word tier is the query's first.
+  const std::string wt = "FixedWeightPostingSource(wt=";
+  const auto compiled = text.find(wt);
+  ASSERT_NE(compiled, std::string::npos) << text;
+  EXPECT_NEAR(std::stod(text.substr(compiled + wt.size())), found, 0.005) << text;
   EXPECT_NE(text.find("\n  엔비디야: not a word of the index: matched through its syllable pairs; all its syllable pairs "),
             std::string::npos)
       << text;
