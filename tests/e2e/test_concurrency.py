@@ -275,9 +275,13 @@ class SearchesWhileIndexing(NsmcCorpusTestCase):
             if r.returncode != 0:
                 failures.append("indexer exited %d: %s" % (r.returncode, r.stderr.decode()[-300:]))
 
-    def search_cli(self, count, offset, failures, done):
-        for i in range(count):
+    def search_cli(self, count, offset, failures, done, keep_going):
+        """At least `count` searches, and on while keep_going() says the
+        indexer has not yet done what the test must see."""
+        i = 0
+        while i < count or keep_going():
             q = QUERIES[(i + offset) % len(QUERIES)]
+            i += 1
             r = run([SEARCH, "--index", self.index, "--json", "-n", "3", q])
             try:
                 lines = [json.loads(l) for l in r.stdout.decode().splitlines()]
@@ -288,12 +292,14 @@ class SearchesWhileIndexing(NsmcCorpusTestCase):
                 failures.append("search %r exited %d: %s" % (q, r.returncode, r.stderr.decode().strip()))
             done.append(1)
 
-    def search_batch(self, count, failures, done):
+    def search_batch(self, count, failures, done, keep_going):
         """One `search --batch - --count` fed a line at a time: each answer must
         come before the next line is written."""
         proc = subprocess.Popen([SEARCH, "--index", self.index, "--batch", "-", "--count"],
                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        for i in range(count):
+        i = -1
+        while i + 1 < count or keep_going():
+            i += 1
             proc.stdin.write(("b%d\t%s\n" % (i, QUERIES[i % len(QUERIES)])).encode())
             proc.stdin.flush()
             answer = proc.stdout.readline().decode()
@@ -319,9 +325,16 @@ class SearchesWhileIndexing(NsmcCorpusTestCase):
         writer = threading.Thread(target=self.reindex_repeatedly, args=(stop, runs, index_failures))
         writer.start()
         search_failures, done, batch_done = [], [], []
-        readers = [threading.Thread(target=self.search_cli, args=(self.SEARCHES // 2, k, search_failures, done))
+        # The searches go on until the indexer has rebuilt twice under them:
+        # a fixed count ended before the second rebuild once searches got faster.
+        deadline = time.monotonic() + 240
+        def keep_going():
+            return runs.count("rebuild") < 2 and not index_failures and time.monotonic() < deadline
+        readers = [threading.Thread(target=self.search_cli,
+                                    args=(self.SEARCHES // 2, k, search_failures, done, keep_going))
                    for k in range(2)]
-        readers.append(threading.Thread(target=self.search_batch, args=(self.SEARCHES, search_failures, batch_done)))
+        readers.append(threading.Thread(target=self.search_batch,
+                                        args=(self.SEARCHES, search_failures, batch_done, keep_going)))
         loop = None
         if SEARCH_LOOP:
             loop = subprocess.Popen([SEARCH_LOOP, self.index, str(self.SEARCHES * 2), *QUERIES],
@@ -345,8 +358,8 @@ class SearchesWhileIndexing(NsmcCorpusTestCase):
               % (self.HOGS, len(done), len(batch_done), len(search_failures), kinds,
                  "long-lived Searcher: %s" % json.dumps(loop_report) if loop_report else "no search_loop",
                  len(runs_during), runs_during.count("rebuild"), took))
-        self.assertEqual(len(done), self.SEARCHES // 2 * 2)
-        self.assertEqual(len(batch_done), self.SEARCHES)
+        self.assertGreaterEqual(len(done), self.SEARCHES // 2 * 2)
+        self.assertGreaterEqual(len(batch_done), self.SEARCHES)
         self.assertEqual(search_failures, [])
         self.assertEqual(index_failures, [])
         self.assertGreaterEqual(runs_during.count("rebuild"), 2, "the index was not rebuilt during the searches")
