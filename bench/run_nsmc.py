@@ -731,6 +731,10 @@ def markdown(res):
                        else "–")  # the batch's figures are its summaries' elapsed_ms
                 lines.append(f"| {run['label']} | {ENGINES[name]} | {names[key]} | {fmt_ms(lat['p50_ms'])} | "
                              f"{fmt_ms(lat['p95_ms'])} | {fmt_ms(lat['p99_ms'])} | {cpu} | {lat['no_result']} |")
+    lines += ["", "In process (`bench/query_latency`), a query that finds nothing of what was typed is searched again as "
+              "its spelling suggestion, as `search` does on a terminal; `search --batch --json` answers a script "
+              "with what was typed and the suggestion in its summary, so its count of queries with no result is "
+              "higher."]
     lines += ["", "## Whole process, one per query", "",
               f"First {res['process_runs']} queries, one process each, output to a pipe. Process start baseline "
               f"(`/bin/true`): p50 {res['process_baseline']['p50_ms']:.2f} ms. Lucene has no command-line searcher "
