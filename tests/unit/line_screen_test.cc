@@ -44,3 +44,12 @@ TEST(LineScreen, PlainPunctuationKeepsTheFastPathExact) {
   EXPECT_TRUE(may_match({{"장비", 1.0}}, "“노광 장비”·반도체"));
   EXPECT_FALSE(may_match({{"장비", 1.0}}, "“노광 기계”·반도체"));
 }
+
+TEST(LineScreen, WeighsEachDistinctTermTextFoundOnce) {
+  const ks::LineScreen screen({{"장비", 2.0}, {"G장비", 0.5}, {"노광", 3.0}});
+  EXPECT_DOUBLE_EQ(screen.weight_found("노광 장비를 샀다."), 5.0);  // 장비 and G장비 share a text: the larger
+  EXPECT_DOUBLE_EQ(screen.weight_found("장비, 장비, 또 장비."), 2.0);
+  EXPECT_DOUBLE_EQ(screen.weight_found("기계를 샀다."), 0.0);
+  EXPECT_DOUBLE_EQ(screen.weight_found("노광 ASML 장비"), 5.0);  // folded first: the same
+  EXPECT_DOUBLE_EQ(screen.weight_found("美 정부"), 5.0);          // readings are not in the text: everything
+}

@@ -285,6 +285,30 @@ TEST_F(Snippet, HanWordMatchesThroughItsReadingAmongUnmatchedLines) {
   EXPECT_EQ(highlighted(s), (std::vector<std::string>{"美"}));
 }
 
+// Only the sentences in which the line screen finds the most weight are
+// analysed: the one with the rare word is among them wherever it stands.
+TEST_F(Snippet, FindsTheRareWordAmongManySentencesWithACommonOne) {
+  std::vector<ks::Line> body;
+  for (std::uint32_t i = 0; i < 100; ++i) body.push_back({i + 3, "이 문단에도 장비 이야기가 조금 나온다."});
+  body[60].text = "이 문단에는 노광 장비 이야기가 나온다.";
+  const auto s = make(article_of(std::move(body)), {{"장비", 1.0}, {"노광", 5.0}});
+  EXPECT_EQ(s.line, 63u);
+  EXPECT_EQ(highlighted(s), (std::vector<std::string>{"노광", "장비"}));
+}
+
+// Of sentences the screen finds equally promising, the first 24 are
+// analysed: a denser one after them is not seen (the price of a snippet that
+// costs what 24 sentences do, however many hold a match).
+TEST_F(Snippet, AnalysesOnlyTheFirstOfEquallyPromisingSentences) {
+  std::vector<ks::Line> body;
+  for (std::uint32_t i = 0; i < 40; ++i) body.push_back({i + 3, "이 문단에도 장비 이야기가 조금 나온다."});
+  body[30].text = "장비 장비 장비 장비 이야기.";
+  EXPECT_EQ(make(article_of(body), {{"장비", 1.0}}).line, 3u);
+  body.resize(23);  // 24 sentences, every one analysed: the denser one wins
+  body.push_back({33, "장비 장비 장비 장비 이야기."});
+  EXPECT_EQ(make(article_of(std::move(body)), {{"장비", 1.0}}).line, 33u);
+}
+
 // At most 256 KiB of an article's matching lines are analysed, in article
 // order: in a huge article the passage is the best of its first lines.
 TEST_F(Snippet, HugeArticleShowsTheBestOfItsFirstMatchingLines) {

@@ -67,8 +67,15 @@ std::string_view needle_of(std::string_view term) {
 
 LineScreen::LineScreen(const MatchWeights& weights) {
   std::vector<std::string> all;
-  for (const auto& [term, weight] : weights)
-    if (const std::string_view needle = needle_of(term); !needle.empty()) all.emplace_back(needle);
+  for (const auto& [term, weight] : weights) {
+    const std::string_view needle = needle_of(term);
+    if (needle.empty()) continue;
+    all.emplace_back(needle);
+    auto same = std::find_if(weighted_.begin(), weighted_.end(), [&](const auto& w) { return w.first == needle; });
+    if (same == weighted_.end()) weighted_.emplace_back(needle, weight);
+    else same->second = std::max(same->second, weight);
+  }
+  for (const auto& w : weighted_) total_weight_ += w.second;
   std::sort(all.begin(), all.end(), [](const std::string& a, const std::string& b) {
     return a.size() != b.size() ? a.size() < b.size() : a < b;
   });
@@ -85,6 +92,21 @@ std::optional<std::size_t> LineScreen::find_needle(std::string_view text) const 
   for (const std::string& needle : needles_)
     if (auto at = find(text, needle)) return at;
   return std::nullopt;
+}
+
+double LineScreen::weight_in(std::string_view text) const {
+  double weight = 0;
+  for (const auto& [needle, w] : weighted_)
+    if (find(text, needle)) weight += w;
+  return weight;
+}
+
+double LineScreen::weight_found(std::string_view text) const {
+  if (weighted_.empty()) return 0;
+  if (is_plain(text)) return weight_in(text);
+  if (has_ideograph(text)) return total_weight_;
+  normalize_into(text, folded_);
+  return weight_in(folded_);
 }
 
 std::optional<std::size_t> LineScreen::match_at(std::string_view line) const {

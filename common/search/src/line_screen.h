@@ -39,10 +39,20 @@ class LineScreen {
   // nullopt when no token of it can yield a term of the weights.
   std::optional<std::size_t> match_at(std::string_view line) const;
 
+  // An estimate of what analysing `text` can find: the weight of every
+  // distinct term text found in it (the largest weight of the terms with
+  // that text), all of them for a text with an ideograph. Analysis finds no
+  // more distinct terms than this, and often fewer (a syllable pair found
+  // inside an unrelated word does not count there).
+  double weight_found(std::string_view text) const;
+
  private:
   std::optional<std::size_t> find_needle(std::string_view text) const;
+  double weight_in(std::string_view text) const;
 
   std::vector<std::string> needles_;  // none holds another: the shorter one is enough
+  std::vector<std::pair<std::string, double>> weighted_;  // every term text, its largest weight
+  double total_weight_ = 0;
   mutable std::string folded_;        // scratch for lines that must be folded first
 };
 

@@ -1,9 +1,5 @@
 #include "kosearch/snippet.h"
 
-#include <unicode/brkiter.h>
-#include <unicode/locid.h>
-#include <unicode/utext.h>
-
 #include <algorithm>
 #include <memory>
 #include <optional>
@@ -11,13 +7,15 @@
 #include <string_view>
 #include <tuple>
 
-#include "kosearch/schema.h"
 #include "kosearch/text.h"
-#include "line_screen.h"
+#include "snippet_lines.h"
+#include "text_breaks.h"
 
 namespace kosearch {
 
 namespace {
+
+using namespace snippet_text;
 
 constexpr std::string_view kEllipsis = "…";
 constexpr std::string_view kFragmentJoin = " … ";
@@ -29,211 +27,6 @@ constexpr double kDensityWeight = 0.05;
 // A second fragment that only repeats terms the first one showed counts them
 // at this share of their weight, so fragments favour new terms.
 constexpr double kRepeatedTermShare = 0.5;
-
-// ---------------------------------------------------------------------------
-// UTF-8 helpers
-
-
-// ---------------------------------------------------------------------------
-// ICU iterators over UTF-8 text: with a UTF-8 UText, ICU's indices are byte
-// offsets, so no UTF-16 round trip is needed.
-
-struct Breakers {
-  std::unique_ptr<icu::BreakIterator> sentences;
-  std::unique_ptr<icu::BreakIterator> graphemes;
-};
-
-// Creating an iterator loads rules: once per thread, not per call.
-Breakers& breakers() {
-  thread_local Breakers b = [] {
-    Breakers made;
-    UErrorCode status = U_ZERO_ERROR;
-    made.sentences.reset(icu::BreakIterator::createSentenceInstance(icu::Locale("ko"), status));
-    if (U_FAILURE(status)) made.sentences.reset();
-    status = U_ZERO_ERROR;
-    made.graphemes.reset(icu::BreakIterator::createCharacterInstance(icu::Locale("ko"), status));
-    if (U_FAILURE(status)) made.graphemes.reset();
-    return made;
-  }();
-  return b;
-}
-
-// Points `it` at `text` for as long as this object lives (the iterator only
-// references the bytes). Returns false when ICU refuses.
-class IteratorText {
- public:
-  IteratorText(icu::BreakIterator* it, std::string_view text) : it_(it) {
-    if (!it_) return;
-    UErrorCode status = U_ZERO_ERROR;
-    ut_ = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
-    if (U_FAILURE(status)) return;
-    it_->setText(ut_, status);
-    ok_ = U_SUCCESS(status);
-  }
-  ~IteratorText() {
-    if (ut_) utext_close(ut_);
-  }
-  IteratorText(const IteratorText&) = delete;
-  IteratorText& operator=(const IteratorText&) = delete;
-  bool ok() const { return ok_; }
-
- private:
-  icu::BreakIterator* it_;
-  UText* ut_ = nullptr;
-  bool ok_ = false;
-};
-
-// ---------------------------------------------------------------------------
-// The article, split and matched
-
-struct Match {
-  std::size_t begin = 0, end = 0;  // bytes in the line, the whole token
-  std::string term;                // the best matching term: distinct terms count once
-  double weight = 0;
-};
-
-struct Sentence {
-  std::size_t begin = 0, end = 0;  // bytes in the line, surrounding blanks trimmed
-  std::vector<std::pair<std::size_t, std::size_t>> words;  // token byte ranges, for clean cuts
-  std::vector<Match> matches;
-};
-
-struct LineText {
-  std::size_t index = 0;  // in the lines the snippet was made from (Article::body, or the title alone)
-  std::uint32_t number = 0;
-  std::size_t column_base = 0;  // code points of the line before `text` (a window of a huge line)
-  std::string text;
-  std::vector<Sentence> sentences;
-};
-
-// Byte ranges of the sentences of `text`, blanks trimmed, empty ones dropped.
-std::vector<Sentence> split_sentences(std::string_view text) {
-  std::vector<std::pair<std::size_t, std::size_t>> ranges;
-  icu::BreakIterator* it = breakers().sentences.get();
-  IteratorText bound(it, text);
-  if (bound.ok()) {
-    std::int32_t start = it->first();
-    for (std::int32_t end = it->next(); end != icu::BreakIterator::DONE; start = end, end = it->next())
-      ranges.emplace_back(static_cast<std::size_t>(start), static_cast<std::size_t>(end));
-  } else {
-    ranges.emplace_back(0, text.size());  // no ICU: the line is one sentence
-  }
-  std::vector<Sentence> sentences;
-  for (auto [begin, end] : ranges) {
-    while (begin < end && is_ascii_space(text[begin])) ++begin;
-    while (end > begin && is_ascii_space(text[end - 1])) --end;
-    if (begin < end) sentences.push_back({begin, end, {}, {}});
-  }
-  return sentences;
-}
-
-// What a token is matched against: the weights, and the whole-word terms
-// (stems and joins) among them.
-struct Query {
-  const MatchWeights& weights;
-  std::vector<std::string_view> words;
-
-  explicit Query(const MatchWeights& w) : weights(w) {
-    for (const auto& [term, weight] : weights)
-      if (!term.empty() && !(term[0] >= 'A' && term[0] <= 'Z')) words.push_back(term);  // no field prefix
-  }
-
-  // A bigram shared by two unrelated words (엔비디아 / 비디오) is noise; it
-  // counts when one word holds the other, as in a compound (삼성 / 삼성전자)
-  // or a spacing variant (노광장비 / 장비를). With no whole-word terms to
-  // check against, every bigram counts.
-  bool bigram_counts(const Token& token) const {
-    if (words.empty()) return true;
-    return std::any_of(words.begin(), words.end(), [&](std::string_view word) {
-      return word.find(token.stem) != std::string_view::npos || token.surface.find(word) != std::string::npos;
-    });
-  }
-};
-
-// The syllables of `token` (bytes into `line`) that its matched syllable
-// pairs cover: the first pair's start to the last pair's end, so a word found
-// inside a longer one (양자점 in 양자점기술) is marked, not the whole token.
-std::pair<std::size_t, std::size_t> pair_span(std::string_view line, const Token& token,
-                                              const std::vector<std::string>& pairs) {
-  const std::string_view text = line.substr(token.begin, token.end - token.begin);
-  std::size_t first = std::string_view::npos, last = 0;
-  for (const std::string& pair : pairs) {
-    const std::size_t at = text.find(pair);
-    if (at == std::string_view::npos) return {token.begin, token.end};  // normalized away: mark the token
-    first = std::min(first, at);
-    last = std::max(last, at + pair.size());
-  }
-  return {token.begin + first, token.begin + last};
-}
-
-// The best of the token's indexed terms that the query matched, if any. A
-// token matched only through syllable pairs is marked on those syllables.
-std::optional<Match> match_token(std::string_view line, const Token& token, const Query& query) {
-  std::optional<Match> best;
-  const auto consider = [&](const std::string& term) {
-    if (term.empty()) return false;
-    const auto found = query.weights.find(term);
-    if (found == query.weights.end()) return false;
-    if (!best || found->second > best->weight) best = Match{token.begin, token.end, term, found->second};
-    return true;
-  };
-  const schema::TokenTerms terms = schema::terms_for(token);
-  consider(terms.stem);
-  consider(terms.joined);
-  for (const auto& reading : terms.readings) consider(reading);  // 美 found as 미국
-  const bool as_word = best.has_value();
-  std::vector<std::string> pairs;
-  for (const auto& bigram : terms.bigrams)
-    if (consider(std::string(schema::bigram) + bigram)) pairs.push_back(bigram);
-  if (as_word || !best) return best;
-  if (!query.bigram_counts(token)) return std::nullopt;
-  std::tie(best->begin, best->end) = pair_span(line, token, pairs);
-  return best;
-}
-
-// `screen`: only the sentences it lets through are analysed (the others can
-// hold no match, and their words are never needed: a passage is cut inside a
-// sentence only when it opens on a match there). Without one, every sentence is.
-LineText read_line(const Line& line, std::size_t index, const Query& query, Analyzer& analyzer,
-                   std::vector<Token>& tokens, const LineScreen* screen = nullptr, std::string_view window = {},
-                   std::size_t column_base = 0) {
-  const std::string_view text = window.data() ? window : std::string_view(line.text);
-  LineText out;
-  out.index = index;
-  out.number = line.number;
-  out.column_base = column_base;
-  out.text = is_valid_utf8(text) ? std::string(text) : sanitize_utf8(text);
-  out.sentences = split_sentences(out.text);
-  if (out.sentences.empty()) return out;
-  if (screen) {
-    // A word never spans a sentence break, so a sentence analysed alone
-    // gives the tokens the whole line would; offsets are moved to the line's.
-    for (Sentence& sentence : out.sentences) {
-      const std::string_view part = std::string_view(out.text).substr(sentence.begin, sentence.end - sentence.begin);
-      if (!screen->may_match(part)) continue;
-      analyzer.analyze(part, tokens);
-      for (Token& token : tokens) {
-        token.begin += static_cast<std::uint32_t>(sentence.begin);
-        token.end += static_cast<std::uint32_t>(sentence.begin);
-        sentence.words.emplace_back(token.begin, token.end);
-        if (auto match = match_token(out.text, token, query)) sentence.matches.push_back(std::move(*match));
-      }
-    }
-    return out;
-  }
-  // One analysis per line: token offsets then refer to the line directly.
-  analyzer.analyze(out.text, tokens);
-  auto sentence = out.sentences.begin();
-  for (const Token& token : tokens) {
-    while (sentence != out.sentences.end() && token.begin >= sentence->end) ++sentence;
-    if (sentence == out.sentences.end()) break;
-    if (token.begin < sentence->begin) continue;
-    sentence->words.emplace_back(token.begin, token.end);
-    if (query.weights.empty()) continue;
-    if (auto match = match_token(out.text, token, query)) sentence->matches.push_back(std::move(*match));
-  }
-  return out;
-}
 
 // ---------------------------------------------------------------------------
 // Passages: runs of consecutive sentences of one line
@@ -345,22 +138,6 @@ struct Fragment {
   bool cut_before = false, cut_after = false;
 };
 
-// Moves `at` to a grapheme boundary (forward or backward) so a cut never
-// splits a syllable built from jamo, a base from its marks, or an emoji.
-std::size_t grapheme_boundary(std::string_view text, std::size_t at, bool forward) {
-  if (at == 0 || at >= text.size()) return std::min(at, text.size());
-  icu::BreakIterator* it = breakers().graphemes.get();
-  IteratorText bound(it, text);
-  if (!bound.ok()) {  // no ICU: at least stay on a code point boundary
-    while (at > 0 && at < text.size() && is_continuation_byte(text[at])) forward ? ++at : --at;
-    return at;
-  }
-  const auto pos = static_cast<std::int32_t>(at);
-  if (it->isBoundary(pos)) return at;
-  const std::int32_t moved = forward ? it->following(pos) : it->preceding(pos);
-  return moved == icu::BreakIterator::DONE ? (forward ? text.size() : 0) : static_cast<std::size_t>(moved);
-}
-
 // Which matches of a long sentence to show: the run that fits in the budget
 // with the most distinct weight (earliest on ties).
 std::pair<std::size_t, std::size_t> best_match_run(const LineText& line, const Sentence& s, std::size_t max_chars) {
@@ -461,57 +238,14 @@ void append_fragment(Snippet& snippet, const LineText& line, const Fragment& f, 
   if (close_cut) snippet.text += kEllipsis;
 }
 
-// Bytes of an article's lines that may match that a snippet analyses, in
-// article order: a huge article (a book, a 20 MB log) costs what a long news
-// article does, and its passage is the best of its first lines that match.
-// Every article of the bundled and evaluation corpora is far below it.
-constexpr std::size_t kAnalysedBytes = 256 * 1024;
-
-// The part of a line longer than kAnalysedBytes that is analysed: from a
-// little before `hit` (where a term was found), cut at spaces so no word is
-// split; the whole line when it is short enough.
-std::string_view analysed_window(std::string_view text, std::size_t hit) {
-  if (text.size() <= kAnalysedBytes) return text;
-  std::size_t begin = hit > kAnalysedBytes / 4 ? hit - kAnalysedBytes / 4 : 0;
-  std::size_t end = std::min(text.size(), begin + kAnalysedBytes);
-  const auto cut_at_space = [&](std::size_t at, bool forward) {
-    const std::size_t space = forward ? text.find(' ', at) : text.rfind(' ', at);
-    if (space != std::string_view::npos && space >= begin && space <= end) return space;
-    while (at > 0 && at < text.size() && is_continuation_byte(text[at])) forward ? ++at : --at;  // a code point edge
-    return at;
-  };
-  if (begin > 0) begin = cut_at_space(begin, true);
-  if (end < text.size()) end = cut_at_space(end, false);
-  return text.substr(begin, end - begin);
-}
-
-// The lines of `source` that may match (line_screen.h), analysed in article
-// order until kAnalysedBytes have been: the others hold no match.
-std::vector<LineText> matching_lines(const std::vector<Line>& source, const MatchWeights& weights, const Query& query,
-                                     Analyzer& analyzer, std::vector<Token>& tokens) {
-  const LineScreen screen(weights);
-  std::vector<LineText> lines;
-  std::size_t analysed = 0;
-  for (std::size_t l = 0; l < source.size() && analysed < kAnalysedBytes; ++l) {
-    const std::string_view text = source[l].text;
-    const auto hit = screen.match_at(text);
-    if (!hit) continue;
-    const std::string_view window = analysed_window(text, *hit);
-    const std::size_t column_base = code_point_count(text.substr(0, static_cast<std::size_t>(window.data() - text.data())));
-    lines.push_back(read_line(source[l], l, query, analyzer, tokens, &screen, window, column_base));
-    analysed += window.size();
-  }
-  return lines;
-}
-
 // The first passage of the article, for an article nothing matched in: the
 // lines read so far are replaced by the first line with text.
-std::vector<Fragment> opening_fragment(const std::vector<Line>& source, const Query& query, Analyzer& analyzer,
+std::vector<Fragment> opening_fragment(const std::vector<Line>& source, const TermMatcher& matcher, Analyzer& analyzer,
                                        std::vector<Token>& tokens, std::vector<LineText>& lines,
                                        std::size_t max_chars) {
   lines.clear();
   for (std::size_t l = 0; l < source.size(); ++l) {
-    LineText line = read_line(source[l], l, query, analyzer, tokens, nullptr, analysed_window(source[l].text, 0));
+    LineText line = read_line(source[l], l, matcher, analyzer, tokens, analysed_window(source[l].text, 0));
     if (line.sentences.empty()) continue;
     lines.push_back(std::move(line));
     return {render(lines, widest_from(lines, 0, 0, max_chars), max_chars)};
@@ -534,9 +268,9 @@ Snippet make_snippet(const Article& article, const MatchWeights& weights, Analyz
     title_only.push_back({article.title_line, *article.title});
     source = &title_only;
   }
-  const Query query(weights);
+  const TermMatcher matcher(weights);
   std::vector<Token> tokens;
-  std::vector<LineText> lines = matching_lines(*source, weights, query, analyzer, tokens);
+  std::vector<LineText> lines = matching_lines(*source, weights, matcher, analyzer, tokens, opts.fragments);
 
   std::vector<Passage> passages = choose_passages(lines, opts);
   bool title_cited = source != &article.body;
@@ -544,7 +278,7 @@ Snippet make_snippet(const Article& article, const MatchWeights& weights, Analyz
   // the body ("반도체 병목" stands only in 000's title): the heading shows
   // the title anyway, so otherwise the body explains more.
   if (source == &article.body && article.title && !weights.empty()) {
-    std::vector<LineText> title{read_line({article.title_line, *article.title}, 0, query, analyzer, tokens)};
+    std::vector<LineText> title{read_line({article.title_line, *article.title}, 0, matcher, analyzer, tokens)};
     std::vector<Passage> in_title = choose_passages(title, opts);
     const double body_best = passages.empty() ? 0.0 : matched_weight(lines[passages.front().line], passages.front());
     // On a tie the body, which the heading does not show, wins.
@@ -556,7 +290,7 @@ Snippet make_snippet(const Article& article, const MatchWeights& weights, Analyz
   }
   std::vector<Fragment> fragments;
   if (passages.empty()) {
-    fragments = opening_fragment(*source, query, analyzer, tokens, lines, opts.max_chars);
+    fragments = opening_fragment(*source, matcher, analyzer, tokens, lines, opts.max_chars);
   } else {
     std::sort(passages.begin(), passages.end(),
               [](const Passage& a, const Passage& b) { return std::tie(a.line, a.first) < std::tie(b.line, b.first); });

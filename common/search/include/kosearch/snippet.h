@@ -7,11 +7,11 @@
 // inside a Hangul syllable). Each highlight covers a whole matched token of
 // the original text. Up to `fragments` passages are joined with " … ".
 //
-// Only the lines that may hold a match are analysed (found by searching the
-// matched terms' text, src/line_screen.h), the first 256 KiB of them in
-// article order: a snippet costs what its matching lines do, not what the
-// article's length does. An article with more matching text than that (a
-// book, a huge log) gets the best passage of its first matching lines.
+// Only the lines that may hold a match are read, and of their sentences only
+// the most promising few are analysed (src/snippet_lines.h says which): a
+// snippet costs what a few sentences do, not what the article's length does.
+// An article with more matching text than that reads (a book, a huge log)
+// gets the best passage of its first matching lines.
 #pragma once
 
 #include <cstddef>
