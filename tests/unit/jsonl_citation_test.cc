@@ -84,8 +84,8 @@ TEST_F(JsonlColumn, NothingWhenTheRecordThereIsAnotherOrChanged) {
   EXPECT_EQ(ks::jsonl_column(file_ + ".gone", 0, article_, 0, 1), std::nullopt);
 }
 
-// A record of a megabyte or more is scanned for its id, title and text
-// instead of parsed whole; the columns are the same, escapes and all.
+// A record is scanned for its id, title and text instead of parsed whole;
+// in a huge one the columns are the same, escapes and all.
 TEST_F(JsonlColumn, AHugeRecordGivesTheSameColumns) {
   std::string filler;
   while (filler.size() < (1u << 20) + 100) filler += "긴 문단의 글자들이 이어진다. ";
@@ -105,6 +105,18 @@ TEST_F(JsonlColumn, AHugeRecordGivesTheSameColumns) {
   EXPECT_EQ(ks::jsonl_column(file_, offset, huge, 1, 1), std::nullopt);
   huge.id = "c";
   EXPECT_EQ(ks::jsonl_column(file_, offset, huge, 0, 1), std::nullopt);
+}
+
+// A record whose id is a number (the indexer reads it as its digits) is
+// parsed after all, and cited as one with a string id is.
+TEST_F(JsonlColumn, ARecordWithANumericIdIsReadAsTheIndexerReadsIt) {
+  const std::string line = R"({"id": 7, "title": "제목", "text": "첫 문단.\n\n둘째 문단의 장비."})";
+  std::ofstream(file_) << line << '\n';
+  ks::Article numbered = article_;
+  numbered.id = "7";
+  EXPECT_EQ(ks::jsonl_column(file_, 0, numbered, 1, 1), 44u);
+  numbered.id = "b";
+  EXPECT_EQ(ks::jsonl_column(file_, 0, numbered, 1, 1), std::nullopt);
 }
 
 }  // namespace
