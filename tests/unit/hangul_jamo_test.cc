@@ -14,6 +14,17 @@ TEST(HangulJamo, SyllablesBecomeInitialVowelAndFinal) {
   EXPECT_EQ(jamo_units("a1"), U"a1");
 }
 
+TEST(HangulJamo, UnitCountIsTheLengthOfTheUnits) {
+  for (const char* word : {"각", "아", "과", "a1", "엔비디아가", "노광 장비", "", "\xff장"})
+    EXPECT_EQ(jamo_unit_count(word), jamo_units(word).size()) << word;
+}
+
+TEST(HangulJamo, UnitsIntoReplacesWhatTheBufferHeld) {
+  std::u32string units = U"leftover";
+  jamo_units_into("각", units);
+  EXPECT_EQ(units, U"\u1100\u1161\u11A8");
+}
+
 TEST(HangulJamo, OneVowelOffIsOneUnit) {
   const std::u32string a = jamo_units("엔비디아"), b = jamo_units("엔비디야");
   ASSERT_EQ(a.size(), b.size());

@@ -97,7 +97,14 @@ std::string compose(const std::vector<char32_t>& jamo) {
 
 std::u32string jamo_units(std::string_view utf8) {
   std::u32string units;
-  for (const char32_t cp : code_points_of(utf8)) {
+  jamo_units_into(utf8, units);
+  return units;
+}
+
+void jamo_units_into(std::string_view utf8, std::u32string& units) {
+  units.clear();
+  for (std::size_t at = 0; at < utf8.size();) {
+    const char32_t cp = next_code_point(utf8, at);
     if (!is_hangul_syllable(cp)) {
       units.push_back(cp);
       continue;
@@ -107,7 +114,15 @@ std::u32string jamo_units(std::string_view utf8) {
     units.push_back(kJungseong + offset % (kMedials * kFinals) / kFinals);
     if (offset % kFinals != 0) units.push_back(kJongseong + offset % kFinals);
   }
-  return units;
+}
+
+std::size_t jamo_unit_count(std::string_view utf8) {
+  std::size_t count = 0;
+  for (std::size_t at = 0; at < utf8.size();) {
+    const char32_t cp = next_code_point(utf8, at);
+    count += !is_hangul_syllable(cp) ? 1 : (cp - kSyllableBase) % kFinals != 0 ? 3 : 2;
+  }
+  return count;
 }
 
 std::optional<std::u32string> initials_query(std::string_view utf8) {

@@ -132,8 +132,13 @@ const char* suggestion_kind_name(SuggestionKind kind) {
 std::size_t edit_distance(std::u32string_view a, std::u32string_view b, std::size_t bound) {
   const std::size_t n = a.size(), m = b.size();
   if ((n > m ? n - m : m - n) > bound) return bound + 1;
-  // Three rows of the dynamic programme: two back for the swap.
-  std::vector<std::size_t> before(m + 1), previous(m + 1), current(m + 1);
+  // Three rows of the dynamic programme (two back for the swap), kept per
+  // thread: a suggestion compares a word with thousands of terms.
+  thread_local std::vector<std::size_t> rows;
+  rows.assign(3 * (m + 1), 0);
+  std::size_t* before = rows.data();
+  std::size_t* previous = before + (m + 1);
+  std::size_t* current = previous + (m + 1);
   for (std::size_t j = 0; j <= m; ++j) previous[j] = j;
   for (std::size_t i = 1; i <= n; ++i) {
     current[0] = i;
@@ -169,6 +174,7 @@ struct Nearest {
 void scan_for_nearest(const Xapian::Database& db, std::string_view word, const std::u32string& units,
                       std::size_t bound, const std::string& low, const std::string& high, Nearest& best) {
   const std::size_t characters = code_point_count(word);
+  std::u32string term_units;
   auto t = db.allterms_begin();
   t.skip_to(low);
   for (std::size_t scanned = 0; t != db.allterms_end() && scanned < max_terms_scanned; ++t, ++scanned) {
@@ -177,7 +183,12 @@ void scan_for_nearest(const Xapian::Database& db, std::string_view word, const s
     // Each character is at least one unit: a length gap is that many edits.
     const std::size_t length = code_point_count(term);
     if ((length > characters ? length - characters : characters - length) > bound || term == word) continue;
-    const std::size_t distance = edit_distance(units, hangul::jamo_units(term), std::min(bound, best.distance));
+    // And each unit an edit: terms too long or short in units are skipped unconverted.
+    const std::size_t unit_count = hangul::jamo_unit_count(term);
+    const std::size_t gap = unit_count > units.size() ? unit_count - units.size() : units.size() - unit_count;
+    if (gap > std::min(bound, best.distance)) continue;
+    hangul::jamo_units_into(term, term_units);
+    const std::size_t distance = edit_distance(units, term_units, std::min(bound, best.distance));
     if (distance > bound || distance > best.distance) continue;
     if (distance < best.distance) best = {distance, {}};
     best.words.emplace_back(t.get_termfreq(), term);

@@ -9,6 +9,7 @@
 // what the analyzer's tokens hold) are accepted as input too.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,6 +22,12 @@ namespace kosearch::hangul {
 // vowel or final being one unit), every other code point one unit. So
 // 엔비디야 and 엔비디아 are one unit apart, not one syllable.
 std::u32string jamo_units(std::string_view utf8);
+// The same into `units` (replaced), for a caller that converts many words
+// and keeps one buffer.
+void jamo_units_into(std::string_view utf8, std::u32string& units);
+// How many units jamo_units gives, without making them: two words whose
+// counts differ by more than k are more than k edits apart.
+std::size_t jamo_unit_count(std::string_view utf8);
 
 // The 초성 of a word typed as initial consonants only (ㄴㄱ, ᄂᄀ, ㅇㅂㄷㅇ) as
 // the 0-based initial indexes of Unicode's syllable arithmetic (ㄱ 0 … ㅎ 18),
