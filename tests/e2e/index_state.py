@@ -6,7 +6,7 @@ import os
 
 def database_dir(index):
     """The folder that holds an index's tables: the live generation
-    INDEX/gen-N its stub INDEX/XAPIANDB names (docs/indexing.md, "Locks,
+    INDEX/gen-N its stub INDEX/XAPIANDB names (docs/locks-and-damage.md, "Locks,
     permissions and damaged indexes"), or INDEX itself (the older layout)."""
     stub = os.path.join(index, "XAPIANDB")
     if os.path.isfile(stub):
