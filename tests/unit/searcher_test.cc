@@ -60,6 +60,36 @@ TEST_F(SearcherTest, PagingContinuesRanks) {
   EXPECT_EQ(r.hits[0].rank, 2u);
 }
 
+// A count or a listing gets the same hits, in the same order, as a full
+// search, each with only what it shows; the first still says how it matched.
+TEST_F(SearcherTest, LeanHitsAreTheFullHitsWithLess) {
+  auto engine = ks::Searcher::open((dir_ / "index").string());
+  ks::SearchOptions options;
+  options.limit = 10;
+  options.snippets = false;
+  options.search_suggestion = false;  // as scripts search
+  const ks::Results full = engine.search("노광 장비", options);
+  ASSERT_EQ(full.hits.size(), 2u);
+  ASSERT_EQ(full.hits[1].match, ks::MatchKind::some);
+  for (const ks::HitDetail detail : {ks::HitDetail::located, ks::HitDetail::counted}) {
+    options.hits = detail;
+    const ks::Results lean = engine.search("노광 장비", options);
+    ASSERT_EQ(lean.hits.size(), full.hits.size());
+    for (std::size_t i = 0; i < lean.hits.size(); ++i) {
+      EXPECT_EQ(lean.hits[i].rank, full.hits[i].rank);
+      EXPECT_DOUBLE_EQ(lean.hits[i].score, full.hits[i].score);
+      EXPECT_EQ(lean.hits[i].citation.path, detail == ks::HitDetail::located ? full.hits[i].citation.path : "");
+      EXPECT_TRUE(lean.hits[i].id.empty());
+      EXPECT_FALSE(lean.hits[i].citation.title);
+    }
+    EXPECT_EQ(lean.hits[0].match, ks::MatchKind::all);
+    EXPECT_EQ(lean.hits[1].match, ks::MatchKind::all);  // not worked out
+    options.search_suggestion = true;
+    EXPECT_EQ(engine.search("노광 장비", options).hits[1].match, ks::MatchKind::some);
+    options.search_suggestion = false;
+  }
+}
+
 TEST_F(SearcherTest, PlainSyntaxTreatsOperatorsAsText) {
   auto engine = ks::Searcher::open((dir_ / "index").string());
   ks::SearchOptions plain;

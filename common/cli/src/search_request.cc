@@ -34,6 +34,7 @@ SearchOptions search_options(const SearchRequest& r, OutputFormat format, std::s
   o.offset = r.offset;
   o.snippet.fragments = r.fragments;
   o.snippets = format == OutputFormat::human || format == OutputFormat::json || format == OutputFormat::cite;
+  o.hits = format == OutputFormat::files ? HitDetail::located : format == OutputFormat::count ? HitDetail::counted : HitDetail::full;
   o.mode = r.mode;
   o.facets = r.facets;
   o.facet_top = r.facet_top;

@@ -2,14 +2,19 @@
 
 namespace kosearch {
 
+namespace {
+constexpr std::string_view dir = "dir:/", jsonl = "jsonl:/";
+}  // namespace
+
+bool is_jsonl_origin(std::string_view origin) { return origin.substr(0, jsonl.size()) == jsonl; }
+
 std::string absolute_article_path(std::string_view origin, std::string_view id, std::string_view stored) {
-  constexpr std::string_view dir = "dir:/", jsonl = "jsonl:/";
   if (origin.substr(0, dir.size()) == dir && !id.empty()) {
     std::string root(origin.substr(dir.size() - 1));
     if (root.back() != '/') root += '/';
     return root + std::string(id);
   }
-  if (origin.substr(0, jsonl.size()) == jsonl) return std::string(origin.substr(jsonl.size() - 1));
+  if (is_jsonl_origin(origin)) return std::string(origin.substr(jsonl.size() - 1));
   return std::string(stored);
 }
 

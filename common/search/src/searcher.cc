@@ -272,7 +272,7 @@ struct Searcher::Impl {
   // A JSONL hit's column: where its passage starts in the record's line
   // (jsonl_citation.h), read back at the record's offset (after file_path).
   void cite_record(Hit& hit, const Xapian::Document& doc, const Article& article) {
-    if (reader.origin_name(doc.get_value(schema::slot_origin)).rfind("jsonl:/", 0) != 0) return;
+    if (!is_jsonl_origin(reader.origin_name(doc.get_value(schema::slot_origin)))) return;
     const auto offset = schema::record_offset(doc.get_value(schema::slot_content_hash));
     if (!offset) return;
     if (auto column = jsonl_column(hit.citation.path, *offset, article, hit.snippet.body_line, hit.citation.column))
@@ -316,7 +316,10 @@ struct Searcher::Impl {
     results.rewrites = built.plan.rewrites;
     for (std::size_t i = 0; i < spies.size(); ++i)
       results.facets.push_back(facet_counts(options.facets[i], *spies[i], options.facet_top));
-    add_hits(query, mset, built, vocabulary, options, results);
+    if (options.hits == HitDetail::full)
+      add_hits(query, mset, built, vocabulary, options, results);
+    else
+      add_lean_hits(query, mset, built, vocabulary, options, results);
 
     const bool wanted = options.suggest == SuggestMode::always ||
                         (options.suggest == SuggestMode::automatic &&
@@ -400,19 +403,51 @@ struct Searcher::Impl {
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       const std::set<std::string> held = matching_terms(db, *it, built);
       const auto readings = vocabulary.readings_in(*it, built.plan.expansions, held);
+      if (rank == options.offset && options.suggest != SuggestMode::never)
+        if (auto reading = initials_reading(query, readings)) results.suggestions.push_back(std::move(*reading));
+      const MatchKind match = classify_match(readings.empty() ? built.words : with_readings(built, readings), held);
       const std::set<std::string> read = reading_words(readings);
       const Xapian::Document doc = it.get_document();
       const Article article = deserialize(doc.get_data());
       const MatchWeights shown = readings.empty() ? weights : only_readings(weights, built, read);
-      Hit& hit = results.hits.emplace_back(make_hit(article, it.get_weight(), ++rank,
-                                                    classify_match(readings.empty() ? built.words : with_readings(built, readings), held),
-                                                    shown, read, analyzer, options));
+      Hit& hit = results.hits.emplace_back(make_hit(article, it.get_weight(), ++rank, match, shown, read, analyzer, options));
       hit.citation.path = file_path(doc, hit.id, hit.citation.path);
       if (options.snippets) cite_record(hit, doc, article);
       if (it.get_collapse_count() > 0) hit.copies = copies_of_hit(mset, it, held);
-      if (rank == options.offset + 1 && options.suggest != SuggestMode::never)
-        if (auto reading = initials_reading(query, readings)) results.suggestions.push_back(std::move(*reading));
     }
+  }
+
+  // The hits of a listing or a count (HitDetail): every match, and of each
+  // only what it shows. How a hit matched is worked out for the first
+  // (whether to offer a suggestion) and, when the best suggestion may be
+  // searched instead, for each (whether any holds what was typed).
+  void add_lean_hits(const std::string& query, const Xapian::MSet& mset, const BuiltQuery& built,
+                     const Vocabulary& vocabulary, const SearchOptions& options, Results& results) {
+    const bool located = options.hits == HitDetail::located;
+    if (!mset.empty() && located) mset.fetch(mset.begin(), mset.end());
+    std::size_t rank = options.offset;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      Hit& hit = results.hits.emplace_back();
+      hit.rank = ++rank;
+      hit.score = it.get_weight();
+      const bool first = rank == options.offset + 1;
+      if (first || options.search_suggestion) {
+        const std::set<std::string> held = matching_terms(db, *it, built);
+        const auto readings = vocabulary.readings_in(*it, built.plan.expansions, held);
+        hit.match = classify_match(readings.empty() ? built.words : with_readings(built, readings), held);
+        if (first && options.suggest != SuggestMode::never)
+          if (auto reading = initials_reading(query, readings)) results.suggestions.push_back(std::move(*reading));
+      }
+      if (located) hit.citation.path = located_path(it.get_document());
+    }
+  }
+
+  // A hit's file: a JSONL source's is its origin, read without the record.
+  std::string located_path(const Xapian::Document& doc) {
+    const std::string origin = reader.origin_name(doc.get_value(schema::slot_origin));
+    if (is_jsonl_origin(origin)) return absolute_article_path(origin, {}, {});
+    const Article article = deserialize(doc.get_data());
+    return absolute_article_path(origin, article.id, article.path);
   }
 
   // Suggestions for the words the index does not hold; when nothing typed

@@ -25,6 +25,10 @@ namespace kosearch {
 // the origin names no file.
 std::string absolute_article_path(std::string_view origin, std::string_view id, std::string_view stored);
 
+// Whether origin `origin` is a JSONL file: every article of it has that
+// file's path, and a citation's column is found in its record's line.
+bool is_jsonl_origin(std::string_view origin);
+
 enum class PathStyle {
   relative,  // relative to the current folder when the file is below it, else absolute
   absolute,

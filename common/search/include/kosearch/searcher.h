@@ -46,6 +46,17 @@ enum class SortOrder { relevance, date_ascending, date_descending };
 // 초성 words are expanded in every mode; only their reading is a suggestion.
 enum class SuggestMode { automatic, never, always };
 
+// How much of each hit a search makes. Listing files or counting asks for
+// every match (212,235 hits for 영화 among 712,383 reviews), so each hit gets
+// only what that output shows:
+//   full     everything (Hit, search_results.h)
+//   located  rank, score and citation path (what --files lists)
+//   counted  rank and score (what --count counts)
+// A located or counted hit says how it matched (Hit::match) when it is the
+// first, or when search_suggestion is on (a suggestion is searched instead
+// when no hit holds what was typed); the others read MatchKind::all.
+enum class HitDetail { full, located, counted };
+
 struct SearchOptions {
   std::size_t limit = 10;
   QuerySyntax syntax = QuerySyntax::full;
@@ -59,6 +70,7 @@ struct SearchOptions {
   DateBounds dates;
   SnippetOptions snippet;
   bool snippets = true;     // false: skip snippet building (ids/paths only)
+  HitDetail hits = HitDetail::full;
   bool explain = true;      // false: leave Results::explanation empty (a pass of its own)
   bool collapse_duplicates = true;  // show one of several identical articles
   RankingParams ranking;
