@@ -47,9 +47,12 @@ TEST(LineScreen, PlainPunctuationKeepsTheFastPathExact) {
 
 TEST(LineScreen, WeighsEachDistinctTermTextFoundOnce) {
   const ks::LineScreen screen({{"장비", 2.0}, {"G장비", 0.5}, {"노광", 3.0}});
-  EXPECT_DOUBLE_EQ(screen.weight_found("노광 장비를 샀다."), 5.0);  // 장비 and G장비 share a text: the larger
-  EXPECT_DOUBLE_EQ(screen.weight_found("장비, 장비, 또 장비."), 2.0);
-  EXPECT_DOUBLE_EQ(screen.weight_found("기계를 샀다."), 0.0);
-  EXPECT_DOUBLE_EQ(screen.weight_found("노광 ASML 장비"), 5.0);  // folded first: the same
-  EXPECT_DOUBLE_EQ(screen.weight_found("美 정부"), 5.0);          // readings are not in the text: everything
+  EXPECT_DOUBLE_EQ(screen.weight_found("노광 장비를 샀다.").value(), 5.0);  // 장비 and G장비 share a text: the larger
+  EXPECT_DOUBLE_EQ(screen.weight_found("장비, 장비, 또 장비.").value(), 2.0);
+  EXPECT_EQ(screen.weight_found("기계를 샀다."), std::nullopt);   // cannot match
+  EXPECT_DOUBLE_EQ(screen.weight_found("노광 ASML 장비").value(), 5.0);  // folded first: the same
+  EXPECT_DOUBLE_EQ(screen.weight_found("美 정부").value(), 5.0);          // readings are not in the text: everything
+  EXPECT_EQ(screen.weight_found("ASML 기계"), std::nullopt);             // folded, and still nothing
+  for (const char* text : {"노광 장비를 샀다.", "기계를 샀다.", "노광 ASML 장비", "美 정부", "ASML 기계"})
+    EXPECT_EQ(screen.weight_found(text).has_value(), screen.may_match(text)) << text;
 }

@@ -101,11 +101,13 @@ double LineScreen::weight_in(std::string_view text) const {
   return weight;
 }
 
-double LineScreen::weight_found(std::string_view text) const {
-  if (weighted_.empty()) return 0;
-  if (is_plain(text)) return weight_in(text);
+std::optional<double> LineScreen::weight_found(std::string_view text) const {
+  if (needles_.empty()) return std::nullopt;
+  const bool as_written = find_needle(text).has_value();
+  if (is_plain(text)) return as_written ? std::optional(weight_in(text)) : std::nullopt;
   if (has_ideograph(text)) return total_weight_;
-  normalize_into(text, folded_);
+  normalize_into(text, folded_);  // once, for both the screen and the weight
+  if (!as_written && !find_needle(folded_)) return std::nullopt;
   return weight_in(folded_);
 }
 

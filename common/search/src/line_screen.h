@@ -39,12 +39,13 @@ class LineScreen {
   // nullopt when no token of it can yield a term of the weights.
   std::optional<std::size_t> match_at(std::string_view line) const;
 
-  // An estimate of what analysing `text` can find: the weight of every
-  // distinct term text found in it (the largest weight of the terms with
-  // that text), all of them for a text with an ideograph. Analysis finds no
-  // more distinct terms than this, and often fewer (a syllable pair found
-  // inside an unrelated word does not count there).
-  double weight_found(std::string_view text) const;
+  // For a `text` that may match (may_match), an estimate of what analysing
+  // it can find: the weight of every distinct term text found in it (the
+  // largest weight of the terms with that text), all of them for a text with
+  // an ideograph; nullopt for one that cannot. Analysis finds no more distinct
+  // terms than this, and often fewer (a syllable pair found inside an
+  // unrelated word does not count there).
+  std::optional<double> weight_found(std::string_view text) const;
 
  private:
   std::optional<std::size_t> find_needle(std::string_view text) const;

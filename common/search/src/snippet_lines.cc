@@ -151,8 +151,7 @@ std::vector<LineText> matching_lines(const std::vector<Line>& source, const Matc
     for (std::size_t s = 0; s < lines[l].sentences.size(); ++s) {
       const Sentence& sentence = lines[l].sentences[s];
       const std::string_view part = std::string_view(lines[l].text).substr(sentence.begin, sentence.end - sentence.begin);
-      if (!screen.may_match(part)) continue;
-      candidates.push_back({screen.weight_found(part), l, s});
+      if (const auto weight = screen.weight_found(part)) candidates.push_back({*weight, l, s});
     }
   }
   const std::size_t keep = kAnalysedSentences * std::max<std::size_t>(fragments, 1);
