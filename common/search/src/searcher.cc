@@ -401,20 +401,39 @@ struct Searcher::Impl {
     if (!mset.empty()) mset.fetch(mset.begin(), mset.end());
     std::size_t rank = options.offset;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      const std::set<std::string> held = matching_terms(db, *it, built);
-      const auto readings = vocabulary.readings_in(*it, built.plan.expansions, held);
-      if (rank == options.offset && options.suggest != SuggestMode::never)
-        if (auto reading = initials_reading(query, readings)) results.suggestions.push_back(std::move(*reading));
-      const MatchKind match = classify_match(readings.empty() ? built.words : with_readings(built, readings), held);
-      const std::set<std::string> read = reading_words(readings);
+      const HowMatched how = how_matched(*it, built, vocabulary);
+      if (rank == options.offset) offer_initials_reading(query, how, options, results);
+      const std::set<std::string> read = reading_words(how.readings);
       const Xapian::Document doc = it.get_document();
       const Article article = deserialize(doc.get_data());
-      const MatchWeights shown = readings.empty() ? weights : only_readings(weights, built, read);
-      Hit& hit = results.hits.emplace_back(make_hit(article, it.get_weight(), ++rank, match, shown, read, analyzer, options));
+      const MatchWeights shown = how.readings.empty() ? weights : only_readings(weights, built, read);
+      Hit& hit = results.hits.emplace_back(make_hit(article, it.get_weight(), ++rank, how.kind, shown, read, analyzer, options));
       hit.citation.path = file_path(doc, hit.id, hit.citation.path);
       if (options.snippets) cite_record(hit, doc, article);
-      if (it.get_collapse_count() > 0) hit.copies = copies_of_hit(mset, it, held);
+      if (it.get_collapse_count() > 0) hit.copies = copies_of_hit(mset, it, how.held);
     }
+  }
+
+  // How a hit matched: the query's terms its document holds, the readings of
+  // its 초성 words among them, and so which of the query's words it has.
+  struct HowMatched {
+    std::set<std::string> held;
+    std::vector<std::pair<std::string, std::string>> readings;
+    MatchKind kind;
+  };
+  HowMatched how_matched(Xapian::docid docid, const BuiltQuery& built, const Vocabulary& vocabulary) const {
+    HowMatched how;
+    how.held = matching_terms(db, docid, built);
+    how.readings = vocabulary.readings_in(docid, built.plan.expansions, how.held);
+    how.kind = classify_match(how.readings.empty() ? built.words : with_readings(built, how.readings), how.held);
+    return how;
+  }
+
+  // The first hit's reading of the query's 초성 words, offered as a suggestion.
+  static void offer_initials_reading(const std::string& query, const HowMatched& first, const SearchOptions& options,
+                                     Results& results) {
+    if (options.suggest == SuggestMode::never) return;
+    if (auto reading = initials_reading(query, first.readings)) results.suggestions.push_back(std::move(*reading));
   }
 
   // The hits of a listing or a count (HitDetail): every match, and of each
@@ -432,11 +451,9 @@ struct Searcher::Impl {
       hit.score = it.get_weight();
       const bool first = rank == options.offset + 1;
       if (first || options.search_suggestion) {
-        const std::set<std::string> held = matching_terms(db, *it, built);
-        const auto readings = vocabulary.readings_in(*it, built.plan.expansions, held);
-        hit.match = classify_match(readings.empty() ? built.words : with_readings(built, readings), held);
-        if (first && options.suggest != SuggestMode::never)
-          if (auto reading = initials_reading(query, readings)) results.suggestions.push_back(std::move(*reading));
+        const HowMatched how = how_matched(*it, built, vocabulary);
+        hit.match = how.kind;
+        if (first) offer_initials_reading(query, how, options, results);
       }
       if (located) hit.citation.path = located_path(it.get_document());
     }
